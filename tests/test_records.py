@@ -10,8 +10,8 @@ def test_contract_fields_and_offsets():
                               precision="city"),
                date=Date("3 May 2021", 33, 43, value="2021-05-03", precision="day"))
     art.events = [ev]
-    art.statements = [Statement(id="s1", cue=Span("said", 57, 61), content=Span(text[:43], 0, 43),
-                                speaker=Actor("the police", 46, 56, kind="police"))]
+    art.statements = [Statement(id="s1", cue=Span("said", 56, 60), content=Span(text[:43], 0, 43),
+                                speaker=Actor("the police", 45, 55, kind="police"))]
     rec = art.to_contract()
     assert set(rec) >= {"id", "text", "events", "statements", "error"}
     e = rec["events"][0]
