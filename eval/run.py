@@ -1,6 +1,6 @@
 """Score every dev set and fail when a figure drops below its floor.
 
-    python eval/run.py [--sets acled,gtd] [--shared ../shared/eval] [--no-floors]
+    python eval/run.py [--sets acled,gtd] [--shared ../shared/eval] [--no-floors] [--out DIR]
 
 Runs `chronicle extract` over `<shared>/dev/NAME.articles.jsonl`, scores the output
 with `<shared>/score.py --json`, prints the figures, writes them to
@@ -53,10 +53,11 @@ def main() -> int:
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared" / "eval"))
     ap.add_argument("--no-floors", action="store_true")
+    ap.add_argument("--out", default=str(HERE / "out"), help="folder for predictions and scores")
     args = ap.parse_args()
     shared = Path(args.shared)
-    out_dir = HERE / "out"
-    out_dir.mkdir(exist_ok=True)
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
     scores = {}
     for name in args.sets.split(","):
         scores[name] = score_set(name, shared, out_dir)
