@@ -7,3 +7,7 @@ from .records import Article, Event
 def find_events(article: Article) -> list[Event]:
     """Return the article's events, main event first."""
     return []
+
+
+def code_events(article: Article, events: list[Event]) -> None:
+    """Set the ACLED and GTD codes of each event, once its arguments are known."""

@@ -1,6 +1,7 @@
 """The pipeline, top to bottom.
 
-    raw input -> clean -> parse -> events -> arguments -> places, dates, counts
+    raw input -> clean -> parse -> events -> arguments -> codes (ACLED, GTD)
+              -> places, dates, counts
               -> names -> statements -> (merge, store: see store/ and merge.py)
 
 `run(raws)` yields finished `Article`s in input order. Every stage is a plain
@@ -30,6 +31,7 @@ def extract(article: Article) -> Article:
     try:
         found = events.find_events(article)
         arguments.fill_arguments(article, found)
+        events.code_events(article, found)
         places.locate_events(article, found)
         dates.date_events(article, found)
         counts.count_events(article, found)

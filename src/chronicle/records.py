@@ -216,6 +216,7 @@ class Article:
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     error: Optional[ArticleError] = None
+    captions: list[str] = field(default_factory=list)  # photo captions cut from the text: date evidence, not story
     doc: Any = None  # spaCy Doc over `text`; never serialised
 
     @property
