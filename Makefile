@@ -4,9 +4,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: install demo test eval bench clean
+.PHONY: install install-extras demo test eval bench clean
 
 install: $(VENV)/.installed
+
+# Optional extras the test suite also covers (Spark). Not part of the core install.
+install-extras: $(VENV)/.extras
+
+$(VENV)/.extras: $(VENV)/.installed $(wildcard requirements-spark.txt)
+	if [ -f requirements-spark.txt ]; then $(PY) -m pip install -q -r requirements-spark.txt; fi
+	touch $@
 
 $(VENV)/.installed: pyproject.toml requirements.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,7 +28,7 @@ demo: install
 	$(BIN)/chronicle ingest samples/articles --db demo.db
 	$(BIN)/chronicle events --db demo.db
 
-test: install
+test: install install-extras
 	$(PY) -m pytest
 
 eval: install

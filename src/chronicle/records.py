@@ -239,3 +239,35 @@ class Article:
             "title": self.title,
             "url": self.url,
         }
+
+
+@dataclass
+class Report:
+    """One article's value for a field of a merged incident."""
+
+    article_id: str
+    event_id: str
+    value: Any
+
+
+@dataclass
+class Incident:
+    """One real-world event as reported by one or more articles.
+
+    `fields` holds the agreed value of each field (the most reported one, ties to the
+    earliest report); `disagreements` lists, per field where the reports differ, every
+    report's value with its article, so no figure is lost.
+    """
+
+    id: str
+    members: list[tuple[str, str]] = field(default_factory=list)  # (article_id, event_id)
+    fields: dict[str, Any] = field(default_factory=dict)
+    disagreements: dict[str, list[Report]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "members": [{"article_id": a, "event_id": e} for a, e in self.members],
+            "fields": self.fields,
+            "disagreements": {k: [vars(r) for r in v] for k, v in self.disagreements.items()},
+        }
