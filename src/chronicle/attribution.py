@@ -1,13 +1,625 @@
-"""Attribution: who said what, and via whom. Placeholder."""
+"""Attribution: who said what, and via whom.
+
+Statements are found from the dependency parse: a verb of saying (cues.json)
+with its subject as speaker and its clausal complement as content; "according
+to X, Y"; "as X reported"; direct quotes, which are widened to the whole
+quotation (also across sentences and around a "he said" that splits them).
+Speakers given as pronouns or roles ("he", "the spokesman", "the league") get
+the name of the person or body they stand for earlier in the article.
+"""
 from __future__ import annotations
 
-from .records import Article, Statement
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from .records import Actor, Article, Span, Statement
+
+OPEN_QUOTES = "“\"«"
+CLOSE_QUOTES = "”\"»"
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr")
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+TRIM = " \t\n,;:.—–-―"
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    """Return the attribution vocabulary from data/cues.json."""
+    with resources.files("chronicle.data").joinpath("cues.json").open(encoding="utf-8") as f:
+        data = json.load(f)
+    for key in ("weak_verbs", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
+                "anonymous", "person_roles", "speaker_pronouns"):
+        data[key] = frozenset(data[key])
+    return data
+
+
+@dataclass
+class _Found:
+    """A statement before speaker names are resolved: token-level pieces."""
+
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    kind: str
+    speaker: Optional[tuple[int, int]] = None
+    name_from: Optional[tuple[int, int]] = None  # a better mention of the speaker (possessor)
+    via: list[tuple[int, int]] = field(default_factory=list)
+    hedged: bool = False
+
+
+# ---------------------------------------------------------------- spans
+def _span_of(tokens) -> tuple[int, int]:
+    """Return the character extent (start, end) of some tokens."""
+    toks = list(tokens)
+    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return (start, end) without surrounding spaces and clause punctuation."""
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def _subtree_without(tok, drop) -> list:
+    """Return the tokens of `tok`'s subtree outside the subtrees of `drop`."""
+    skip = set()
+    for d in drop:
+        skip.update(t.i for t in d.subtree)
+    return [t for t in tok.subtree if t.i not in skip]
+
+
+def _contiguous(tokens, anchor) -> list:
+    """Return the run of `tokens` (sorted by index) that holds `anchor`, without gaps."""
+    idx = sorted(t.i for t in tokens)
+    if not idx:
+        return []
+    pos = idx.index(anchor.i) if anchor.i in idx else 0
+    lo = hi = pos
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    doc = anchor.doc
+    return [doc[i] for i in idx[lo:hi + 1]]
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each quotation in `text`, marks included."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "“«" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())):
+            close = "”" if ch == "“" else ("»" if ch == "«" else '"')
+            j = text.find(close, i + 1)
+            if ch == "“":  # a curly quote may be closed by a straight one
+                k = text.find('"', i + 1)
+                j = k if j < 0 or 0 <= k < j else j
+            # a quote that runs over a paragraph break without closing reopens on the next one
+            if j < 0:
+                i += 1
+                continue
+            para = text.find("\n\n", i + 1, j)
+            if para >= 0 and text[para:j].count("“") == 0 and ch != "“":
+                i += 1
+                continue
+            out.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+# ---------------------------------------------------------------- speakers
+def _speaker_tokens(head) -> list:
+    """Return the tokens that name a speaker headed by `head`, without clauses around it."""
+    drop = [c for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj")
+            or (c.dep_ == "appos" and c.ent_type_ not in ("PERSON", "ORG"))
+            or (c.dep_ == "prep" and c.i > head.i and c.lower_ in ("in", "during", "on", "at"))]
+    toks = _contiguous(_subtree_without(head, drop), head)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks or [head]
+
+
+def _subject(verb):
+    """Return the subject token of `verb`, looking through 'saying', conjuncts and xcomps."""
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
+                return c
+        agent = [c for c in v.children if c.dep_ == "agent"]
+        if agent:
+            objs = [c for c in agent[0].children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head is not v:
+            if v.dep_ == "acl":
+                return v.head
+            v = v.head
+            continue
+        if v.dep_ == "relcl":
+            return v.head
+        break
+    return None
+
+
+# ---------------------------------------------------------------- content
+def _content_tokens(verb, kind_phrasal: bool):
+    """Return the complement tokens of a cue verb (the reported clause), or []."""
+    kids = [c for c in verb.children]
+    ccomp = [c for c in kids if c.dep_ == "ccomp"]
+    if ccomp:
+        # "said that Y": Y without the complementiser
+        toks = []
+        for c in ccomp:
+            toks.extend(t for t in c.subtree)
+        return [t for t in toks if not (t.dep_ == "mark" and t.head in ccomp and t.lower_ in ("that", "whether", "if") and t.i == min(x.i for x in toks))]
+    comps = [c for c in kids if c.i > verb.i and (
+        c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"))
+        or c.dep_ == "dative")]
+    if not comps:
+        return []
+    if any(c.dep_ == "dative" for c in comps) and len(comps) > 1:
+        comps = [c for c in comps if c.dep_ != "dative"]
+    toks = []
+    for c in comps:
+        toks.extend(c.subtree)
+    return toks
+
+
+def _near_quote(text: str, quotes, start: int, end: int, before: bool):
+    """Return the quotation that starts right after `end` (or ends right before `start`)."""
+    for q in quotes:
+        gap = text[end:q[0]] if not before else text[q[1]:start]
+        if (not before and q[0] >= end or before and q[1] <= start) and len(gap) <= 3 \
+                and not gap.strip(" ,:\n"):
+            return q
+    return None
+
+
+def _widen(text: str, quotes, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """Widen a content to whole quotations it touches; join a quote split by its cue."""
+    s, e = content
+    for q in quotes:
+        if q[0] < e and s < q[1] and (q[1] - q[0]) > 2:
+            s, e = min(s, q[0]), max(e, q[1])
+    # “A,” he said, “B.” -- the second part continues the first
+    if e <= cue[0]:
+        nxt = _near_quote(text, quotes, cue[0], max(cue[1], e), before=False)
+        tail = text[e:cue[0]]
+        if tail.strip(" ,") == "" or len(tail) < 40:
+            after = [q for q in quotes if q[0] >= cue[1] and q[0] - cue[1] <= 40
+                     and "." not in text[cue[1]:q[0]] and "\n" not in text[cue[1]:q[0]]]
+            if after and text[e - 2:e].strip() and text[max(s, e - 3):e].strip("”\"").endswith(","):
+                e = after[0][1]
+            del nxt
+    return s, e
+
+
+# ---------------------------------------------------------------- finders
+def _verb_statements(sent, text: str, quotes) -> list[_Found]:
+    """Return statements cued by verbs of saying in one sentence."""
+    data = cues()
+    out = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
+            continue
+        lemma = tok.lemma_.lower()
+        particle = next((c for c in tok.children if c.dep_ in ("prt", "prep")
+                         and f"{lemma} {c.lower_}" in data["phrasal"]), None)
+        if particle is not None:
+            kind = data["phrasal"][f"{lemma} {particle.lower_}"]
+        elif lemma in data["verbs"]:
+            kind = data["verbs"][lemma]
+        else:
+            continue
+        if any(c.dep_ == "nsubjpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+            continue  # "were claimed wounded": a hedge, not a speaker
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+        if mark is not None:
+            continue  # "as CNN reported" is handled with the statement it qualifies
+        ctoks = _content_tokens(tok, particle is not None)
+        weak = lemma in data["weak_verbs"] and particle is None
+        if weak and not any(t.head is tok and t.dep_ == "ccomp" for t in ctoks):
+            ctoks = []
+        content = None
+        cue_end = tok
+        if particle is not None:
+            cue_end = particle if particle.dep_ == "prt" or particle.i == tok.i + 1 else tok
+            if particle.dep_ == "prep":
+                ctoks = [t for t in particle.subtree if t is not particle] or ctoks
+        if ctoks:
+            ctoks = [t for t in ctoks if not (t.i == tok.i)]
+            content = _trim(text, *_span_of(ctoks))
+        if content is None or content[1] - content[0] < 2:
+            # "Y, X said": Y is the head clause the cue hangs from
+            if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i and not weak:
+                head_toks = [t for t in tok.head.subtree if t.i < tok.i
+                             and t.i not in {x.i for x in tok.subtree}]
+                if head_toks:
+                    content = _trim(text, *_span_of(head_toks))
+        cue_span = _span_of([tok] + ([cue_end] if cue_end is not tok else []))
+        if content is None or content[1] - content[0] < 2:
+            q = _near_quote(text, quotes, cue_span[0], cue_span[1], before=False)
+            subj = _subject(tok)
+            if q is None:
+                left = min(cue_span[0], subj.idx) if subj is not None and subj.i < tok.i else cue_span[0]
+                q = _near_quote(text, quotes, left, cue_span[1], before=True)
+            if q is None:
+                continue
+            content = q
+        content = _widen(text, quotes, content, cue_span)
+        subj = _subject(tok)
+        speaker = None
+        if subj is not None:
+            stoks = _speaker_tokens(subj)
+            speaker = _span_of(stoks)
+            if speaker[0] < content[1] and content[0] < speaker[1] and not (
+                    content[0] <= speaker[0] and speaker[1] <= content[1] and subj.dep_ == "relcl"):
+                if content[0] <= speaker[0] < speaker[1] <= content[1] and not _in_quote(quotes, speaker):
+                    pass
+        f = _Found(cue_span, content, kind, speaker)
+        _channels(tok, f, data)
+        out.append(f)
+    return out
+
+
+def _in_quote(quotes, span) -> bool:
+    """Tell whether a span lies inside a quotation."""
+    return any(q[0] <= span[0] and span[1] <= q[1] for q in quotes)
+
+
+def _channels(head, f: _Found, data) -> None:
+    """Fill via and the possessor-speaker from 'in X's tweet', 'in an interview with Y'."""
+    for prep in [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "on", "via")]:
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            noun = obj.lemma_.lower()
+            if noun not in data["nouns"]:
+                if prep.lower_ == "through" and (obj.ent_type_ == "PERSON" or noun in data["person_roles"]):
+                    f.name_from = _span_of(_speaker_tokens(obj))  # "spoke through its Secretary-General X"
+                continue
+            poss = [c for c in obj.children if c.dep_ == "poss" and c.lower_ not in ("his", "her", "its", "their")]
+            if poss:
+                f.name_from = _span_of(_speaker_tokens(poss[0]))
+            with_ = [p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                     for p in c.children if p.dep_ == "pobj"]
+            if with_:
+                f.via.append(_span_of(_speaker_tokens(with_[0])))
+            elif noun in data["channel_nouns"]:
+                f.via.append(_span_of(_speaker_tokens(obj)))
+    # "X told CNN that ..." -- an outlet as addressee carries the statement
+    for c in head.children:
+        if c.dep_ in ("dative", "dobj") and any(c2.dep_ == "ccomp" for c2 in head.children) \
+                and _is_media(c):
+            f.via.append(_span_of(_speaker_tokens(c)))
+
+
+def _is_media(tok) -> bool:
+    """Tell whether a noun names a news outlet or platform."""
+    words = {t.lower_ for t in tok.subtree}
+    return bool(words & cues()["media"]) and tok.pos_ in ("PROPN", "NOUN")
+
+
+def _according(sent, text: str, quotes) -> list[_Found]:
+    """Return 'according to X, Y' statements of one sentence."""
+    out = []
+    for tok in sent:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            to = tok.doc[tok.i + 1]
+        if to is None:
+            continue
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        head = tok.head if tok.head is not tok else tok
+        drop_set = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+        body = [t for t in (head.subtree if head is not tok else sent)
+                if t.i not in drop_set and sent.start <= t.i < sent.end]
+        body = [t for t in body if not (t.dep_ == "advcl" and False)]
+        if not body:
+            continue
+        content = _trim(text, *_span_of(body))
+        if content[1] - content[0] < 3:
+            continue
+        f = _Found(_span_of([tok, to]), _widen(text, quotes, content, _span_of([tok, to])),
+                   cues()["according"], _span_of(_speaker_tokens(objs[0])))
+        # "according to X in an interview with Y": Y carried it
+        for t in to.subtree:
+            if t.lemma_.lower() == "interview":
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ in ("with", "to"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                f.via.append(_span_of(_speaker_tokens(p)))
+        _channels(head, f, cues())
+        out.append(f)
+    return out
+
+
+def _as_reported(sent, text: str, found: list[_Found]) -> list[_Found]:
+    """Attach 'as X reported' to the sentence's statements as via, or make it a statement."""
+    data = cues()
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in data["verbs"]:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            continue
+        subj = _subject(tok)
+        if subj is None or subj.i > tok.i or subj.head is not tok:
+            continue
+        sp = _span_of(_speaker_tokens(subj))
+        host = [f for f in found if sent.start_char <= f.cue[0] < sent.end_char]
+        if host:
+            for f in host:
+                f.via.append(sp)
+            continue
+        adv = {t.i for t in tok.subtree}
+        head = tok.head if tok.head is not tok else None
+        body = [t for t in (head.subtree if head is not None else sent) if t.i not in adv]
+        if not body:
+            continue
+        cue = _span_of([t for t in tok.subtree if t.dep_ == "mark" and t.lower_ == "as"] + [tok])
+        out.append(_Found(_span_of([tok]), _trim(text, *_span_of(body)), "report", sp))
+    return out
+
+
+# ---------------------------------------------------------------- kinds, hedges
+def _kind(f: _Found, text: str) -> str:
+    """Return the statement kind from its cue, refined by what is said."""
+    data = cues()
+    content = text[f.content[0]:f.content[1]].lower()
+    if f.kind == "claim":
+        for kind, key in (("deny", "deny_content"), ("condemn", "condemn_content")):
+            if any(w in content for w in data[key]):
+                return kind
+    return f.kind
+
+
+def _hedged(f: _Found, text: str, sent_text: str, cue_lemma: str) -> bool:
+    """Tell whether the claim is marked as unconfirmed."""
+    data = cues()
+    if cue_lemma in data["hedge_cues"]:
+        return True
+    words = set(re.findall(r"[a-z]+", sent_text.lower()))
+    return bool(words & data["hedges"])
+
+
+# ---------------------------------------------------------------- names
+def _kind_of(tokens, ents) -> Optional[str]:
+    """Return an actor kind for a mention from its entities and words."""
+    data = cues()
+    low = " ".join(t.lower_ for t in tokens)
+    words = {t.lower_ for t in tokens}
+    if words & {"militia", "hezbollah"} or any(w in low for w in data["militia_words"]):
+        return "militia"
+    if any(e.label_ == "PERSON" for e in ents) or words & data["person_roles"] \
+            or words & {"he", "she", "i"}:
+        return "person"
+    if any(w in low for w in data["military_words"]):
+        return "military"
+    if any(w in low for w in data["gov_words"]):
+        return "government"
+    if any(e.label_ in ("ORG", "NORP", "GPE") for e in ents) or words & {"they", "it", "we"}:
+        return "organization"
+    return None
+
+
+def _ents_in(doc, start: int, end: int):
+    """Return the named entities inside a character range."""
+    return [e for e in doc.ents if start <= e.start_char and e.end_char <= end]
+
+
+def _tokens_in(doc, start: int, end: int):
+    """Return the tokens inside a character range."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _clean_name(text: str) -> str:
+    """Return a mention without leading articles and possessive endings."""
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"[’']s$", "", text).strip()
+
+
+class _Names:
+    """Earlier mentions of people and bodies, to resolve 'he' and 'the spokesman'."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.speakers: list[tuple[int, str, Optional[str]]] = []  # (start, name, kind)
+
+    def person_before(self, pos: int) -> Optional[str]:
+        """Return the last named person before `pos` (a speaker first, then any PERSON)."""
+        for start, name, kind in reversed(self.speakers):
+            if start < pos and kind == "person" and not _is_pronoun(name):
+                last_sp = start
+                break
+        else:
+            last_sp = -1
+        ents = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= pos]
+        if ents and ents[-1].start_char > last_sp + 200:
+            return _clean_name(ents[-1].text)
+        if last_sp >= 0:
+            return next(n for s, n, k in reversed(self.speakers) if s == last_sp)
+        return _clean_name(ents[-1].text) if ents else None
+
+    def body_before(self, pos: int) -> Optional[str]:
+        """Return the last named body (organisation) spoken of before `pos`."""
+        for start, name, kind in reversed(self.speakers):
+            if start < pos and kind in ("organization", "government", "military", "militia") \
+                    and not _is_pronoun(name):
+                return name
+        ents = [e for e in self.doc.ents if e.label_ in ("ORG", "NORP") and e.end_char <= pos]
+        return _clean_name(ents[-1].text) if ents else None
+
+    def role_before(self, word: str, pos: int, mention: str) -> Optional[str]:
+        """Return the name of an earlier mention holding `word` ('league' -> 'Arab League')."""
+        for start, name, kind in reversed(self.speakers):
+            if start < pos and word in name.lower() and name.lower() != mention.lower():
+                return name
+        for chunk in reversed([c for c in self.doc.noun_chunks if c.end_char <= pos]):
+            if word in chunk.text.lower() and chunk.text.lower() != mention.lower():
+                persons = [e for e in chunk.ents if e.label_ == "PERSON"]
+                if persons:
+                    return _clean_name(persons[-1].text)
+                orgs = [e for e in chunk.ents if e.label_ == "ORG"]
+                if orgs:
+                    return _clean_name(orgs[-1].text)
+        return None
+
+
+def _is_pronoun(name: str) -> bool:
+    """Tell whether a name is only a pronoun."""
+    return name.lower() in cues()["speaker_pronouns"]
+
+
+def _actor(article: Article, span: tuple[int, int], names: _Names,
+           name_from: Optional[tuple[int, int]] = None) -> Actor:
+    """Build the speaker Actor for a span, with the name it stands for."""
+    doc, text = article.doc, article.text
+    s, e = span
+    toks = _tokens_in(doc, s, e)
+    ents = _ents_in(doc, s, e)
+    mention = text[s:e]
+    low = mention.lower()
+    kind = _kind_of(toks, ents)
+    role = None
+    name: Optional[str] = None
+    persons = [x for x in ents if x.label_ == "PERSON"]
+    if name_from is not None:
+        src = _actor(article, name_from, names)
+        name, kind, role = src.name, src.kind or kind, src.role
+    elif low in ("he", "she", "i", "him", "her"):
+        name = names.person_before(s)
+        kind = "person"
+    elif low in ("they", "it", "we", "who", "which", "that"):
+        if low == "who" and toks:
+            head = toks[0].head
+            name = _clean_name(" ".join(t.text for t in _speaker_tokens(head))) if head is not toks[0] else None
+        name = name or names.body_before(s) or names.person_before(s)
+    elif persons:
+        name = _clean_name(persons[-1].text)
+        rest = re.sub(re.escape(persons[-1].text), "", mention).strip(" ,’'s")
+        role = _clean_name(rest) or None
+        kind = "person"
+    else:
+        head = toks[-1] if toks else None
+        for t in toks:
+            if t.dep_ in ("nsubj", "pobj", "ROOT") or t.head.i < toks[0].i or t.head.i > toks[-1].i:
+                head = t
+                break
+        determined = bool(toks) and toks[0].lower_ == "the" and not ents
+        if head is not None and determined:
+            found = names.role_before(head.lower_, s, mention)
+            if found:
+                name = found
+                role = _clean_name(mention)
+        name = name or _clean_name(mention)
+    act = Actor(mention, s, e, name=name, kind=kind, role=role)
+    names.speakers.append((s, name or mention, kind))
+    return act
+
+
+def _via_actor(article: Article, span: tuple[int, int]) -> Actor:
+    """Build an intermediary Actor for a span (outlet, channel or addressee)."""
+    s, e = span
+    mention = article.text[s:e]
+    ents = _ents_in(article.doc, s, e)
+    orgs = [x for x in ents if x.label_ in ("ORG", "PERSON")]
+    name = _clean_name(orgs[-1].text) if orgs else _clean_name(mention)
+    kind = "person" if any(x.label_ == "PERSON" for x in orgs) else "organization"
+    return Actor(mention, s, e, name=name, kind=kind)
+
+
+# ---------------------------------------------------------------- public
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    """Drop statements whose content mostly repeats an earlier, same-cue or same-content one."""
+    found.sort(key=lambda f: (f.content[0], f.cue[0]))
+    out: list[_Found] = []
+    for f in found:
+        dup = False
+        for g in out:
+            inter = min(f.content[1], g.content[1]) - max(f.content[0], g.content[0])
+            union = max(f.content[1], g.content[1]) - min(f.content[0], g.content[0])
+            if g.cue == f.cue or (union and inter / union >= 0.8):
+                dup = True
+                if f.via and not g.via:
+                    g.via = f.via
+                break
+        if not dup:
+            out.append(f)
+    return out
 
 
 def find_statements(article: Article) -> list[Statement]:
-    """Return the article's statements in text order."""
-    return []
+    """Return the article's statements in text order, ids s1, s2, ..."""
+    doc, text = article.doc, article.text
+    if doc is None or not text:
+        return []
+    quotes = quote_spans(text)
+    found: list[_Found] = []
+    lemmas: dict[tuple[int, int], str] = {}
+    sents: dict[tuple[int, int], str] = {}
+    for sent in doc.sents:
+        here = _verb_statements(sent, text, quotes) + _according(sent, text, quotes)
+        here += _as_reported(sent, text, here)
+        for f in here:
+            tok = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+            lemmas[f.cue] = tok[0].lemma_.lower() if tok is not None else ""
+            sents[f.cue] = sent.text
+        found.extend(here)
+    found = _dedupe(found)
+    found.sort(key=lambda f: min(f.cue[0], f.content[0]))
+    names = _Names(doc)
+    out = []
+    for n, f in enumerate(found, 1):
+        cue = Span(text[f.cue[0]:f.cue[1]], *f.cue)
+        content = Span(text[f.content[0]:f.content[1]], *f.content)
+        speaker = _actor(article, f.speaker, names, f.name_from) if f.speaker else None
+        via, seen = [], set()
+        for v in f.via:
+            if v not in seen and v != f.speaker:
+                seen.add(v)
+                via.append(_via_actor(article, v))
+        out.append(Statement(id=f"s{n}", cue=cue, content=content, kind=_kind(f, text),
+                             speaker=speaker, via=via,
+                             hedged=_hedged(f, text, sents.get(f.cue, ""), lemmas.get(f.cue, ""))))
+    return out
 
 
 def link_statements(article: Article) -> None:
     """Set `event_id` on statements that are about one of the article's events."""
+    for st in article.statements:
+        s, e = st.content.start, st.content.end
+        best = None
+        for ev in article.events:
+            t = ev.trigger
+            if s <= t.start and t.end <= e:
+                best = ev
+                break
+        if best is None:
+            for ev in article.events:
+                sent = ev.sentence
+                if sent is not None and sent.start < e and s < sent.end:
+                    best = ev
+                    break
+        if best is None:
+            words = set(re.findall(r"[a-z]+", st.content.text.lower()))
+            for ev in article.events:
+                trig = set(re.findall(r"[a-z]+", ev.trigger.text.lower()))
+                if trig and trig & words:
+                    best = ev
+                    break
+        st.event_id = best.id if best else None
