@@ -1,0 +1,410 @@
+"""The store's common interface: write articles, read events and statements back.
+
+SQL here is written once with `?` placeholders; the SQLite and PostgreSQL stores
+differ only in how they connect, create the schema, run a transaction and search
+text (see sqlite.py and postgres.py).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator, Optional
+
+from ..records import Actor, Article, Event, Statement
+from .countries import country_code
+
+EVENT_COLUMNS = (
+    "id", "article_id", "event_id", "rank", "type", "mode", "acled_event_type",
+    "acled_sub_event_type", "gtd_attack_type", "gtd_weapon_type", "status", "confidence",
+    "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
+    "date_value", "date_precision", "date_text", "date_start", "date_end",
+    "place_name", "place_country", "place_admin1", "place_lat", "place_lon",
+    "place_precision", "place_text", "place_start", "place_end",
+    "killed", "killed_qualifier", "killed_text", "killed_start", "killed_end",
+    "injured", "injured_qualifier", "injured_text", "injured_start", "injured_end",
+    "instrument_text", "instrument_start", "instrument_end", "record",
+)
+STATEMENT_COLUMNS = (
+    "id", "article_id", "statement_id", "kind", "speaker_name", "speaker_kind",
+    "speaker_country", "speaker_text", "speaker_start", "speaker_end",
+    "cue_text", "cue_start", "cue_end", "content_text", "content_start", "content_end",
+    "via_name", "via_chain", "event_id", "hedged", "record",
+)
+ARTICLE_COLUMNS = ("id", "doc_id", "source", "url", "title", "published", "content_hash",
+                   "error_code", "error_message", "ingested_at")
+
+
+@dataclass
+class EventFilter:
+    """What to select events by; every field left None selects all."""
+
+    type: Optional[str] = None  # PLOVER type, or ACLED event/sub-event type
+    country: Optional[str] = None  # ISO alpha-3 (or English name) of the event's country
+    since: Optional[str] = None  # YYYY[-MM[-DD]]: events whose date overlaps or follows it
+    until: Optional[str] = None
+    text: Optional[str] = None  # full-text query over article title and text
+    article_id: Optional[int] = None
+    limit: Optional[int] = 100
+    offset: int = 0
+
+
+@dataclass
+class StatementFilter:
+    """What to select statements by; every field left None selects all."""
+
+    speaker: Optional[str] = None  # words of the speaker's name or mention
+    kind: Optional[str] = None
+    event: Optional[str] = None  # store event id '<article id>:<event id>'
+    article_id: Optional[int] = None
+    limit: Optional[int] = 100
+    offset: int = 0
+
+
+@dataclass
+class Saved:
+    """What one `add` call stored."""
+
+    articles: int = 0
+    events: int = 0
+    statements: int = 0
+    errors: int = 0
+    duplicates: int = 0
+
+
+def now() -> str:
+    """Return the current UTC time as ISO 8601 text."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def article_key(article: Article) -> str:
+    """Return the article's content hash, or for an error with no text a hash of where it came from."""
+    if article.text:
+        return article.content_hash
+    where = f"empty\0{article.source or ''}\0{article.id}"
+    return hashlib.sha256(where.encode("utf-8")).hexdigest()
+
+
+def _span(s, prefix: str) -> dict[str, Any]:
+    return {f"{prefix}_text": s.text if s else None, f"{prefix}_start": s.start if s else None,
+            f"{prefix}_end": s.end if s else None}
+
+
+def event_row(article_id: int, rank: int, e: Event) -> dict[str, Any]:
+    """Return the `events` row of event `e` of stored article `article_id`."""
+    acled, gtd, loc = e.acled or {}, e.gtd or {}, e.location
+    row = {
+        "id": f"{article_id}:{e.id}", "article_id": article_id, "event_id": e.id, "rank": rank,
+        "type": e.type, "mode": e.mode, "acled_event_type": acled.get("event_type"),
+        "acled_sub_event_type": acled.get("sub_event_type"),
+        "gtd_attack_type": gtd.get("attack_type"), "gtd_weapon_type": gtd.get("weapon_type"),
+        "status": e.status, "confidence": e.confidence,
+        "sentence_start": e.sentence.start if e.sentence else None,
+        "sentence_end": e.sentence.end if e.sentence else None,
+        "date_value": e.date.value if e.date else None,
+        "date_precision": e.date.precision if e.date else None,
+        "place_name": loc.name if loc else None, "place_country": loc.country if loc else None,
+        "place_admin1": loc.admin1 if loc else None, "place_lat": loc.lat if loc else None,
+        "place_lon": loc.lon if loc else None, "place_precision": loc.precision if loc else None,
+        "killed": e.killed.value if e.killed else None,
+        "killed_qualifier": e.killed.qualifier if e.killed else None,
+        "injured": e.injured.value if e.injured else None,
+        "injured_qualifier": e.injured.qualifier if e.injured else None,
+        "record": json.dumps(e.to_dict(), ensure_ascii=False),
+    }
+    row.update(_span(e.trigger, "trigger"))
+    row.update(_span(e.date, "date"))
+    row.update(_span(loc, "place"))
+    row.update(_span(e.killed.span if e.killed else None, "killed"))
+    row.update(_span(e.injured.span if e.injured else None, "injured"))
+    row.update(_span(e.instrument, "instrument"))
+    return row
+
+
+def actor_rows(event_uid: str, e: Event) -> list[dict[str, Any]]:
+    """Return the `event_actors` rows of event `e`, actors then targets."""
+    rows = []
+    for role, people in (("actor", e.actors), ("target", e.targets)):
+        for pos, a in enumerate(people):
+            rows.append({"event_id": event_uid, "role": role, "position": pos,
+                         "name": a.name or a.text, "kind": a.kind, "country": a.country,
+                         "title": a.role, "span_text": a.text, "span_start": a.start,
+                         "span_end": a.end})
+    return rows
+
+
+def statement_row(article_id: int, s: Statement) -> dict[str, Any]:
+    """Return the `statements` row of statement `s` of stored article `article_id`."""
+    sp: Optional[Actor] = s.speaker
+    row = {
+        "id": f"{article_id}:{s.id}", "article_id": article_id, "statement_id": s.id,
+        "kind": s.kind, "speaker_name": (sp.name or sp.text) if sp else None,
+        "speaker_kind": sp.kind if sp else None, "speaker_country": sp.country if sp else None,
+        "via_name": (s.via[0].name or s.via[0].text) if s.via else None,
+        "via_chain": json.dumps([v.to_dict() for v in s.via], ensure_ascii=False) if s.via else None,
+        "event_id": f"{article_id}:{s.event_id}" if s.event_id else None,
+        "hedged": bool(s.hedged), "record": json.dumps(s.to_dict(), ensure_ascii=False),
+    }
+    row.update(_span(sp, "speaker"))
+    row.update(_span(s.cue, "cue"))
+    row.update(_span(s.content, "content"))
+    return row
+
+
+class Store:
+    """A database of articles, events and statements. Subclasses bind one engine."""
+
+    placeholder = "?"
+
+    # -- engine hooks -------------------------------------------------------
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        """Run one statement with `?` placeholders; return the cursor."""
+        if self.placeholder != "?":
+            sql = sql.replace("?", self.placeholder)
+        return self.conn.execute(sql, tuple(params))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block in one transaction: all of it is stored, or none."""
+        raise NotImplementedError
+
+    def text_clause(self) -> str:
+        """Return a WHERE clause over alias `a` (articles) matching one text-query parameter."""
+        raise NotImplementedError
+
+    def text_query(self, query: str) -> str:
+        """Return the engine's form of a user's full-text query."""
+        return query
+
+    def clean(self, value: Any) -> Any:
+        """Return `value` as the engine can store it."""
+        return value
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------------
+    def _insert(self, table: str, row: dict[str, Any], returning: bool = False,
+                conflict: str = "") -> Any:
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        sql = f"INSERT INTO {table} ({cols}) VALUES ({marks})"
+        if conflict:
+            sql += f" ON CONFLICT ({conflict}) DO NOTHING"
+        if returning:
+            sql += " RETURNING id"
+        cur = self.execute(sql, [self.clean(v) for v in row.values()])
+        if returning:
+            found = cur.fetchone()
+            return found[0] if found else None
+        return None
+
+    def known_inputs(self, raw_hashes: list[str]) -> set[str]:
+        """Return those of `raw_hashes` already seen by an earlier run."""
+        if not raw_hashes:
+            return set()
+        marks = ", ".join("?" for _ in raw_hashes)
+        cur = self.execute(f"SELECT raw_hash FROM inputs WHERE raw_hash IN ({marks})", raw_hashes)
+        return {r[0] for r in cur.fetchall()}
+
+    def add(self, articles: Iterable[Article], raw_hashes: Optional[Iterable[Optional[str]]] = None
+            ) -> Saved:
+        """Store `articles` (and the hashes of the inputs they came from) in one transaction."""
+        articles = list(articles)
+        hashes = list(raw_hashes) if raw_hashes is not None else [None] * len(articles)
+        saved = Saved()
+        with self.transaction():
+            for article, raw_hash in zip(articles, hashes):
+                article_id = self._add_article(article, saved)
+                if raw_hash:
+                    self._insert("inputs", {"raw_hash": raw_hash, "source": article.source,
+                                            "article_id": article_id, "ingested_at": now()},
+                                 conflict="raw_hash")
+        return saved
+
+    def _add_article(self, article: Article, saved: Saved) -> Optional[int]:
+        key = article_key(article)
+        err = article.error
+        article_id = self._insert("articles", {
+            "doc_id": article.id, "source": article.source, "url": article.url,
+            "title": article.title, "published": article.published, "content_hash": key,
+            "text": article.text, "error_code": err.code if err else None,
+            "error_message": err.message if err else None, "ingested_at": now(),
+        }, returning=True, conflict="content_hash")
+        if article_id is None:
+            saved.duplicates += 1
+            cur = self.execute("SELECT id FROM articles WHERE content_hash = ?", [key])
+            return cur.fetchone()[0]
+        saved.articles += 1
+        saved.errors += err is not None
+        for rank, e in enumerate(article.events):
+            row = event_row(article_id, rank, e)
+            self._insert("events", row)
+            for actor in actor_rows(row["id"], e):
+                self._insert("event_actors", actor)
+            saved.events += 1
+        local_events = {e.id for e in article.events}
+        for s in article.statements:
+            row = statement_row(article_id, s)
+            if s.event_id not in local_events:
+                row["event_id"] = None  # a link to an event that was not kept
+            self._insert("statements", row)
+            saved.statements += 1
+        return article_id
+
+    # -- reading --------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Return how many articles, events, statements and errors are stored."""
+        q = {"articles": "SELECT count(*) FROM articles",
+             "events": "SELECT count(*) FROM events",
+             "statements": "SELECT count(*) FROM statements",
+             "errors": "SELECT count(*) FROM articles WHERE error_code IS NOT NULL"}
+        return {k: self.execute(sql).fetchone()[0] for k, sql in q.items()}
+
+    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cur = self.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        """Return the events matching `f`, newest first, as event views (see `event_view`)."""
+        where, params = [], []
+        if f.type:
+            where.append("(upper(e.type) = upper(?) OR lower(e.acled_event_type) = lower(?)"
+                         " OR lower(e.acled_sub_event_type) = lower(?))")
+            params += [f.type] * 3
+        if f.country:
+            where.append("upper(e.place_country) = upper(?)")
+            params.append(country_code(f.country))
+        # An event dated only to a month or year matches every range it overlaps:
+        # '2020-05' || '-99' sorts after every day of May 2020.
+        if f.since:
+            where.append("coalesce(e.date_value, a.published) || '-99' >= ?")
+            params.append(f.since)
+        if f.until:
+            where.append("coalesce(e.date_value, a.published) <= ?")
+            params.append(f.until)
+        if f.text:
+            where.append(self.text_clause())
+            params.append(self.text_query(f.text))
+        if f.article_id is not None:
+            where.append("e.article_id = ?")
+            params.append(f.article_id)
+        sql = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, a.doc_id, a.title, a.url,"
+               " a.published, a.source FROM events e JOIN articles a ON a.id = e.article_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += (" ORDER BY coalesce(e.date_value, a.published) DESC, e.article_id DESC,"
+                " e.rank")
+        if f.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(f.limit), int(f.offset)]
+        return [event_view(r) for r in self._rows(sql, params)]
+
+    def event(self, uid: str) -> Optional[dict[str, Any]]:
+        """Return one event view with its article text and linked statements, or None."""
+        rows = self._rows(
+            f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, a.doc_id, a.title, a.url,"
+            " a.published, a.source FROM events e JOIN articles a ON a.id = e.article_id"
+            " WHERE e.id = ?", [uid])
+        if not rows:
+            return None
+        view = event_view(rows[0])
+        view["article"]["text"] = self.execute(
+            "SELECT text FROM articles WHERE id = ?", [view["article_id"]]).fetchone()[0]
+        view["statements"] = self.statements(StatementFilter(event=uid, limit=None))
+        return view
+
+    def statements(self, f: StatementFilter = StatementFilter()) -> list[dict[str, Any]]:
+        """Return the statements matching `f` as statement views."""
+        where, params = [], []
+        if f.speaker:
+            where.append("(lower(s.speaker_name) LIKE ? OR lower(s.speaker_text) LIKE ?)")
+            params += [f"%{f.speaker.lower()}%"] * 2
+        if f.kind:
+            where.append("lower(s.kind) = lower(?)")
+            params.append(f.kind)
+        if f.event:
+            where.append("s.event_id = ?")
+            params.append(f.event)
+        if f.article_id is not None:
+            where.append("s.article_id = ?")
+            params.append(f.article_id)
+        sql = (f"SELECT {', '.join('s.' + c for c in STATEMENT_COLUMNS)}, a.doc_id, a.title,"
+               " a.url, a.published FROM statements s JOIN articles a ON a.id = s.article_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY s.article_id DESC, s.cue_start"
+        if f.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(f.limit), int(f.offset)]
+        return [statement_view(r) for r in self._rows(sql, params)]
+
+    def article(self, article_id: int) -> Optional[dict[str, Any]]:
+        """Return one stored article with its text, event views and statement views, or None."""
+        rows = self._rows(f"SELECT {', '.join(ARTICLE_COLUMNS)}, text FROM articles WHERE id = ?",
+                          [article_id])
+        if not rows:
+            return None
+        art = rows[0]
+        art["events"] = self.events(EventFilter(article_id=article_id, limit=None))
+        art["events"].sort(key=lambda v: v["rank"])
+        art["statements"] = self.statements(StatementFilter(article_id=article_id, limit=None))
+        return art
+
+    def contract_records(self, article_ids: Optional[Iterable[int]] = None
+                         ) -> Iterator[dict[str, Any]]:
+        """Yield stored articles as contract records (CONTRACT.md), oldest stored first."""
+        ids = list(article_ids) if article_ids is not None else [
+            r[0] for r in self.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        for article_id in ids:
+            art = self._rows("SELECT doc_id, text, published, title, url, error_code,"
+                             " error_message FROM articles WHERE id = ?", [article_id])
+            if not art:
+                continue
+            a = art[0]
+            events = [json.loads(r[0]) for r in self.execute(
+                "SELECT record FROM events WHERE article_id = ? ORDER BY rank",
+                [article_id]).fetchall()]
+            statements = [json.loads(r[0]) for r in self.execute(
+                "SELECT record FROM statements WHERE article_id = ? ORDER BY cue_start, id",
+                [article_id]).fetchall()]
+            error = ({"code": a["error_code"], "message": a["error_message"]}
+                     if a["error_code"] else None)
+            yield {"id": a["doc_id"], "text": a["text"], "events": events,
+                   "statements": statements, "error": error, "published": a["published"],
+                   "title": a["title"], "url": a["url"]}
+
+
+def event_view(row: dict[str, Any]) -> dict[str, Any]:
+    """Return a stored event as its contract EVENT plus store id, rank and article."""
+    view = json.loads(row["record"])
+    view["local_id"] = view.get("id")
+    view["id"] = row["id"]
+    view["article_id"] = row["article_id"]
+    view["rank"] = row["rank"]
+    view["article"] = {"id": row["article_id"], "doc_id": row["doc_id"], "title": row["title"],
+                       "url": row["url"], "published": row["published"],
+                       "source": row.get("source")}
+    return view
+
+
+def statement_view(row: dict[str, Any]) -> dict[str, Any]:
+    """Return a stored statement as its contract STATEMENT plus store ids and article."""
+    view = json.loads(row["record"])
+    view["local_id"] = view.get("id")
+    view["id"] = row["id"]
+    view["event_id"] = row["event_id"]
+    view["article_id"] = row["article_id"]
+    view["article"] = {"id": row["article_id"], "doc_id": row["doc_id"], "title": row["title"],
+                       "url": row["url"], "published": row["published"]}
+    return view

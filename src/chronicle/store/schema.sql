@@ -1,0 +1,133 @@
+-- Chronicle store, SQLite dialect. The PostgreSQL twin is schema_postgres.sql;
+-- both keep the same tables and columns (docs/schema.md explains each one).
+-- Every extracted field keeps the words it came from as <field>_text/_start/_end,
+-- character offsets into articles.text.
+
+CREATE TABLE IF NOT EXISTS articles (
+    id            INTEGER PRIMARY KEY,          -- store-wide article number
+    doc_id        TEXT NOT NULL,                -- the input's own id (file stem, JSONL id)
+    source        TEXT,                         -- file path, JSONL line or WARC record
+    url           TEXT,
+    title         TEXT,
+    published     TEXT,                         -- YYYY-MM-DD when known
+    content_hash  TEXT NOT NULL UNIQUE,         -- sha256 of the cleaned text: one row per story
+    text          TEXT NOT NULL,                -- the cleaned text all offsets point into
+    error_code    TEXT,                         -- E001..E008 (errors.py), NULL when processed
+    error_message TEXT,
+    ingested_at   TEXT NOT NULL                 -- UTC, ISO 8601
+);
+
+-- Every input seen (hash of its raw bytes), so a re-run or a resumed run skips it
+-- before cleaning and parsing.
+CREATE TABLE IF NOT EXISTS inputs (
+    raw_hash    TEXT PRIMARY KEY,
+    source      TEXT,
+    article_id  INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+    ingested_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    id                   TEXT PRIMARY KEY,      -- '<article id>:<event id>', unique in the store
+    article_id           INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id             TEXT NOT NULL,         -- the id within its article
+    rank                 INTEGER NOT NULL,      -- 0 = the article's main event
+    type                 TEXT NOT NULL,         -- PLOVER type
+    mode                 TEXT,
+    acled_event_type     TEXT,
+    acled_sub_event_type TEXT,
+    gtd_attack_type      TEXT,
+    gtd_weapon_type      TEXT,
+    status               TEXT,
+    confidence           REAL,
+    trigger_text         TEXT NOT NULL,
+    trigger_start        INTEGER NOT NULL,
+    trigger_end          INTEGER NOT NULL,
+    sentence_start       INTEGER,
+    sentence_end         INTEGER,
+    date_value           TEXT,                  -- YYYY-MM-DD, YYYY-MM or YYYY
+    date_precision       TEXT,
+    date_text            TEXT,
+    date_start           INTEGER,
+    date_end             INTEGER,
+    place_name           TEXT,
+    place_country        TEXT,                  -- ISO 3166-1 alpha-3
+    place_admin1         TEXT,
+    place_lat            REAL,
+    place_lon            REAL,
+    place_precision      TEXT,
+    place_text           TEXT,
+    place_start          INTEGER,
+    place_end            INTEGER,
+    killed               INTEGER,
+    killed_qualifier     TEXT,
+    killed_text          TEXT,
+    killed_start         INTEGER,
+    killed_end           INTEGER,
+    injured              INTEGER,
+    injured_qualifier    TEXT,
+    injured_text         TEXT,
+    injured_start        INTEGER,
+    injured_end          INTEGER,
+    instrument_text      TEXT,
+    instrument_start     INTEGER,
+    instrument_end       INTEGER,
+    record               TEXT NOT NULL          -- the full contract EVENT as JSON
+);
+
+CREATE TABLE IF NOT EXISTS event_actors (
+    id         INTEGER PRIMARY KEY,
+    event_id   TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role       TEXT NOT NULL CHECK (role IN ('actor', 'target')),
+    position   INTEGER NOT NULL,                -- order within its role
+    name       TEXT,                            -- canonical name
+    kind       TEXT,
+    country    TEXT,
+    title      TEXT,                            -- "Prime Minister", "spokesman"
+    span_text  TEXT NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS statements (
+    id              TEXT PRIMARY KEY,           -- '<article id>:<statement id>'
+    article_id      INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    statement_id    TEXT NOT NULL,
+    kind            TEXT,
+    speaker_name    TEXT,
+    speaker_kind    TEXT,
+    speaker_country TEXT,
+    speaker_text    TEXT,
+    speaker_start   INTEGER,
+    speaker_end     INTEGER,
+    cue_text        TEXT NOT NULL,
+    cue_start       INTEGER NOT NULL,
+    cue_end         INTEGER NOT NULL,
+    content_text    TEXT NOT NULL,
+    content_start   INTEGER NOT NULL,
+    content_end     INTEGER NOT NULL,
+    via_name        TEXT,                       -- the nearest intermediary
+    via_chain       TEXT,                       -- JSON list of intermediaries, nearest first
+    event_id        TEXT REFERENCES events(id) ON DELETE SET NULL,
+    hedged          INTEGER NOT NULL DEFAULT 0,
+    record          TEXT NOT NULL               -- the full contract STATEMENT as JSON
+);
+
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_type ON events(type);
+CREATE INDEX IF NOT EXISTS events_country ON events(place_country);
+CREATE INDEX IF NOT EXISTS events_date ON events(date_value);
+CREATE INDEX IF NOT EXISTS actors_event ON event_actors(event_id);
+CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+CREATE INDEX IF NOT EXISTS statements_event ON statements(event_id);
+
+-- Full-text search over title and text (query with: articles_fts MATCH 'drone').
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, text, content='articles', content_rowid='id'
+);
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+END;
