@@ -140,7 +140,7 @@ def _subject(verb):
             objs = [c for c in agent[0].children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
-        if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head.i != v.i:
             if v.dep_ == "acl":
                 return v.head
             v = v.head
@@ -185,87 +185,117 @@ def _near_quote(text: str, quotes, start: int, end: int, before: bool):
     return None
 
 
-def _widen(text: str, quotes, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+def _widen(text: str, quotes, content: tuple[int, int], cue: tuple[int, int],
+           sent_end: int) -> tuple[int, int]:
     """Widen a content to whole quotations it touches; join a quote split by its cue."""
     s, e = content
     for q in quotes:
-        if q[0] < e and s < q[1] and (q[1] - q[0]) > 2:
+        if q[0] < e and s < q[1] and (q[1] - q[0]) > 2 and not (q[0] <= cue[0] < q[1]):
             s, e = min(s, q[0]), max(e, q[1])
-    # “A,” he said, “B.” -- the second part continues the first
-    if e <= cue[0]:
-        nxt = _near_quote(text, quotes, cue[0], max(cue[1], e), before=False)
-        tail = text[e:cue[0]]
-        if tail.strip(" ,") == "" or len(tail) < 40:
-            after = [q for q in quotes if q[0] >= cue[1] and q[0] - cue[1] <= 40
-                     and "." not in text[cue[1]:q[0]] and "\n" not in text[cue[1]:q[0]]]
-            if after and text[e - 2:e].strip() and text[max(s, e - 3):e].strip("”\"").endswith(","):
-                e = after[0][1]
-            del nxt
+    # “A,” he said, “B.”  /  “A,” he said. “B.” -- the quote goes on after the tag
+    if e <= cue[0] and any(q[1] == e for q in quotes):
+        stop = text.find("\n", cue[1])
+        stop = len(text) if stop < 0 else stop
+        nxt = next((q for q in quotes if cue[1] <= q[0] < stop), None)
+        if nxt is not None and nxt[0] <= max(sent_end, cue[1]) + 3:
+            e = nxt[1]
     return s, e
 
 
 # ---------------------------------------------------------------- finders
+def _cue_of(tok, data):
+    """Return (kind, particle) when `tok` is a verb of saying, else None."""
+    if tok.dep_ in ("amod", "aux", "auxpass", "compound"):
+        return None
+    if tok.pos_ not in ("VERB", "AUX") and not (
+            tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "ccomp") for c in tok.children)):
+        return None
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep") and f"{lemma} {c.lower_}" in data["phrasal"]:
+            return data["phrasal"][f"{lemma} {c.lower_}"], c
+    if lemma in data["verbs"]:
+        return data["verbs"][lemma], None
+    return None
+
+
+def _tag(tok, subj, sent) -> tuple[int, int]:
+    """Return the token range (first, last) of a speaker tag such as ', he said in an interview'."""
+    keep = [tok] + (list(subj.subtree) if subj is not None and subj.head.i == tok.i else [])
+    for c in tok.children:
+        if c.dep_ in ("aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "prt", "nsubj"):
+            keep.extend(c.subtree)
+    idx = sorted(t.i for t in keep if sent.start <= t.i < sent.end)
+    lo = hi = idx.index(tok.i)
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    return idx[lo], idx[hi]
+
+
+def _around_tag(sent, first: int, last: int, text: str):
+    """Return the content around a speaker tag inside a sentence, or None."""
+    doc = sent.doc
+    if first - sent.start < 3:
+        return None
+    before = doc[first - 1]
+    if not (before.is_punct or before.is_quote):
+        return None
+    toks = [t for t in sent if t.i < first or t.i > last]
+    after = [t for t in toks if t.i > last and not (t.is_punct or t.is_space)]
+    if after and doc[last + 1].text not in (",", "—", "–", ":"):
+        toks = [t for t in toks if t.i < first]
+    return _trim(text, *_span_of(toks))
+
+
 def _verb_statements(sent, text: str, quotes) -> list[_Found]:
     """Return statements cued by verbs of saying in one sentence."""
     data = cues()
     out = []
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
+        found = _cue_of(tok, data)
+        if found is None:
             continue
+        kind, particle = found
         lemma = tok.lemma_.lower()
-        particle = next((c for c in tok.children if c.dep_ in ("prt", "prep")
-                         and f"{lemma} {c.lower_}" in data["phrasal"]), None)
-        if particle is not None:
-            kind = data["phrasal"][f"{lemma} {particle.lower_}"]
-        elif lemma in data["verbs"]:
-            kind = data["verbs"][lemma]
-        else:
-            continue
-        if any(c.dep_ == "nsubjpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+        kids = list(tok.children)
+        if any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids):
             continue  # "were claimed wounded": a hedge, not a speaker
-        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"), None)
-        if mark is not None:
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
             continue  # "as CNN reported" is handled with the statement it qualifies
-        ctoks = _content_tokens(tok, particle is not None)
+        subj = _subject(tok)
         weak = lemma in data["weak_verbs"] and particle is None
-        if weak and not any(t.head is tok and t.dep_ == "ccomp" for t in ctoks):
-            ctoks = []
-        content = None
+        right_ccomp = [c for c in kids if c.dep_ == "ccomp" and c.i > tok.i]
         cue_end = tok
-        if particle is not None:
-            cue_end = particle if particle.dep_ == "prt" or particle.i == tok.i + 1 else tok
-            if particle.dep_ == "prep":
-                ctoks = [t for t in particle.subtree if t is not particle] or ctoks
-        if ctoks:
-            ctoks = [t for t in ctoks if not (t.i == tok.i)]
-            content = _trim(text, *_span_of(ctoks))
-        if content is None or content[1] - content[0] < 2:
-            # "Y, X said": Y is the head clause the cue hangs from
-            if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i and not weak:
-                head_toks = [t for t in tok.head.subtree if t.i < tok.i
-                             and t.i not in {x.i for x in tok.subtree}]
-                if head_toks:
-                    content = _trim(text, *_span_of(head_toks))
-        cue_span = _span_of([tok] + ([cue_end] if cue_end is not tok else []))
+        if particle is not None and (particle.dep_ == "prt" or particle.i == tok.i + 1):
+            cue_end = particle
+        cue_span = _span_of([tok, cue_end])
+        content = None
+        if right_ccomp:
+            ctoks = _content_tokens(tok, particle is not None)
+            content = _trim(text, *_span_of(t for t in ctoks if t.i != tok.i))
+        if content is None:
+            first, last = _tag(tok, subj, sent)
+            content = _around_tag(sent, first, last, text)
+        if content is None and not weak:
+            if particle is not None and particle.dep_ == "prep":
+                ctoks = [t for t in particle.subtree if t.i != particle.i]
+            else:
+                ctoks = _content_tokens(tok, particle is not None)
+            ctoks = [t for t in ctoks if t.i != tok.i]
+            if ctoks:
+                content = _trim(text, *_span_of(ctoks))
         if content is None or content[1] - content[0] < 2:
             q = _near_quote(text, quotes, cue_span[0], cue_span[1], before=False)
-            subj = _subject(tok)
             if q is None:
                 left = min(cue_span[0], subj.idx) if subj is not None and subj.i < tok.i else cue_span[0]
                 q = _near_quote(text, quotes, left, cue_span[1], before=True)
             if q is None:
                 continue
             content = q
-        content = _widen(text, quotes, content, cue_span)
-        subj = _subject(tok)
-        speaker = None
-        if subj is not None:
-            stoks = _speaker_tokens(subj)
-            speaker = _span_of(stoks)
-            if speaker[0] < content[1] and content[0] < speaker[1] and not (
-                    content[0] <= speaker[0] and speaker[1] <= content[1] and subj.dep_ == "relcl"):
-                if content[0] <= speaker[0] < speaker[1] <= content[1] and not _in_quote(quotes, speaker):
-                    pass
+        content = _widen(text, quotes, content, cue_span, sent.end_char)
+        speaker = _span_of(_speaker_tokens(subj)) if subj is not None else None
         f = _Found(cue_span, content, kind, speaker)
         _channels(tok, f, data)
         out.append(f)
@@ -322,9 +352,9 @@ def _according(sent, text: str, quotes) -> list[_Found]:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             continue
-        head = tok.head if tok.head is not tok else tok
+        head = tok.head
         drop_set = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
-        body = [t for t in (head.subtree if head is not tok else sent)
+        body = [t for t in (head.subtree if head.i != tok.i else sent)
                 if t.i not in drop_set and sent.start <= t.i < sent.end]
         body = [t for t in body if not (t.dep_ == "advcl" and False)]
         if not body:
@@ -332,7 +362,7 @@ def _according(sent, text: str, quotes) -> list[_Found]:
         content = _trim(text, *_span_of(body))
         if content[1] - content[0] < 3:
             continue
-        f = _Found(_span_of([tok, to]), _widen(text, quotes, content, _span_of([tok, to])),
+        f = _Found(_span_of([tok, to]), _widen(text, quotes, content, _span_of([tok, to]), sent.end_char),
                    cues()["according"], _span_of(_speaker_tokens(objs[0])))
         # "according to X in an interview with Y": Y carried it
         for t in to.subtree:
@@ -357,7 +387,7 @@ def _as_reported(sent, text: str, found: list[_Found]) -> list[_Found]:
         if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             continue
         subj = _subject(tok)
-        if subj is None or subj.i > tok.i or subj.head is not tok:
+        if subj is None or subj.i > tok.i or subj.head.i != tok.i:
             continue
         sp = _span_of(_speaker_tokens(subj))
         host = [f for f in found if sent.start_char <= f.cue[0] < sent.end_char]
@@ -366,7 +396,7 @@ def _as_reported(sent, text: str, found: list[_Found]) -> list[_Found]:
                 f.via.append(sp)
             continue
         adv = {t.i for t in tok.subtree}
-        head = tok.head if tok.head is not tok else None
+        head = tok.head if tok.head.i != tok.i else None
         body = [t for t in (head.subtree if head is not None else sent) if t.i not in adv]
         if not body:
             continue
@@ -507,7 +537,7 @@ def _actor(article: Article, span: tuple[int, int], names: _Names,
     elif low in ("they", "it", "we", "who", "which", "that"):
         if low == "who" and toks:
             head = toks[0].head
-            name = _clean_name(" ".join(t.text for t in _speaker_tokens(head))) if head is not toks[0] else None
+            name = _clean_name(" ".join(t.text for t in _speaker_tokens(head))) if head.i != toks[0].i else None
         name = name or names.body_before(s) or names.person_before(s)
     elif persons:
         name = _clean_name(persons[-1].text)
@@ -563,6 +593,14 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
     return out
 
 
+def _nested(f: _Found, found: list[_Found], quotes) -> bool:
+    """Tell whether `f` is speech quoted inside another statement ('"I think ...," he said')."""
+    if not _in_quote(quotes, f.cue):
+        return False
+    return any(g is not f and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
+               and not _in_quote(quotes, g.cue) for g in found)
+
+
 def find_statements(article: Article) -> list[Statement]:
     """Return the article's statements in text order, ids s1, s2, ..."""
     doc, text = article.doc, article.text
@@ -580,6 +618,7 @@ def find_statements(article: Article) -> list[Statement]:
             lemmas[f.cue] = tok[0].lemma_.lower() if tok is not None else ""
             sents[f.cue] = sent.text
         found.extend(here)
+    found = [f for f in found if not _nested(f, found, quotes)]
     found = _dedupe(found)
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = _Names(doc)
