@@ -28,7 +28,7 @@ EVENT_COLUMNS = (
     "instrument_text", "instrument_start", "instrument_end", "record",
 )
 STATEMENT_COLUMNS = (
-    "id", "article_id", "statement_id", "kind", "speaker_name", "speaker_kind",
+    "id", "article_id", "statement_id", "rank", "kind", "speaker_name", "speaker_kind",
     "speaker_country", "speaker_text", "speaker_start", "speaker_end",
     "cue_text", "cue_start", "cue_end", "content_text", "content_start", "content_end",
     "via_name", "via_chain", "event_id", "hedged", "record",
@@ -135,12 +135,12 @@ def actor_rows(event_uid: str, e: Event) -> list[dict[str, Any]]:
     return rows
 
 
-def statement_row(article_id: int, s: Statement) -> dict[str, Any]:
-    """Return the `statements` row of statement `s` of stored article `article_id`."""
+def statement_row(article_id: int, rank: int, s: Statement) -> dict[str, Any]:
+    """Return the `statements` row of statement `s`, the `rank`th of stored article `article_id`."""
     sp: Optional[Actor] = s.speaker
     row = {
         "id": f"{article_id}:{s.id}", "article_id": article_id, "statement_id": s.id,
-        "kind": s.kind, "speaker_name": (sp.name or sp.text) if sp else None,
+        "rank": rank, "kind": s.kind, "speaker_name": (sp.name or sp.text) if sp else None,
         "speaker_kind": sp.kind if sp else None, "speaker_country": sp.country if sp else None,
         "via_name": (s.via[0].name or s.via[0].text) if s.via else None,
         "via_chain": json.dumps([v.to_dict() for v in s.via], ensure_ascii=False) if s.via else None,
@@ -253,8 +253,8 @@ class Store:
                 self._insert("event_actors", actor)
             saved.events += 1
         local_events = {e.id for e in article.events}
-        for s in article.statements:
-            row = statement_row(article_id, s)
+        for rank, s in enumerate(article.statements):
+            row = statement_row(article_id, rank, s)
             if s.event_id not in local_events:
                 row["event_id"] = None  # a link to an event that was not kept
             self._insert("statements", row)
@@ -343,7 +343,7 @@ class Store:
                " a.url, a.published FROM statements s JOIN articles a ON a.id = s.article_id")
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY s.article_id DESC, s.cue_start"
+        sql += " ORDER BY s.article_id DESC, s.rank"
         if f.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(f.limit), int(f.offset)]
@@ -376,7 +376,7 @@ class Store:
                 "SELECT record FROM events WHERE article_id = ? ORDER BY rank",
                 [article_id]).fetchall()]
             statements = [json.loads(r[0]) for r in self.execute(
-                "SELECT record FROM statements WHERE article_id = ? ORDER BY cue_start, id",
+                "SELECT record FROM statements WHERE article_id = ? ORDER BY rank",
                 [article_id]).fetchall()]
             error = ({"code": a["error_code"], "message": a["error_message"]}
                      if a["error_code"] else None)

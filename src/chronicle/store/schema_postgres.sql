@@ -92,6 +92,7 @@ CREATE TABLE IF NOT EXISTS statements (
     id              TEXT PRIMARY KEY,           -- '<article id>:<statement id>'
     article_id      BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     statement_id    TEXT NOT NULL,
+    rank            INTEGER NOT NULL,           -- order within its article
     kind            TEXT,
     speaker_name    TEXT,
     speaker_kind    TEXT,
