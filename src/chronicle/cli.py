@@ -24,7 +24,7 @@ def safe(value: Any, one_line: bool = True) -> str:
     """Return `value` as text safe for a terminal (no control characters; one line if asked)."""
     s = "" if value is None else str(value)
     if one_line:
-        s = re.sub(r"\s+", " ", s)
+        s = re.sub(r"[\r\n\t\v\f\x85\u2028\u2029]+", " ", s)
     return _CONTROL.sub("\ufffd", s)
 
 
@@ -297,7 +297,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
     if getattr(args, "db", "unset") is None:
         args.db = settings_mod.load().db
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        # The reader (`| head`) went away: stop quietly, as other Unix tools do.
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
