@@ -30,7 +30,7 @@ def cues() -> dict:
     """Return the attribution vocabulary from data/cues.json."""
     with resources.files("chronicle.data").joinpath("cues.json").open(encoding="utf-8") as f:
         data = json.load(f)
-    for key in ("weak_verbs", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
+    for key in ("weak_verbs", "inner_verbs", "not_cues", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
                 "anonymous", "person_roles", "speaker_pronouns"):
         data[key] = frozenset(data[key])
     return data
@@ -111,7 +111,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             i = j + 1
         else:
             i += 1
-    return out
+    # some papers quote with doubled apostrophes: ''like this''
+    for m in re.finditer(r"''(?:(?!'').){2,}?''", text, flags=re.S):
+        if "\n\n" not in m.group() and not any(q[0] < m.end() and m.start() < q[1] for q in out):
+            out.append((m.start(), m.end()))
+    return sorted(out)
 
 
 # ---------------------------------------------------------------- speakers
@@ -131,6 +135,14 @@ def _speaker_tokens(head) -> list:
 def _subject(verb):
     """Return the subject token of `verb`, looking through 'saying', conjuncts and xcomps."""
     v = verb
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp"):
+        # "X said A, saying B": the one saying is the subject of the main verb of saying
+        h = verb.head
+        for _ in range(4):
+            if h.lemma_.lower() in cues()["verbs"] or h.dep_ == "ROOT" or h.head.i == h.i:
+                break
+            h = h.head
+        v = h
     for _ in range(4):
         for c in v.children:
             if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
@@ -216,7 +228,19 @@ def _cue_of(tok, data):
             return data["phrasal"][f"{lemma} {c.lower_}"], c
     if lemma in data["verbs"]:
         return data["verbs"][lemma], None
+    if lemma in data["intent_verbs"] and any(c.dep_ == "xcomp" for c in tok.children):
+        return data["intent_verbs"][lemma], None
+    if lemma not in data["not_cues"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and _agentive(subj, data):
+            return "claim", None
     return None
+
+
+def _agentive(tok, data) -> bool:
+    """Tell whether a subject is someone who can say or think (a person, body or pronoun)."""
+    return (tok.lower_ in ("he", "she", "they", "we", "who") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or tok.lemma_.lower() in data["person_roles"] or tok.lemma_.lower() in data["anonymous"])
 
 
 def _tag(tok, subj, sent) -> tuple[int, int]:
@@ -242,10 +266,15 @@ def _around_tag(sent, first: int, last: int, text: str):
     before = doc[first - 1]
     if not (before.is_punct or before.is_quote):
         return None
+    if last + 1 < sent.end and not (doc[last + 1].is_punct or doc[last + 1].is_quote):
+        return None  # "..., he told reporters that": the tag goes on, it is not a tag
+    pre = [t for t in sent if t.i < first]
+    if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in pre):
+        return None
     toks = [t for t in sent if t.i < first or t.i > last]
     after = [t for t in toks if t.i > last and not (t.is_punct or t.is_space)]
-    if after and doc[last + 1].text not in (",", "—", "–", ":"):
-        toks = [t for t in toks if t.i < first]
+    if not after or doc[last + 1].text not in (",", "—", "–", ":"):
+        toks = pre
     return _trim(text, *_span_of(toks))
 
 
@@ -266,6 +295,8 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
             continue  # "as CNN reported" is handled with the statement it qualifies
         subj = _subject(tok)
         weak = lemma in data["weak_verbs"] and particle is None
+        if subj is not None and subj.lower_ in ("i", "you") and lemma in data["inner_verbs"]:
+            continue  # "I think", "you know": talk inside talk, not a report
         right_ccomp = [c for c in kids if c.dep_ == "ccomp" and c.i > tok.i]
         cue_end = tok
         if particle is not None and (particle.dep_ == "prt" or particle.i == tok.i + 1):
