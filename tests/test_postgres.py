@@ -1,0 +1,107 @@
+"""PostgreSQL store: the same behaviour as SQLite, on a real server.
+
+Runs when CHRONICLE_TEST_PG holds a postgresql:// URL (`.ci/postgres.sh` starts a
+local server and prints one). Each test works in its own schema, dropped afterwards.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import uuid
+
+import pytest
+
+from chronicle.export import export
+from chronicle.records import Article
+from chronicle.store import EventFilter, StatementFilter, open_store
+from test_store import KIDAL, kidal_article, lagos_article
+
+URL = os.environ.get("CHRONICLE_TEST_PG")
+pytestmark = pytest.mark.skipif(
+    not URL, reason="CHRONICLE_TEST_PG is not set; run `export CHRONICLE_TEST_PG=$(.ci/postgres.sh)`")
+
+
+@pytest.fixture
+def pg_url():
+    import psycopg
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(URL, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in URL else "?"
+    yield f"{URL}{sep}options=-csearch_path%3D{schema}"
+    with psycopg.connect(URL, autocommit=True) as con:
+        con.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def store(pg_url):
+    with open_store(pg_url) as s:
+        yield s
+
+
+def test_round_trip_and_rerun_adds_nothing(store):
+    saved = store.add([kidal_article(), lagos_article()], ["h1", "h2"])
+    assert (saved.articles, saved.events, saved.statements) == (2, 3, 2)
+    again = store.add([kidal_article("other-id")], ["h3"])
+    assert again.articles == 0 and again.duplicates == 1
+    recs = list(store.contract_records())
+    assert recs[0] == kidal_article().to_contract() and recs[1] == lagos_article().to_contract()
+    assert store.counts() == {"articles": 2, "events": 3, "statements": 2, "errors": 0}
+    assert store.known_inputs(["h1", "h3", "h9"]) == {"h1", "h3"}
+    view = store.event("1:e1")
+    assert view["article"]["text"] == KIDAL and view["statements"][0]["id"] == "1:s1"
+
+
+def test_failed_batch_is_rolled_back(store, monkeypatch):
+    real = store._add_article
+    calls = []
+
+    def dies_on_second(article, saved):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("killed mid-batch")
+        return real(article, saved)
+
+    monkeypatch.setattr(store, "_add_article", dies_on_second)
+    with pytest.raises(RuntimeError):
+        store.add([kidal_article(), lagos_article()], ["h1", "h2"])
+    monkeypatch.undo()
+    assert store.counts()["articles"] == 0 and store.known_inputs(["h1"]) == set()
+    store.add([kidal_article(), lagos_article()], ["h1", "h2"])
+    assert store.counts()["events"] == 3
+
+
+def test_filters_text_search_and_statements(store):
+    store.add([kidal_article(), lagos_article(),
+               Article(id="bad", source="b.txt").fail("E001", "too short")])
+    ids = lambda **kw: sorted(v["id"] for v in store.events(EventFilter(**kw)))
+    assert ids(type="assault") == ids(country="Mali") == ["1:e1"]
+    assert ids(type="Peaceful protest") == ["2:e1"]
+    assert "2:e1" in ids(since="2023-06-15", until="2023-06-20")
+    assert ids(text="levy") == ["2:e1", "2:e2"]
+    assert ids(text="officers killed") == ["1:e1"]  # stemmed: "killing" matches "killed"
+    assert ids(text='"unbalanced AND ( NEAR') == []
+    assert [s["id"] for s in store.statements(StatementFilter(speaker="Spokesman"))] == ["1:s1"]
+    assert store.counts()["errors"] == 1
+
+
+def test_exports_and_nul_characters(store):
+    text = "Rebels shelled\x00 the town of Kadugli on Sunday, residents said by telephone."
+    store.add([Article(id="nul", text=text)])
+    rec = next(store.contract_records())
+    assert len(rec["text"]) == len(text) and "\x00" not in rec["text"]
+    store.add([kidal_article()])
+    out = io.StringIO()
+    assert export(store, "geojson", out) == 1
+    assert json.loads(out.getvalue())["features"][0]["id"].endswith(":e1")
+
+
+def test_api_over_postgres(pg_url):
+    from fastapi.testclient import TestClient
+    from chronicle.api.app import create_app
+    with open_store(pg_url) as s:
+        s.add([kidal_article(), lagos_article()])
+    client = TestClient(create_app(pg_url))
+    assert [e["id"] for e in client.get("/events", params={"country": "MLI"}).json()["events"]] == ["1:e1"]
+    assert "attacked</mark>" in client.get("/event/1:e1").text
