@@ -30,7 +30,7 @@ def cues() -> dict:
     """Return the attribution vocabulary from data/cues.json."""
     with resources.files("chronicle.data").joinpath("cues.json").open(encoding="utf-8") as f:
         data = json.load(f)
-    for key in ("weak_verbs", "inner_verbs", "not_cues", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
+    for key in ("weak_verbs", "inner_verbs", "not_cues", "bodies", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
                 "anonymous", "person_roles", "speaker_pronouns"):
         data[key] = frozenset(data[key])
     return data
@@ -121,14 +121,22 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- speakers
 def _speaker_tokens(head) -> list:
     """Return the tokens that name a speaker headed by `head`, without clauses around it."""
-    drop = [c for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj")
+    drop = [c for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "cc", "conj")
+            or (c.dep_ == "punct" and c.text in (",", ";", ":", "—", "–"))
             or (c.dep_ == "appos" and c.ent_type_ not in ("PERSON", "ORG"))
             or (c.dep_ == "prep" and c.i > head.i and c.lower_ in ("in", "during", "on", "at"))]
     toks = _contiguous(_subtree_without(head, drop), head)
-    while toks and toks[-1].is_punct:
+    while toks and toks[-1].is_punct and not (toks[-1].text == ")" and any(t.text == "(" for t in toks)):
         toks.pop()
     while toks and toks[0].is_punct:
         toks.pop(0)
+    if toks and toks[-1].text == "(":
+        toks.pop()
+    # a name the sentence splitter cut in two ("Kata’ib | Hezbollah") is joined again
+    doc = head.doc
+    while toks and toks[0].i > 0 and doc[toks[0].i - 1].pos_ == "PROPN" and toks[0].pos_ == "PROPN" \
+            and doc[toks[0].i - 1].whitespace_ == " " and not doc[toks[0].i - 1].sent.start == toks[0].sent.start:
+        toks.insert(0, doc[toks[0].i - 1])
     return toks or [head]
 
 
@@ -173,7 +181,8 @@ def _content_tokens(verb, kind_phrasal: bool):
         toks = []
         for c in ccomp:
             toks.extend(t for t in c.subtree)
-        return [t for t in toks if not (t.dep_ == "mark" and t.head in ccomp and t.lower_ in ("that", "whether", "if") and t.i == min(x.i for x in toks))]
+        first = min(x.i for x in toks)
+        return [t for t in toks if not (t.i == first and t.dep_ == "mark" and t.lower_ == "that")]
     comps = [c for c in kids if c.i > verb.i and (
         c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"))
         or c.dep_ == "dative")]
@@ -240,7 +249,8 @@ def _cue_of(tok, data):
 def _agentive(tok, data) -> bool:
     """Tell whether a subject is someone who can say or think (a person, body or pronoun)."""
     return (tok.lower_ in ("he", "she", "they", "we", "who") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-            or tok.lemma_.lower() in data["person_roles"] or tok.lemma_.lower() in data["anonymous"])
+            or tok.lemma_.lower() in data["person_roles"] or tok.lemma_.lower() in data["anonymous"]
+            or tok.lemma_.lower() in data["bodies"])
 
 
 def _tag(tok, subj, sent) -> tuple[int, int]:
@@ -295,6 +305,9 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
             continue  # "as CNN reported" is handled with the statement it qualifies
         subj = _subject(tok)
         weak = lemma in data["weak_verbs"] and particle is None
+        if kind in ("threaten", "condemn", "deny", "support", "appeal") and subj is not None \
+                and subj.pos_ == "NOUN" and not _agentive(subj, data):
+            continue  # "the attack won't threaten ...": a thing, not a speaker
         if subj is not None and subj.lower_ in ("i", "you") and lemma in data["inner_verbs"]:
             continue  # "I think", "you know": talk inside talk, not a report
         right_ccomp = [c for c in kids if c.dep_ == "ccomp" and c.i > tok.i]
@@ -345,7 +358,9 @@ def _channels(head, f: _Found, data) -> None:
             noun = obj.lemma_.lower()
             if noun not in data["nouns"]:
                 if prep.lower_ == "through" and (obj.ent_type_ == "PERSON" or noun in data["person_roles"]):
-                    f.name_from = _span_of(_speaker_tokens(obj))  # "spoke through its Secretary-General X"
+                    # "spoke through its Secretary-General X", "through the spokesman X's statement"
+                    names = [t for t in obj.subtree if t.pos_ == "PROPN" and t.dep_ in ("poss", "appos", "pobj")]
+                    f.name_from = _span_of(_speaker_tokens(names[0] if names else obj))
                 continue
             poss = [c for c in obj.children if c.dep_ == "poss" and c.lower_ not in ("his", "her", "its", "their")]
             if poss:
@@ -370,40 +385,47 @@ def _is_media(tok) -> bool:
 
 
 def _according(sent, text: str, quotes) -> list[_Found]:
-    """Return 'according to X, Y' statements of one sentence."""
+    """Return 'according to X, Y' / 'Y, according to X' statements of one sentence."""
     out = []
-    for tok in sent:
-        if tok.lower_ != "according":
+    doc = sent.doc
+    toks = list(sent)
+    for k, tok in enumerate(toks[:-2]):
+        if tok.lower_ != "according" or toks[k + 1].lower_ != "to":
             continue
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            to = tok.doc[tok.i + 1]
-        if to is None:
+        after = toks[k + 2:]
+        comma = next((j for j, t in enumerate(after) if t.text in (",", ";", "—", "–")), None)
+        src = after[:comma] if comma is not None else [t for t in after if not t.is_punct or t.text == ")"]
+        # "X in an interview with Y": the speaker stops at the channel
+        cut = next((j for j, t in enumerate(src) if j > 0 and t.lower_ in ("in", "during", "on", "at")
+                    and any(x.lemma_.lower() in cues()["nouns"] for x in src[j:j + 4])), None)
+        speaker_toks = src[:cut] if cut else src
+        while speaker_toks and speaker_toks[-1].is_punct and speaker_toks[-1].text != ")":
+            speaker_toks.pop()
+        if not speaker_toks:
             continue
-        objs = [c for c in to.children if c.dep_ == "pobj"]
-        if not objs:
-            continue
-        head = tok.head
-        drop_set = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
-        body = [t for t in (head.subtree if head.i != tok.i else sent)
-                if t.i not in drop_set and sent.start <= t.i < sent.end]
-        body = [t for t in body if not (t.dep_ == "advcl" and False)]
+        lead = [t for t in toks[:k] if not (t.is_punct or t.is_space or t.is_quote)]
+        if not lead and comma is not None:
+            body = after[comma + 1:]
+        else:
+            body = toks[:k]
+            if comma is not None and any(not t.is_punct for t in after[comma + 1:]):
+                body = body + after[comma + 1:]
+        body = [t for t in body if not t.is_space]
         if not body:
             continue
         content = _trim(text, *_span_of(body))
         if content[1] - content[0] < 3:
             continue
-        f = _Found(_span_of([tok, to]), _widen(text, quotes, content, _span_of([tok, to]), sent.end_char),
-                   cues()["according"], _span_of(_speaker_tokens(objs[0])))
-        # "according to X in an interview with Y": Y carried it
-        for t in to.subtree:
-            if t.lemma_.lower() == "interview":
-                for c in t.children:
-                    if c.dep_ == "prep" and c.lower_ in ("with", "to"):
-                        for p in c.children:
-                            if p.dep_ == "pobj":
-                                f.via.append(_span_of(_speaker_tokens(p)))
-        _channels(head, f, cues())
+        cue = _span_of([tok, toks[k + 1]])
+        f = _Found(cue, _widen(text, quotes, content, cue, sent.end_char), cues()["according"],
+                   _span_of(speaker_toks))
+        if cut:
+            for t in src[cut:]:
+                if t.lower_ in ("with", "to"):
+                    rest = [x for x in src[src.index(t) + 1:] if not x.is_punct or x.text == ")"]
+                    if rest:
+                        f.via.append(_span_of(rest))
+                    break
         out.append(f)
     return out
 
@@ -489,8 +511,9 @@ def _tokens_in(doc, start: int, end: int):
 
 
 def _clean_name(text: str) -> str:
-    """Return a mention without leading articles and possessive endings."""
+    """Return a mention without leading articles, bracketed acronyms and possessive endings."""
     text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"\s*\([^()]*\)", "", text)
     return re.sub(r"[’']s$", "", text).strip()
 
 
@@ -515,6 +538,21 @@ class _Names:
         if last_sp >= 0:
             return next(n for s, n, k in reversed(self.speakers) if s == last_sp)
         return _clean_name(ents[-1].text) if ents else None
+
+    def full_name(self, name: str, pos: int) -> str:
+        """Return the fullest earlier name ending in `name` ('Maan' -> 'Saad Maan')."""
+        last = name.split()[-1].lower() if name.split() else ""
+        if len(last) < 3:
+            return name
+        cands = [n for st, n, k in self.speakers if st < pos]
+        cands += [_clean_name(e.text) for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= pos]
+        best = name
+        for c in cands:
+            words = c.split()
+            if words and len(c) > len(best) and (words[-1].lower() == last or (
+                    len(last) >= 6 and words[-1].lower().startswith(last))):
+                best = c
+        return best
 
     def body_before(self, pos: int) -> Optional[str]:
         """Return the last named body (organisation) spoken of before `pos`."""
@@ -570,11 +608,12 @@ def _actor(article: Article, span: tuple[int, int], names: _Names,
             head = toks[0].head
             name = _clean_name(" ".join(t.text for t in _speaker_tokens(head))) if head.i != toks[0].i else None
         name = name or names.body_before(s) or names.person_before(s)
-    elif persons:
-        name = _clean_name(persons[-1].text)
-        rest = re.sub(re.escape(persons[-1].text), "", mention).strip(" ,’'s")
-        role = _clean_name(rest) or None
-        kind = "person"
+    elif persons or (len(toks) <= 2 and toks and all(t.pos_ == "PROPN" or t.is_punct for t in toks)):
+        name = names.full_name(_clean_name(persons[-1].text if persons else mention), s)
+        if persons:
+            rest = re.sub(re.escape(persons[-1].text), "", mention).strip(" ,’'s")
+            role = _clean_name(rest) or None
+        kind = "person" if persons else (kind or "person")
     else:
         head = toks[-1] if toks else None
         for t in toks:
@@ -632,6 +671,12 @@ def _nested(f: _Found, found: list[_Found], quotes) -> bool:
                and not _in_quote(quotes, g.cue) for g in found)
 
 
+def _orphan(f: _Found, found: list[_Found]) -> bool:
+    """Tell whether `f` has no speaker and sits inside another statement's content."""
+    return f.speaker is None and any(g is not f and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
+                                     for g in found)
+
+
 def find_statements(article: Article) -> list[Statement]:
     """Return the article's statements in text order, ids s1, s2, ..."""
     doc, text = article.doc, article.text
@@ -649,7 +694,7 @@ def find_statements(article: Article) -> list[Statement]:
             lemmas[f.cue] = tok[0].lemma_.lower() if tok is not None else ""
             sents[f.cue] = sent.text
         found.extend(here)
-    found = [f for f in found if not _nested(f, found, quotes)]
+    found = [f for f in found if not _nested(f, found, quotes) and not _orphan(f, found)]
     found = _dedupe(found)
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = _Names(doc)
