@@ -1,25 +1,329 @@
 """Clean: turn a RawInput into an Article with clean text, or an error.
 
-Placeholder: decodes UTF-8 and passes text through, until the clean stage lands.
+Three roads in:
+- `raw.text` (a JSONL `text`): kept as given apart from surrounding whitespace,
+  because offsets and scorers point into it;
+- `raw.html`, or bytes that are HTML: the article body by trafilatura, then the
+  furniture filter;
+- other bytes (.txt files): decoded, paragraph breaks normalised, furniture filtered.
+Photo captions cut from the text are kept in `article.captions` (date evidence).
+Then the checks: too short (E001), not English (E005).
 """
 from __future__ import annotations
+
+import codecs
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
 
 from . import errors
 from .ingest import RawInput
 from .records import Article
 from .settings import Settings
 
+# File signatures of common non-text formats (a format fact, not vocabulary).
+MAGIC = (
+    (b"%PDF", "PDF"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"),
+    (b"PK\x03\x04", "ZIP"), (b"\x1f\x8b", "GZIP"), (b"BZh", "BZIP2"), (b"7z\xbc\xaf", "7-Zip"),
+    (b"\x7fELF", "ELF executable"), (b"MZ", "Windows executable"),
+)
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+SNIFF = 65536  # bytes looked at for the binary test
+MAX_CONTROL_SHARE = 0.02
+MAX_HIGH_SHARE_CP1252 = 0.25  # more non-ASCII bytes than this is not Western-European text
+MIN_WORDS_FOR_LANGUAGE = 25  # fewer words than this: too few to judge the language
+MIN_ENGLISH_SHARE = 0.07  # dev: English texts >= 0.11 (name lists), other Latin-script languages <= 0.05
+MAX_NON_LATIN_SHARE = 0.5
+MIN_ARTICLE_WORDS = 8  # a fallback text needs one line this long to count as article-like
+HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html|<head|<body)",
+                        re.I | re.S)
+HTML_TAGS = re.compile(r"</?(p|div|span|a|br|table|td|li|h[1-6]|script|article)\b[^>]*>", re.I)
+META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+WORD = re.compile(r"[^\W\d_]+")
+BULLET = re.compile(r"\s*[-•*·]\s+\S")
+BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+@dataclass
+class Cleaned:
+    """Text and captions from one input, or the error that stopped it."""
+
+    text: str = ""
+    captions: list[str] = field(default_factory=list)
+    title: Optional[str] = None
+    published: Optional[str] = None
+    code: Optional[str] = None
+    detail: str = ""
+
+
+# ------------------------------------------------------------------ vocabularies
+@lru_cache(maxsize=1)
+def boilerplate() -> dict:
+    """Return the furniture patterns from data/boilerplate.json, compiled."""
+    raw = json.loads(resources.files("chronicle").joinpath("data/boilerplate.json")
+                     .read_text(encoding="utf-8"))
+
+    def comp(key: str) -> list[re.Pattern]:
+        return [re.compile(p, re.I) for p in raw[key]]
+    return {"max": raw["max_line_chars"], "drop": comp("drop_lines"),
+            "headers": comp("list_headers"), "captions": comp("caption_lines")}
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Return the English function words from data/stopwords_en.txt."""
+    text = resources.files("chronicle").joinpath("data/stopwords_en.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+# ------------------------------------------------------------------ bytes
+def binary_kind(data: bytes) -> Optional[str]:
+    """Return what kind of binary `data` is (e.g. "PNG"), or None when it may be text."""
+    for magic, kind in MAGIC:
+        if data.startswith(magic):
+            return f"{kind} data"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None  # UTF-16 text is full of NUL bytes
+    head = data[:SNIFF]
+    if b"\x00" in head:
+        return "NUL bytes"
+    control = len(head) - len(head.translate(None, CONTROL_BYTES))
+    if head and control / len(head) > MAX_CONTROL_SHARE:
+        return f"{control} control characters in the first {len(head)} bytes"
+    return None
+
+
+def _try(data: bytes, encoding: Optional[str]) -> Optional[str]:
+    if not encoding:
+        return None
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode(data: bytes, declared: Optional[str] = None) -> tuple[Optional[str], str]:
+    """Return (text, encoding used) for `data`, or (None, why) when it cannot be read."""
+    if data.startswith(codecs.BOM_UTF8):
+        text = _try(data[3:], "utf-8")
+        return (text, "utf-8") if text is not None else (None, "broken UTF-8 after a UTF-8 BOM")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _try(data, "utf-16")
+        return (text, "utf-16") if text is not None else (None, "broken UTF-16")
+    text = _try(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    if declared is None:
+        m = META_CHARSET.search(data[:4096])
+        declared = m.group(1).decode("ascii") if m else None
+    if declared and declared.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        text = _try(data, declared)
+        if text is not None:
+            return text, declared
+    high = sum(1 for b in data[:SNIFF] if b >= 0x80) / max(1, min(len(data), SNIFF))
+    if high <= MAX_HIGH_SHARE_CP1252:
+        # Western text with a few accented letters: cp1252, or Latin-1 where cp1252 leaves holes.
+        text = _try(data, "cp1252") or _try(data, "latin-1")
+        return text, "cp1252"
+    from charset_normalizer import from_bytes  # late import: rarely needed
+
+    best = from_bytes(data[:SNIFF * 4]).best()
+    if best is not None and best.encoding:
+        text = _try(data, best.encoding)
+        if text is not None:
+            return text, best.encoding
+    return None, "not UTF-8, and no other encoding fits"
+
+
+def looks_like_html(text: str) -> bool:
+    """Return True when `text` is an HTML page or fragment rather than plain text."""
+    if HTML_START.match(text[:2000]):
+        return True
+    return len(HTML_TAGS.findall(text[:20000])) >= 3
+
+
+# ------------------------------------------------------------------ text shape
+def normalise(text: str) -> str:
+    """Return `text` with unified newlines, no trailing spaces, single blank lines between paragraphs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return BLANK_RUN.sub("\n\n", text).strip()
+
+
+def paragraphs_from_lines(text: str) -> str:
+    """Return extractor output (one block a line) with a blank line between blocks; list items stay together."""
+    out: list[str] = []
+    prev_bullet = False
+    for line in text.split("\n"):
+        line = line.rstrip()
+        if not line.strip():
+            continue
+        bullet = bool(BULLET.match(line))
+        if out:
+            out.append("\n" if bullet and prev_bullet else "\n\n")
+        out.append(line)
+        prev_bullet = bullet
+    return "".join(out)
+
+
+def caption(line: str) -> bool:
+    """Return True when `line` is a photo caption or credit."""
+    bp = boilerplate()
+    s = line.strip()
+    return len(s) <= bp["max"] and any(p.fullmatch(s) for p in bp["captions"])
+
+
+def furniture(line: str) -> bool:
+    """Return True when `line` is web furniture (sign-ups, share buttons, cookie notices...)."""
+    bp = boilerplate()
+    s = line.strip()
+    return bool(s) and len(s) <= bp["max"] and any(p.fullmatch(s) for p in bp["drop"])
+
+
+def _list_header(line: str) -> bool:
+    bp = boilerplate()
+    s = line.strip()
+    return len(s) <= 120 and any(p.fullmatch(s) for p in bp["headers"])
+
+
+def strip_furniture(text: str) -> tuple[str, list[str]]:
+    """Return (text without furniture and caption lines, the captions cut out)."""
+    kept: list[str] = []
+    captions: list[str] = []
+    in_link_list = False  # the bullets after a "Related" header are links, not story
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            kept.append(line)
+            continue
+        if in_link_list and BULLET.match(line):
+            continue
+        in_link_list = False
+        if _list_header(s):
+            in_link_list = True
+            continue
+        if furniture(s):
+            continue
+        if caption(s):
+            captions.append(s)
+            continue
+        kept.append(line)
+    return normalise("\n".join(kept)), captions
+
+
+# ------------------------------------------------------------------ HTML
+def tag_strip(html: str) -> str:
+    """Return the visible text of `html` by a plain parse, scripts and styles dropped."""
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(html)
+        for bad in root.xpath("//script|//style|//noscript|//template|//svg"):
+            bad.drop_tree()
+        for block in root.xpath("//p|//div|//br|//li|//h1|//h2|//h3|//h4|//tr|//section|//article"):
+            block.tail = "\n" + (block.tail or "")
+        text = root.text_content()
+    except Exception:  # lxml refuses some garbage outright; a regex strip still reads it
+        text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", html)
+        text = re.sub(r"(?s)<[^>]*>", "\n", text)
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def article_like(text: str) -> bool:
+    """Return True when some line of `text` reads like a sentence of prose."""
+    return any(len(WORD.findall(line)) >= MIN_ARTICLE_WORDS for line in text.split("\n"))
+
+
+def from_html(html: str, url: Optional[str], settings: Settings) -> Cleaned:
+    """Return the article body, title and date of an HTML page."""
+    import trafilatura  # late import: slow to load and only HTML needs it
+
+    out = Cleaned()
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                          include_comments=False, include_tables=True,
+                                          include_images=False, include_links=False)
+    except Exception:  # the extractor trips on some broken pages; fall back below
+        doc = None
+    body = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if doc is not None:
+        out.title = getattr(doc, "title", None) or None
+        out.published = getattr(doc, "date", None) or None
+    if len(body.strip()) < settings.min_chars:
+        body = tag_strip(html)
+        if len(body) < settings.min_chars or not article_like(body):
+            out.code, out.detail = errors.NO_ARTICLE, "no article text found in the page"
+            return out
+    out.text, out.captions = strip_furniture(paragraphs_from_lines(body))
+    return out
+
+
+# ------------------------------------------------------------------ checks
+def english_problem(text: str) -> Optional[str]:
+    """Return why `text` does not look like English, or None when it does (or is too short to judge)."""
+    letters = [c for c in text[:50000] if c.isalpha()]
+    if len(letters) >= 40:
+        foreign = sum(1 for c in letters if ord(c) > 0x24F)
+        if foreign / len(letters) > MAX_NON_LATIN_SHARE:
+            return f"{foreign / len(letters):.0%} of letters are not in the Latin alphabet"
+    words = WORD.findall(text[:50000].lower())
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return None
+    share = sum(1 for w in words if w in stopwords()) / len(words)
+    if share < MIN_ENGLISH_SHARE:
+        return f"only {share:.0%} of {len(words)} words are common English function words"
+    return None
+
+
+def _date(value: Optional[str]) -> Optional[str]:
+    if value and re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return value[:10]
+    return None
+
+
+def read(raw: RawInput, settings: Settings) -> Cleaned:
+    """Return the cleaned text of one input (no language or length checks yet)."""
+    if raw.text is not None:
+        return Cleaned(text=raw.text.strip())
+    if raw.html is not None:
+        return from_html(raw.html, raw.url, settings)
+    if raw.data is None:
+        return Cleaned(code=errors.EMPTY, detail="no text, html or data")
+    if len(raw.data) > settings.max_bytes:
+        return Cleaned(code=errors.TOO_LARGE,
+                       detail=f"{len(raw.data)} bytes, limit {settings.max_bytes}")
+    kind = binary_kind(raw.data)
+    if kind:
+        return Cleaned(code=errors.BINARY, detail=kind)
+    text, how = decode(raw.data, raw.charset)
+    if text is None:
+        return Cleaned(code=errors.UNDECODABLE, detail=how)
+    if raw.media_type == "text/html" or looks_like_html(text):
+        return from_html(text, raw.url, settings)
+    body, captions = strip_furniture(normalise(text))
+    return Cleaned(text=body, captions=captions)
+
 
 def clean(raw: RawInput, settings: Settings) -> Article:
     """Return an Article with `text` set, or with `error` set."""
-    art = Article(id=raw.id, published=raw.published, title=raw.title, url=raw.url,
+    art = Article(id=raw.id, published=_date(raw.published), title=raw.title, url=raw.url,
                   source=raw.source)
-    text = raw.text
-    if text is None and raw.data is not None:
-        text = raw.data.decode("utf-8", errors="replace")
-    if text is None:
-        text = raw.html or ""
-    art.text = text.strip()
+    if raw.problem:
+        return art.fail(raw.problem, errors.message(raw.problem, raw.detail or ""))
+    got = read(raw, settings)
+    art.text, art.captions = got.text, got.captions
+    art.title = art.title or got.title
+    art.published = art.published or _date(got.published) or _date(raw.crawled)
+    if got.code:
+        return art.fail(got.code, errors.message(got.code, got.detail))
     if len(art.text) < settings.min_chars:
-        return art.fail(errors.EMPTY, errors.message(errors.EMPTY))
+        detail = f"{len(art.text)} characters, fewer than {settings.min_chars}"
+        return art.fail(errors.EMPTY, errors.message(errors.EMPTY, detail))
+    why = english_problem(art.text)
+    if why:
+        return art.fail(errors.NOT_ENGLISH, errors.message(errors.NOT_ENGLISH, why))
     return art
