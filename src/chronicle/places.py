@@ -1,8 +1,435 @@
-"""Places: resolve each event's location with the gazetteer. Placeholder."""
+"""Places: resolve each event's location (and launch point) with the gazetteer.
+
+A place is read from the text as a *chain* of names going from small to large, as
+reports write them: "Sadr city neighborhood, Baghdad city, Baghdad governorate, Iraq",
+"Mudiyah (Mudiyah, Abyan)", "Cuauhtemoc municipality, Chihuahua". The first name of
+the chain that the gazetteer knows is the place; the others choose among its
+namesakes. The event's chain is the one the parse attaches to the trigger, else the
+first one after a locative word in the event's sentence, else in the article.
+"""
 from __future__ import annotations
 
-from .records import Article, Event
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .gazetteer import Entry, Gazetteer, aliases_data, normalise, open_gazetteer
+from .records import Article, Event, Place
+from .settings import load as load_settings
+
+# A name word: capitalised, possibly with an Al-/el- prefix or inner apostrophes.
+_WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dstrzn]|[Aa]sh)[-‐])?\p{Lu}[\p{L}\p{M}'’‘ʼ`]*(?:[-‐]\p{L}[\p{L}\p{M}'’]*)*\.?"
+_JOIN = r"(?:[ ]+(?:(?:al|el|de|del|da|do|dos|das|la|le|les|du|des|di|ad|as|ash|bin|bani|ibn|wa|van|von|y|of|upon|on|sur|am|an)[ ]+)?)"
+_RUN = regex.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*")
+_RELATIVE = regex.compile(
+    r"(?P<num>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>km|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s)\b"
+    r"\s+(?:to\s+the\s+)?(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\s+of\s+$",
+    regex.I)
+_FILLER = {"the", "a", "an", "of", "outskirts", "vicinity", "area", "areas", "city", "town",
+           "village", "villages", "cities", "towns", "district", "province", "governorate",
+           "region", "municipality", "neighborhood", "neighbourhood", "countryside", "western",
+           "eastern", "northern", "southern", "central", "rural", "parts", "part", "camp",
+           "locality", "suburb", "suburbs", "outside", "downtown", "nearby", "capital", "its",
+           "state", "department", "commune", "sub-district", "subdistrict", "county", "about",
+           "some", "km", "kilometers", "kilometres", "miles", "north", "south", "east", "west",
+           "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+           "south-east", "south-west", "border", "several", "various", "two", "three",
+           "fronts", "front", "positions", "position", "frontline"}
+_EARTH_KM = 6371.0
+
+
+@dataclass
+class Mention:
+    """A run of name words the gazetteer knows, with the type words around it."""
+
+    start: int
+    end: int  # end of the name itself
+    tail: int  # end including trailing type words
+    text: str
+    entries: tuple[Entry, ...]
+    hint: Optional[str] = None  # precision the type word implies: city, admin2, admin1
+    cue: bool = False  # a locative word ("in", "near", "the town of") stands before it
+
+
+@dataclass
+class Chain:
+    """Names that together say one place, smallest first."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].end
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    data = aliases_data()
+    return {
+        "types": {k.lower(): v for k, v in data["type_words"].items()},
+        "admin1_types": set(data["admin1_types"]),
+        "compass": data["compass"],
+        "units": data["units"],
+        "preps": set(data["locative_preps"]),
+        "origin": tuple(data["origin_cues"]),
+        "cues": data["country_cues"],
+        "cue_re": regex.compile(r"\b(" + "|".join(
+            regex.escape(k) for k in sorted(data["country_cues"], key=len, reverse=True)) + r")\b"),
+        "not_places": {normalise(w) for w in data["not_places"]},
+        "facilities": set(data["facility_words"]),
+    }
+
+
+def _gazetteer() -> Gazetteer:
+    return open_gazetteer(load_settings().gazetteer)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in km between two points given in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def offset_point(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """Return the point `km` away from (lat, lon) along `bearing` degrees (0 = north)."""
+    d, b = km / _EARTH_KM, math.radians(bearing)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1),
+                         math.cos(d) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540) % 360 - 180
+
+
+def _trailing_types(text: str, pos: int) -> tuple[int, Optional[str], list[str]]:
+    """Read type words ("city neighborhood", "governorate") right after `pos`."""
+    types = _vocab()["types"]
+    hint, words, end = None, [], pos
+    for m in regex.finditer(r"\G[ ]+([A-Za-z-]+)", text, pos=pos):
+        w = m.group(1).lower()
+        if w not in types:
+            break
+        words.append(w)
+        hint = hint or types[w]
+        end = m.end()
+    return end, hint, words
+
+
+def _leading_context(text: str, start: int) -> tuple[bool, Optional[str]]:
+    """Say whether a locative word stands before `start`, and what type word ("town of")."""
+    v = _vocab()
+    words = regex.findall(r"[\p{L}-]+|[(),;:.]", text[max(0, start - 80):start])
+    hint, prev = None, ""
+    for w in reversed(words):
+        lw = w.lower()
+        if lw in v["preps"]:
+            return True, hint
+        if lw in _FILLER or lw.isdigit():
+            if lw in v["types"] and hint is None:
+                hint = v["types"][lw]
+            prev = lw
+            continue
+        break
+    # "the town of Banfora" names a place whatever stands before it
+    return prev == "the" and hint is not None, hint
+
+
+def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Return the capitalised names in `text` in order, with the gazetteer's entries for each.
+
+    Names the gazetteer lacks are kept with no entries: they still belong to chains
+    ("Jamis neighborhood, Mansour district, Baghdad governorate").
+    """
+    v = _vocab()
+    out: list[Mention] = []
+
+    def add(s: int, e: int, entries: tuple[Entry, ...]) -> None:
+        tail, hint, _ = _trailing_types(text, e)
+        nxt = regex.match(r"[ ]+([\p{L}']+)", text[tail:])
+        if nxt and nxt.group(1).lower() in v["facilities"]:
+            entries = ()  # "al-Hajja Sabriya mosque", "Ansar Allah movement"
+        cue, lead_hint = _leading_context(text, s)
+        out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue))
+
+    for run in _RUN.finditer(text):
+        words = list(regex.finditer(_WORD, run.group()))
+        i, unknown_from = 0, None
+        while i < len(words):
+            found = None
+            for j in range(min(len(words), i + 5), i, -1):
+                s, e = run.start() + words[i].start(), run.start() + words[j - 1].end()
+                name = text[s:e].rstrip(".")
+                e = s + len(name)
+                if normalise(name) in v["not_places"]:
+                    continue
+                entries: tuple[Entry, ...] = ()
+                _, _, tw = _trailing_types(text, e)
+                if tw and tw[0] in ("city", "town", "camp", "village"):
+                    # "Sadr City" is a name of its own; try it before "Sadr"
+                    entries = gaz.lookup(f"{name} {tw[0]}")
+                    if entries:
+                        e = regex.match(r"[ ]+\S+", text[e:]).end() + e
+                entries = entries or gaz.lookup(name)
+                if entries:
+                    found = (s, e, entries, j)
+                    break
+            if found is None:
+                w = words[i]
+                if normalise(w.group()) not in v["not_places"] and unknown_from is None:
+                    unknown_from = i
+                elif normalise(w.group()) in v["not_places"] and unknown_from is not None:
+                    add(run.start() + words[unknown_from].start(),
+                        run.start() + words[i - 1].end(), ())
+                    unknown_from = None
+                i += 1
+                continue
+            if unknown_from is not None:
+                add(run.start() + words[unknown_from].start(),
+                    run.start() + words[i - 1].end(), ())
+                unknown_from = None
+            s, e, entries, j = found
+            add(s, e, entries)
+            i = j
+        if unknown_from is not None:
+            add(run.start() + words[unknown_from].start(), run.start() + words[-1].end(), ())
+    return out
+
+
+def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
+    """Group mentions that together name one place ("X, Y (Z)") into chains."""
+    admin_types = _vocab()["admin1_types"] | {"district", "municipality", "countryside"}
+    chains: list[Chain] = []
+    for m in mentions:
+        if chains:
+            prev = chains[-1].mentions[-1]
+            gap = text[prev.tail:m.start]
+            joined = regex.fullmatch(r"[ ]*|\s*(?:,|\(|\)\s*,?|,\s*\(|/)\s*", gap) is not None
+            if not joined and prev.tail > prev.end and regex.fullmatch(r"\s*of\s+(?:the\s+)?", gap):
+                joined = True  # "the Kifa neighborhood of Tal Afar city"
+            if not joined and regex.fullmatch(r"\s*in\s+(?:the\s+)?", gap):
+                # "Maan town in Hama countryside": an admin word makes it one place
+                _, _, tw = _trailing_types(text, m.end)
+                joined = bool(tw) and tw[0] in admin_types
+            if joined:
+                chains[-1].mentions.append(m)
+                continue
+        chains.append(Chain([m]))
+    return chains
+
+
+def _kind_fit(entry: Entry, hint: Optional[str]) -> float:
+    if hint is None:
+        return {"city": 0.6, "admin1": 0.5, "country": 0.8, "admin2": 0.0}[entry.kind]
+    if hint == "point":
+        hint = "city"
+    order = {"city": ("city", "admin2"), "admin2": ("admin2", "city"),
+             "admin1": ("admin1", "admin2")}[hint]
+    if entry.kind == order[0]:
+        return 2.0
+    if entry.kind == order[1]:
+        return 0.8
+    return -1.0 if entry.kind != "country" else 0.0
+
+
+def _related(a: Entry, b: Entry) -> float:
+    """Score how well `b` (a larger place named next to `a`) contains or neighbours `a`."""
+    if a.id == b.id:
+        return 0.0
+    if b.kind == "country":
+        return 2.0 if a.cc == b.cc else -1.0
+    if a.cc != b.cc:
+        return -1.0
+    score = 1.0
+    if b.kind == "admin1" and a.a1 == b.a1:
+        score += 3.0
+    elif b.kind == "admin2" and a.a2 == b.id:
+        score += 3.5
+    elif b.kind in ("city", "admin2") and a.a1 == b.a1:
+        score += 2.0
+    if haversine_km(a.lat, a.lon, b.lat, b.lon) < 60:
+        score += 1.0
+    return score
+
+
+def _choose(mention: Mention, others: list[Mention], countries: set[str]) -> tuple[Entry, float]:
+    """Pick the mention's best entry given the names around it and the article's countries."""
+    best, best_score = None, -math.inf
+    for e in mention.entries:
+        score = _kind_fit(e, mention.hint) + math.log10(max(e.population, 1) + 10) * 0.5
+        if e.iso3 in countries:
+            score += 2.5
+        for o in others:
+            score += max((_related(e, d) for d in o.entries), default=0.0)
+        if score > best_score:
+            best, best_score = e, score
+    assert best is not None
+    return best, best_score
+
+
+def _country_context(text: str, mentions: list[Mention]) -> set[str]:
+    """Return the ISO3 codes of countries named (or cued by demonyms, actors) in `text`."""
+    v = _vocab()
+    found = {v["cues"][m.group(1)] for m in v["cue_re"].finditer(text)}
+    for m in mentions:
+        found.update(e.iso3 for e in m.entries if e.kind == "country")
+    return found
+
+
+def _point(entry: Entry) -> tuple[float, float]:
+    return entry.lat, entry.lon
+
+
+def resolve_chain(chain: Chain, countries: set[str],
+                  gaz: Optional[Gazetteer] = None) -> Optional[tuple[Mention, Entry, str]]:
+    """Return the chain's most specific known name, its entry and the precision it gives.
+
+    A name whose best reading lies in another country than the larger names after it
+    ("Taji" read as a town in Japan before "Saladin governorate, Iraq") is passed over.
+    A name the gazetteer lacks is looked up by spelling variant ("Al-Dejail" for Ad
+    Dujayl) among the places inside the larger name after it.
+    """
+    ms = [m for m in chain.mentions if m.entries]
+    chosen = {id(m): _choose(m, [o for o in ms if o is not m], countries)[0] for m in ms}
+    for i, m in enumerate(chain.mentions):
+        later = [chosen[id(o)] for o in chain.mentions[i + 1:] if id(o) in chosen]
+        if id(m) not in chosen:
+            found = _variant(m, later, gaz) if gaz is not None else None
+            if found is not None:
+                return m, found, "city"
+            continue
+        entry = chosen[id(m)]
+        if any(d.cc != entry.cc for d in later if d.kind in ("country", "admin1")):
+            continue
+        return m, entry, entry.kind
+    return None
+
+
+def _variant(m: Mention, later: list[Entry], gaz: Gazetteer) -> Optional[Entry]:
+    """Find a spelling variant of an unknown name inside the first admin area after it."""
+    anchor = next((d for d in later if d.kind in ("admin1", "admin2", "city")), None)
+    if anchor is None:
+        return None
+    hits = [e for e in gaz.fuzzy(m.text) if e.kind == "city" and e.a1 == anchor.a1]
+    return max(hits, key=lambda e: e.population, default=None)
+
+
+def _place(text: str, start: int, end: int, entry: Entry, precision: str,
+           lat: Optional[float] = None, lon: Optional[float] = None,
+           name: Optional[str] = None) -> Place:
+    plat, plon = _point(entry)
+    return Place(text[start:end], start, end, name or entry.name, entry.iso3 or None,
+                 entry.admin1 if entry.kind != "country" else None,
+                 round(lat if lat is not None else plat, 5),
+                 round(lon if lon is not None else plon, 5), precision, entry.id)
+
+
+def _relative(text: str, chain: Chain, entry: Entry, mention: Mention) -> Optional[Place]:
+    """Read "12 km northeast of X" before the chain's first name; return the offset point."""
+    m = _RELATIVE.search(text[max(0, chain.start - 60):chain.start])
+    if not m or mention is not chain.mentions[0]:
+        return None
+    v = _vocab()
+    km = float(m.group("num").replace(",", ".")) * v["units"].get(m.group("unit").lower(), 1.0)
+    direction = m.group("dir").lower().replace(" ", "").replace("-", "")
+    bearing = v["compass"].get(direction)
+    if bearing is None or km > 500:
+        return None
+    lat, lon = offset_point(entry.lat, entry.lon, km, bearing)
+    start = chain.start - 60 + m.start() if chain.start >= 60 else m.start()
+    return _place(text, start, mention.end, entry, "point", lat, lon,
+                  name=f"{text[start:mention.end]}")
+
+
+def _to_place(text: str, chain: Chain, countries: set[str]) -> Optional[Place]:
+    resolved = resolve_chain(chain, countries, _gazetteer())
+    if resolved is None:
+        return None
+    mention, entry, precision = resolved
+    rel = _relative(text, chain, entry, mention)
+    if rel is not None:
+        return rel
+    return _place(text, mention.start, mention.end, entry, precision)
+
+
+def _attached(article: Article, event: Event, chains: list[Chain]) -> Optional[Chain]:
+    """Return the chain whose first name the parse attaches to the event's trigger."""
+    doc = article.doc
+    if doc is None or event.trigger is None:
+        return None
+    trig = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trig is None:
+        return None
+    trig_ids = {t.i for t in trig}
+    for chain in chains:
+        if not chain.mentions[0].cue or not _known(chain):
+            continue
+        span = doc.char_span(chain.start, chain.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok, steps = span.root, 0
+        while steps < 4 and tok.head is not tok:
+            tok, steps = tok.head, steps + 1
+            if tok.i in trig_ids:
+                return chain
+            if tok.pos_ in ("VERB", "AUX") and tok.i not in trig_ids and tok.dep_ != "xcomp":
+                break
+    return None
+
+
+def _known(chain: Chain) -> bool:
+    return any(m.entries for m in chain.mentions)
+
+
+def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int) -> list[Chain]:
+    """Order chains for an event: attached by the parse, then its sentence, then the article;
+    within each, after a locative word first, and naming more than a country first."""
+    def key(c: Chain) -> tuple:
+        only_country = all(e.kind == "country" for m in c.mentions for e in m.entries)
+        return (c is not attached, not (lo <= c.start < hi), not c.mentions[0].cue,
+                only_country, c.start)
+    return sorted(chains, key=key)
+
+
+def _origin(article: Article, chains: list[Chain], countries: set[str]) -> Optional[Place]:
+    """Return the place a sentence says an attack was launched from, if one does."""
+    text = article.text
+    cues = _vocab()["origin"]
+    for chain in chains:
+        before = text[max(0, chain.start - 120):chain.start]
+        sentence_part = regex.split(r"[.!?]\s", before)[-1].lower()
+        if any(regex.search(rf"\b{c}\b", sentence_part) for c in cues) and (
+                _RELATIVE.search(before[-60:]) or regex.search(r"\bfrom\s+(?:the\s+)?$", before)):
+            return _to_place(text, chain, countries)
+    return None
 
 
 def locate_events(article: Article, events: list[Event]) -> None:
     """Set `location` (and `origin` where said) on each event."""
+    if not events or not article.text:
+        return
+    text = article.text
+    gaz = _gazetteer()
+    mentions = find_mentions(text, gaz)
+    if not mentions:
+        return
+    countries = _country_context(text, mentions)
+    chains = _chains(text, mentions)
+    origin = _origin(article, chains, countries)
+    usable = [c for c in chains if not (origin and c.start <= origin.end and c.end >= origin.start)]
+    known = [c for c in usable if _known(c)]
+    for event in events:
+        sent = (event.sentence.start, event.sentence.end) if event.sentence else (0, 0)
+        for chain in _ranked(known, _attached(article, event, known), *sent):
+            event.location = _to_place(text, chain, countries)
+            if event.location is not None:
+                break
+        if origin is not None and event.type in ("ASSAULT", "", None):
+            event.origin = origin
