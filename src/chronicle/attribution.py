@@ -30,7 +30,7 @@ def cues() -> dict:
     """Return the attribution vocabulary from data/cues.json."""
     with resources.files("chronicle.data").joinpath("cues.json").open(encoding="utf-8") as f:
         data = json.load(f)
-    for key in ("weak_verbs", "inner_verbs", "not_cues", "bodies", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
+    for key in ("weak_verbs", "inner_verbs", "not_cues", "bodies", "things", "function_words", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
                 "anonymous", "person_roles", "speaker_pronouns"):
         data[key] = frozenset(data[key])
     return data
@@ -279,12 +279,12 @@ def _around_tag(sent, first: int, last: int, text: str):
     if last + 1 < sent.end and not (doc[last + 1].is_punct or doc[last + 1].is_quote):
         return None  # "..., he told reporters that": the tag goes on, it is not a tag
     pre = [t for t in sent if t.i < first]
-    if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in pre):
-        return None
     toks = [t for t in sent if t.i < first or t.i > last]
     after = [t for t in toks if t.i > last and not (t.is_punct or t.is_space)]
     if not after or doc[last + 1].text not in (",", "—", "–", ":"):
         toks = pre
+    if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in toks):
+        return None
     return _trim(text, *_span_of(toks))
 
 
@@ -306,7 +306,7 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
         subj = _subject(tok)
         weak = lemma in data["weak_verbs"] and particle is None
         if kind in ("threaten", "condemn", "deny", "support", "appeal") and subj is not None \
-                and subj.pos_ == "NOUN" and not _agentive(subj, data):
+                and subj.lemma_.lower() in data["things"]:
             continue  # "the attack won't threaten ...": a thing, not a speaker
         if subj is not None and subj.lower_ in ("i", "you") and lemma in data["inner_verbs"]:
             continue  # "I think", "you know": talk inside talk, not a report
@@ -451,6 +451,8 @@ def _as_reported(sent, text: str, found: list[_Found]) -> list[_Found]:
         adv = {t.i for t in tok.subtree}
         head = tok.head if tok.head.i != tok.i else None
         body = [t for t in (head.subtree if head is not None else sent) if t.i not in adv]
+        if not any(t.i > max(adv) and not t.is_punct for t in body):
+            body = [t for t in body if t.i < min(adv)]  # the tag ends the sentence
         if not body:
             continue
         cue = _span_of([t for t in tok.subtree if t.dep_ == "mark" and t.lower_ == "as"] + [tok])
@@ -731,9 +733,11 @@ def link_statements(article: Article) -> None:
                     best = ev
                     break
         if best is None:
+            # "the attack" in a later statement: the event named by its trigger word
             words = set(re.findall(r"[a-z]+", st.content.text.lower()))
             for ev in article.events:
-                trig = set(re.findall(r"[a-z]+", ev.trigger.text.lower()))
+                trig = {w for w in re.findall(r"[a-z]+", ev.trigger.text.lower())
+                        if len(w) > 3 and w not in cues()["function_words"]}
                 if trig and trig & words:
                     best = ev
                     break

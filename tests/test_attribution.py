@@ -1,0 +1,246 @@
+"""Attribution on sentences written for these tests (facts invented or public)."""
+import pytest
+
+from chronicle import attribution
+from chronicle.parse import load_pipeline
+from chronicle.records import Article, Event, Span
+from chronicle.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(Settings().model)
+
+
+def run(nlp, text):
+    art = Article(id="t", text=text)
+    art.doc = nlp(text)
+    art.statements = attribution.find_statements(art)
+    return art
+
+
+def one(nlp, text):
+    art = run(nlp, text)
+    assert art.statements, f"no statement found in {text!r}"
+    return art.statements[0]
+
+
+def check_offsets(art):
+    for st in art.statements:
+        for span in [st.cue, st.content] + ([st.speaker] if st.speaker else []) + st.via:
+            assert art.text[span.start:span.end] == span.text
+
+
+def test_direct_quote_before_tag(nlp):
+    text = '"The bridge will reopen next week," the mayor said.'
+    st = one(nlp, text)
+    assert st.content.text.startswith('"The bridge will reopen next week')
+    assert "mayor said" not in st.content.text
+    assert st.speaker.text == "the mayor" and st.cue.text == "said"
+
+
+def test_quote_split_by_speaker_tag(nlp):
+    text = '"We did not order this," she said, "and we will find out who did."'
+    art = run(nlp, text)
+    check_offsets(art)
+    st = art.statements[0]
+    assert st.content.start == 0 and st.content.end == len(text)
+    assert st.speaker.text == "she"
+
+
+def test_quote_over_two_sentences(nlp):
+    text = "“The shell hit the school yard. Nine children were hurt,” the governor said on Friday."
+    st = one(nlp, text)
+    assert st.content.text.startswith("“The shell hit") and st.content.text.endswith("hurt,”")
+
+
+def test_quote_continues_after_tag(nlp):
+    text = "“The lights went out at nine,” the engineer said. “Then the pumps stopped.”"
+    st = one(nlp, text)
+    assert st.content.text.endswith("pumps stopped.”")
+
+
+def test_indirect_speech_drops_that(nlp):
+    text = "The foreign minister also indicated that the talks would resume in March."
+    st = one(nlp, text)
+    assert st.content.text == "the talks would resume in March"
+    assert st.speaker.text == "The foreign minister" and st.cue.text == "indicated"
+
+
+def test_content_before_tag(nlp):
+    text = "The border crossing will stay shut until Monday, a customs official said."
+    st = one(nlp, text)
+    assert st.content.text == "The border crossing will stay shut until Monday"
+    assert st.speaker.text == "a customs official"
+
+
+def test_tag_in_the_middle(nlp):
+    text = "The road to the airport, he said, was closed for repairs."
+    st = one(nlp, text)
+    assert st.content.text.startswith("The road") and st.content.text.endswith("repairs")
+
+
+def test_according_to_first(nlp):
+    text = "According to the police, three men were arrested in Mosul on Tuesday."
+    st = one(nlp, text)
+    assert st.cue.text == "According to"
+    assert st.speaker.text == "the police"
+    assert st.content.text == "three men were arrested in Mosul on Tuesday"
+
+
+def test_according_to_last(nlp):
+    text = "Three men were arrested in Mosul on Tuesday, according to the police."
+    st = one(nlp, text)
+    assert st.content.text == "Three men were arrested in Mosul on Tuesday"
+    assert st.speaker.text == "the police"
+
+
+def test_told_an_outlet_is_via(nlp):
+    text = "Ahmed Karimi told Reuters that the convoy had been stopped at the border."
+    st = one(nlp, text)
+    assert st.speaker.name == "Ahmed Karimi"
+    assert st.content.text == "the convoy had been stopped at the border"
+    assert [v.text for v in st.via] == ["Reuters"]
+
+
+def test_as_outlet_reported_alone(nlp):
+    text = "Two soldiers were killed near Kirkuk, as the BBC reported."
+    st = one(nlp, text)
+    assert st.kind == "report" and st.speaker.text == "the BBC"
+    assert st.content.text == "Two soldiers were killed near Kirkuk"
+
+
+def test_via_chain_nearest_first(nlp):
+    text = ("According to the spokesman Omar Haddad in an interview with Radio Sawa, "
+            "the airport was closed, as the BBC reported.")
+    art = run(nlp, text)
+    check_offsets(art)
+    assert len(art.statements) == 1
+    st = art.statements[0]
+    assert st.speaker.name == "Omar Haddad"
+    assert [v.name for v in st.via] == ["Radio Sawa", "BBC"]
+
+
+def test_in_a_tweet_is_a_channel(nlp):
+    text = "In a tweet, the president condemned the bombing of the market."
+    st = one(nlp, text)
+    assert st.kind == "condemn" and st.speaker.text == "the president"
+    assert any("tweet" in v.text for v in st.via)
+
+
+def test_possessor_of_tweet_names_the_speaker(nlp):
+    text = ("Prime Minister Laila Hamdan visited the port. In Hamdan’s tweet, she said that "
+            "the port would reopen.")
+    art = run(nlp, text)
+    st = [s for s in art.statements if s.cue.text == "said"][0]
+    assert st.speaker.name == "Laila Hamdan"
+    assert st.content.text == "the port would reopen"
+
+
+def test_in_a_statement_no_via(nlp):
+    text = "In a statement, the ministry denied that its troops had crossed the river."
+    st = one(nlp, text)
+    assert st.kind == "deny" and st.via == []
+    assert st.content.text == "its troops had crossed the river"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The union rejected the offer made by the railway company.", "deny"),
+    ("The council urged residents to stay indoors during the storm.", "appeal"),
+    ("The army warned that it would shell the bridge.", "threaten"),
+    ("The opposition leader condemned the arrest of the journalists.", "condemn"),
+    ("The governor censured the police for their slow response.", "condemn"),
+    ("The aid agency called for an immediate ceasefire in the valley.", "appeal"),
+    ("The mayor praised the firefighters for their courage.", "support"),
+    ("The local paper reported that the dam had cracked.", "report"),
+    ("The minister declared that the state of emergency was over.", "claim"),
+    ("The farmers doubted the figures given by the ministry.", "deny"),
+])
+def test_kind_from_cue(nlp, text, kind):
+    assert one(nlp, text).kind == kind
+
+
+def test_pronoun_resolves_to_person(nlp):
+    text = ("Colonel Jane Okafor inspected the site on Monday. "
+            "She said the blast came from a parked car.")
+    st = one(nlp, text)
+    assert st.speaker.text == "She"
+    assert st.speaker.name == "Jane Okafor" and st.speaker.kind == "person"
+
+
+def test_surname_gets_full_name(nlp):
+    text = ("Health minister Samir Rashid said that two clinics were damaged. "
+            "The hospital is running on generators, Rashid added.")
+    art = run(nlp, text)
+    assert [s.speaker.name for s in art.statements] == ["Samir Rashid", "Samir Rashid"]
+
+
+def test_role_resolves_to_body(nlp):
+    text = ("The Arab League met in Cairo on Sunday. "
+            "The league called for an immediate end to the fighting.")
+    st = one(nlp, text)
+    assert st.speaker.text == "The league" and "Arab League" in st.speaker.name
+    assert st.kind == "appeal"
+
+
+def test_anonymous_source_kept(nlp):
+    text = "According to a source close to the governor, the convoy left at dawn."
+    st = one(nlp, text)
+    assert st.speaker.text == "a source close to the governor"
+    assert st.speaker.kind == "person"
+
+
+def test_hedged_claims(nlp):
+    assert one(nlp, "The rebels claimed that they had taken the hill.").hedged
+    assert one(nlp, "Officials said the rebels had reportedly taken the hill.").hedged
+    assert not one(nlp, "Officials said the rebels had taken the hill.").hedged
+
+
+def test_thing_is_no_speaker(nlp):
+    art = run(nlp, "The storm will not threaten the harvest this year.")
+    assert art.statements == []
+
+
+def test_ids_in_text_order(nlp):
+    text = ("The police chief said that the road was open. "
+            "According to witnesses, the crowd left peacefully. "
+            "The mayor warned that the curfew would stay.")
+    art = run(nlp, text)
+    check_offsets(art)
+    assert [s.id for s in art.statements] == ["s1", "s2", "s3"]
+    starts = [min(s.cue.start, s.content.start) for s in art.statements]
+    assert starts == sorted(starts)
+
+
+def test_link_to_event_in_content(nlp):
+    text = "Witnesses said that a car bomb exploded near the market in Hilla."
+    art = run(nlp, text)
+    start = text.index("exploded")
+    art.events = [Event(id="e1", type="ASSAULT", trigger=Span("exploded", start, start + 8))]
+    attribution.link_statements(art)
+    assert art.statements[0].event_id == "e1"
+
+
+def test_link_by_trigger_word(nlp):
+    text = "A drone struck the residence. The spokesman said the drone attack was cowardly."
+    art = run(nlp, text)
+    art.events = [Event(id="e1", type="ASSAULT", trigger=Span("struck", 8, 14),
+                        sentence=Span(text[:29], 0, 29)),
+                  Event(id="e2", type="ASSAULT", trigger=Span("drone", 2, 7))]
+    attribution.link_statements(art)
+    assert art.statements[0].event_id == "e2"
+
+
+def test_no_link_without_event(nlp):
+    text = "Clashes broke out in the north. The minister said that the budget would be cut."
+    art = run(nlp, text)
+    art.events = [Event(id="e1", type="ASSAULT", trigger=Span("Clashes", 0, 7),
+                        sentence=Span(text[:31], 0, 31))]
+    attribution.link_statements(art)
+    assert art.statements[0].event_id is None
+
+
+def test_quote_spans_handle_curly_and_doubled():
+    text = "He said “go now” and ''stay there'' before leaving."
+    spans = attribution.quote_spans(text)
+    assert [text[a:b] for a, b in spans] == ["“go now”", "''stay there''"]
