@@ -9,8 +9,6 @@ import sys
 from typing import Any, Optional
 
 from . import settings as settings_mod
-from .ingest import read_paths
-from .pipeline import run
 
 # Article text may carry terminal escape sequences; none of it reaches the terminal raw.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -30,6 +28,8 @@ def safe(value: Any, one_line: bool = True) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write one contract record per input article (no database)."""
+    from .ingest import read_paths
+    from .pipeline import run  # imported here: loading spaCy is slow, and only some commands need it
     s = settings_mod.load(model=args.model, batch_size=args.batch_size)
     out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
     n = 0
@@ -54,6 +54,7 @@ def _open(args: argparse.Namespace, create: bool = True):
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Run the pipeline over the inputs and store what it finds; print counts on stderr."""
+    from .ingest import read_paths
     from .store.load import load
     s = settings_mod.load(model=args.model, batch_size=args.batch_size, workers=args.workers,
                           db=args.db)
