@@ -93,24 +93,33 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     out, i, n = [], 0, len(text)
     while i < n:
         ch = text[i]
-        if ch in "“«" or (ch == '"' and (i == 0 or not text[i - 1].isalnum())):
-            close = "”" if ch == "“" else ("»" if ch == "«" else '"')
-            j = text.find(close, i + 1)
-            if ch == "“":  # a curly quote may be closed by a straight one
-                k = text.find('"', i + 1)
-                j = k if j < 0 or 0 <= k < j else j
-            # a quote that runs over a paragraph break without closing reopens on the next one
-            if j < 0:
-                i += 1
-                continue
-            para = text.find("\n\n", i + 1, j)
-            if para >= 0 and text[para:j].count("“") == 0 and ch != "“":
-                i += 1
-                continue
+        opener = ch in "“«" or (ch == '"' and (i == 0 or not text[i - 1].isalnum()))
+        if not opener:
+            i += 1
+            continue
+        line_end = text.find("\n", i)
+        line_end = n if line_end < 0 else line_end
+        j = i + 1
+        while j < line_end:
+            c = text[j]
+            # straight and curly marks are mixed in the wild: either closes
+            if c in "”»" or (c == '"' and (j + 1 >= n or not text[j + 1].isalnum())):
+                break
+            if c == "“" and j > i + 1:
+                j = line_end  # a new quote opens before this one closed: not a quote
+                break
+            j += 1
+        if j < line_end:
             out.append((i, j + 1))
             i = j + 1
         else:
-            i += 1
+            # a quote left open at a paragraph's end runs on in the next paragraph
+            nxt = line_end
+            while nxt < n and text[nxt] in "\n ":
+                nxt += 1
+            if nxt < n and text[nxt] in "“\"" and line_end - i > 20:
+                out.append((i, line_end))
+            i = line_end
     # some papers quote with doubled apostrophes: ''like this''
     for m in re.finditer(r"''(?:(?!'').){2,}?''", text, flags=re.S):
         if "\n\n" not in m.group() and not any(q[0] < m.end() and m.start() < q[1] for q in out):
@@ -279,10 +288,14 @@ def _around_tag(sent, first: int, last: int, text: str):
     if last + 1 < sent.end and not (doc[last + 1].is_punct or doc[last + 1].is_quote):
         return None  # "..., he told reporters that": the tag goes on, it is not a tag
     pre = [t for t in sent if t.i < first]
-    toks = [t for t in sent if t.i < first or t.i > last]
-    after = [t for t in toks if t.i > last and not (t.is_punct or t.is_space)]
-    if not after or doc[last + 1].text not in (",", "—", "–", ":"):
-        toks = pre
+    breaks = [k for k, t in enumerate(pre) if "\n" in t.text or "\n" in t.whitespace_]
+    if breaks:
+        pre = pre[breaks[-1] + 1:]  # a paragraph break (or a headline) ends the content
+    toks = [t for t in sent if t.i > last]
+    after = [t for t in toks if not (t.is_punct or t.is_space)]
+    goes_on = bool(after) and doc[last + 1].text in (",", "—", "–") and pre and pre[-1].text == "," \
+        and after[0].dep_ not in ("cc",) and after[0].tag_ != "VBG" and not after[0].is_quote
+    toks = pre + toks if goes_on else pre
     if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in toks):
         return None
     return _trim(text, *_span_of(toks))
