@@ -30,7 +30,7 @@ def cues() -> dict:
     """Return the attribution vocabulary from data/cues.json."""
     with resources.files("chronicle.data").joinpath("cues.json").open(encoding="utf-8") as f:
         data = json.load(f)
-    for key in ("weak_verbs", "inner_verbs", "not_cues", "bodies", "things", "function_words", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
+    for key in ("weak_verbs", "inner_verbs", "not_cues", "bodies", "things", "function_words", "colon_skip", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
                 "anonymous", "person_roles", "speaker_pronouns"):
         data[key] = frozenset(data[key])
     return data
@@ -244,6 +244,12 @@ def _cue_of(tok, data):
     for c in tok.children:
         if c.dep_ in ("prt", "prep") and f"{lemma} {c.lower_}" in data["phrasal"]:
             return data["phrasal"][f"{lemma} {c.lower_}"], c
+    if lemma in data["naming_verbs"]:
+        # "called the charges fabricated": naming is saying only with what it names them
+        if tok.dep_ not in ("acl", "relcl") and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children) \
+                and any(c.dep_ == "dobj" for c in tok.children):
+            return data["naming_verbs"][lemma], None
+        return None
     if lemma in data["verbs"]:
         return data["verbs"][lemma], None
     if lemma in data["intent_verbs"] and any(c.dep_ == "xcomp" for c in tok.children):
@@ -268,7 +274,7 @@ def _tag(tok, subj, sent) -> tuple[int, int]:
     for c in tok.children:
         if c.dep_ in ("aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "prt", "nsubj"):
             keep.extend(c.subtree)
-    idx = sorted(t.i for t in keep if sent.start <= t.i < sent.end)
+    idx = sorted({t.i for t in keep if sent.start <= t.i < sent.end})
     lo = hi = idx.index(tok.i)
     while lo > 0 and idx[lo - 1] == idx[lo] - 1:
         lo -= 1
@@ -317,7 +323,7 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
             continue  # "as CNN reported" is handled with the statement it qualifies
         subj = _subject(tok)
-        weak = lemma in data["weak_verbs"] and particle is None
+        weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"]
         if kind in ("threaten", "condemn", "deny", "support", "appeal") and subj is not None \
                 and subj.lemma_.lower() in data["things"]:
             continue  # "the attack won't threaten ...": a thing, not a speaker
@@ -440,6 +446,30 @@ def _according(sent, text: str, quotes) -> list[_Found]:
                         f.via.append(_span_of(rest))
                     break
         out.append(f)
+    return out
+
+
+def _punctuation_statements(text: str, quotes) -> list[_Found]:
+    """Return 'Name: words' (headlines, transcripts) and '“words” ― Name' statements."""
+    out = []
+    pos = 0
+    for para in text.split("\n"):
+        start, pos = pos, pos + len(para) + 1
+        m = re.match(r"\s*([^:\n“\"]{2,60}?):\s+(\S.*)$", para)
+        if m and len(m.group(1).split()) <= 6 and m.group(1).split()[0].lower() not in cues()["colon_skip"] \
+                and (m.group(1).isupper() or all(w[:1].isupper() for w in m.group(1).split())):
+            spk = (start + m.start(1), start + m.end(1))
+            colon = (spk[1], spk[1] + 1)
+            body = _trim(text, start + m.start(2), start + m.end(2))
+            if body[1] - body[0] > 10:
+                out.append(_Found(colon, body, "claim", spk))
+            continue
+        m = re.match(r"\s*([“\"”].*[”\"])\s*([―—–])\s*([^―—–]{2,80})$", para)
+        if m:
+            body = (start + m.start(1), start + m.end(1))
+            dash = (start + m.start(2), start + m.end(2))
+            spk = _trim(text, start + m.start(3), start + m.end(3))
+            out.append(_Found(dash, body, "claim", spk))
     return out
 
 
@@ -709,6 +739,12 @@ def find_statements(article: Article) -> list[Statement]:
             lemmas[f.cue] = tok[0].lemma_.lower() if tok is not None else ""
             sents[f.cue] = sent.text
         found.extend(here)
+    taken = [f.content for f in found]
+    for f in _punctuation_statements(text, quotes):
+        if not any(c[0] < f.content[1] and f.content[0] < c[1] for c in taken):
+            found.append(f)
+            sent = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+            lemmas[f.cue], sents[f.cue] = "", sent.sent.text if sent is not None else ""
     found = [f for f in found if not _nested(f, found, quotes) and not _orphan(f, found)]
     found = _dedupe(found)
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
