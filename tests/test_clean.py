@@ -266,3 +266,26 @@ def test_english_notes_full_of_names_not_flagged(note):
 
 def test_english_story_passes():
     assert english_problem(STORY * 3) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Published in 2019, the report found that abuse was widespread.",
+    "Photos by residents showed burned houses in the village and a damaged school.",
+    "Posted outside the court, the notice listed 14 names.",
+])
+def test_story_lines_with_furniture_words_kept(line):
+    assert not furniture(line) and not caption(line)
+
+
+@pytest.mark.parametrize("line", ["Updated at 1:23 p.m.", "Published: 12 May 2020",
+                                  "Pick Six Newsletter", "[button link=x] Send us a tip[/button]"])
+def test_more_furniture(line):
+    assert furniture(line)
+
+
+def test_headline_repeating_title_dropped_from_html_text():
+    html = ("<html><head><title>Bridge reopens after repairs</title></head><body><article>"
+            "<h1>Bridge reopens after repairs</h1><p>" + STORY + "</p></article></body></html>")
+    art = clean(RawInput(id="h", html=html), S)
+    assert art.title == "Bridge reopens after repairs"
+    assert art.text.startswith("Firefighters")

@@ -158,8 +158,8 @@ def paragraphs_from_lines(text: str) -> str:
     out: list[str] = []
     prev_bullet = False
     for line in text.split("\n"):
-        line = line.rstrip()
-        if not line.strip():
+        line = line.strip()  # the extractor's indentation is layout, not text
+        if not line:
             continue
         bullet = bool(BULLET.match(line))
         if out:
@@ -258,8 +258,17 @@ def from_html(html: str, url: Optional[str], settings: Settings) -> Cleaned:
         if len(body) < settings.min_chars or not article_like(body):
             out.code, out.detail = errors.NO_ARTICLE, "no article text found in the page"
             return out
-    out.text, out.captions = strip_furniture(paragraphs_from_lines(body))
+    out.text, out.captions = strip_furniture(drop_headline(paragraphs_from_lines(body), out.title))
     return out
+
+
+def drop_headline(text: str, title: Optional[str]) -> str:
+    """Return `text` without its first line when that line repeats the page title (kept in `title`)."""
+    first, sep, rest = text.partition("\n")
+    head, name = " ".join(first.split()).casefold(), " ".join((title or "").split()).casefold()
+    if head and name and (head == name or (len(head) >= 20 and name.startswith(head))):
+        return rest.lstrip("\n")
+    return text
 
 
 # ------------------------------------------------------------------ checks
