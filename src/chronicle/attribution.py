@@ -192,9 +192,11 @@ def _content_tokens(verb, kind_phrasal: bool):
             toks.extend(t for t in c.subtree)
         first = min(x.i for x in toks)
         return [t for t in toks if not (t.i == first and t.dep_ == "mark" and t.lower_ == "that")]
+    has_obj = any(c.dep_ in ("dobj", "dative") and c.i > verb.i for c in kids)
     comps = [c for c in kids if c.i > verb.i and (
-        c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"))
-        or c.dep_ == "dative")]
+        c.dep_ in CONTENT_DEPS or c.dep_ == "dative"
+        or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"
+                                  or (has_obj and c.lower_ in cues()["object_preps"]))))]
     if not comps:
         return []
     if any(c.dep_ == "dative" for c in comps) and len(comps) > 1:
@@ -338,7 +340,7 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
         if right_ccomp:
             ctoks = _content_tokens(tok, particle is not None)
             content = _trim(text, *_span_of(t for t in ctoks if t.i != tok.i))
-        if content is None:
+        if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in kids):
             first, last = _tag(tok, subj, sent)
             content = _around_tag(sent, first, last, text)
         if content is None and not weak:
