@@ -141,6 +141,10 @@ def _speaker_tokens(head) -> list:
         toks.pop(0)
     if toks and toks[-1].text == "(":
         toks.pop()
+    # a headline or time stamp glued on by the parser ("The Latest: Trump", "5:45 p.m.\n\nHe")
+    cut = [k for k, t in enumerate(toks) if t.i < head.i and (t.text == ":" or "\n" in t.text + t.whitespace_)]
+    if cut:
+        toks = toks[cut[-1] + 1:]
     # a name the sentence splitter cut in two ("Kata’ib | Hezbollah") is joined again
     doc = head.doc
     while toks and toks[0].i > 0 and doc[toks[0].i - 1].pos_ == "PROPN" and toks[0].pos_ == "PROPN" \
@@ -361,6 +365,11 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
             content = q
         content = _widen(text, quotes, content, cue_span, sent.end_char)
         speaker = _span_of(_speaker_tokens(subj)) if subj is not None else None
+        if subj is not None and subj.i < tok.i:
+            colon = [t.i for t in sent if subj.i <= t.i < tok.i and t.text == ":"]
+            between = [t for t in sent if colon and colon[-1] < t.i < tok.i and t.dep_ not in ("aux", "neg", "advmod")]
+            if between and any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in between):
+                speaker = _span_of(between)  # "The Latest: Trump urges ...": the speaker follows the headline
         f = _Found(cue_span, content, kind, speaker)
         _channels(tok, f, data)
         out.append(f)
