@@ -460,6 +460,26 @@ def _according(sent, text: str, quotes) -> list[_Found]:
     return out
 
 
+def _noun_statements(sent, text: str, quotes) -> list[_Found]:
+    """Return statements cued by nouns of saying: "Trump's claim that ...", "its plan to ..."."""
+    nouns = cues()["noun_cues"]
+    out = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+            continue
+        comp = [c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl")
+                and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                     or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        if not comp:
+            continue
+        toks = [t for t in comp[0].subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == comp[0].i)]
+        content = _trim(text, *_span_of(toks))
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        speaker = _span_of(_speaker_tokens(poss[0])) if poss else None
+        out.append(_Found(_span_of([tok]), content, nouns[tok.lemma_.lower()], speaker))
+    return out
+
+
 def _punctuation_statements(text: str, quotes) -> list[_Found]:
     """Return 'Name: words' (headlines, transcripts) and '“words” ― Name' statements."""
     out = []
@@ -744,6 +764,7 @@ def find_statements(article: Article) -> list[Statement]:
     sents: dict[tuple[int, int], str] = {}
     for sent in doc.sents:
         here = _verb_statements(sent, text, quotes) + _according(sent, text, quotes)
+        here += _noun_statements(sent, text, quotes)
         here += _as_reported(sent, text, here)
         for f in here:
             tok = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
