@@ -289,3 +289,13 @@ def test_headline_repeating_title_dropped_from_html_text():
     art = clean(RawInput(id="h", html=html), S)
     assert art.title == "Bridge reopens after repairs"
     assert art.text.startswith("Firefighters")
+
+
+def test_tag_strip_fallback_keeps_prose_lines_only(monkeypatch):
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
+    html = ("<html><body><nav><a>Home</a><a>World</a></nav><script>var x = 1;</script>"
+            "<div>" + STORY + "</div><div>Log in</div></body></html>")
+    art = clean(RawInput(id="f", html=html), S)
+    assert art.error is None and art.text == STORY

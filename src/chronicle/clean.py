@@ -37,6 +37,7 @@ MAX_HIGH_SHARE_CP1252 = 0.25  # more non-ASCII bytes than this is not Western-Eu
 MIN_WORDS_FOR_LANGUAGE = 25  # fewer words than this: too few to judge the language
 MIN_ENGLISH_SHARE = 0.07  # dev: English texts >= 0.11 (name lists), other Latin-script languages <= 0.05
 MAX_NON_LATIN_SHARE = 0.5
+MIN_PROSE_WORDS = 5  # shorter lines of a tag-stripped page are menus and buttons
 MIN_ARTICLE_WORDS = 8  # a fallback text needs one line this long to count as article-like
 HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html|<head|<body)",
                         re.I | re.S)
@@ -44,6 +45,10 @@ HTML_TAGS = re.compile(r"</?(p|div|span|a|br|table|td|li|h[1-6]|script|article)\
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 WORD = re.compile(r"[^\W\d_]+")
 BULLET = re.compile(r"\s*[-•*·]\s+\S")
+BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
+              "th", "section", "article", "nav", "header", "footer", "aside", "form", "button",
+              "blockquote", "figure", "figcaption", "main", "table", "dd", "dt", "pre")
+TAG = re.compile(r"<[^<>]*>")  # no "<" inside: linear time even on "<<<<" garbage
 BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
@@ -223,12 +228,12 @@ def tag_strip(html: str) -> str:
         root = lxml.html.fromstring(html)
         for bad in root.xpath("//script|//style|//noscript|//template|//svg"):
             bad.drop_tree()
-        for block in root.xpath("//p|//div|//br|//li|//h1|//h2|//h3|//h4|//tr|//section|//article"):
+        for block in root.iter(*BLOCK_TAGS):
+            block.text = "\n" + (block.text or "")
             block.tail = "\n" + (block.tail or "")
         text = root.text_content()
-    except Exception:  # lxml refuses some garbage outright; a regex strip still reads it
-        text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", html)
-        text = re.sub(r"(?s)<[^>]*>", "\n", text)
+    except Exception:  # lxml refuses some garbage outright; a plain strip still reads it
+        text = TAG.sub("\n", html)
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -254,7 +259,9 @@ def from_html(html: str, url: Optional[str], settings: Settings) -> Cleaned:
         out.title = getattr(doc, "title", None) or None
         out.published = getattr(doc, "date", None) or None
     if len(body.strip()) < settings.min_chars:
-        body = tag_strip(html)
+        # menus and buttons are short lines; keep the lines that read like prose
+        body = "\n".join(line for line in tag_strip(html).split("\n")
+                         if len(WORD.findall(line)) >= MIN_PROSE_WORDS)
         if len(body) < settings.min_chars or not article_like(body):
             out.code, out.detail = errors.NO_ARTICLE, "no article text found in the page"
             return out
