@@ -153,13 +153,19 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 
     def add(s: int, e: int, entries: tuple[Entry, ...]) -> None:
         tail, hint, _ = _trailing_types(text, e)
-        nxt = regex.match(r"[ ]+([\p{L}']+)", text[tail:])
-        if nxt and nxt.group(1).lower() in v["facilities"]:
-            entries = ()  # "al-Hajja Sabriya mosque", "Ansar Allah movement"
+        nxt = regex.match(r"[ ]+([\p{L}']+)", text[max(tail, run_end):])
+        last = regex.findall(r"[\p{L}']+", text[s:run_end])[-1:]
+        if (nxt and nxt.group(1).lower() in v["facilities"]) or (
+                last and last[0].lower() in v["facilities"]):
+            entries = ()  # "al-Hajja Sabriya mosque", "Kurdistan Democratic Party"
+        name = text[s:e]
+        if name.isupper() and len(name) <= 5:
+            entries = tuple(x for x in entries if x.kind == "country")  # "GNA", "NGO", "USA"
         cue, lead_hint = _leading_context(text, s)
         out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue))
 
     for run in _RUN.finditer(text):
+        run_end = run.end()
         words = list(regex.finditer(_WORD, run.group()))
         i, unknown_from = 0, None
         while i < len(words):
@@ -217,7 +223,8 @@ def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
             if not joined and regex.fullmatch(r"\s*in\s+(?:the\s+)?", gap):
                 # "Maan town in Hama countryside": an admin word makes it one place
                 _, _, tw = _trailing_types(text, m.end)
-                joined = bool(tw) and tw[0] in admin_types
+                joined = (bool(tw) and tw[0] in admin_types) or any(
+                    e.kind == "admin1" for e in m.entries)
             if joined:
                 chains[-1].mentions.append(m)
                 continue
@@ -284,6 +291,9 @@ def _country_context(text: str, mentions: list[Mention]) -> set[str]:
 
 
 def _point(entry: Entry) -> tuple[float, float]:
+    # reports name an admin area by its main town more often than by its middle
+    if entry.kind in ("admin2", "admin1"):
+        return entry.seat_lat, entry.seat_lon
     return entry.lat, entry.lon
 
 
@@ -306,10 +316,23 @@ def resolve_chain(chain: Chain, countries: set[str],
                 return m, found, "city"
             continue
         entry = chosen[id(m)]
-        if any(d.cc != entry.cc for d in later if d.kind in ("country", "admin1")):
+        if any(_outside(entry, d) for d in later):
             continue
         return m, entry, entry.kind
     return None
+
+
+def _outside(entry: Entry, larger: Entry) -> bool:
+    """Say whether `entry` cannot lie in `larger`, a place named after it in the same chain."""
+    if larger.kind == "country" or entry.cc != larger.cc:
+        return entry.cc != larger.cc
+    if larger.kind == "admin1" and entry.kind != "admin1":
+        return entry.a1 != larger.a1 and _km(entry, larger) > 100
+    return _km(entry, larger) > 150
+
+
+def _km(a: Entry, b: Entry) -> float:
+    return haversine_km(a.seat_lat, a.seat_lon, b.seat_lat, b.seat_lon)
 
 
 def _variant(m: Mention, later: list[Entry], gaz: Gazetteer) -> Optional[Entry]:
@@ -317,7 +340,8 @@ def _variant(m: Mention, later: list[Entry], gaz: Gazetteer) -> Optional[Entry]:
     anchor = next((d for d in later if d.kind in ("admin1", "admin2", "city")), None)
     if anchor is None:
         return None
-    hits = [e for e in gaz.fuzzy(m.text) if e.kind == "city" and e.a1 == anchor.a1]
+    hits = [e for e in gaz.fuzzy(m.text) if e.kind == "city" and e.cc == anchor.cc
+            and (e.a1 == anchor.a1 or _km(e, anchor) < 100)]
     return max(hits, key=lambda e: e.population, default=None)
 
 
