@@ -252,7 +252,8 @@ def _cue_of(tok, data):
             return data["phrasal"][f"{lemma} {c.lower_}"], c
     if lemma in data["naming_verbs"]:
         # "called the charges fabricated": naming is saying only with what it names them
-        if tok.dep_ not in ("acl", "relcl") and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children) \
+        if tok.dep_ not in ("acl", "relcl") and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                                                    for c in tok.children) \
                 and any(c.dep_ == "dobj" for c in tok.children):
             return data["naming_verbs"][lemma], None
         return None
