@@ -299,3 +299,12 @@ def test_tag_strip_fallback_keeps_prose_lines_only(monkeypatch):
             "<div>" + STORY + "</div><div>Log in</div></body></html>")
     art = clean(RawInput(id="f", html=html), S)
     assert art.error is None and art.text == STORY
+
+
+def test_figcaption_kept_in_captions_and_out_of_text():
+    html = ("<html><body><article><p>" + STORY + "</p><figure><img src='a.jpg'><figcaption>"
+            "Smoke over the harbour on <b>Saturday</b>, March 2, 2024</figcaption></figure>"
+            "<p>" + STORY.replace("port", "river") + "</p></article></body></html>")
+    art = clean(RawInput(id="fc", html=html), S)
+    assert art.captions == ["Smoke over the harbour on Saturday, March 2, 2024"]
+    assert "March 2, 2024" not in art.text and "river city" in art.text

@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from html import unescape
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -24,11 +25,12 @@ from .ingest import RawInput
 from .records import Article
 from .settings import Settings
 
-# File signatures of common non-text formats (a format fact, not vocabulary).
+# File signatures of common non-text formats (a format fact, not vocabulary). Signatures
+# that are plain letters ("MZ", "BZh") are left to the control-byte test: a text may start so.
 MAGIC = (
-    (b"%PDF", "PDF"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"),
-    (b"PK\x03\x04", "ZIP"), (b"\x1f\x8b", "GZIP"), (b"BZh", "BZIP2"), (b"7z\xbc\xaf", "7-Zip"),
-    (b"\x7fELF", "ELF executable"), (b"MZ", "Windows executable"),
+    (b"%PDF-", "PDF"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"), (b"PK\x03\x04", "ZIP"), (b"\x1f\x8b", "GZIP"), (b"7z\xbc\xaf", "7-Zip"),
+    (b"\x7fELF", "ELF executable"), (b"\xd0\xcf\x11\xe0", "Office document"),
 )
 CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 SNIFF = 65536  # bytes looked at for the binary test
@@ -48,6 +50,9 @@ BULLET = re.compile(r"\s*[-•*·]\s+\S")
 BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
               "th", "section", "article", "nav", "header", "footer", "aside", "form", "button",
               "blockquote", "figure", "figcaption", "main", "table", "dd", "dt", "pre")
+FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.{0,1000}?)</figcaption\s*>", re.I | re.S)
+MAX_FIGCAPTIONS = 20
+BREAK = re.compile(r"<br\s*/?>|</?(p|div|span)\b[^<>]*>", re.I)  # tags that part words
 TAG = re.compile(r"<[^<>]*>")  # no "<" inside: linear time even on "<<<<" garbage
 BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
@@ -266,7 +271,29 @@ def from_html(html: str, url: Optional[str], settings: Settings) -> Cleaned:
             out.code, out.detail = errors.NO_ARTICLE, "no article text found in the page"
             return out
     out.text, out.captions = strip_furniture(drop_headline(paragraphs_from_lines(body), out.title))
+    figs = figcaptions(html)
+    if figs:
+        out.text = drop_lines(out.text, set(figs))
+        out.captions += [c for c in figs if c not in out.captions]
     return out
+
+
+def figcaptions(html: str) -> list[str]:
+    """Return the texts of the page's <figcaption> elements, tags stripped, in page order."""
+    found: list[str] = []
+    for m in FIGCAPTION.finditer(html):
+        text = " ".join(unescape(TAG.sub("", BREAK.sub(" ", m.group(1)))).split())
+        if text and text not in found:
+            found.append(text)
+        if len(found) >= MAX_FIGCAPTIONS:
+            break
+    return found
+
+
+def drop_lines(text: str, lines: set[str]) -> str:
+    """Return `text` without the lines whose words equal one of `lines`."""
+    kept = [line for line in text.split("\n") if " ".join(line.split()) not in lines]
+    return normalise("\n".join(kept))
 
 
 def drop_headline(text: str, title: Optional[str]) -> str:
