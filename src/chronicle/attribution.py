@@ -30,7 +30,7 @@ def cues() -> dict:
     """Return the attribution vocabulary from data/cues.json."""
     with resources.files("chronicle.data").joinpath("cues.json").open(encoding="utf-8") as f:
         data = json.load(f)
-    for key in ("weak_verbs", "inner_verbs", "not_cues", "bodies", "things", "function_words", "colon_skip", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
+    for key in ("core_verbs", "weak_verbs", "inner_verbs", "not_cues", "bodies", "things", "function_words", "colon_skip", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
                 "anonymous", "person_roles", "speaker_pronouns"):
         data[key] = frozenset(data[key])
     return data
@@ -748,6 +748,13 @@ def _nested(f: _Found, found: list[_Found], quotes) -> bool:
                and not _in_quote(quotes, g.cue) for g in found)
 
 
+def _minor_inside(f: _Found, found: list[_Found], lemmas: dict) -> bool:
+    """Tell whether `f` is cued by a verb other than plain saying and sits inside another content."""
+    if lemmas.get(f.cue, "") in cues()["core_verbs"]:
+        return False
+    return any(g is not f and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1] for g in found)
+
+
 def _orphan(f: _Found, found: list[_Found]) -> bool:
     """Tell whether `f` has no speaker and sits inside another statement's content."""
     return f.speaker is None and any(g is not f and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
@@ -778,7 +785,8 @@ def find_statements(article: Article) -> list[Statement]:
             found.append(f)
             sent = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
             lemmas[f.cue], sents[f.cue] = "", sent.sent.text if sent is not None else ""
-    found = [f for f in found if not _nested(f, found, quotes) and not _orphan(f, found)]
+    found = [f for f in found if not _nested(f, found, quotes) and not _orphan(f, found)
+             and not _minor_inside(f, found, lemmas)]
     found = _dedupe(found)
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = _Names(doc)
