@@ -160,3 +160,21 @@ def test_raw_input_keeps_interface():
     r = RawInput(id="a", text="t", html=None, data=None, published=None, title=None, url=None,
                  source=None, problem=None)
     assert r.id == "a" and r.text == "t"
+
+
+def test_truncated_warc_keeps_what_was_read(tmp_path):
+    warc = tmp_path / "cut.warc.gz"
+    _write_warc(warc, [(f"https://x.example.org/{i}", "response", "text/html",
+                        PLAIN_PAGE.encode(), "2024-01-01T00:00:00Z", "200 OK") for i in range(3)])
+    data = warc.read_bytes()
+    warc.write_bytes(data[: len(data) * 3 // 4])
+    raws = list(read_warc(str(warc)))
+    assert raws[0].id == "https://x.example.org/0" and clean(raws[0], S).error is None
+    assert all(r.problem in (None, errors.BAD_RECORD) for r in raws)
+
+
+def test_not_a_warc_at_all(tmp_path):
+    p = tmp_path / "fake.warc"
+    p.write_text("this is just a note, not an archive\n")
+    (raw,) = read_paths([str(p)])
+    assert raw.problem == errors.BAD_RECORD and "not a WARC" in raw.detail

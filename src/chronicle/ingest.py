@@ -116,35 +116,64 @@ def _warc_date(value: Optional[str]) -> Optional[str]:
     return value[:10] if value and len(value) >= 10 and value[4] == "-" else None
 
 
+def _head(path: str, size: int = 5) -> bytes:
+    """Return the first bytes of a file, decompressed when it is gzip."""
+    with open(path, "rb") as f:
+        magic = f.read(2)
+    try:
+        with gzip.open(path, "rb") if magic == b"\x1f\x8b" else open(path, "rb") as f:
+            return f.read(size)
+    except (OSError, EOFError):
+        return b"?"
+
+
 def read_warc(path: str, max_bytes: Optional[int] = None) -> Iterator[RawInput]:
     """Yield one RawInput per HTML response (or resource) record of a WARC file."""
     from warcio.archiveiterator import ArchiveIterator  # late import: only WARC runs need it
 
     limit = max_bytes or default_max_bytes()
-    with open(path, "rb") as f:
-        for n, record in enumerate(ArchiveIterator(f), 1):
-            if record.rec_type not in ("response", "resource"):
-                continue
-            if record.http_headers is not None:
-                ctype = record.http_headers.get_header("Content-Type") or ""
-                status = record.http_headers.get_statuscode() or "200"
-                if not status.startswith("2"):
-                    continue
-            else:
-                ctype = record.rec_headers.get_header("Content-Type") or ""
-            mime = ctype.split(";")[0].strip().lower()
-            if mime not in HTML_TYPES:
-                continue
-            uri = record.rec_headers.get_header("WARC-Target-URI") or f"{Path(path).name}:{n}"
-            raw = RawInput(id=uri, url=uri, source=f"{path}#{n}", media_type="text/html",
-                           crawled=_warc_date(record.rec_headers.get_header("WARC-Date")),
-                           charset=_charset(ctype))
-            data = record.content_stream().read(limit + 1)
-            if len(data) > limit:
-                raw.problem, raw.detail = errors.TOO_LARGE, f"record body over {limit} bytes"
-            else:
-                raw.data = data
-            yield raw
+    head = _head(path)
+    if head and not head.startswith(b"WARC/"):
+        yield RawInput(id=Path(path).name, source=path, problem=errors.BAD_RECORD,
+                       detail="not a WARC file: it does not start with a WARC/ header")
+        return
+    n = 0
+    try:
+        with open(path, "rb") as f:
+            for n, record in enumerate(ArchiveIterator(f), 1):
+                raw = _warc_input(record, path, n, limit)
+                if raw is not None:
+                    yield raw
+    except Exception as exc:  # a truncated or non-WARC file: report it, keep what was read
+        yield RawInput(id=f"{Path(path).name}:{n + 1}", source=f"{path}#{n + 1}",
+                       problem=errors.BAD_RECORD,
+                       detail=f"damaged WARC after record {n}: {type(exc).__name__}")
+
+
+def _warc_input(record, path: str, n: int, limit: int) -> Optional[RawInput]:
+    """Return the RawInput for one WARC record, or None when it is not an HTML page."""
+    if record.rec_type not in ("response", "resource"):
+        return None
+    if record.http_headers is not None:
+        ctype = record.http_headers.get_header("Content-Type") or ""
+        status = record.http_headers.get_statuscode() or "200"
+        if not status.startswith("2"):
+            return None
+    else:
+        ctype = record.rec_headers.get_header("Content-Type") or ""
+    mime = ctype.split(";")[0].strip().lower()
+    if mime not in HTML_TYPES:
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or f"{Path(path).name}:{n}"
+    raw = RawInput(id=uri, url=uri, source=f"{path}#{n}", media_type="text/html",
+                   crawled=_warc_date(record.rec_headers.get_header("WARC-Date")),
+                   charset=_charset(ctype))
+    data = record.content_stream().read(limit + 1)
+    if len(data) > limit:
+        raw.problem, raw.detail = errors.TOO_LARGE, f"record body over {limit} bytes"
+    else:
+        raw.data = data
+    return raw
 
 
 def _charset(content_type: str) -> Optional[str]:
