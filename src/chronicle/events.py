@@ -31,6 +31,9 @@ class Bag:
 
     def __init__(self, tokens):
         toks = [t for t in tokens if not t.is_space]
+        # "grenade launchers" fire like artillery: they are not hand grenades
+        toks = [t for t in toks if not (t.lemma_.lower() == "grenade" and t.i + 1 < len(t.doc)
+                                        and t.doc[t.i + 1].lemma_.lower() == "launcher")]
         self.lemmas = {t.lemma_.lower() for t in toks}
         self.words = {t.lower_ for t in toks}
         self.tagged = {f"{t.lemma_.lower()}:{t.pos_}" for t in toks}
@@ -87,14 +90,14 @@ def _tok_is(tok, word: str) -> bool:
 
 
 def _match_phrase(sent_toks, i: int, words: list[str]) -> Optional[list[int]]:
-    """Return the token indexes of phrase `words` starting at i, allowing one ADJ/DET/ADV gap."""
+    """Return the token indexes of phrase `words` starting at i, allowing one ADJ/DET gap."""
     idx = [i]
     j = i + 1
     for w in words[1:]:
         if j < len(sent_toks) and _tok_is(sent_toks[j], w):
             idx.append(j)
             j += 1
-        elif (j + 1 < len(sent_toks) and sent_toks[j].pos_ in ("ADJ", "DET", "ADV")
+        elif (j + 1 < len(sent_toks) and sent_toks[j].pos_ in ("ADJ", "DET")
               and _tok_is(sent_toks[j + 1], w)):
             idx.append(j + 1)
             j += 2
@@ -117,6 +120,8 @@ def _context_ok(entry: dict, head, bag: Bag) -> bool:
     if "with" in entry and not (_near_lemmas(head) & set(entry["with"])):
         return False
     if "ctx" in entry and not bag.cue(entry["ctx"]):
+        return False
+    if "dep" in entry and head.dep_ not in entry["dep"]:
         return False
     nctx = entry.get("nctx")
     if nctx:
@@ -297,9 +302,6 @@ def find_events(article: Article) -> list[Event]:
     seen_types: dict[str, int] = {}
     for (si, typ), group in sorted(groups.items()):
         best = max(group, key=lambda c: (c.entry["weight"], -c.tokens[0].i))
-        # a later "the attack" restates an event already reported: count it, don't repeat it
-        if all(c.definite for c in group) and typ in seen_types and typ in PHYSICAL:
-            continue
         seen_types[typ] = si
         picked.append((best, group))
     events = []
@@ -324,15 +326,16 @@ def find_events(article: Article) -> list[Event]:
 # ---------------------------------------------------------------- coding
 
 
+def _sentences_after(article: Article, ev: Event, following: int) -> list:
+    """Return the event's sentence and up to `following` sentences after it."""
+    sents = list(article.doc.sents)
+    k = next((i for i, s in enumerate(sents) if s.start_char <= ev.trigger.start < s.end_char), 0)
+    return sents[k:k + 1 + following]
+
+
 def _context_bag(article: Article, ev: Event, following: int = 2) -> Bag:
     """Return a Bag over the event's sentence and the `following` sentences after it."""
-    doc = article.doc
-    if ev.sentence is None:
-        return Bag(doc)
-    sents = list(doc.sents)
-    k = next((i for i, s in enumerate(sents) if s.start_char <= ev.trigger.start < s.end_char), 0)
-    toks = [t for s in sents[k:k + 1 + following] for t in s]
-    return Bag(toks)
+    return Bag([t for s in _sentences_after(article, ev, following) for t in s])
 
 
 def _sentence_bag(article: Article, ev: Event) -> Bag:
@@ -340,21 +343,80 @@ def _sentence_bag(article: Article, ev: Event) -> Bag:
     return _context_bag(article, ev, 0)
 
 
-def _refine_mode(ev: Event, bag: Bag) -> Optional[str]:
-    """Return the most specific violent mode the context supports, keeping a specific trigger mode."""
+# what a protest is against, or what it demands, is not what happened at it
+ASIDE_PREPS = {"against", "over", "about", "regarding", "following", "after", "amid", "despite", "for", "of", "since"}
+ASIDE_VERBS = {"demand", "call", "ask", "denounce", "condemn", "protest", "oppose", "express", "claim", "accuse"}
+
+
+def _aside(tok) -> set[int]:
+    """Return indexes of tokens in what-it-is-about phrases under `tok` ("against the arrest of ...")."""
+    out: set[int] = set()
+    for c in tok.children:
+        if (c.dep_ == "prep" and c.lower_ in ASIDE_PREPS) or (
+                c.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and c.lemma_.lower() in ASIDE_VERBS) or (
+                c.dep_ == "dobj" and tok.lemma_.lower() in ASIDE_VERBS):
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+def _clause_tokens(head) -> list:
+    """Return the tokens of the clause the trigger stands in, without its what-about phrases."""
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    skip: set[int] = set()
+    for t in verb.subtree:
+        if t.i not in skip:
+            skip |= _aside(t)
+    return [t for t in verb.subtree if t.i not in skip]
+
+
+def _fact_tokens(article: Article, ev: Event, head, following: int) -> list:
+    """Return the trigger's clause (without what-about phrases) plus the next sentences' tokens."""
+    toks = _clause_tokens(head) if head is not None else []
+    for s in _sentences_after(article, ev, following)[1:]:
+        skip: set[int] = set()
+        for t in s:
+            if t.i not in skip:
+                skip |= _aside(t)
+        toks += [t for t in s if t.i not in skip]
+    return toks
+
+
+def _agent_tokens(head) -> list:
+    """Return the tokens of who did it: the subject, or the 'by' agent of a passive."""
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    out = []
+    for v in (head, verb):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "agent") or (c.dep_ == "prep" and c.lower_ == "by"):
+                out += list(c.subtree)
+    return out
+
+
+def _refine_mode(article: Article, ev: Event) -> Optional[str]:
+    """Return the most specific violent mode the trigger's clause, then its sentence, then the next ones support."""
     generic = {None, "explosives", "firearms", "beat", "melee"}
     if ev.mode not in generic:
         return ev.mode
-    for mode, words in ontology.mode_cues():
-        if ontology.mode_rank(mode) >= ontology.mode_rank(ev.mode):
-            break
-        if bag.has_any(words):
-            return mode
+    head = _trigger_token(article, ev)
+    bags = [Bag(_clause_tokens(head))] if head is not None else []
+    bags += [_sentence_bag(article, ev), _context_bag(article, ev, 1 if len(article.text) > 600 else 4)]
+    for bag in bags:
+        for mode, words in ontology.mode_cues():
+            if ontology.mode_rank(mode) >= ontology.mode_rank(ev.mode):
+                break
+            if bag.has_any(words):
+                return mode
+    if ev.mode is None and head is not None and head.lemma_.lower() in ("explosion", "explode", "blast"):
+        return "explosives"
     return ev.mode
 
 
 def _trigger_token(article: Article, ev: Event):
-    """Return the spaCy token at the start of the event's trigger."""
+    """Return the syntactic head of the event's trigger."""
     span = article.doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
     return span.root if span is not None else None
 
@@ -362,65 +424,99 @@ def _trigger_token(article: Article, ev: Event):
 def _patient_words(head) -> set[str]:
     """Return lemmas of what the trigger was done to (object, passive subject, 'on/against' object)."""
     out: set[str] = set()
-    for c in head.children:
-        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "between")):
-            out.update(t.lemma_.lower() for t in c.subtree)
-    if head.dep_ in ("acl", "relcl") or (head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj")):
-        pass
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for v in {head, verb}:
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "between", "towards", "toward")):
+                out.update(t.lemma_.lower() for t in c.subtree)
     return out
+
+
+BLAST_MODES = {None, "explosives"}
+REMOTE = {"chemical", "suicide", "drone", "aerial", "artillery", "grenade", "explosives"}
+
+
+def _is_crowd(tokens) -> bool:
+    """Return True when the words name a crowd of civilians and no organised armed group."""
+    bag = Bag(tokens)
+    return bool(tokens) and bag.cue("crowd") and not bag.cue("organized_armed")
+
+
+def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
+    """Return the ACLED (event type, sub-event type) of an ASSAULT."""
+    sent = _sentence_bag(article, ev)
+    clause = Bag(_clause_tokens(head)) if head is not None else sent
+    if ev.mode == "capture":
+        gov = any(a.kind in ("military", "government", "police") for a in ev.actors) or sent.cue("recapture")
+        return ("Battles", "Government regains territory" if gov else "Non-state actor overtakes territory")
+    agents = _agent_tokens(head) if head is not None else []
+    crowd = _is_crowd(agents) or (ev.mode in ("mob",) or clause.cue("mob"))
+    if ev.mode == "arson":
+        if crowd:
+            return ("Riots", "Mob violence")
+        if sent.cue("casualty"):
+            return ("Violence against civilians", "Attack")
+        return ("Strategic developments", "Looting/property destruction")
+    if ev.mode in ("sexual",):
+        return ontology.acled_for("ASSAULT", ev.mode)
+    if ev.mode in ("abduct", "hostage", "hijack"):
+        if _patient_words(head) & ontology.cue("organized_armed") if head is not None else False:
+            return ("Battles", "Armed clash")
+        return ontology.acled_for("ASSAULT", ev.mode)
+    if crowd and ev.mode not in REMOTE:
+        return ("Riots", "Mob violence")
+    strong_clash = sent.cue("strong_clash") and ev.mode not in ("chemical", "suicide", "drone", "aerial", "explosives")
+    if ev.mode == "artillery" and not sent.has_any(("small arms", "clash", "exchange of fire", "exchange fire", "shoot-out", "fighting")):
+        strong_clash = False
+    if strong_clash or ev.mode == "clash":
+        if _is_crowd(agents) or sent.cue("mob"):
+            return ("Riots", "Mob violence")
+        if ev.mode == "clash" or _patient_words(head) & ontology.cue("armed") or sent.cue("organized_armed"):
+            return ("Battles", "Armed clash")
+    pair = ontology.acled_for("ASSAULT", ev.mode)
+    if ev.mode in REMOTE and pair:
+        return pair
+    return _battle_or_civilians(ev, head, clause)
 
 
 def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
     """Return ACLED Battles/Armed clash or Violence against civilians/Attack for a direct attack."""
     armed, unarmed = ontology.armed_kinds(), ontology.unarmed_kinds()
+    patient = _patient_words(head) if head is not None else set()
+    if patient & ontology.cue("armed"):
+        return ("Battles", "Armed clash")
     if any(t.kind in armed for t in ev.targets):
         return ("Battles", "Armed clash")
     if any(t.kind in unarmed for t in ev.targets):
         return ("Violence against civilians", "Attack")
-    if ev.mode == "clash" or bag.cue("clash"):
-        return ("Battles", "Armed clash")
-    patient = _patient_words(head) if head is not None else set()
-    if patient & ontology.cue("armed"):
-        return ("Battles", "Armed clash")
     return ("Violence against civilians", "Attack")
 
 
-def _code_protest(ev: Event, bag: Bag) -> tuple[str, str]:
-    """Return the ACLED Protests or Riots sub-event for a protest, from what happened around it."""
-    if ev.mode == "mob" or bag.cue("mob"):
+def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
+    """Return the ACLED Protests or Riots sub-event for a protest, from what happened at it."""
+    facts = Bag(_fact_tokens(article, ev, head, 2 if len(article.text) > 600 else 4) if head is not None else [])
+    if ev.mode == "mob" or facts.cue("mob"):
         return ("Riots", "Mob violence")
-    if ev.mode == "riot" or bag.cue("riot"):
+    if ev.mode == "riot" or facts.cue("riot_acts"):
         return ("Riots", "Violent demonstration")
-    if bag.has_any(("live ammunition", "live round", "live bullet")) or (
-            bag.has_any(("kill", "killed", "shoot dead", "shot dead")) and bag.cue("armed")):
+    if facts.has_any(("live ammunition", "live round", "live bullet")) or (
+            facts.has_any(("kill", "shoot dead", "shot dead")) and facts.cue("armed")):
         return ("Protests", "Excessive force against protesters")
-    if bag.cue("intervention"):
+    if facts.cue("intervention_acts"):
         return ("Protests", "Protest with intervention")
     return ("Protests", "Peaceful protest")
 
 
 def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
     """Return the (ACLED event type, sub-event type) of one event, or None when ACLED would not code it."""
-    near = _context_bag(article, ev, 2 if len(article.text) > 600 else 5)
-    sent = _sentence_bag(article, ev)
+    head = _trigger_token(article, ev)
     if ev.type == "ASSAULT":
-        head = _trigger_token(article, ev)
-        if ev.mode == "capture":
-            gov = any(a.kind in ("military", "government", "police") for a in ev.actors) or sent.cue("recapture")
-            return ("Battles", "Government regains territory" if gov else "Non-state actor overtakes territory")
-        if ev.mode == "arson":
-            if sent.cue("casualty"):
-                return ("Violence against civilians", "Attack")
-            return ("Strategic developments", "Looting/property destruction")
-        if ev.mode in (None, "firearms", "melee", "beat", "vehicle", "clash") and near.cue("mob"):
-            return ("Riots", "Mob violence")
-        pair = ontology.acled_for("ASSAULT", ev.mode)
-        if pair and ev.mode not in (None, "firearms", "melee", "beat", "vehicle", "clash"):
-            return pair
-        return _battle_or_civilians(ev, head, sent)
+        return _code_assault(article, ev, head)
     if ev.type == "PROTEST":
-        return _code_protest(ev, near)
-    if ev.type == "COERCE" and ev.mode in ("arrest", "raid") and sent.cue("crime"):
+        return _code_protest(article, ev, head)
+    if ev.type == "COERCE" and ev.mode in ("arrest", "raid") and _sentence_bag(article, ev).cue("crime"):
         return None
     return ontology.acled_for(ev.type, ev.mode)
 
@@ -449,7 +545,7 @@ def code_events(article: Article, events: list[Event]) -> None:
         return
     for ev in events:
         if ev.type == "ASSAULT":
-            ev.mode = _refine_mode(ev, _context_bag(article, ev, 1 if len(article.text) > 600 else 5))
+            ev.mode = _refine_mode(article, ev)
         pair = _code_acled(article, ev)
         ev.acled = {"event_type": pair[0], "sub_event_type": pair[1]} if pair else None
         ev.gtd = _code_gtd(article, ev) if ev.type == "ASSAULT" else None
