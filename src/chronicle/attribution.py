@@ -221,6 +221,20 @@ def _near_quote(text: str, quotes, start: int, end: int, before: bool):
     return None
 
 
+def _one_paragraph(text: str, quotes, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """Clip a content to the paragraph next to its cue, unless a quotation runs on."""
+    s, e = content
+    if "\n" not in text[s:e] or any(q[0] <= s and e <= q[1] for q in quotes):
+        return content
+    if cue[1] <= s:
+        cut = text.find("\n", s)
+        return _trim(text, s, cut) if cut > s else content
+    if cue[0] >= e:
+        cut = text.rfind("\n", s, e)
+        return _trim(text, cut + 1, e)
+    return content
+
+
 def _widen(text: str, quotes, content: tuple[int, int], cue: tuple[int, int],
            sent_end: int) -> tuple[int, int]:
     """Widen a content to whole quotations it touches; join a quote split by its cue."""
@@ -351,6 +365,9 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
         if content is None and not weak:
             if particle is not None and particle.dep_ == "prep":
                 ctoks = [t for t in particle.subtree if t.i != particle.i]
+                for c in kids:  # "called on X to do Y"
+                    if c.dep_ in ("xcomp", "ccomp") and c.i > particle.i:
+                        ctoks.extend(c.subtree)
             else:
                 ctoks = _content_tokens(tok, particle is not None)
             ctoks = [t for t in ctoks if t.i != tok.i]
@@ -364,7 +381,7 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
             if q is None:
                 continue
             content = q
-        content = _widen(text, quotes, content, cue_span, sent.end_char)
+        content = _one_paragraph(text, quotes, _widen(text, quotes, content, cue_span, sent.end_char), cue_span)
         speaker = _span_of(_speaker_tokens(subj)) if subj is not None else None
         if subj is not None and subj.i < tok.i:
             colon = [t.i for t in sent if subj.i <= t.i < tok.i and t.text == ":"]
