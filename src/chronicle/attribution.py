@@ -247,7 +247,8 @@ def _widen(text: str, quotes, content: tuple[int, int], cue: tuple[int, int],
         stop = text.find("\n", cue[1])
         stop = len(text) if stop < 0 else stop
         nxt = next((q for q in quotes if cue[1] <= q[0] < stop), None)
-        if nxt is not None and nxt[0] <= max(sent_end, cue[1]) + 3:
+        if nxt is not None and nxt[0] <= max(sent_end, cue[1]) + 3 \
+                and not re.search(r"\bthat\b|\badding\b", text[cue[1]:nxt[0]]):
             e = nxt[1]
     return s, e
 
@@ -356,7 +357,12 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
             cue_end = particle
         cue_span = _span_of([tok, cue_end])
         content = None
-        if right_ccomp:
+        colon = re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
+        if colon is not None:
+            q = next((q for q in quotes if q[0] == cue_span[1] + colon.end()), None)
+            if q is not None:
+                content = q  # "scolded him: “...”", "said: “...”"
+        if content is None and right_ccomp:
             ctoks = _content_tokens(tok, particle is not None)
             content = _trim(text, *_span_of(t for t in ctoks if t.i != tok.i))
         if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in kids):
@@ -796,12 +802,10 @@ def find_statements(article: Article) -> list[Statement]:
             lemmas[f.cue] = tok[0].lemma_.lower() if tok is not None else ""
             sents[f.cue] = sent.text
         found.extend(here)
-    taken = [f.content for f in found]
     for f in _punctuation_statements(text, quotes):
-        if not any(c[0] < f.content[1] and f.content[0] < c[1] for c in taken):
-            found.append(f)
-            sent = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
-            lemmas[f.cue], sents[f.cue] = "", sent.sent.text if sent is not None else ""
+        found.append(f)
+        sent = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+        lemmas[f.cue], sents[f.cue] = "", sent.sent.text if sent is not None else ""
     found = [f for f in found if not _nested(f, found, quotes) and not _orphan(f, found)
              and not _minor_inside(f, found, lemmas)]
     found = _dedupe(found)
