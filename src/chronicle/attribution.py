@@ -211,6 +211,26 @@ def _content_tokens(verb, kind_phrasal: bool):
     return toks
 
 
+def _cut_tail(toks: list, quotes) -> list:
+    """Return content tokens up to an aside that follows a comma (', which ...', ', citing ...', '; ...')."""
+    if not toks:
+        return toks
+    toks = sorted(toks, key=lambda t: t.i)
+    first = toks[0].i
+    doc = toks[0].doc
+    for t in toks:
+        if t.i <= first + 2 or _in_quote(quotes, (t.idx, t.idx + len(t))):
+            continue
+        prev = doc[t.i - 1]
+        aside = t.dep_ in ("relcl", "appos", "advcl", "acl") and t.left_edge.i == t.i - 0 or (
+            t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "acl", "conj"))
+        if prev.text == ";" or (prev.text in (",", "—", "--") and aside and t.left_edge.i >= t.i - 1):
+            return [x for x in toks if x.i < prev.i]
+        if prev.text == "," and t.lower_ in ("which", "who", "citing", "adding", "arguing", "saying", "noting"):
+            return [x for x in toks if x.i < prev.i]
+    return toks
+
+
 def _near_quote(text: str, quotes, start: int, end: int, before: bool):
     """Return the quotation that starts right after `end` (or ends right before `start`)."""
     for q in quotes:
@@ -363,7 +383,7 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
             if q is not None:
                 content = q  # "scolded him: “...”", "said: “...”"
         if content is None and right_ccomp:
-            ctoks = _content_tokens(tok, particle is not None)
+            ctoks = _cut_tail(_content_tokens(tok, particle is not None), quotes)
             content = _trim(text, *_span_of(t for t in ctoks if t.i != tok.i))
         if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in kids):
             first, last = _tag(tok, subj, sent)
@@ -376,7 +396,7 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
                         ctoks.extend(c.subtree)
             else:
                 ctoks = _content_tokens(tok, particle is not None)
-            ctoks = [t for t in ctoks if t.i != tok.i]
+            ctoks = _cut_tail([t for t in ctoks if t.i != tok.i], quotes)
             if ctoks:
                 content = _trim(text, *_span_of(ctoks))
         if content is None or content[1] - content[0] < 2:
