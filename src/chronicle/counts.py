@@ -1,8 +1,416 @@
-"""Counts: killed and injured. Placeholder."""
+"""Counts: how many were killed and injured in each event.
+
+Figures are read from words and digits ("seven", "at least 20", "a dozen") next to a
+casualty word: after the counted noun ("five soldiers were killed"), before it
+("killing five soldiers", "the deaths of five"), or as a total ("3 fatalities",
+"fatalities coded as 10", "the death toll rose to 9"). Separate groups are summed
+("one soldier and two assailants were killed"; "Two more died later"); subsets
+("including two women") and repeats ("the two victims") are not. Dead attackers
+count ("a suicide bomber detonated"; "in addition to the bomber"). A singular
+victim with no number ("a man was shot dead", "the body of a woman was found")
+counts one. Ages, calibres, dates, times, money and sizes are never counts.
+"""
 from __future__ import annotations
 
-from .records import Article, Event
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from .records import Article, Count, Event, Span
+
+# Texts up to this long are read whole for the main event (one-paragraph reports,
+# ACLED notes, GTD summaries); longer ones only in the event's own sentences.
+SHORT_TEXT_CHARS = 1500
+# How many words may stand between a number and its casualty word.
+MAX_GAP_WORDS = 9
+
+
+@dataclass
+class Mention:
+    """One casualty figure found in a text."""
+
+    role: str  # killed, injured
+    value: int
+    start: int
+    end: int
+    qualifier: Optional[str] = None
+    total: bool = False  # a stated total that replaces the sum of the parts
+    definite: bool = False  # "the two victims": may repeat an earlier figure
+    attacker: bool = False  # the dead include the attackers themselves
+
+
+@lru_cache(maxsize=1)
+def _numbers() -> dict:
+    """Return the number-word data."""
+    return json.loads(resources.files("chronicle").joinpath("data/numbers.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    """Return the casualty-word data."""
+    return json.loads(resources.files("chronicle").joinpath("data/casualty_words.json").read_text("utf-8"))
+
+
+def _alt(words) -> str:
+    """Return a regex alternation of `words`, longest first, spaces matching any blank."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def parse_number(text: str) -> Optional[int]:
+    """Return the integer a number phrase means ("twenty-five", "1,200", "a dozen", "dozens"), or None."""
+    n = _numbers()
+    t = re.sub(r"[\s\-]+", " ", text.strip().lower()).replace(" of", "").strip()
+    if not t:
+        return None
+    if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", t):
+        return int(t.replace(",", ""))
+    if t in n["vague"]:
+        return n["vague"][t]
+    total, current, seen = 0, 0, False
+    for w in t.split():
+        if w == "and":
+            continue
+        if re.fullmatch(r"\d+", w):
+            current += int(w)
+        elif w in n["units"]:
+            current += n["units"][w]
+        elif w in n["tens"]:
+            current += n["tens"][w]
+        elif w in n["groups"]:
+            current = max(current, 1) * n["groups"][w]
+        elif w in n["multipliers"]:
+            current = max(current, 1) * n["multipliers"][w]
+            if n["multipliers"][w] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+@lru_cache(maxsize=1)
+def _number_re() -> re.Pattern:
+    """Return the pattern of a number phrase (digits, number words, vague quantities)."""
+    n = _numbers()
+    word = _alt([w for w in n["units"] if w not in ("a", "an", "no", "none", "single", "lone")]
+                + list(n["tens"]) + list(n["multipliers"]))
+    words = rf"(?:{word})(?:(?:\s+and\s+|[\s\-]+)(?:{word}))*"
+    groups = rf"(?:a\s+|one\s+|two\s+|three\s+)?(?:{_alt(n['groups'])})(?:\s+of)?"
+    vague = rf"(?:{_alt(n['vague'])})(?=\s+(?!\d|(?:{word})\b))"
+    digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d,.:/]\d)"
+    return re.compile(rf"(?<![\w$£€.,/:-])(?:{digits}|{groups}|{words}|{vague})(?![\w-])", re.I)
+
+
+# a number followed by these is an age, a size, a calibre, a time or money
+_NOT_COUNT_AFTER = re.compile(
+    r"^(?:-|\s)?(?:years?[\s-]old|year|yr|months?[\s-]old|mm|cm|km|kms|kilomet|metres|meters|m\b|miles|"
+    r"kg|kilo|tons|tonnes|%|per\s*cent|percent|am\b|pm\b|a\.m|p\.m|o'clock|hours?\b|hrs|minutes|"
+    r"days?\b|weeks?\b|months?\b|years\b|dollars|usd|euros|rupees|\]|th\b|st\b|nd\b|rd\b|"
+    r"times\b|rounds|shells|mortars|rockets|missiles|vehicles|houses|homes|buildings|cars|"
+    r"trucks|tanks|drones|kilograms|litres|liters|acres|hectares|villages|provinces|districts|events\b)",
+    re.I)
+_NOT_COUNT_BEFORE = re.compile(r"(?:\$|size=|aged|age|ages|no\.|number|resolution|article|route|"
+                               r"highway|km|kilometre|kilometer|mile)\s*$", re.I)
+_PARENS_SIZE = re.compile(r"\[[^\]]*\]")
+
+
+@lru_cache(maxsize=1)
+def _role_res() -> dict[str, re.Pattern]:
+    """Return the compiled casualty-word patterns."""
+    w = _words()
+    link = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|also|later|reportedly|"
+            r"allegedly|reported|all|both|each|subsequently|instantly|immediately|initially|"
+            r"seriously|critically|severely|badly|slightly|lightly|mortally|fatally|"
+            r"shot\s+and|stabbed\s+and|shot|stabbed|found|claimed|said|believed|thought|to|left|confirmed|"
+            r"feared|killed\s+and|injured\s+and))*")
+    return {
+        "killed_after": re.compile(rf"^{link}\s*,?\s*(?:{_alt(w['killed_after'])})\b", re.I),
+        "injured_after": re.compile(rf"^{link}\s*,?\s*(?:{_alt(w['injured_after'])})\b", re.I),
+        "killed_before": re.compile(rf"\b(?:{_alt(w['killed_before'])})\s*$", re.I),
+        "injured_before": re.compile(rf"\b(?:{_alt(w['injured_before'])})\s*$", re.I),
+        "qual_before": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\s*$", re.I),
+        "subset": re.compile(rf"\b(?:{_alt(w['subset_cues'])})\b", re.I),
+        "acled_total": re.compile(rf"\b(?:{_alt(w['acled_totals'])})\s*(?:across\s+\w+\s+events\s*)?\(?\s*(?P<n>\d+)", re.I),
+        "fatalities": re.compile(r"(?<![\w.])(?P<n>\d+)\s+(?:reported\s+)?fatalit(?:y|ies)\b", re.I),
+        "attacker": re.compile(rf"\b(?:{_alt(w['attacker_nouns'])})\b", re.I),
+        "suicide": re.compile(rf"\b(?:{_alt(w['suicide_cues'])})\b", re.I),
+        "qualifier": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\b", re.I),
+        "not_harmed": re.compile(rf"\b(?:{_alt(w['not_harmed'])})\b", re.I),
+    }
+
+
+_STOP_GAP = re.compile(
+    r"(?<![\w-])(?:were|was|are|is|have|has|had|been|in|at|on|when|after|while|during|by|from|with|"
+    r"near|into|as|but|that|which|who|for|to|than)(?![\w-])|[.;:!?]", re.I)
+
+
+def _gap_ok(gap: str) -> bool:
+    """Return True when `gap` may be the rest of the counted noun phrase."""
+    core = re.sub(r",\s*(?:including|among them|of whom)[^,]*,", " ", gap)
+    core = re.sub(r"\([^)]*\)", " ", core)
+    if _STOP_GAP.search(core) or _number_re().search(core):
+        return False
+    if "," in core.strip().rstrip(","):
+        return False
+    return len(core.split()) <= MAX_GAP_WORDS
+
+
+def _qualifier(text: str, start: int, end_ctx: str) -> Optional[str]:
+    """Return how sure the text is of a figure: claimed/reportedly first, else at least etc."""
+    quals = _words()["qualifiers"]
+    window = text[max(0, start - 40):start] + " " + end_ctx
+    found = [quals[m.group(0).lower()] for m in _role_res()["qualifier"].finditer(window)
+             if m.group(0).lower() in quals]
+    for q in ("claimed", "reportedly"):
+        if q in found:
+            return q
+    before = _role_res()["qual_before"].search(text[max(0, start - 25):start])
+    return quals.get(re.sub(r"\s+", " ", before.group(0).strip().lower())) if before else None
+
+
+def _is_subset(text: str, start: int) -> bool:
+    """Return True when the figure at `start` sits under "including", "of whom", ... in its clause."""
+    clause_start = max(text.rfind(c, 0, start) for c in ",;(:.")
+    clause = text[clause_start + 1:start]
+    return bool(_role_res()["subset"].search(clause))
+
+
+def _is_definite(text: str, start: int) -> bool:
+    """Return True when the figure follows "the" or "these" (a figure already given)."""
+    return bool(re.search(r"\b(?:the|these|those|all)\s*$", text[max(0, start - 8):start], re.I))
+
+
+def _forward_role(after: str) -> Optional[tuple[str, int, int]]:
+    """Return (role, gap length, match end) when a casualty word follows the counted noun phrase."""
+    res = _role_res()
+    stop = re.search(r"[.;:!?](?:\s|$)", after)
+    rest = after[:stop.start()] if stop else after
+    for k in [0] + [i + 1 for i, ch in enumerate(rest) if ch == " "]:
+        gap = rest[:k]
+        if len(gap.split()) > MAX_GAP_WORDS + 8:
+            break
+        if not _gap_ok(gap):
+            continue
+        for r in ("killed", "injured"):
+            m = res[f"{r}_after"].match(rest[k:])
+            if m:
+                return r, k, k + m.end()
+    return None
+
+
+def _backward_role(before: str) -> Optional[tuple[str, int, int]]:
+    """Return (role, -1, 0) when a casualty verb or noun stands just before the figure."""
+    res = _role_res()
+    head = before
+    for _ in range(3):
+        head = res["qual_before"].sub("", head)
+        head = re.sub(r"\b(?:the|another|a further|a total of|total of|some)\s*$", "", head, flags=re.I)
+    for r in ("killed", "injured"):
+        if res[f"{r}_before"].search(head):
+            return r, -1, 0
+    return None
+
+
+def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Return casualty figures written as numbers in `text`."""
+    res = _role_res()
+    found: list[Mention] = []
+    matches = [m for m in _number_re().finditer(text)
+               if not any(s < m.end() and m.start() < e for s, e in blocked)]
+    roles: list[Optional[tuple[str, int]]] = []
+    for m in matches:
+        s, e = m.span()
+        value = parse_number(m.group(0))
+        after, before = text[e:e + 200], text[max(0, s - 80):s]
+        if value is None or _NOT_COUNT_AFTER.match(after) or _NOT_COUNT_BEFORE.search(before):
+            roles.append(None)
+            continue
+        role = _backward_role(before) or _forward_role(after)
+        roles.append(role)
+        if role is None:
+            continue
+        span_end = e + role[2] if role[1] >= 0 else e
+        found.append(Mention(role[0], value, s, e, _qualifier(text, s, text[e:span_end]),
+                             definite=_is_definite(text, s),
+                             attacker=bool(res["attacker"].search(text[e:span_end + 1]))))
+        if _is_subset(text, s):
+            found.pop()
+    # "one soldier and two assailants were killed": the first figure shares the second's role
+    for i, m in enumerate(matches[:-1]):
+        if roles[i] is None and roles[i + 1] is not None and roles[i + 1][1] >= 0:
+            between = text[m.end():matches[i + 1].start()]
+            if re.fullmatch(r"\s*[\w\-'’ ]{0,40}?\s+and\s+(?:another\s+)?", between) and _gap_ok(between.rsplit(" and", 1)[0]):
+                value = parse_number(m.group(0))
+                if value is not None and not _NOT_COUNT_AFTER.match(text[m.end():m.end() + 20]):
+                    found.append(Mention(roles[i + 1][0], value, m.start(), m.end(),
+                                         _qualifier(text, m.start(), ""),
+                                         attacker=bool(res["attacker"].search(between))))
+    return found
+
+
+_SINGLE_KILLED = re.compile(
+    r"\b(?P<det>an?|the|one)\s+(?P<np>(?:[\w\-'’]+\s+){0,4}?)(?P<noun>[a-z\-]+)\s*(?:,[^,.;]{1,80},\s*)?"
+    r"(?:was|had\s+been|has\s+been|is)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed|beaten|hacked|burned|burnt)\s+"
+    r"(?:and\s+)?)?(?P<verb>killed|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|"
+    r"murdered|executed|beheaded|assassinated|found\s+dead|lynched|slain|gunned\s+down|hanged|"
+    r"injured|wounded|hurt)\b", re.I)
+_SINGLE_DIED = re.compile(r"\b(?P<det>an?|the|one)\s+(?P<np>(?:[\w\-'’]+\s+){0,3}?)(?P<noun>[a-z\-]+)\s+"
+                          r"(?:later\s+|subsequently\s+|also\s+)?(?:died|succumbed)\b", re.I)
+_BODY_FOUND = re.compile(r"\b(?:the|a)\s+(?:dead\s+)?(?:body|corpse)\s+of\s+(?:an?|one)\b|"
+                         r"\ban?\s+(?:\w+\s+){0,2}?\w+['’]s\s+(?:dead\s+)?(?:body|corpse)\b|"
+                         r"\b(?:an?|the)\s+(?:dead\s+)?body\s+(?:was|has\s+been)\s+found\b", re.I)
+_NAMED_KILLED = re.compile(
+    r"(?:^|[.;]\s+|:\s+)(?P<name>(?:[A-Z][\w\-'’]+\s+){1,4}?[A-Z][\w\-'’]+)\s*(?:,[^.;]{1,120}?,\s*)?"
+    r"(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed)\s+(?:and\s+)?)?"
+    r"(?P<verb>killed|shot\s+dead|murdered|executed|beheaded|assassinated|found\s+dead|gunned\s+down|"
+    r"injured|wounded)\b")
+
+
+def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Return one-person casualties written without a number ("a man was shot dead")."""
+    found = []
+    pronouns = {"it", "this", "that", "which"}
+    for pat in (_SINGLE_KILLED, _SINGLE_DIED, _NAMED_KILLED):
+        for m in pat.finditer(text):
+            s = m.start("det") if "det" in m.groupdict() else m.start("name")
+            if any(a <= s < b for a, b in taken):
+                continue
+            noun = (m.groupdict().get("noun") or "").lower()
+            if noun in pronouns or noun.endswith("ing"):
+                continue
+            if noun and noun.endswith("s") and not noun.endswith(("ss", "us")) and noun not in ("police",):
+                continue  # a plural with no figure: unknown number
+            if noun in ("attack", "blast", "explosion", "incident", "building", "house", "vehicle", "car"):
+                continue
+            verb = (m.groupdict().get("verb") or "died").lower()
+            role = "injured" if verb in ("injured", "wounded", "hurt") else "killed"
+            det = (m.groupdict().get("det") or "").lower()
+            found.append(Mention(role, 1, m.start(), m.end(), _qualifier(text, m.start(), m.group(0)),
+                                 definite=det == "the",
+                                 attacker=bool(_role_res()["attacker"].search(m.group(0)))))
+            taken.append((m.start(), m.end()))
+    for m in _BODY_FOUND.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        found.append(Mention("killed", 1, m.start(), m.end(), None,
+                             definite=m.group(0).lower().startswith("the body was")))
+        taken.append((m.start(), m.end()))
+    return found
+
+
+def _suicide_mentions(text: str) -> list[Mention]:
+    """Return the dead attackers implied by a suicide attack or "in addition to the bomber"."""
+    res = _role_res()
+    found = []
+    m = re.search(r"\bin\s+addition\s+to\s+(?:the\s+)?(?P<n>\w+\s+)?(?:suicide\s+)?"
+                  r"(?:bombers?|assailants?|attackers?|perpetrators?)\b", text, re.I)
+    if m:
+        n = parse_number(m.group("n")) if m.group("n") else None
+        found.append(Mention("killed", n or (2 if m.group(0).lower().endswith("s") else 1),
+                             m.start(), m.end(), None, attacker=True))
+        return found
+    m = re.search(r"\b(?:(?P<n>[\w\-]+)\s+)?suicide\s+(?:car\s+|truck\s+)?(?:bombers?|attackers?)\b|"
+                  r"\bblew\s+(?:himself|herself|themselves)\s+up\b", text, re.I)
+    if m:
+        rest = text[m.end():m.end() + 120].split(".")[0]
+        if re.search(r"\b(?:arrested|captured|detained|apprehended|was\s+shot\s+before|failed|"
+                     r"before\s+(?:he|she|they)\s+could|survived|fled|were\s+arrested)\b", rest, re.I):
+            return found
+        n = parse_number(m.group("n")) if m.group("n") else None
+        if n is None:
+            n = 2 if re.search(r"bombers|attackers|themselves", m.group(0), re.I) else 1
+        found.append(Mention("killed", n, m.start(), m.end(), None, attacker=True))
+    return found
+
+
+def _split_shared(text: str) -> int:
+    """Return how many attacks share the totals written in `text` (1 when they are not shared)."""
+    m = re.search(r"\bacross\s+(?:the|these|all|both)\s+(?P<n>\w+\s+)?(?:coordinated\s+|similar\s+)?"
+                  r"(?:attacks|incidents|bombings|blasts|explosions|assaults)\b", text, re.I)
+    if not m:
+        return 1
+    if m.group(0).lower().split()[1] == "both":
+        return 2
+    n = parse_number(m.group("n")) if m.group("n") else None
+    return n if n and n > 1 else 1
+
+
+def find_counts(text: str) -> list[Mention]:
+    """Return every casualty figure of `text`, in order of position."""
+    from .dates import find_dates  # dates are not counts
+
+    res = _role_res()
+    blocked = [(d.start, d.end) for d in find_dates(text) if d.kind != "relative"]
+    blocked += [m.span() for m in _PARENS_SIZE.finditer(text)]
+    found: list[Mention] = []
+    for key in ("acled_total", "fatalities"):
+        for m in res[key].finditer(text):
+            found.append(Mention("killed", int(m.group("n")), m.start(), m.end(), None, total=True))
+            blocked.append(m.span())
+    nums = _number_mentions(text, blocked)
+    found += nums
+    found += _singular_mentions(text, [(m.start, m.end) for m in found])
+    if not any(m.attacker for m in found if m.role == "killed"):
+        found += _suicide_mentions(text)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def total(mentions: list[Mention], role: str, shared: int = 1) -> Optional[Count]:
+    """Return the figure for `role` from `mentions`: a stated total, else the sum of distinct groups."""
+    ms = [m for m in mentions if m.role == role]
+    if not ms:
+        return None
+    totals = [m for m in ms if m.total]
+    if totals:
+        m = totals[-1]
+        return Count(m.value, Span("", m.start, m.end), m.qualifier)
+    kept = []
+    for m in ms:
+        if m.definite and kept:
+            continue  # "the two victims" restates a figure already counted
+        kept.append(m)
+    value = sum(m.value for m in kept)
+    if shared > 1:
+        value = math.floor(value / shared + 0.5)
+    first = kept[0]
+    quals = [m.qualifier for m in kept if m.qualifier]
+    qual = next((q for q in ("claimed", "reportedly") if q in quals), quals[0] if quals else None)
+    return Count(value, Span("", first.start, kept[-1].end), qual)
+
+
+def count_text(text: str) -> tuple[Optional[Count], Optional[Count]]:
+    """Return (killed, injured) Counts of `text` read as one event (spans relative to `text`)."""
+    mentions = find_counts(text)
+    shared = _split_shared(text)
+    return total(mentions, "killed", shared), total(mentions, "injured", shared)
+
+
+def _with_text(count: Optional[Count], text: str, offset: int) -> Optional[Count]:
+    """Return `count` with its span carried into the article's text at `offset`."""
+    if count is None:
+        return None
+    s, e = count.span.start + offset, count.span.end + offset
+    count.span = Span(text[s:e], s, e)
+    return count
 
 
 def count_events(article: Article, events: list[Event]) -> None:
-    """Set `killed` and `injured` on each event."""
+    """Set `killed` and `injured` on each event from the figures of its sentence (the main event: the whole of a short text)."""
+    text = article.text
+    if not events or not text:
+        return
+    for i, event in enumerate(events):
+        if i == 0 and len(text) <= SHORT_TEXT_CHARS:
+            start, end = 0, len(text)
+        elif event.sentence is not None:
+            start, end = event.sentence.start, event.sentence.end
+        else:
+            continue
+        killed, injured = count_text(text[start:end])
+        event.killed = _with_text(killed, text, start)
+        event.injured = _with_text(injured, text, start)

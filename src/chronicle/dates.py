@@ -1,8 +1,315 @@
-"""Dates: normalise each event's date. Placeholder."""
+"""Dates: find date expressions in a text, normalise them, and date each event.
+
+Absolute forms ("9 May 2020", "Nov. 7, 2021", "01/05/2012", "2021-11-07", "May 2020")
+and relative ones ("on Sunday", "yesterday", "last week", "earlier this month") are
+read by our own patterns; relative ones need `article.published` as the anchor.
+A date with no year takes the year from the anchor, else from the other dates in the
+text and captions; a weekday written next to a date must agree with it. When the
+evidence is missing or contradictory the answer is no date rather than a wrong one.
+"""
 from __future__ import annotations
 
-from .records import Article, Event
+import calendar
+import datetime as dt
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from .records import Article, Date, Event
+
+# Articles dated up to this many days after publication are read as last year's
+# (a report published 3 Jan about "Dec. 30" means the previous year).
+FUTURE_SLACK_DAYS = 7
+# month names that are also common verbs; only capitalised they are months
+_VERB_MONTHS = frozenset({"may", "march"})
+
+
+@dataclass
+class DateMention:
+    """One date expression found in a text, normalised (value None when unresolvable)."""
+
+    start: int
+    end: int
+    value: Optional[str]
+    precision: Optional[str]
+    kind: str  # absolute, partial (no year written), relative, year
+
+
+@lru_cache(maxsize=1)
+def _numbers() -> dict:
+    """Return the number-word data (ordinals, day offsets)."""
+    return json.loads(resources.files("chronicle").joinpath("data/numbers.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _month_index() -> dict[str, int]:
+    """Return month names and abbreviations (lower case) mapped to 1-12."""
+    idx = {}
+    for i in range(1, 13):
+        idx[calendar.month_name[i].lower()] = i
+        idx[calendar.month_abbr[i].lower()] = i
+    idx["sept"] = 9
+    return idx
+
+
+@lru_cache(maxsize=1)
+def _weekday_index() -> dict[str, int]:
+    """Return weekday names and abbreviations (lower case) mapped to 0 (Monday)-6."""
+    idx = {}
+    for i in range(7):
+        idx[calendar.day_name[i].lower()] = i
+        idx[calendar.day_abbr[i].lower()] = i
+    idx.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+    return idx
+
+
+def _alt(words) -> str:
+    """Return a regex alternation of `words`, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    """Return the (kind, compiled pattern) list, most specific first."""
+    mon = rf"(?P<mon>{_alt(_month_index())})\.?"
+    wd = rf"(?:(?P<wd>{_alt(_weekday_index())})\.?,?\s+(?:the\s+)?)?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:1[89]|20)\d\d)"
+    part = r"(?:\s+(?:morning|afternoon|evening|night|midnight))?"
+    offsets = _alt(_numbers()["day_offsets"])
+    wd_only = rf"(?P<rel>last|this|next|on|past|late|early)?\s*(?P<wdr>{_alt(calendar.day_name)}|{_alt(a for a in calendar.day_abbr)}\.)"
+    flags = re.I
+    return [
+        ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)\b")),
+        ("slash", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
+        ("range_dmy", re.compile(rf"\b(?:between|from)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{mon}(?:,?\s+{year})?\b", flags)),
+        ("dmy", re.compile(rf"\b{wd}{day}(?:\s+of)?\s+{mon}(?:,?\s+{year}\b)?", flags)),
+        ("mdy", re.compile(rf"\b{wd}{mon}\s+{day}\b(?:,?\s+{year}\b)?", flags)),
+        ("my", re.compile(rf"\b(?:(?:early|mid|late|in|of|during|since)[\s-]+)?{mon},?\s+(?:of\s+)?{year}\b", flags)),
+        ("m", re.compile(rf"\b(?:early|mid|late|in|during|since|until|through|throughout|by)[\s-]+{mon}(?!\s*\d)", flags)),
+        ("offset", re.compile(rf"\b(?P<off>{offsets}){part}\b", flags)),
+        ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+ago\b", flags)),
+        ("week", re.compile(r"\b(?P<rel>last|this|earlier this|late last|early last|past)\s+week(?:end)?\b", flags)),
+        ("month", re.compile(r"\b(?P<rel>last|this|earlier this|late last|early last|past)\s+month\b", flags)),
+        ("yearrel", re.compile(r"\b(?P<rel>last|this|earlier this|late last|early last|past)\s+year\b", flags)),
+        ("weekday", re.compile(rf"\b{wd_only}{part}\b", flags)),
+        ("year", re.compile(r"\b(?:in|during|since|of|by)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-/]\d)", flags)),
+    ]
+
+
+def _safe_date(y: int, m: int, d: int) -> Optional[dt.date]:
+    """Return the date, or None when it does not exist."""
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _fit_year(month: int, day: Optional[int], anchor: Optional[dt.date], hint: Optional[int]) -> list[int]:
+    """Return candidate years for a month/day written without one, best first."""
+    if anchor is not None:
+        y = anchor.year
+        probe = _safe_date(y, month, day or 1) or _safe_date(y, month, 28)
+        if probe and (probe - anchor).days > FUTURE_SLACK_DAYS:
+            return [y - 1, y]
+        return [y, y - 1]
+    if hint is not None:
+        return [hint, hint - 1, hint + 1]
+    return []
+
+
+def _day_value(m: re.Match, kind: str, anchor, hint) -> tuple[Optional[str], Optional[str], str]:
+    """Normalise a day-precision match; return (value, precision, kind)."""
+    g = m.groupdict()
+    mi = _month_index()
+    if kind == "iso":
+        month, day = int(g["mon"]), int(g["day"])
+    elif kind == "slash":
+        a, b = int(g["a"]), int(g["b"])
+        # month first (US and GTD usage) unless the first number cannot be a month
+        month, day = (a, b) if a <= 12 else (b, a)
+        if day == 0 and 1 <= month <= 12:
+            return f"{int(g['year']):04d}-{month:02d}", "month", "absolute"
+    else:
+        month, day = mi[g["mon"].lower()], int(g["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None, None, "absolute"
+    wd = g.get("wd")
+    wanted = _weekday_index()[wd.lower()] if wd else None
+    if g.get("year"):
+        d = _safe_date(int(g["year"]), month, day)
+        # a written year wins over a contradicting weekday only when no weekday is given
+        if d is None or (wanted is not None and d.weekday() != wanted):
+            return None, None, "absolute"
+        return d.isoformat(), "day", "absolute"
+    for y in _fit_year(month, day, anchor, hint):
+        d = _safe_date(y, month, day)
+        if d is not None and (wanted is None or d.weekday() == wanted):
+            return d.isoformat(), "day", "partial"
+        if wanted is None:
+            break
+    return None, None, "partial"
+
+
+def _relative(kind: str, m: re.Match, anchor: Optional[dt.date]) -> tuple[Optional[str], Optional[str]]:
+    """Normalise a relative expression against `anchor`; return (value, precision)."""
+    if anchor is None:
+        return None, None
+    g = m.groupdict()
+    rel = (g.get("rel") or "").lower()
+    if kind == "offset":
+        off = _numbers()["day_offsets"][re.sub(r"\s+", " ", g["off"].lower())]
+        return (anchor + dt.timedelta(days=off)).isoformat(), "day"
+    if kind == "ago":
+        from .counts import parse_number  # numbers are read the same way everywhere
+        n = parse_number(g["n"])
+        if n is None:
+            return None, None
+        if g["unit"].lower().startswith("week"):
+            d = anchor - dt.timedelta(weeks=n)
+            return (d - dt.timedelta(days=d.weekday())).isoformat(), "week"
+        return (anchor - dt.timedelta(days=n)).isoformat(), "day"
+    if kind == "week":
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        if "last" in rel or rel == "past":
+            monday -= dt.timedelta(weeks=1)
+        return monday.isoformat(), "week"
+    if kind == "month":
+        y, mo = anchor.year, anchor.month
+        if "last" in rel or rel == "past":
+            y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
+        return f"{y:04d}-{mo:02d}", "month"
+    if kind == "yearrel":
+        y = anchor.year - (1 if "last" in rel or rel == "past" else 0)
+        return f"{y:04d}", "year"
+    if kind == "weekday":
+        name = g["wdr"].lower().rstrip(".")
+        wanted = _weekday_index()[name]
+        back = (anchor.weekday() - wanted) % 7
+        if rel == "next":
+            return (anchor + dt.timedelta(days=(wanted - anchor.weekday()) % 7 or 7)).isoformat(), "day"
+        if rel in ("last", "past") and back == 0:
+            back = 7
+        return (anchor - dt.timedelta(days=back)).isoformat(), "day"
+    return None, None
+
+
+def _parse_anchor(anchor) -> Optional[dt.date]:
+    """Return `anchor` (a date or YYYY-MM-DD string) as a date, or None."""
+    if anchor is None or isinstance(anchor, dt.date):
+        return anchor
+    try:
+        return dt.date.fromisoformat(str(anchor)[:10])
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, anchor=None, year_hint: Optional[int] = None) -> list[DateMention]:
+    """Return the date expressions of `text` in order, normalised against `anchor` (YYYY-MM-DD)."""
+    anchor_d = _parse_anchor(anchor)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pat in _patterns():
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "weekday" and m.group(0)[0].islower() and not m.group("rel"):
+                continue  # weekdays are capitalised; lower case is not a date
+            mon = m.groupdict().get("mon")
+            if mon and mon.islower() and mon in _VERB_MONTHS:
+                continue  # "may", "march" in lower case are verbs
+            value, precision, mkind = _normalise(kind, m, anchor_d, year_hint)
+            taken.append((s, e))
+            found.append(DateMention(s, e, value, precision, mkind))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _normalise(kind: str, m: re.Match, anchor, hint) -> tuple[Optional[str], Optional[str], str]:
+    """Return (value, precision, kind) for a match of pattern `kind`."""
+    g = m.groupdict()
+    if kind in ("iso", "slash", "dmy", "mdy", "range_dmy"):
+        return _day_value(m, kind, anchor, hint)
+    if kind in ("my", "m"):
+        month = _month_index()[g["mon"].lower()]
+        if g.get("year"):
+            return f"{int(g['year']):04d}-{month:02d}", "month", "absolute"
+        years = _fit_year(month, None, anchor, hint)
+        return (f"{years[0]:04d}-{month:02d}", "month", "partial") if years else (None, None, "partial")
+    if kind == "year":
+        return g["year"], "year", "year"
+    value, precision = _relative(kind, m, anchor)
+    return value, precision, "relative"
+
+
+def parse_date(text: str, anchor=None, year_hint: Optional[int] = None) -> Optional[tuple[str, str]]:
+    """Return (value, precision) of the first resolvable date in `text`, or None."""
+    for d in find_dates(text, anchor, year_hint):
+        if d.value:
+            return d.value, d.precision
+    return None
+
+
+def year_hint(article: Article) -> Optional[int]:
+    """Return the year most often written in the article's full dates and captions, or None."""
+    years: Counter = Counter()
+    for text in [article.text, *article.captions]:
+        for d in find_dates(text):
+            if d.kind == "absolute" and d.value:
+                years[int(d.value[:4])] += 1
+    if years:
+        return years.most_common(1)[0][0]
+    if article.published:
+        return int(article.published[:4])
+    return None
+
+
+def _token_at(doc, offset: int):
+    """Return the token of `doc` covering character `offset`, or None."""
+    if doc is None:
+        return None
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _clause_head(tok):
+    """Return the index of the nearest verb at or above `tok` (its clause's head), or None."""
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i if tok is not None else None
+
+
+def _pick(article: Article, event: Event, dates: list[DateMention]) -> Optional[DateMention]:
+    """Return the date of the trigger's clause, else of its sentence, else None."""
+    sent = event.sentence
+    if sent is None:
+        return None
+    inside = [d for d in dates if d.value and sent.start <= d.start and d.end <= sent.end]
+    if not inside:
+        return None
+    trig = event.trigger.start
+    head = _clause_head(_token_at(article.doc, trig))
+    if head is not None:
+        same = [d for d in inside if _clause_head(_token_at(article.doc, d.start)) == head]
+        if same:
+            return min(same, key=lambda d: abs(d.start - trig))
+    # a bare year in another clause is too weak to date the event
+    inside = [d for d in inside if d.kind != "year"] or []
+    return min(inside, key=lambda d: abs(d.start - trig)) if inside else None
 
 
 def date_events(article: Article, events: list[Event]) -> None:
-    """Set `date` on each event."""
+    """Set `date` on each event: its clause's date, else its sentence's, else the lead date."""
+    if not events:
+        return
+    dates = find_dates(article.text, article.published, year_hint(article))
+    lead = next((d for d in dates if d.value and d.kind != "year"), None)
+    for event in events:
+        d = _pick(article, event, dates) or lead
+        if d is not None:
+            event.date = Date(article.text[d.start:d.end], d.start, d.end, d.value, d.precision)

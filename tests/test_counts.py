@@ -1,0 +1,113 @@
+"""Tests for chronicle.counts: number words, casualty figures, traps and qualifiers."""
+import pytest
+
+from chronicle import counts
+from chronicle.records import Article, Event, Span
+
+
+@pytest.mark.parametrize("text,value", [
+    ("seven", 7), ("20", 20), ("1,200", 1200), ("twenty-five", 25), ("twenty five", 25),
+    ("a dozen", 12), ("dozens", 12), ("two dozen", 24), ("one hundred and five", 105),
+    ("three thousand", 3000), ("several", 3), ("a couple of", 2),
+])
+def test_parse_number(text, value):
+    assert counts.parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "many-sided", "seventh heaven", "none of this"])
+def test_parse_number_rejects_non_numbers(text):
+    assert counts.parse_number(text) is None
+
+
+def figures(text):
+    """Return (killed, injured) values of a text read as one event."""
+    k, i = counts.count_text(text)
+    return (k.value if k else None, i.value if i else None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Seven villagers were killed when the market was shelled.", (7, None)),
+    ("At least 20 people were killed and 31 wounded in the bombing.", (20, 31)),
+    ("A dozen farmers were reportedly killed by the raiders.", (12, None)),
+    ("Gunmen stormed the bus station, killing 6 civilians, including 2 women.", (6, None)),
+    ("One policeman and two passers-by were killed in the crossfire.", (3, None)),
+    ("Eight people were killed in the ambush. Two more died later in hospital.", (10, None)),
+    ("The strike killed four fighters and wounded nine others.", (4, 9)),
+    ("Clashes resulted in the killing of 1 soldier and the injuring of 3 others.", (1, 3)),
+    ("A farmer was shot dead near his field.", (1, None)),
+    ("The body of a young man was found beside the canal.", (1, None)),
+    ("Two bombers blew themselves up at the gate; 9 guards were wounded.", (2, 9)),
+    ("In addition to the bomber, at least five people were killed.", (6, None)),
+    ("A suicide bomber detonated a vest at a checkpoint, killing three soldiers.", (4, None)),
+    ("Both attackers were killed by the guards.", (2, None)),
+    ("Five people, including two children, were injured in the blast.", (None, 5)),
+])
+def test_casualty_figures(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Troops fired 82mm mortars at the ridge; 2 soldiers were wounded.", (None, 2)),
+    ("A 25-year-old man was arrested after the riot.", (None, None)),
+    ("About 2500 teachers marched to the ministry. [size=2500]", (None, None)),
+    ("On 9 May 2020, gunmen torched 12 houses in the village.", (None, None)),
+    ("The militia demanded $50,000 for the release of the hostages.", (None, None)),
+    ("The clash began at 10:30 and lasted for 3 hours.", (None, None)),
+    ("Rebels kidnapped four aid workers on 3 June 2019.", (None, None)),
+])
+def test_traps_are_not_counts(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Police shot a suspect during a raid. The victim died. 1 fatality.", 1),
+    ("Militants attacked an outpost; 12 soldiers died. Fatalities coded as 10.", 10),
+    ("They claimed to have killed a number of fighters; unknown reported fatalities coded as 10.", 10),
+    ("Two men were injured and one man died. 1 fatality, 5 injured", 1),
+    ("Seven rebels were killed in four raids. Fatalities are split across 4 events (2).", 2),
+])
+def test_acled_fatality_notes(text, value):
+    assert figures(text)[0] == value
+
+
+def test_shared_totals_are_split():
+    text = "Across the two attacks in the town, 15 people were killed and 32 injured."
+    assert figures(text) == (8, 16)
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("Nine of the guards were claimed wounded, the ministry said.", "claimed"),
+    ("Seven soldiers were reportedly killed in the clash.", "reportedly"),
+    ("At least 20 people were killed in the bombing.", "at least"),
+    ("Five people were killed in the bombing.", None),
+])
+def test_qualifiers_kept(text, qualifier):
+    k, i = counts.count_text(text)
+    c = k or i
+    assert c.qualifier == qualifier
+
+
+def test_count_events_spans_and_sentence_scope():
+    text = ("Rebels shelled a base, killing three soldiers. "
+            + "Filler sentence about the weather and the harvest in the valley. " * 25
+            + "Elsewhere, a bomb wounded five traders at a market.")
+    art = Article(id="t", text=text)
+    first_end = text.index(".") + 1
+    second_start = text.index("Elsewhere")
+    e1 = Event(id="e1", type="ASSAULT", trigger=Span("shelled", 7, 14), sentence=Span(text[:first_end], 0, first_end))
+    w = text.index("wounded")
+    e2 = Event(id="e2", type="ASSAULT", trigger=Span("wounded", w, w + 7),
+               sentence=Span(text[second_start:], second_start, len(text)))
+    counts.count_events(art, [e1, e2])
+    assert e1.killed.value == 3 and e1.injured is None
+    assert e2.injured.value == 5 and e2.killed is None
+    assert text[e1.killed.span.start:e1.killed.span.end] == e1.killed.span.text
+
+
+def test_main_event_of_short_text_reads_whole_text():
+    text = "Gunmen attacked a police post in the town. Two officers were killed and one was hurt."
+    art = Article(id="t", text=text)
+    end = text.index(".") + 1
+    ev = Event(id="e1", type="ASSAULT", trigger=Span("attacked", 7, 15), sentence=Span(text[:end], 0, end))
+    counts.count_events(art, [ev])
+    assert (ev.killed.value, ev.injured.value) == (2, 1)
