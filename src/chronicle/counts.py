@@ -102,7 +102,7 @@ def _number_re() -> re.Pattern:
     groups = rf"(?:a\s+|one\s+|two\s+|three\s+)?(?:{_alt(n['groups'])})(?:\s+of)?"
     vague = rf"(?:{_alt(n['vague'])})(?=\s+(?!\d|(?:{word})\b))"
     digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d,.:/]\d)"
-    return re.compile(rf"(?<![\w$£€.,/:-])(?:{digits}|{groups}|{words}|{vague})(?![\w-])", re.I)
+    return re.compile(rf"(?<![\w$£€,/:-])(?<![\d$]\.)(?:{digits}|{groups}|{words}|{vague})(?![\w-])", re.I)
 
 
 # a number followed by these is an age, a size, a calibre, a time or money
@@ -111,11 +111,12 @@ _NOT_COUNT_AFTER = re.compile(
     r"kg|kilo|tons|tonnes|%|per\s*cent|percent|am\b|pm\b|a\.m|p\.m|o'clock|hours?\b|hrs|minutes|"
     r"days?\b|weeks?\b|months?\b|years\b|dollars|usd|euros|rupees|\]|th\b|st\b|nd\b|rd\b|"
     r"times\b|rounds|shells|mortars|rockets|missiles|vehicles|houses|homes|buildings|cars|"
-    r"trucks|tanks|drones|kilograms|litres|liters|acres|hectares|villages|provinces|districts|events\b)",
+    r"trucks|tanks|drones|kilograms|litres|liters|acres|hectares|villages|provinces|districts|events\b|"
+    r"livestock|cattle|cows|goats|sheep|camels|animals|huts|shops|head\s+of)",
     re.I)
 _NOT_COUNT_BEFORE = re.compile(r"(?:\$|size=|aged|age|ages|no\.|number|resolution|article|route|"
                                r"highway|km|kilometre|kilometer|mile)\s*$", re.I)
-_PARENS_SIZE = re.compile(r"\[[^\]]*\]")
+_PARENS_SIZE = re.compile(r"\[size=[^\]]*\]", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -125,8 +126,8 @@ def _role_res() -> dict[str, re.Pattern]:
     link = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|also|later|reportedly|"
             r"allegedly|reported|all|both|each|subsequently|instantly|immediately|initially|"
             r"seriously|critically|severely|badly|slightly|lightly|mortally|fatally|"
-            r"shot\s+and|stabbed\s+and|shot|stabbed|found|claimed|said|believed|thought|to|left|confirmed|"
-            r"feared|killed\s+and|injured\s+and))*")
+            r"(?:shot|stabbed|kidnapped|abducted|tortured|beaten|attacked|captured)\s+and|shot|stabbed|found|claimed|said|believed|thought|to|left|confirmed|"
+            r"feared))*")
     return {
         "killed_after": re.compile(rf"^{link}\s*,?\s*(?:{_alt(w['killed_after'])})\b", re.I),
         "injured_after": re.compile(rf"^{link}\s*,?\s*(?:{_alt(w['injured_after'])})\b", re.I),
@@ -135,7 +136,12 @@ def _role_res() -> dict[str, re.Pattern]:
         "qual_before": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\s*$", re.I),
         "subset": re.compile(rf"\b(?:{_alt(w['subset_cues'])})\b", re.I),
         "acled_total": re.compile(rf"\b(?:{_alt(w['acled_totals'])})\s*(?:across\s+\w+\s+events\s*)?\(?\s*(?P<n>\d+)", re.I),
-        "fatalities": re.compile(r"(?<![\w.])(?P<n>\d+)\s+(?:reported\s+)?fatalit(?:y|ies)\b", re.I),
+        "fatalities": re.compile(r"(?<![\w,])(?<!\d\.)(?P<n>\d+)\s+(?:[\w/-]+\s+){0,2}?fatalit(?:y|ies)\b", re.I),
+        "coded": re.compile(r"\bfatalit(?:y|ies)\b[^.;\[\]]{0,40}?\b(?:coded|reported)\s+(?:as|at)\s+(?P<n>\d+)"
+                            r"(?:,?\s+in\s+addition\s+to\s+(?P<more>\d+)\s+(?:known\s+)?fatalit)?", re.I),
+        "none": re.compile(r"\bno\s+(?:reported\s+)?(?:fatalities|deaths|casualties)\b|\b(?:no\s+one|nobody)\s+(?:was|were)\s+(?:killed|hurt|injured)\b", re.I),
+        "split": re.compile(r"\b(?:split|distributed|divided|spread)(?:\s+equally)?\s+(?:up\s+)?(?:between|across|among|over)\s+"
+                            r"(?P<n>\w+)\s+(?:events|locations|incidents|attacks|days)\b(?!\s*\(\s*\d)", re.I),
         "attacker": re.compile(rf"\b(?:{_alt(w['attacker_nouns'])})\b", re.I),
         "suicide": re.compile(rf"\b(?:{_alt(w['suicide_cues'])})\b", re.I),
         "qualifier": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\b", re.I),
@@ -143,9 +149,10 @@ def _role_res() -> dict[str, re.Pattern]:
     }
 
 
+_MIXED = re.compile(r"\s*(?:,|and|or)\s*(?:injured|wounded|captured|arrested|killed|abducted)\b", re.I)
 _STOP_GAP = re.compile(
-    r"(?<![\w-])(?:were|was|are|is|have|has|had|been|in|at|on|when|after|while|during|by|from|with|"
-    r"near|into|as|but|that|which|who|for|to|than)(?![\w-])|[.;:!?]", re.I)
+    r"(?<![\w-])(?:were|was|are|is|have|has|had|been|in|at|on|when|after|while|during|by|with|"
+    r"near|into|as|but|that|which|who|for|to|than)(?![\w-])|[.;:!?]")
 
 
 def _gap_ok(gap: str) -> bool:
@@ -198,6 +205,8 @@ def _forward_role(after: str) -> Optional[tuple[str, int, int]]:
         for r in ("killed", "injured"):
             m = res[f"{r}_after"].match(rest[k:])
             if m:
+                if _MIXED.match(rest[k + m.end():]):
+                    return None  # "were killed and wounded": no split is given
                 return r, k, k + m.end()
     return None
 
@@ -260,6 +269,14 @@ _SINGLE_KILLED = re.compile(
     r"injured|wounded|hurt)\b", re.I)
 _SINGLE_DIED = re.compile(r"\b(?P<det>an?|the|one)\s+(?P<np>(?:[\w\-'’]+\s+){0,3}?)(?P<noun>[a-z\-]+)\s+"
                           r"(?:later\s+|subsequently\s+|also\s+)?(?:died|succumbed)\b", re.I)
+_ACTIVE_SINGLE = re.compile(
+    r"\b(?P<verb>killing|killed|kills|assassinated|assassinating|murdered|murdering|beheaded|beheading|"
+    r"executed|executing|lynched|lynching|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|"
+    r"stabbed\s+to\s+death|(?:the\s+)?(?:killing|death|murder|execution)\s+of|leaving|left|"
+    r"injuring|injured|wounding|wounded|(?:the\s+)?(?:injuring|wounding)\s+of)\s+"
+    r"(?:(?:an?|one)\s+(?!number\b|few\b|total\b|dozen|couple|handful|group|family|series|"
+    r"lot\b|hundred|thousand|score)(?P<np>[\w\-'’]+(?:\s+[\w\-'’]+){0,3}?)(?(np)(?=(?:\s+(?:and|in|at|on|near|from|who|with|,|\.|;|dead|injured|wounded))|\s*[,.;]|$))|another\b)",
+    re.I)
 _BODY_FOUND = re.compile(r"\b(?:the|a)\s+(?:dead\s+)?(?:body|corpse)\s+of\s+(?:an?|one)\b|"
                          r"\ban?\s+(?:\w+\s+){0,2}?\w+['’]s\s+(?:dead\s+)?(?:body|corpse)\b|"
                          r"\b(?:an?|the)\s+(?:dead\s+)?body\s+(?:was|has\s+been)\s+found\b", re.I)
@@ -293,6 +310,17 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
                                  definite=det == "the",
                                  attacker=bool(_role_res()["attacker"].search(m.group(0)))))
             taken.append((m.start(), m.end()))
+    for m in _ACTIVE_SINGLE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        role = "injured" if re.match(r"(?:injur|wound)", m.group("verb"), re.I) else "killed"
+        if m.group("verb").lower() in ("leaving", "left"):
+            after = re.match(r"\s*(dead|injured|wounded)\b", text[m.end():], re.I)
+            if not after:
+                continue  # "left a message" is no casualty
+            role = "killed" if after.group(1).lower() == "dead" else "injured"
+        found.append(Mention(role, 1, m.start(), m.end(), _qualifier(text, m.start(), "")))
+        taken.append((m.start(), m.end()))
     for m in _BODY_FOUND.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -328,7 +356,11 @@ def _suicide_mentions(text: str) -> list[Mention]:
 
 
 def _split_shared(text: str) -> int:
-    """Return how many attacks share the totals written in `text` (1 when they are not shared)."""
+    """Return how many events share the totals written in `text` (1 when they are not shared)."""
+    m = _role_res()["split"].search(text)
+    if m:
+        n = parse_number(m.group("n"))
+        return n if n and n > 1 else 1
     m = re.search(r"\bacross\s+(?:the|these|all|both)\s+(?P<n>\w+\s+)?(?:coordinated\s+|similar\s+)?"
                   r"(?:attacks|incidents|bombings|blasts|explosions|assaults)\b", text, re.I)
     if not m:
@@ -347,10 +379,18 @@ def find_counts(text: str) -> list[Mention]:
     blocked = [(d.start, d.end) for d in find_dates(text) if d.kind != "relative"]
     blocked += [m.span() for m in _PARENS_SIZE.finditer(text)]
     found: list[Mention] = []
-    for key in ("acled_total", "fatalities"):
+    for key in ("acled_total", "coded", "fatalities"):
         for m in res[key].finditer(text):
-            found.append(Mention("killed", int(m.group("n")), m.start(), m.end(), None, total=True))
+            if any(s < m.end() and m.start() < e for s, e in blocked):
+                continue
+            more = m.groupdict().get("more")
+            value = int(m.group("n")) + (int(more) if more else 0)
+            found.append(Mention("killed", value, m.start(), m.end(), None, total=True))
             blocked.append(m.span())
+    for m in res["none"].finditer(text):
+        found.append(Mention("killed", 0, m.start(), m.end(), None, total=True))
+        if "casualt" in m.group(0).lower():
+            found.append(Mention("injured", 0, m.start(), m.end(), None, total=True))
     nums = _number_mentions(text, blocked)
     found += nums
     found += _singular_mentions(text, [(m.start, m.end) for m in found])
@@ -366,17 +406,15 @@ def total(mentions: list[Mention], role: str, shared: int = 1) -> Optional[Count
     if not ms:
         return None
     totals = [m for m in ms if m.total]
-    if totals:
-        m = totals[-1]
-        return Count(m.value, Span("", m.start, m.end), m.qualifier)
-    kept = []
-    for m in ms:
-        if m.definite and kept:
-            continue  # "the two victims" restates a figure already counted
-        kept.append(m)
+    kept = totals[-1:]
+    if not totals:
+        for m in ms:
+            if m.definite and kept:
+                continue  # "the two victims" restates a figure already counted
+            kept.append(m)
     value = sum(m.value for m in kept)
     if shared > 1:
-        value = math.floor(value / shared + 0.5)
+        value = math.floor(value / shared + 0.5)  # ACLED and GTD round half up
     first = kept[0]
     quals = [m.qualifier for m in kept if m.qualifier]
     qual = next((q for q in ("claimed", "reportedly") if q in quals), quals[0] if quals else None)
