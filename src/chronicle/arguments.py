@@ -10,6 +10,7 @@ no extra model.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -23,6 +24,7 @@ SUBJ = {"nsubj", "csubj"}
 NOBODY = {"no one", "nobody", "none", "no group", "no one group", "anyone", "noone", "no organization",
           "no individual", "no party"}
 REFLEXIVE = {"who", "which", "that", "whom", "itself", "themselves", "himself", "herself"}
+CLAIMED_TYPES = {"ASSAULT", "COERCE", "THREATEN"}  # events a responsibility claim can be about
 CLAIM_REACH = 1500  # characters after a trigger in which a claim still speaks of it
 DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
              "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend"}
@@ -129,6 +131,9 @@ def _actor(doc: Doc, tok: Token, groups: list[tuple[int, int]]) -> Optional[Acto
     _, role, country = names.strip_title(text)
     a.role = role
     a.country = a.country or country or _country_from_tokens(span)
+    word_kind = names.kind_of_head(kind_tok.lemma_, doc[kind_tok.i - 1].lemma_ if kind_tok.i > 0 else "")
+    if a.kind is None and word_kind and (hi - lo <= 2 or tok.ent_type_ != "PERSON") and not role:
+        a.kind = word_kind
     if a.kind is None:
         if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and role):
             a.kind = "person"
@@ -186,7 +191,7 @@ class _Roles:
     def add(self, role: str, tok: Optional[Token]) -> None:
         if tok is None or tok.pos_ not in NOUNISH or not any(ch.isalnum() for ch in tok.text):
             return
-        if tok.ent_type_ in UNCOUNTED_ENTS or tok.lemma_.lower() in DAY_WORDS:
+        if tok.ent_type_ in UNCOUNTED_ENTS or tok.lemma_.lower() in DAY_WORDS or re.fullmatch(r"[\d/.:-]+", tok.text):
             return
         tok = _through_measure(tok)
         if role == "instrument" and tok.lemma_.lower() in _frame("incident_nouns"):
@@ -237,6 +242,8 @@ def _subject(verb: Token) -> tuple[Optional[Token], bool]:
     v = verb
     for _ in range(3):
         s = _child(v, "nsubj", "csubj")
+        if s is not None and s.lower_ in ("that", "which", "who") and v.dep_ == "relcl":
+            return v.head, False
         if s is not None:
             return s, False
         s = _child(v, "nsubjpass", "csubjpass")
@@ -285,7 +292,7 @@ def _verb_frame(v: Token, r: _Roles) -> None:
     for t in _pobjs(v, _frame("target_preps")):
         r.add("target", t)
     if lemma in _frame("device_subject") | _frame("use_verbs"):
-        for t in _pobjs(v, ("under", "near", "outside", "inside")):
+        for t in _pobjs(v, ("under", "inside")):
             r.add("target", t)
     if lemma in _frame("mutual_verbs"):
         for t in _pobjs(v, ("with",)):
@@ -416,6 +423,21 @@ def _roles_for(doc: Doc, event: Event) -> _Roles:
     lemmas = {t.lemma_.lower() for t in toks}
     if head.pos_ in ("VERB", "AUX"):
         _verb_frame(head, r)
+    elif head.lemma_.lower() in _frame("agent_nouns") or _is_instrument(head):
+        # the trigger names the attacker or the weapon ("a suicide bomber struck", "a car bomb
+        # exploded near X"): it fills that role, and its verb gives the rest
+        agent = head.lemma_.lower() in _frame("agent_nouns")
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" else None
+        if agent:
+            r.actors.append(head)
+        elif verb is not None:  # "a car bomb exploded"; not "firearms are everywhere"
+            r.instrument = head
+        _noun_frame(head, lemmas, r)
+        if verb is not None:
+            _verb_frame(verb, r)
+        r.actors = [t for t in r.actors if t.i == head.i or t.i not in inside]
+        r.targets = [t for t in r.targets if t.i not in inside]
+        return r
     else:
         _noun_frame(head, lemmas, r)
     r.actors = [t for t in r.actors if t.i not in inside]
@@ -434,6 +456,20 @@ def _group_like(a: Actor, tok: Token) -> bool:
     return a.kind in ("rebels", "militia", "military", "police", "government") or tok.ent_type_ in ("ORG", "NORP")
 
 
+def _is_unnamed(tok: Token) -> bool:
+    """True for a mention that does not say who it is ("the gunmen", "assailants")."""
+    return names.kind_of_head(tok.lemma_) == "unknown" or tok.lower_ in ("they", "them")
+
+
+def _says_involved(verb: Token, lemma: str) -> bool:
+    """True when a passive "suspected"/"believed" says its subject took part ("of the attack", "to be involved")."""
+    involve = _frame("involve_words") | {"behind", "responsible"}
+    if lemma == "suspect":
+        return bool(_pobjs(verb, ("of", "in")))
+    return any(t.lemma_.lower() in involve or t.lower_ in involve
+               for c in verb.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree)
+
+
 def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
     """(character offset, actor) for every group said to have claimed, or been blamed for, an attack."""
     out: list[tuple[int, Actor]] = []
@@ -445,24 +481,42 @@ def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
         found: list[Token] = []
         obj = _child(tok, "dobj")
         subj, passive = _subject(tok)
+        subj_incident = subj is not None and subj.lemma_.lower() in incident
         if lemma in _frame("claim_verbs"):
-            if lemma == "claim" and passive and subj is not None and subj.lemma_.lower() in incident:
+            if lemma == "claim" and passive and subj_incident:
                 found += _pobjs(tok, ("by",))  # "attacks ... claimed by AQI"
-            elif obj is not None and obj.lemma_.lower() in _frame("claim_nouns") and not passive:
-                found.append(subj)
+            elif obj is not None and not passive and (
+                    obj.lemma_.lower() in _frame("claim_nouns") or (lemma == "claim" and (
+                        obj.lemma_.lower() in incident or _pobjs(obj, ("of",)) and
+                        _pobjs(obj, ("of",))[0].lemma_.lower() in incident))):
+                found.append(subj)  # "X claimed responsibility", "X claimed all 43 of the attacks"
+        elif passive and subj_incident and lemma in _frame("agent_support") | {"perpetuate", "attribute"}:
+            found += _pobjs(tok, ("by", "to"))  # "the attack was carried out by X", "was attributed to X"
         elif lemma in ("attribute", "link", "tie") and obj is not None and obj.lemma_.lower() in incident:
-            found += _pobjs(tok, ("to",))  # "sources attributed the attack to X"
+            found += _pobjs(tok, ("to",)) + _pobjs(obj, ("to",))  # "sources attributed the attack to X"
         elif lemma == "blame":
             if obj is not None and obj.lemma_.lower() in incident:
-                found += _pobjs(tok, ("on",))  # "blamed the attack on X"
+                found += _pobjs(tok, ("on",)) + _pobjs(obj, ("on",))  # "blamed the attack on X"
             elif obj is not None:
                 found.append(obj)  # "blamed X for the attack"
-        elif lemma in ("suspect", "accuse", "speculate", "believe"):
-            if obj is not None and lemma in ("suspect", "accuse"):
+        elif lemma in ("suspect", "accuse", "speculate", "believe", "think"):
+            if obj is not None and lemma in ("suspect", "accuse", "speculate"):
                 found.append(obj)  # "sources suspected X", "accused X of complicity"
+            if passive and subj is not None and not subj_incident and _says_involved(tok, lemma):
+                found.append(subj)  # "X is suspected of involvement", "X is believed to be involved"
             for c in tok.children:
                 if c.dep_ == "ccomp":  # "sources suspected that X was behind it"
-                    found.append(_child(c, "nsubj", "nsubjpass"))
+                    s_ = _child(c, "nsubj", "nsubjpass")
+                    if s_ is not None and s_.lemma_.lower() not in incident and not _is_unnamed(s_):
+                        found.append(s_)
+        elif lemma == "be" and subj is not None and (subj.lemma_.lower() in _frame("agent_nouns") or _is_unnamed(subj)):
+            attr = _child(tok, "attr")  # "the gunmen were members of X"
+            if attr is not None and attr.lemma_.lower() in ("member", "militant", "fighter", "operative"):
+                found += _pobjs(attr, ("of",))
+        elif lemma in ("bear", "have", "show", "carry") and obj is not None and obj.lemma_.lower() in (
+                "hallmark", "trademark", "signature", "mark"):
+            for inner in _pobjs(obj, ("of",)):  # "bore the hallmarks of an AQI attack"
+                found += [c for c in inner.children if c.dep_ in ("compound", "nmod")] + [inner]
         for f in found:
             if f is None:
                 continue
@@ -473,7 +527,8 @@ def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
                     f = inner[0]
             for t in _conjuncts(f):
                 a = _actor(doc, t, groups)
-                if a is not None and _group_like(a, t):
+                if a is not None and _group_like(a, t) and all(
+                        o != tok.idx or x.name != a.name or a.name is None for o, x in out):
                     out.append((tok.idx, a))
     return out
 
@@ -532,7 +587,7 @@ def fill_arguments(article: Article, events: list[Event]) -> None:
             ev.instrument = Span(sp.text, sp.start_char, sp.end_char)
     claims = _claims(doc, groups)
     for ev in events:
-        if ev.type != "ASSAULT" or any(_named(a) for a in ev.actors):
+        if ev.type not in CLAIMED_TYPES or any(_named(a) for a in ev.actors):
             continue
         # a claim names the actor of the attacks reported before it (or in its own sentence),
         # alongside the unnamed attackers the sentence gives ("a suicide bomber")
