@@ -308,3 +308,12 @@ def test_figcaption_kept_in_captions_and_out_of_text():
     art = clean(RawInput(id="fc", html=html), S)
     assert art.captions == ["Smoke over the harbour on Saturday, March 2, 2024"]
     assert "March 2, 2024" not in art.text and "river city" in art.text
+
+
+def test_story_sentence_with_a_parenthesised_warning_is_not_a_caption():
+    assert not caption("Police shot the man as he walked towards the car. "
+                       "(Warning: the video contains graphic images.)")
+
+
+def test_line_ending_in_hours_is_not_a_caption():
+    assert not caption("The new hotline for families of the missing is open (24/7)")
