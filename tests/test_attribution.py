@@ -221,14 +221,40 @@ def test_link_to_event_in_content(nlp):
     assert art.statements[0].event_id == "e1"
 
 
-def test_link_by_trigger_word(nlp):
-    text = "A drone struck the residence. The spokesman said the drone attack was cowardly."
+def test_link_by_reference_to_main_event(nlp):
+    text = "A drone struck the residence on Sunday. Officials condemned the failed attack."
     art = run(nlp, text)
     art.events = [Event(id="e1", type="ASSAULT", trigger=Span("struck", 8, 14),
-                        sentence=Span(text[:29], 0, 29)),
-                  Event(id="e2", type="ASSAULT", trigger=Span("drone", 2, 7))]
+                        sentence=Span(text[:39], 0, 39))]
     attribution.link_statements(art)
-    assert art.statements[0].event_id == "e2"
+    assert art.statements[0].event_id == "e1"
+
+
+def test_link_by_trigger_word(nlp):
+    text = "Rockets hit the base. Later, the spokesman said rockets were fired from the east."
+    art = run(nlp, text)
+    art.events = [Event(id="e1", type="ASSAULT", trigger=Span("Rockets", 0, 7),
+                        sentence=Span(text[:21], 0, 21))]
+    attribution.link_statements(art)
+    assert art.statements[0].event_id == "e1"
+
+
+def test_statement_is_not_about_its_own_cue_event(nlp):
+    text = "The minister condemned it in strong words on Monday."
+    art = run(nlp, text)
+    cue = art.statements[0].cue
+    art.events = [Event(id="e1", type="ACCUSE", trigger=Span(cue.text, cue.start, cue.end),
+                        sentence=Span(text, 0, len(text)))]
+    attribution.link_statements(art)
+    assert art.statements[0].event_id is None
+
+
+def test_link_keeps_resolved_names(nlp):
+    text = "Colonel Jane Okafor inspected the site. She said the blast came from a parked car."
+    art = run(nlp, text)
+    art.statements[0].speaker.name = "She"  # as a later stage naming mentions by their words might
+    attribution.link_statements(art)
+    assert art.statements[0].speaker.name == "Jane Okafor"
 
 
 def test_no_link_without_event(nlp):

@@ -30,7 +30,7 @@ def cues() -> dict:
     """Return the attribution vocabulary from data/cues.json."""
     with resources.files("chronicle.data").joinpath("cues.json").open(encoding="utf-8") as f:
         data = json.load(f)
-    for key in ("core_verbs", "weak_verbs", "inner_verbs", "not_cues", "bodies", "things", "function_words", "colon_skip", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
+    for key in ("event_anaphora", "core_verbs", "weak_verbs", "inner_verbs", "not_cues", "bodies", "things", "function_words", "colon_skip", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
                 "anonymous", "person_roles", "speaker_pronouns"):
         data[key] = frozenset(data[key])
     return data
@@ -841,35 +841,83 @@ def find_statements(article: Article) -> list[Statement]:
             if v not in seen and v != f.speaker:
                 seen.add(v)
                 via.append(_via_actor(article, v))
-        out.append(Statement(id=f"s{n}", cue=cue, content=content, kind=_kind(f, text),
-                             speaker=speaker, via=via,
-                             hedged=_hedged(f, text, sents.get(f.cue, ""), lemmas.get(f.cue, ""))))
+        st = Statement(id=f"s{n}", cue=cue, content=content, kind=_kind(f, text),
+                       speaker=speaker, via=via,
+                       hedged=_hedged(f, text, sents.get(f.cue, ""), lemmas.get(f.cue, "")))
+        # names.canonicalise runs between the two attribution calls and names mentions from
+        # their own words; the names resolved here are kept to be put back where they were better
+        st._resolved = (speaker.name if speaker else None, [v.name for v in via])
+        out.append(st)
     return out
+
+
+def _better_name(mine: Optional[str], theirs: Optional[str], mention: str) -> Optional[str]:
+    """Return the name to keep for a mention: the resolved one, unless the canonical one adds to it."""
+    if not mine:
+        return theirs
+    if not theirs:
+        return mine
+    low = theirs.lower()
+    extra = theirs[:-len(mine)].split() if theirs.endswith(mine) and theirs != mine else []
+    if extra and all(w[:1].isupper() and w.lower() not in cues()["person_roles"] for w in extra):
+        return theirs  # a fuller form of the same name: "Al-Kadhimi" -> "Mustafa Al-Kadhimi"
+    resolved = _clean_name(mention).lower() != mine.lower()
+    if low in cues()["speaker_pronouns"] or theirs.islower() or mine in theirs or resolved:
+        return mine
+    if mine.split()[0].lower() in cues()["person_roles"] and theirs != mine:
+        return mine  # "President of the KRG" is a person, not the government
+    return theirs
+
+
+def _restore_names(st: Statement) -> None:
+    """Put back the speaker and via names resolved by find_statements where they were better."""
+    saved = getattr(st, "_resolved", None)
+    if saved is None:
+        return
+    name, vias = saved
+    if st.speaker is not None:
+        st.speaker.name = _better_name(name, st.speaker.name, st.speaker.text)
+    for v, mine in zip(st.via, vias):
+        v.name = _better_name(mine, v.name, v.text)
+
+
+def _event_spans(ev) -> list:
+    """Return the spans of an event's details (counts, place, date, actors, targets, instrument)."""
+    spans = [c.span for c in (ev.killed, ev.injured) if c is not None]
+    spans += [x for x in (ev.location, ev.date, ev.instrument) if x is not None]
+    return spans + list(ev.actors) + list(ev.targets)
 
 
 def link_statements(article: Article) -> None:
     """Set `event_id` on statements that are about one of the article's events."""
     for st in article.statements:
-        s, e = st.content.start, st.content.end
-        best = None
-        for ev in article.events:
-            t = ev.trigger
-            if s <= t.start and t.end <= e:
-                best = ev
-                break
-        if best is None:
-            for ev in article.events:
-                sent = ev.sentence
-                if sent is not None and sent.start < e and s < sent.end:
-                    best = ev
-                    break
-        if best is None:
-            # "the attack" in a later statement: the event named by its trigger word
-            words = set(re.findall(r"[a-z]+", st.content.text.lower()))
-            for ev in article.events:
-                trig = {w for w in re.findall(r"[a-z]+", ev.trigger.text.lower())
-                        if len(w) > 3 and w not in cues()["function_words"]}
-                if trig and trig & words:
-                    best = ev
-                    break
+        _restore_names(st)
+        best = _event_of(st, article.events)
         st.event_id = best.id if best else None
+
+
+def _event_of(st: Statement, events: list):
+    """Return the event a statement is about, or None: named in it, detailed in it, or referred to."""
+    s, e = st.content.start, st.content.end
+    # the statement is not about the event its own cue names ("condemned" coded as ACCUSE)
+    others = [ev for ev in events if not (ev.trigger.start < st.cue.end and st.cue.start < ev.trigger.end)]
+    for ev in others:
+        if s <= ev.trigger.start and ev.trigger.end <= e:
+            return ev
+    for ev in others:  # it gives one of the event's details: its toll, place, date or parties
+        if any(s <= sp.start and sp.end <= e for sp in _event_spans(ev)):
+            return ev
+    for ev in others:
+        if ev.sentence is not None and ev.sentence.start < e and s < ev.sentence.end:
+            return ev
+    low = st.content.text.lower()
+    if others and re.search(r"\b(the|this|that|its|his|her|their)\s+(\S+\s+){0,2}(%s)\b"
+                            % "|".join(map(re.escape, cues()["event_anaphora"])), low):
+        return others[0]  # "the attack", "the failed murder effort": the article's main event
+    words = set(re.findall(r"[a-z]+", low))
+    for ev in others:
+        trig = {w for w in re.findall(r"[a-z]+", ev.trigger.text.lower())
+                if len(w) > 3 and w not in cues()["function_words"]}
+        if trig and trig & words:
+            return ev
+    return None
