@@ -396,14 +396,35 @@ def _agent_tokens(head) -> list:
     return out
 
 
+INSTRUMENT_VERBS = {"fire", "launch", "throw", "detonate", "plant", "use", "drop", "hurl", "lob", "explode"}
+
+
+def _mode_tokens(head) -> list:
+    """Return the clause tokens that can name the means: without what was hit ("shot at a helicopter")."""
+    toks = _clause_tokens(head)
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    hit: set[int] = set()
+    for v in {head, verb}:
+        for c in v.children:
+            if c.dep_ == "nsubjpass" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "near", "toward", "towards")) or (
+                    c.dep_ == "dobj" and v.lemma_.lower() not in INSTRUMENT_VERBS):
+                hit.update(t.i for t in c.subtree)
+    return [t for t in toks if t.i not in hit]
+
+
 def _refine_mode(article: Article, ev: Event) -> Optional[str]:
     """Return the most specific violent mode the trigger's clause, then its sentence, then the next ones support."""
     generic = {None, "explosives", "firearms", "beat", "melee"}
     if ev.mode not in generic:
         return ev.mode
     head = _trigger_token(article, ev)
-    bags = [Bag(_clause_tokens(head))] if head is not None else []
-    bags += [_sentence_bag(article, ev), _context_bag(article, ev, 1 if len(article.text) > 600 else 4)]
+    bags = [Bag(_mode_tokens(head))] if head is not None else []
+    if ev.mode is None or ev.mode == "explosives":
+        # a trigger that names no means takes it from the sentence, then the report around it
+        bags += [_sentence_bag(article, ev),
+                 _context_bag(article, ev, 1) if len(article.text) > 600 else Bag(article.doc)]
     for bag in bags:
         for mode, words in ontology.mode_cues():
             if ontology.mode_rank(mode) >= ontology.mode_rank(ev.mode):
@@ -521,21 +542,58 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
     return ontology.acled_for(ev.type, ev.mode)
 
 
+ROLE_PREPS = ("on", "against", "targeting")
+
+
+def _targets_person(head) -> bool:
+    """Return True when what the attack hit is one named or office-holding person (or their convoy, home)."""
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    toks = []
+    for v in {head, verb}:
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ROLE_PREPS):
+                toks += list(c.subtree)
+    for t in head.sent:
+        if t.lemma_.lower() == "target" and t.pos_ == "VERB":
+            toks += [x for c in t.children if c.dep_ == "dobj" for x in c.subtree]
+    roles = ontology.cue("official")
+    places = ontology.cue("territory") | {"governorate", "neighbourhood", "neighborhood", "street", "square"}
+    ids = {t.i for t in toks}
+    for ent in head.doc.ents:
+        if ent.label_ == "PERSON" and ent.root.i in ids and ent.root.dep_ != "compound" \
+                and ent.root.head.lemma_.lower() not in places:
+            return True
+    for t in toks:
+        if t.lemma_.lower() in roles and t.tag_ != "NNS" and t.pos_ == "NOUN":
+            return True
+    return False
+
+
 def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
     """Return the GTD attack and weapon type of an ASSAULT."""
     sent = _sentence_bag(article, ev)
+    near = _context_bag(article, ev, 1)
+    head = _trigger_token(article, ev)
     mode = ev.mode
     attack = ontology.gtd_attack_for(mode)
     if mode == "hostage" and sent.has_any(("kidnap", "abduct", "kidnapping", "abduction")):
         attack = "Hostage Taking (Kidnapping)"
-    if sent.cue("assassination") and mode not in ("abduct", "hostage", "hijack"):
-        attack = "Assassination"
+    elif mode not in ("abduct", "hostage", "hijack"):
+        if sent.cue("assassination") or (head is not None and _targets_person(head)):
+            attack = "Assassination"
+        elif near.has_any(("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive")):
+            # GTD codes an incident in which people were taken as a kidnapping
+            attack = "Hostage Taking (Kidnapping)"
     weapon = ontology.gtd_weapon_for(mode)
     if weapon == "Unknown":
         for m, words in ontology.mode_cues():
-            if m in ("firearms", "melee", "arson", "explosives") and sent.has_any(words):
+            if m in ("firearms", "melee", "arson", "explosives", "artillery", "grenade") and sent.has_any(words):
                 weapon = ontology.gtd_weapon_for(m)
                 break
+    if weapon == "Unknown" and attack == "Armed Assault":
+        weapon = "Firearms"  # GTD's armed assault is an attack with firearms unless the text names other arms
     return {"attack_type": attack, "weapon_type": weapon}
 
 
