@@ -136,9 +136,11 @@ def _role_res() -> dict[str, re.Pattern]:
         "qual_before": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\s*$", re.I),
         "subset": re.compile(rf"\b(?:{_alt(w['subset_cues'])})\b", re.I),
         "acled_total": re.compile(rf"\b(?:{_alt(w['acled_totals'])})\s*(?:across\s+\w+\s+events\s*)?\(?\s*(?P<n>\d+)", re.I),
-        "fatalities": re.compile(r"(?<![\w,])(?<!\d\.)(?P<n>\d+)\s+(?:[\w/-]+\s+){0,2}?fatalit(?:y|ies)\b", re.I),
+        "fatalities": re.compile(r"(?<![\w,])(?<!\d\.)(?P<n>\d+)\s+(?:[\w/-]+\s+){0,2}?"
+                                 r"(?:and\s+(?P<more>\d+)\s+(?:[\w/-]+\s+){0,2}?)?fatalit(?:y|ies)\b", re.I),
         "coded": re.compile(r"\bfatalit(?:y|ies)\b[^.;\[\]]{0,40}?\b(?:coded|reported)\s+(?:as|at)\s+(?P<n>\d+)"
-                            r"(?:,?\s+in\s+addition\s+to\s+(?P<more>\d+)\s+(?:known\s+)?fatalit)?", re.I),
+                            r"(?:,?\s+in\s+addition\s+to\s+(?P<more>\d+)\s+(?:known\s+)?fatalit)?|"
+                            r"\bfatalit(?:y|ies)\b[^.;\[\]]{0,60}?\brounded\s+(?:down|up)\s+to\s+(?P<n2>\d+)", re.I),
         "none": re.compile(r"\bno\s+(?:reported\s+)?(?:fatalities|deaths|casualties)\b|\b(?:no\s+one|nobody)\s+(?:was|were)\s+(?:killed|hurt|injured)\b", re.I),
         "split": re.compile(r"\b(?:split|distributed|divided|spread)(?:\s+equally)?\s+(?:up\s+)?(?:between|across|among|over)\s+"
                             r"(?P<n>\w+)\s+(?:events|locations|incidents|attacks|days)\b(?!\s*\(\s*\d)", re.I),
@@ -157,12 +159,14 @@ _STOP_GAP = re.compile(
 
 def _gap_ok(gap: str) -> bool:
     """Return True when `gap` may be the rest of the counted noun phrase."""
-    core = re.sub(r",\s*(?:including|among them|of whom)[^,]*,", " ", gap)
+    core = re.sub(r",\s*(?:including|among them|of whom|besides|apart from|excluding|not including)[^,]*,", " ", gap)
     core = re.sub(r"\([^)]*\)", " ", core)
     if _STOP_GAP.search(core) or _number_re().search(core):
         return False
     if "," in core.strip().rstrip(","):
         return False
+    if re.search(r"\band\s*$", core):
+        return False  # "... and executed": an active verb, not the counted noun's fate
     return len(core.split()) <= MAX_GAP_WORDS
 
 
@@ -243,9 +247,12 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
         if role is None:
             continue
         span_end = e + role[2] if role[1] >= 0 else e
+        noun = text[e:e + role[1]] if role[1] >= 0 else re.split(r"[,.;]| and ", text[e:e + 60])[0]
+        if role[1] >= 0 and re.search(r"\band\s+(?:the|a|an|his|her|their)\s+[a-z]+\s*$", noun):
+            value += 1  # "eight soldiers and the driver were killed"
         found.append(Mention(role[0], value, s, e, _qualifier(text, s, text[e:span_end]),
                              definite=_is_definite(text, s),
-                             attacker=bool(res["attacker"].search(text[e:span_end + 1]))))
+                             attacker=bool(res["attacker"].search(noun))))
         if _is_subset(text, s):
             found.pop()
     # "one soldier and two assailants were killed": the first figure shares the second's role
@@ -254,7 +261,8 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
             between = text[m.end():matches[i + 1].start()]
             if re.fullmatch(r"\s*[\w\-'’ ]{0,40}?\s+and\s+(?:another\s+)?", between) and _gap_ok(between.rsplit(" and", 1)[0]):
                 value = parse_number(m.group(0))
-                if value is not None and not _NOT_COUNT_AFTER.match(text[m.end():m.end() + 20]):
+                if (value is not None and not _NOT_COUNT_AFTER.match(text[m.end():m.end() + 20])
+                        and not _is_subset(text, m.start())):
                     found.append(Mention(roles[i + 1][0], value, m.start(), m.end(),
                                          _qualifier(text, m.start(), ""),
                                          attacker=bool(res["attacker"].search(between))))
@@ -281,10 +289,16 @@ _BODY_FOUND = re.compile(r"\b(?:the|a)\s+(?:dead\s+)?(?:body|corpse)\s+of\s+(?:a
                          r"\ban?\s+(?:\w+\s+){0,2}?\w+['’]s\s+(?:dead\s+)?(?:body|corpse)\b|"
                          r"\b(?:an?|the)\s+(?:dead\s+)?body\s+(?:was|has\s+been)\s+found\b", re.I)
 _NAMED_KILLED = re.compile(
-    r"(?:^|[.;]\s+|:\s+)(?P<name>(?:[A-Z][\w\-'’]+\s+){1,4}?[A-Z][\w\-'’]+)\s*(?:,[^.;]{1,120}?,\s*)?"
-    r"(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed)\s+(?:and\s+)?)?"
+    r"(?:^|[.;]\s+|:\s+)(?P<name>(?:(?:[A-Z][\w\-'’]*|al|el|bin|ibn|abu|al-\w+)\s+){0,4}?[A-Z][\w\-'’]+)\s*(?:,[^.;]{1,120}?,\s*)?"
+    r"(?:(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed)\s+(?:and\s+)?)?"
     r"(?P<verb>killed|shot\s+dead|murdered|executed|beheaded|assassinated|found\s+dead|gunned\s+down|"
-    r"injured|wounded)\b")
+    r"injured|wounded)|(?P<died>died))\b(?P<along>\s+(?:in\s+the\s+\w+\s+)?along\s+with\s+(?P<n>[\w\-]+))?")
+_NOT_NAMES = frozenset({"he", "she", "they", "it", "this", "that", "there", "police", "security", "no", "nobody", "one"})
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Return True when [start, end) overlaps one of `spans`."""
+    return any(start < b and a < end for a, b in spans)
 
 
 def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -293,25 +307,28 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
     pronouns = {"it", "this", "that", "which"}
     for pat in (_SINGLE_KILLED, _SINGLE_DIED, _NAMED_KILLED):
         for m in pat.finditer(text):
-            s = m.start("det") if "det" in m.groupdict() else m.start("name")
-            if any(a <= s < b for a, b in taken):
+            if _overlaps(m.start(), m.end(), taken):
                 continue
             noun = (m.groupdict().get("noun") or "").lower()
+            name = m.groupdict().get("name")
+            if name and name.split()[0].lower() in _NOT_NAMES:
+                continue
             if noun in pronouns or noun.endswith("ing"):
                 continue
             if noun and noun.endswith("s") and not noun.endswith(("ss", "us")) and noun not in ("police",):
                 continue  # a plural with no figure: unknown number
-            if noun in ("attack", "blast", "explosion", "incident", "building", "house", "vehicle", "car"):
+            if noun in ("attack", "blast", "explosion", "incident"):
                 continue
             verb = (m.groupdict().get("verb") or "died").lower()
             role = "injured" if verb in ("injured", "wounded", "hurt") else "killed"
             det = (m.groupdict().get("det") or "").lower()
-            found.append(Mention(role, 1, m.start(), m.end(), _qualifier(text, m.start(), m.group(0)),
+            along = parse_number(m.group("n")) if m.groupdict().get("n") else None
+            found.append(Mention(role, 1 + (along or 0), m.start(), m.end(), _qualifier(text, m.start(), m.group(0)),
                                  definite=det == "the",
                                  attacker=bool(_role_res()["attacker"].search(m.group(0)))))
             taken.append((m.start(), m.end()))
     for m in _ACTIVE_SINGLE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if _overlaps(m.start(), m.end(), taken):
             continue
         role = "injured" if re.match(r"(?:injur|wound)", m.group("verb"), re.I) else "killed"
         if m.group("verb").lower() in ("leaving", "left"):
@@ -322,7 +339,7 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
         found.append(Mention(role, 1, m.start(), m.end(), _qualifier(text, m.start(), "")))
         taken.append((m.start(), m.end()))
     for m in _BODY_FOUND.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if _overlaps(m.start(), m.end(), taken):
             continue
         found.append(Mention("killed", 1, m.start(), m.end(), None,
                              definite=m.group(0).lower().startswith("the body was")))
@@ -355,20 +372,39 @@ def _suicide_mentions(text: str) -> list[Mention]:
     return found
 
 
-def _split_shared(text: str) -> int:
-    """Return how many events share the totals written in `text` (1 when they are not shared)."""
+_ATTACKS = r"(?:attacks?|incidents?|bombings?|blasts?|explosions?|assaults?|shootings?|raids?|events?)"
+_ACROSS = re.compile(r"\bacross\s+(?P<p>(?:which\b|(?:the|these|all|both|this|each)\b[^.;]{0,50}?" + _ATTACKS + r"\b|"
+                     r"[\w\-]+\s+(?:of\s+the\s+|other\s+|similar\s+|coordinated\s+|local\s+|such\s+)*" + _ATTACKS + r"\b))"
+                     r"(?!\s*\(\s*\d)", re.I)
+_ONE_OF = re.compile(r"\b(?:one|first|second|third|last)\s+of\s+(?:at\s+least\s+|approximately\s+|about\s+)?"
+                     r"(?P<n>[\w\-]+)\s+(?:[\w\-]+\s+){0,2}?" + _ATTACKS + r"\b", re.I)
+
+
+def _split_shared(text: str) -> tuple[int, bool]:
+    """Return (how many events share the totals written in `text`, whether to round the share up)."""
     m = _role_res()["split"].search(text)
     if m:
         n = parse_number(m.group("n"))
-        return n if n and n > 1 else 1
-    m = re.search(r"\bacross\s+(?:the|these|all|both)\s+(?P<n>\w+\s+)?(?:coordinated\s+|similar\s+)?"
-                  r"(?:attacks|incidents|bombings|blasts|explosions|assaults)\b", text, re.I)
+        return (n if n and n > 1 else 1), False  # ACLED's split notes round half up
+    m = _ACROSS.search(text)
     if not m:
-        return 1
-    if m.group(0).lower().split()[1] == "both":
-        return 2
-    n = parse_number(m.group("n")) if m.group("n") else None
-    return n if n and n > 1 else 1
+        return 1, True
+    p = m.group("p").lower()
+    if re.search(r"\bboth\b|\bthis\s+(?:\w+\s+)?and\s+(?:another|a\s+similar)\b", p):
+        return 2, True
+    more = re.search(r"\bthis\s+(?:\w+\s+)?and\s+(?P<n>[\w\-]+)\s+(?:other|similar|more)", p)
+    if more and parse_number(more.group("n")):
+        return parse_number(more.group("n")) + 1, True
+    for w in re.findall(r"[\w\-]+", p):
+        n = parse_number(w) if w not in ("a", "an", "no", "none") and w not in _numbers()["vague"] else None
+        if n and n > 1:
+            return n, True
+    # "across which", "across all of the attacks": the number named by "one of N attacks"
+    ones = [o for o in _ONE_OF.finditer(text, 0, m.start()) if parse_number(o.group("n"))]
+    if ones:
+        n = parse_number(ones[-1].group("n"))
+        return (n if n > 1 else 1), True
+    return 1, True  # GTD shares round up
 
 
 def find_counts(text: str) -> list[Mention]:
@@ -384,7 +420,8 @@ def find_counts(text: str) -> list[Mention]:
             if any(s < m.end() and m.start() < e for s, e in blocked):
                 continue
             more = m.groupdict().get("more")
-            value = int(m.group("n")) + (int(more) if more else 0)
+            value = int(m.group("n") or m.group("n2")) if "n2" in m.groupdict() else int(m.group("n"))
+            value += int(more) if more else 0
             found.append(Mention("killed", value, m.start(), m.end(), None, total=True))
             blocked.append(m.span())
     for m in res["none"].finditer(text):
@@ -400,7 +437,7 @@ def find_counts(text: str) -> list[Mention]:
     return found
 
 
-def total(mentions: list[Mention], role: str, shared: int = 1) -> Optional[Count]:
+def total(mentions: list[Mention], role: str, shared: int = 1, round_up: bool = False) -> Optional[Count]:
     """Return the figure for `role` from `mentions`: a stated total, else the sum of distinct groups."""
     ms = [m for m in mentions if m.role == role]
     if not ms:
@@ -414,18 +451,20 @@ def total(mentions: list[Mention], role: str, shared: int = 1) -> Optional[Count
             kept.append(m)
     value = sum(m.value for m in kept)
     if shared > 1:
-        value = math.floor(value / shared + 0.5)  # ACLED and GTD round half up
+        value = math.ceil(value / shared) if round_up else math.floor(value / shared + 0.5)
     first = kept[0]
     quals = [m.qualifier for m in kept if m.qualifier]
     qual = next((q for q in ("claimed", "reportedly") if q in quals), quals[0] if quals else None)
     return Count(value, Span("", first.start, kept[-1].end), qual)
 
 
-def count_text(text: str) -> tuple[Optional[Count], Optional[Count]]:
+def count_text(text: str, totals_only: bool = False) -> tuple[Optional[Count], Optional[Count]]:
     """Return (killed, injured) Counts of `text` read as one event (spans relative to `text`)."""
     mentions = find_counts(text)
-    shared = _split_shared(text)
-    return total(mentions, "killed", shared), total(mentions, "injured", shared)
+    if totals_only:
+        mentions = [m for m in mentions if m.total]
+    shared, round_up = _split_shared(text)
+    return (total(mentions, "killed", shared, round_up), total(mentions, "injured", shared, round_up))
 
 
 def _with_text(count: Optional[Count], text: str, offset: int) -> Optional[Count]:
@@ -435,6 +474,14 @@ def _with_text(count: Optional[Count], text: str, offset: int) -> Optional[Count
     s, e = count.span.start + offset, count.span.end + offset
     count.span = Span(text[s:e], s, e)
     return count
+
+
+def _violent(event: Event) -> bool:
+    """Return True when the event's own casualties are to be counted (not those it is about)."""
+    w = _words()
+    if event.acled and event.acled.get("event_type"):
+        return event.acled["event_type"] not in w["non_violent_acled_types"]
+    return event.type in w["violent_plover_types"]
 
 
 def count_events(article: Article, events: list[Event]) -> None:
@@ -449,6 +496,6 @@ def count_events(article: Article, events: list[Event]) -> None:
             start, end = event.sentence.start, event.sentence.end
         else:
             continue
-        killed, injured = count_text(text[start:end])
+        killed, injured = count_text(text[start:end], totals_only=not _violent(event))
         event.killed = _with_text(killed, text, start)
         event.injured = _with_text(injured, text, start)
