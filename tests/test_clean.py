@@ -317,3 +317,13 @@ def test_story_sentence_with_a_parenthesised_warning_is_not_a_caption():
 
 def test_line_ending_in_hours_is_not_a_caption():
     assert not caption("The new hotline for families of the missing is open (24/7)")
+
+
+@pytest.mark.parametrize("given,want", [("2021-05-04", "2021-05-04"),
+                                        ("2021-05-04T10:00:00Z", "2021-05-04"),
+                                        ("2021/05/04", "2021-05-04"), ("4 May 2021", "2021-05-04"),
+                                        ("May 4, 2021", "2021-05-04"), ("03/04/2021", None),
+                                        ("soon", None)])
+def test_given_published_dates(given, want):
+    art = clean(RawInput(id="d", text=STORY, published=given), S)
+    assert art.published == want

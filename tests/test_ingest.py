@@ -178,3 +178,11 @@ def test_not_a_warc_at_all(tmp_path):
     p.write_text("this is just a note, not an archive\n")
     (raw,) = read_paths([str(p)])
     assert raw.problem == errors.BAD_RECORD and "not a WARC" in raw.detail
+
+
+def test_jsonl_on_stdin(monkeypatch):
+    import sys
+
+    data = (json.dumps({"id": "s1", "text": "From a pipe."}) + "\n").encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert [r.id for r in read_paths(["-"])] == ["s1"]

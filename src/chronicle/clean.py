@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from datetime import datetime
 from html import unescape
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +55,10 @@ FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.{0,1000}?)</figcaption\s*>", re.I
 MAX_FIGCAPTIONS = 20
 BREAK = re.compile(r"<br\s*/?>|</?(p|div|span)\b[^<>]*>", re.I)  # tags that part words
 TAG = re.compile(r"<[^<>]*>")  # no "<" inside: linear time even on "<<<<" garbage
+# Unambiguous date layouts a user may give as `published` (day/month orders that could be
+# confused, like 03/04/2020, are left out on purpose).
+DATE_FORMATS = ("%Y/%m/%d", "%Y%m%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y",
+                "%b. %d, %Y")
 BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
@@ -323,8 +328,16 @@ def english_problem(text: str) -> Optional[str]:
 
 
 def _date(value: Optional[str]) -> Optional[str]:
-    if value and re.match(r"\d{4}-\d{2}-\d{2}", value):
+    """Return a given publication date as YYYY-MM-DD, or None when it is not a plain date."""
+    if not value:
+        return None
+    if re.match(r"\d{4}-\d{2}-\d{2}", value):
         return value[:10]
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(value.strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional
@@ -95,21 +96,27 @@ def parse_record(line: bytes, where: str, fallback_id: str) -> RawInput:
 
 def read_jsonl(path: str, max_bytes: Optional[int] = None) -> Iterator[RawInput]:
     """Yield one RawInput per non-blank line of a contract JSONL file (plain or .gz)."""
-    limit = max_bytes or default_max_bytes()
-    name = Path(path).name
     with _open_binary(path) as f:
-        n = 0
-        while True:
-            line, too_long = _read_line(f, limit)
-            if not line:
-                return
-            n += 1
-            where = f"{path}:{n}"
-            if too_long:
-                yield RawInput(id=f"{name}:{n}", source=where, problem=errors.TOO_LARGE,
-                               detail=f"line {n} is longer than {limit} bytes")
-            elif line.strip():
-                yield parse_record(line, where, f"{name}:{n}")
+        yield from read_jsonl_stream(f, path, max_bytes)
+
+
+def read_jsonl_stream(f: IO[bytes], path: str = "-",
+                      max_bytes: Optional[int] = None) -> Iterator[RawInput]:
+    """Yield one RawInput per non-blank line of an open binary JSONL stream (e.g. stdin)."""
+    limit = max_bytes or default_max_bytes()
+    name = Path(path).name if path != "-" else "stdin"
+    n = 0
+    while True:
+        line, too_long = _read_line(f, limit)
+        if not line:
+            return
+        n += 1
+        where = f"{path}:{n}"
+        if too_long:
+            yield RawInput(id=f"{name}:{n}", source=where, problem=errors.TOO_LARGE,
+                           detail=f"line {n} is longer than {limit} bytes")
+        elif line.strip():
+            yield parse_record(line, where, f"{name}:{n}")
 
 
 def _warc_date(value: Optional[str]) -> Optional[str]:
@@ -235,10 +242,13 @@ def read_one(path: Path, rid: str, max_bytes: Optional[int] = None) -> Iterator[
 
 
 def read_paths(paths: Iterable[str], max_bytes: Optional[int] = None) -> Iterator[RawInput]:
-    """Yield RawInputs from files and folders (folders recursively, in sorted order)."""
+    """Yield RawInputs from files, folders (recursively, in sorted order) and "-" (JSONL on stdin)."""
     limit = max_bytes or default_max_bytes()
-    for p in map(Path, paths):
-        if p.is_dir():
+    for arg in paths:
+        p = Path(arg)
+        if arg == "-":  # JSONL on standard input, for shell pipelines
+            yield from read_jsonl_stream(sys.stdin.buffer, "-", limit)
+        elif p.is_dir():
             for f in walk(p):
                 rel = f.relative_to(p)
                 rid = (rel.parent / _strip_suffix(rel.name)).as_posix()
