@@ -123,11 +123,12 @@ def _context_ok(entry: dict, head, bag: Bag) -> bool:
         return False
     if "dep" in entry and head.dep_ not in entry["dep"]:
         return False
-    nctx = entry.get("nctx")
-    if nctx:
-        if nctx == "crime":
-            return not bag.cue("crime")
-        if bag.cue(nctx) and not (bag.cue("weapons") or bag.cue("armed")):
+    nctx = entry.get("nctx") or []
+    for name in [nctx] if isinstance(nctx, str) else nctx:
+        if name == "crime":
+            if bag.cue("crime"):
+                return False
+        elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed")):
             return False
     return True
 
@@ -604,6 +605,8 @@ def code_events(article: Article, events: list[Event]) -> None:
     for ev in events:
         if ev.type == "ASSAULT":
             ev.mode = _refine_mode(article, ev)
+        elif ev.type == "AGREE" and ev.mode == "agree" and _sentence_bag(article, ev).cue("ceasefire"):
+            ev.mode = "ceasefire"
         pair = _code_acled(article, ev)
         ev.acled = {"event_type": pair[0], "sub_event_type": pair[1]} if pair else None
         ev.gtd = _code_gtd(article, ev) if ev.type == "ASSAULT" else None
