@@ -547,8 +547,8 @@ def _build(doc: Doc, toks: list[Token], groups: list[tuple[int, int]], seen: set
             if of is not None:
                 sp = doc[_phrase(t, groups)[0]:of.i]
                 a.text, a.start, a.end = sp.text, sp.start_char, sp.end_char
-        if a is None or (a.start, a.end) in seen:
-            continue
+        if a is None or any(s0 <= a.start and a.end <= s1 for s0, s1 in seen):
+            continue  # already given, or a piece of a name already given ("the Levant")
         a.role = a.role or _appos_role(t)
         seen.add((a.start, a.end))
         out.append(a)

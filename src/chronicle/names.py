@@ -21,6 +21,8 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their
 PARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "bin", "ibn", "bint", "abd", "abdul", "de", "da", "van", "von", "der"}
 PERSON_PRONOUNS = {"he", "him", "she", "her"}
 GROUP_PRONOUNS = {"they", "them"}
+GROUP_KINDS = {"military", "police", "rebels", "militia", "government", "organization", "protesters",
+               "civilians", "unknown"}
 QUOTES = "'\u2019`\u2018"
 
 
@@ -231,57 +233,94 @@ class _Person:
     tokens: list[str]
     roles: set
     country: Optional[str]
-    start: int
+    starts: list
+
+
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def _clean_name(name: str) -> str:
+    """Drop a possessive ending and surrounding punctuation from a name."""
+    return POSSESSIVE.sub("", name.strip()).strip(" ,.-\u2013\u2014\"")
+
+
+def _title_before(prefix: str) -> tuple[Optional[str], Optional[str]]:
+    """(role, ISO3) from the words before a name: the title nearest the name wins."""
+    words = prefix.split()
+    role = None
+    for k in range(len(words)):
+        hit = title_at(" ".join(words[k:]))
+        if hit and len(hit[0].split()) == len(words) - k:
+            role = hit[1]["role"]
+            break
+    if role is None:
+        for k in range(len(words) - 1, -1, -1):
+            hit = title_of(re.sub(r"['\u2019]s$", "", words[k]))
+            if hit:
+                role = hit["role"]
+                break
+    return role, country_in(prefix)
+
+
+def _after_titles(text: str) -> tuple[str, str]:
+    """Split an over-long PERSON span at its last title or possessive:
+    "State Department's spokesman Ned Price" -> ("State Department's spokesman", "Ned Price")."""
+    words = _clean_name(text).split()
+    cut = 0
+    for k, w in enumerate(words[:-1]):
+        if title_of(w.rstrip(",")) or re.search(r"['\u2019]s$", w) or title_at(" ".join(words[k:k + 2])) and \
+                len(title_at(" ".join(words[k:k + 2]))[0].split()) == 2:
+            cut = k + 1 + (1 if title_at(" ".join(words[k:k + 2])) and not title_of(w.rstrip(",")) and
+                           len(title_at(" ".join(words[k:k + 2]))[0].split()) == 2 else 0)
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def _person_in(doc, start: int, end: int):
+    """The PERSON entity a mention ends with or is about, or None."""
+    if doc is None:
+        return None
+    inside = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end]
+    return inside[-1] if inside else None
 
 
 def _roster(article: Article) -> list[_Person]:
-    """People the article names, with the titles written before their names."""
+    """Every PERSON mention of the article, with the titles written just before it."""
     doc = article.doc
     people: list[_Person] = []
-    ents = [e for e in doc.ents if e.label_ == "PERSON"] if doc is not None else []
-    for ent in ents:
-        text = ent.text
-        name, role, country = strip_title(text)
-        roles = {role} if role else set()
-        # titles just before the entity: "Iraqi Prime Minister Mustafa Al-Kadhimi"
+    for ent in (e for e in doc.ents if e.label_ == "PERSON") if doc is not None else ():
+        head, name = _after_titles(ent.text)
+        name, role, country = strip_title(name)
+        if head:
+            r0, c0 = _title_before(head)
+            role, country = role or r0, country or c0
         lo = ent.start
-        while lo > ent.sent.start and doc[lo - 1].pos_ in ("PROPN", "ADJ", "NOUN", "PUNCT") and lo > ent.start - 5:
+        while lo > ent.sent.start and lo > ent.start - 6 and (doc[lo - 1].pos_ in ("PROPN", "ADJ", "NOUN", "PART") or doc[lo - 1].text == "-"):
             lo -= 1
-        prefix = doc[lo:ent.start].text
-        for k in range(len(prefix.split())):
-            rest = " ".join(prefix.split()[k:])
-            hit = title_at(rest)
-            if hit and _norm(rest) == hit[0]:
-                roles.add(hit[1]["role"])
-                country = country or country_in(" ".join(prefix.split()[:k]))
-                break
+        r2, c2 = _title_before(doc[lo:ent.start].text)
+        roles = {x for x in (role, r2) if x}
         toks = _name_tokens(name)
-        if toks and not title_of(name):
-            people.append(_Person(name, toks, roles, country, ent.start_char))
+        if toks and not title_of(name) and not known_group(name):
+            people.append(_Person(name, toks, roles, country or c2, [ent.start_char]))
     return people
 
 
 def _person_clusters(people: list[_Person]) -> list[_Person]:
     """Merge the roster into one entry per person, keyed by the longest full name."""
     merged: list[_Person] = []
-    for p in sorted(people, key=lambda p: (-len(p.tokens), p.start)):
+    for p in sorted(people, key=lambda p: (-len(p.tokens), p.starts[0])):
         home = next((m for m in merged if same_person(p.tokens, m.tokens)), None)
         if home is None:
-            merged.append(_Person(p.name, p.tokens, set(p.roles), p.country, p.start))
+            merged.append(_Person(p.name, p.tokens, set(p.roles), p.country, list(p.starts)))
         else:
             home.roles |= p.roles
             home.country = home.country or p.country
-            home.start = min(home.start, p.start)
+            home.starts += p.starts
     return merged
 
 
-def _resolve_role(actor: Actor, people: list[_Person]) -> Optional[_Person]:
+def _resolve_role(bare: str, country: Optional[str], people: list[_Person]) -> Optional[_Person]:
     """The one person of the article holding the role a mention names ("the Prime Minister")."""
-    name, role, country = strip_title(actor.text)
-    hit = title_of(name) if name else None
-    if hit is None:
-        hit = title_at(name) if name and len(name.split()) <= 3 else None
-        hit = hit[1] if hit else None
+    hit = title_of(bare)
     if hit is None:
         return None
     if hit.get("stands_for_head"):
@@ -289,16 +328,65 @@ def _resolve_role(actor: Actor, people: list[_Person]) -> Optional[_Person]:
         fits = [p for p in people if p.roles & heads]
     else:
         fits = [p for p in people if hit["role"] in p.roles]
-    country = country or actor.country
     if country:
         fits = [p for p in fits if p.country in (None, country)]
     return fits[0] if len(fits) == 1 else None
 
 
-def _nearest_before(actor: Actor, candidates: list[tuple[int, str]], window: int) -> Optional[str]:
-    """The single distinct name among `candidates` (start, name) in the window before `actor`."""
-    names = {n for s, n in candidates if actor.start - window <= s < actor.start}
-    return names.pop() if len(names) == 1 else None
+def _pronoun_name(a: Actor, article: Article, candidates: list[tuple[int, str]]) -> Optional[str]:
+    """The one name mentioned from the previous sentence up to a pronoun, else None."""
+    lo = a.start - 300
+    if article.doc is not None:
+        sents = [s for s in article.doc.sents if s.start_char <= a.start]
+        if sents:
+            lo = sents[-2].start_char if len(sents) > 1 else sents[-1].start_char
+    names_ = {n for s, n in candidates if lo <= s < a.start and n}
+    if len(names_) == 1:
+        return names_.pop()
+    # otherwise the nearest one when it sits in the pronoun's own sentence
+    return None
+
+
+def _org_head(bare: str, orgs: dict[str, str]) -> Optional[str]:
+    """ "the league" -> "Arab League" when exactly one organisation of the article ends in that word."""
+    if " " in bare or not bare.islower():
+        return None
+    fits = {v for k, v in orgs.items() if k.split()[-1] == bare.lower() and " " in k}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _name_person(a: Actor, article: Article, people: list[_Person]) -> bool:
+    """Name a mention after a person of the article when it is one; return True if it was."""
+    ent = _person_in(article.doc, a.start, a.end)
+    bare, role, country = strip_title(_clean_name(a.text))
+    g = known_group(a.text)
+    if g is not None and (ent is None or g[0] <= ent.start_char - a.start < g[1] or
+                          g[1] >= len(_clean_name(a.text)) - 1):
+        return False  # the group is the head: "Islamic State of Iraq and the Levant"
+    if ent is not None and not known_group(ent.text):
+        head, name = _after_titles(ent.text)
+        name = strip_title(name)[0]
+        r2, c2 = _title_before((article.text[a.start:ent.start_char] + " " + head).strip())
+        role, country = r2 or role, c2 or country
+    elif bare[:1].isupper() and not title_at(bare) and not known_group(bare) and not country_of_word(bare) and (
+            a.kind == "person" or any(same_person(_name_tokens(bare), p.tokens) for p in people)):
+        name = bare
+    else:
+        name = None
+    person = None
+    if name:
+        toks = _name_tokens(name)
+        person = next((p for p in people if same_person(toks, p.tokens)), None)
+    elif title_of(bare) or title_of(re.sub(r"^(the|a|an)\s+", "", bare, flags=re.I)):
+        person = _resolve_role(re.sub(r"^(the|a|an)\s+", "", bare, flags=re.I), country or a.country, people)
+        role = role or (title_of(bare) or {}).get("role")
+    if person is None and not name:
+        return False
+    a.name = person.name if person else name
+    a.kind = "person"
+    a.role = role or a.role or (sorted(person.roles)[0] if person and person.roles else None)
+    a.country = country or a.country or (person.country if person else None)
+    return True
 
 
 def canonicalise(article: Article) -> None:
@@ -307,67 +395,81 @@ def canonicalise(article: Article) -> None:
     if not mentions:
         return
     people = _person_clusters(_roster(article) + [
-        _Person(*strip_title(a.text)[:1], _name_tokens(strip_title(a.text)[0]), {a.role} if a.role else set(),
-                a.country, a.start)
-        for a in mentions if a.kind == "person" and strip_title(a.text)[0]
-        and not title_of(strip_title(a.text)[0])])
+        _Person(n, _name_tokens(n), set(), None, [a.start]) for a in mentions
+        for n in [strip_title(_clean_name(a.text))[0]]
+        if a.kind == "person" and n[:1].isupper() and not title_at(n) and not known_group(n)
+        and _person_in(article.doc, a.start, a.end) is None])
     acronyms = _acronyms(article.text)
-    long_forms = {_norm(v): v for v in acronyms.values()}
-    person_at: list[tuple[int, str]] = []
+    orgs: dict[str, str] = {_norm(v): v for v in acronyms.values()}
+    if article.doc is not None:
+        for e in article.doc.ents:
+            if e.label_ == "ORG":
+                g = known_group(e.text)
+                full = g[2]["name"] if g else re.sub(r"^(the)\s+", "", _clean_name(e.text), flags=re.I)
+                orgs.setdefault(_norm(full), full)
+    person_at = [(s, p.name) for p in people for s in p.starts]
     group_at: list[tuple[int, str]] = []
     pending: list[Actor] = []
     for a in sorted(mentions, key=lambda a: a.start):
         low = _norm(a.text)
+        bare = re.sub(r"^(the|a|an)\s+", "", _clean_name(a.text), flags=re.I)
+        title = title_at(bare)
+        g = known_group(a.text)
         if low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             pending.append(a)
             continue
-        g = known_group(a.text)
-        if g is not None:
+        if title and re.match(r"^%s\s+of\s+" % re.escape(title[0]), _norm(bare)):
+            # "the President of the Kurdish Regional Government": a person known by office
+            a.name, a.role, a.kind = re.sub(r"\s*\([^)]*\)$", "", bare), title[1]["role"], "person"
+            if g is not None:
+                a.country = a.country or g[2].get("country")
+        elif _name_person(a, article, people):
+            pass
+        elif g is not None:
             a.name = g[2]["name"]
-            a.kind = a.kind or g[2]["kind"]
+            a.kind = a.kind if a.kind not in (None, "organization", "person") else g[2]["kind"]
             a.country = a.country or g[2].get("country")
-        elif a.text.strip() in acronyms or (a.name or "").strip() in acronyms:
-            a.name = acronyms.get(a.text.strip()) or acronyms[(a.name or "").strip()]
-        elif re.sub(r"\s*\([^)]*\)\s*$", "", _norm(a.text)) in long_forms or re.search(r"\([A-Z]{2,8}\)\s*$", a.text):
-            a.name = re.sub(r"^(the|a|an)\s+", "", re.sub(r"\s*\([^)]*\)\s*$", "", a.text.strip()), flags=re.I)
+        elif bare in acronyms:
+            a.name = acronyms[bare]
+        elif re.search(r"\([A-Z]{2,8}\)$", bare):
+            a.name = re.sub(r"\s*\([^)]*\)$", "", bare)
+        elif _norm(a.text) in lexicon().generic_groups or _norm(bare) in lexicon().generic_groups:
+            pending.append(a)
+            continue
         else:
-            bare, role, country = strip_title(a.text)
-            a.role = a.role or role
-            a.country = a.country or country
-            person = None
-            if a.kind == "person" or (bare and bare[:1].isupper() and not title_of(bare)):
-                toks = _name_tokens(bare)
-                person = next((p for p in people if same_person(toks, p.tokens)), None)
-            if person is None and (title_of(bare) or (title_at(bare) and len(bare.split()) <= 3)):
-                person = _resolve_role(a, people)
-            if person is not None:
-                a.name = person.name
-                a.kind = "person"
-                a.role = a.role or (sorted(person.roles)[0] if person.roles else None)
-                a.country = a.country or person.country
-            elif _norm(a.text) in lexicon().generic_groups or _norm(bare) in lexicon().generic_groups:
-                a.name = None  # settled below, once every group of the article is known
-                pending.append(a)
-                continue
-            else:
-                a.name = re.sub(r"^(the|a|an)\s+", "", a.text.strip(), flags=re.I)
+            a.name = _org_head(bare, orgs) or bare
+            a.country = a.country or country_in(bare)
         if a.kind == "person":
             person_at.append((a.start, a.name))
-        elif a.name:
+        elif a.name and (a.kind in GROUP_KINDS or g is not None):
             group_at.append((a.start, a.name))
-    # groups of the article: known aliases anywhere in the text, and named mentions
     armed = {g["name"] for _, _, g in group_spans(article.text) if g["kind"] in ("rebels", "militia")}
     for a in pending:
         low = _norm(a.text)
         if low in PERSON_PRONOUNS:
-            a.name = _nearest_before(a, person_at + [(p.start, p.name) for p in people], 400)
-            if a.name:
-                a.kind = "person"
+            a.name = _pronoun_name(a, article, person_at)
+            a.kind = "person"
         elif low in GROUP_PRONOUNS:
-            a.name = _nearest_before(a, group_at, 300)
+            a.name = _pronoun_name(a, article, group_at)
         elif len(armed) == 1:
-            a.name = armed.pop()
-            armed.add(a.name)
+            a.name = next(iter(armed))
             a.kind = a.kind or "rebels"
         else:
             a.name = re.sub(r"^(the|a|an)\s+", "", a.text.strip(), flags=re.I)
+    _merge_by_country(mentions)
+
+
+def _merge_by_country(mentions: list[Actor]) -> None:
+    """Give "Iraq's military" and "the Iraqi military" one name: same country, same head word."""
+    forms: dict[tuple[str, str], list[Actor]] = {}
+    for a in mentions:
+        if a.kind == "person" or not a.name or not a.country or known_group(a.name):
+            continue
+        words = _clean_name(a.name).split()
+        rest = [w for w in words if country_of_word(w) != a.country]
+        if len(rest) == 1 and len(words) == 2:
+            forms.setdefault((a.country, rest[0].lower()), []).append(a)
+    for group in forms.values():
+        best = min((a.name for a in group), key=lambda n: (bool(re.search(r"['\u2019]s\b", n)), -len(n)))
+        for a in group:
+            a.name = best
