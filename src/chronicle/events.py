@@ -112,6 +112,8 @@ def _near_lemmas(tok) -> set[str]:
     for c in tok.children:
         out.add(c.lemma_.lower())
         out.update(g.lemma_.lower() for g in c.children)
+        if c.dep_ in ("dobj", "nsubjpass", "nsubj"):
+            out.update(g.lemma_.lower() for g in c.subtree)
     return out
 
 
@@ -127,6 +129,9 @@ def _context_ok(entry: dict, head, bag: Bag) -> bool:
     for name in [nctx] if isinstance(nctx, str) else nctx:
         if name == "crime":
             if bag.cue("crime"):
+                return False
+        elif name == "disaster":
+            if bag.cue(name) and not bag.cue("weapons"):
                 return False
         elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed")):
             return False
@@ -205,6 +210,19 @@ def _status(head, toks, entry: dict) -> Optional[str]:
     return status
 
 
+CLAIM_HEADS = {"responsibility", "credit", "responsible", "blame", "involvement", "role", "behind"}
+
+
+def _claimed(head) -> bool:
+    """Return True when the trigger is what someone claims or denies responsibility for ("claimed the attack")."""
+    for anc in head.ancestors:
+        if anc.lemma_.lower() in CLAIM_HEADS:
+            return True
+        if anc.pos_ == "VERB" and anc.lemma_.lower() not in ("be",):
+            return anc.lemma_.lower() == "claim" and head.dep_ == "dobj" and head.head == anc
+    return False
+
+
 def _background(head, sent, ref_year: Optional[int]) -> bool:
     """Return True when the mention sits in a clause about an earlier time ("since 2017, when ...")."""
     for anc in [head, *head.ancestors]:
@@ -264,6 +282,11 @@ def _candidates(article: Article) -> list[Candidate]:
             used.update(range(idx[0], idx[-1] + 1))
             if _negated(head) or _background(head, sent, ref_year):
                 continue
+            if entry["type"] == "ASSAULT" and _claimed(head):
+                continue
+            if entry["type"] == "ASSAULT" and Bag(_clause_tokens(head)).cue("crowd_control"):
+                # "police fired tear gas at the crowd" reports a protest met by police
+                entry = dict(entry, type="PROTEST", mode="demonstrate")
             status = _status(head, span, entry)
             if status is None:
                 continue
@@ -373,9 +396,9 @@ def _clause_tokens(head) -> list:
 
 
 def _fact_tokens(article: Article, ev: Event, head, following: int) -> list:
-    """Return the trigger's clause (without what-about phrases) plus the next sentences' tokens."""
-    toks = _clause_tokens(head) if head is not None else []
-    for s in _sentences_after(article, ev, following)[1:]:
+    """Return the trigger's sentence and the next ones, without their what-about phrases."""
+    toks = []
+    for s in _sentences_after(article, ev, following):
         skip: set[int] = set()
         for t in s:
             if t.i not in skip:
@@ -449,7 +472,8 @@ def _patient_words(head) -> set[str]:
     verb = head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    for v in {head, verb}:
+    verbs = {head, verb} | {c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    for v in verbs:
         for c in v.children:
             if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "between", "towards", "toward")):
                 out.update(t.lemma_.lower() for t in c.subtree)
@@ -470,10 +494,16 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     """Return the ACLED (event type, sub-event type) of an ASSAULT."""
     sent = _sentence_bag(article, ev)
     clause = Bag(_clause_tokens(head)) if head is not None else sent
-    if ev.mode == "capture":
-        gov = any(a.kind in ("military", "government", "police") for a in ev.actors) or sent.cue("recapture")
-        return ("Battles", "Government regains territory" if gov else "Non-state actor overtakes territory")
     agents = _agent_tokens(head) if head is not None else []
+    if ev.mode == "capture":
+        who = Bag(agents)
+        if any(a.kind in ("military", "government", "police") for a in ev.actors) or who.cue("government_words"):
+            gov = not who.cue("non_state")
+        elif who.cue("non_state") or any(a.kind in ("rebels", "militia") for a in ev.actors):
+            gov = False
+        else:
+            gov = clause.cue("recapture")
+        return ("Battles", "Government regains territory" if gov else "Non-state actor overtakes territory")
     crowd = _is_crowd(agents) or (ev.mode in ("mob",) or clause.cue("mob"))
     if ev.mode == "arson":
         if crowd:
@@ -523,8 +553,8 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
         return ("Riots", "Mob violence")
     if ev.mode == "riot" or facts.cue("riot_acts"):
         return ("Riots", "Violent demonstration")
-    if facts.has_any(("live ammunition", "live round", "live bullet")) or (
-            facts.has_any(("kill", "shoot dead", "shot dead")) and facts.cue("armed")):
+    if facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress")) or (
+            facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot")))):
         return ("Protests", "Excessive force against protesters")
     if facts.cue("intervention_acts"):
         return ("Protests", "Protest with intervention")
@@ -605,8 +635,12 @@ def code_events(article: Article, events: list[Event]) -> None:
     for ev in events:
         if ev.type == "ASSAULT":
             ev.mode = _refine_mode(article, ev)
-        elif ev.type == "AGREE" and ev.mode == "agree" and _sentence_bag(article, ev).cue("ceasefire"):
-            ev.mode = "ceasefire"
+        elif ev.type == "AGREE" and ev.mode == "agree":
+            bag = _sentence_bag(article, ev)
+            if bag.cue("ceasefire"):
+                ev.mode = "ceasefire"
+            elif bag.cue("organized_armed") or bag.cue("prisoners"):
+                ev.mode = "accord"  # a deal between armed parties: ACLED records it
         pair = _code_acled(article, ev)
         ev.acled = {"event_type": pair[0], "sub_event_type": pair[1]} if pair else None
         ev.gtd = _code_gtd(article, ev) if ev.type == "ASSAULT" else None
