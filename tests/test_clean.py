@@ -327,3 +327,10 @@ def test_line_ending_in_hours_is_not_a_caption():
 def test_given_published_dates(given, want):
     art = clean(RawInput(id="d", text=STORY, published=given), S)
     assert art.published == want
+
+
+def test_plain_text_headline_becomes_title_and_stays_in_text():
+    art = from_bytes(("Fire closes harbour for a day\n\n" + STORY).encode())
+    assert art.title == "Fire closes harbour for a day" and art.text.startswith("Fire closes")
+    assert from_bytes(STORY.encode()).title is None
+    assert from_bytes(("The fire was put out.\n\n" + STORY).encode()).title is None

@@ -40,6 +40,7 @@ MAX_HIGH_SHARE_CP1252 = 0.25  # more non-ASCII bytes than this is not Western-Eu
 MIN_WORDS_FOR_LANGUAGE = 25  # fewer words than this: too few to judge the language
 MIN_ENGLISH_SHARE = 0.07  # dev: English texts >= 0.11 (name lists), other Latin-script languages <= 0.05
 MAX_NON_LATIN_SHARE = 0.5
+MAX_HEADLINE_WORDS = 20
 MIN_PROSE_WORDS = 5  # shorter lines of a tag-stripped page are menus and buttons
 MIN_ARTICLE_WORDS = 8  # a fallback text needs one line this long to count as article-like
 HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html|<head|<body)",
@@ -362,7 +363,17 @@ def read(raw: RawInput, settings: Settings) -> Cleaned:
     if raw.media_type == "text/html" or looks_like_html(text):
         return from_html(text, raw.url, settings)
     body, captions = strip_furniture(normalise(text))
-    return Cleaned(text=body, captions=captions)
+    return Cleaned(text=body, captions=captions, title=headline(body))
+
+
+def headline(text: str) -> Optional[str]:
+    """Return the first line of a plain text when it reads as a headline (short, unpunctuated, set apart)."""
+    first, sep, rest = text.partition("\n\n")
+    first = first.strip()
+    if sep and "\n" not in first and 3 <= len(first.split()) <= MAX_HEADLINE_WORDS \
+            and first[-1] not in ".,;:!?\"'”’)" and rest.strip():
+        return first
+    return None
 
 
 def clean(raw: RawInput, settings: Settings) -> Article:
