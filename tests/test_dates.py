@@ -116,7 +116,9 @@ def test_event_prefers_its_own_sentence_date():
     second = text.index("On 5")
     ev = Event(id="e2", type="ASSAULT", trigger=Span("shelled", text.index("shelled"), text.index("shelled") + 7),
                sentence=Span(text[second:], second, len(text)))
-    dates.date_events(art, [ev])
+    main = _event(text, "raided", second - 1)
+    dates.date_events(art, [main, ev])
+    assert main.date.value == "2020-05-03"
     assert ev.date.value == "2020-05-05"
 
 
@@ -126,3 +128,17 @@ def test_no_date_in_text_leaves_event_undated():
     ev = _event(text, "raided")
     dates.date_events(art, [ev])
     assert ev.date is None
+
+
+def test_month_abbreviation_inside_a_word_is_no_date():
+    assert dates.parse_date("Residents of Juliaca and Novi Sad marched in Marmara.") is None
+    assert dates.parse_date("Police destroyed 12 marijuana plants.") is None
+
+
+def test_opening_date_dates_the_main_event():
+    text = ("On 2 May 2020, the governor closed the border crossings and set a curfew "
+            "from the night of 2 and 3 May 2020.")
+    art = _article(text)
+    ev = _event(text, "curfew")
+    dates.date_events(art, [ev])
+    assert ev.date.value == "2020-05-02"

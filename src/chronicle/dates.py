@@ -24,6 +24,8 @@ from .records import Article, Date, Event
 # Articles dated up to this many days after publication are read as last year's
 # (a report published 3 Jan about "Dec. 30" means the previous year).
 FUTURE_SLACK_DAYS = 7
+# a date starting this close to the top of the text, in its first sentence, opens the report
+LEAD_CHARS = 60
 # month names that are also common verbs; only capitalised they are months
 _VERB_MONTHS = frozenset({"may", "march"})
 
@@ -75,7 +77,7 @@ def _alt(words) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     """Return the (kind, compiled pattern) list, most specific first."""
-    mon = rf"(?P<mon>{_alt(_month_index())})\.?"
+    mon = rf"(?P<mon>{_alt(_month_index())})\b\.?"
     wd = rf"(?:(?P<wd>{_alt(_weekday_index())})\.?,?\s+(?:the\s+)?)?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:1[89]|20)\d\d)"
@@ -303,13 +305,27 @@ def _pick(article: Article, event: Event, dates: list[DateMention]) -> Optional[
     return min(inside, key=lambda d: abs(d.start - trig)) if inside else None
 
 
+def _opening(text: str, dates: list[DateMention]) -> Optional[DateMention]:
+    """Return the date the text opens with ("On 9 May 2020, ...", "01/05/2012: ..."), or None."""
+    end = re.search(r"[.!?](?:\s|$)", text)
+    first_end = end.end() if end else len(text)
+    for d in dates:
+        if d.start > min(LEAD_CHARS, first_end):
+            break
+        if d.value and d.kind != "year":
+            return d
+    return None
+
+
 def date_events(article: Article, events: list[Event]) -> None:
-    """Set `date` on each event: its clause's date, else its sentence's, else the lead date."""
+    """Set `date` on each event: the opening date for the main event, else its clause's, its sentence's or the lead date."""
     if not events:
         return
     dates = find_dates(article.text, article.published, year_hint(article))
-    lead = next((d for d in dates if d.value and d.kind != "year"), None)
-    for event in events:
-        d = _pick(article, event, dates) or lead
+    opening = _opening(article.text, dates)
+    lead = opening or next((d for d in dates if d.value and d.kind != "year"), None)
+    for i, event in enumerate(events):
+        # a report that opens with a date dates its main event by it (dateline, ACLED and GTD notes)
+        d = (opening if i == 0 else None) or _pick(article, event, dates) or lead
         if d is not None:
             event.date = Date(article.text[d.start:d.end], d.start, d.end, d.value, d.precision)
