@@ -396,14 +396,29 @@ def _clause_tokens(head) -> list:
 
 
 def _fact_tokens(article: Article, ev: Event, head, following: int) -> list:
-    """Return the trigger's sentence and the next ones, without their what-about phrases."""
+    """Return what happened around the event: its sentence without what-about phrases, and in the
+    next sentences only clauses whose doer or sufferer is the crowd or the police."""
+    sents = _sentences_after(article, ev, following)
     toks = []
-    for s in _sentences_after(article, ev, following):
-        skip: set[int] = set()
-        for t in s:
-            if t.i not in skip:
-                skip |= _aside(t)
-        toks += [t for t in s if t.i not in skip]
+    skip: set[int] = set()
+    for t in sents[0]:
+        if t.i not in skip:
+            skip |= _aside(t)
+    toks += [t for t in sents[0] if t.i not in skip]
+    people = ontology.cue("crowd") | ontology.cue("armed") | ontology.cue("protest") | {"person"}
+    for s in sents[1:]:
+        if YEAR.search(s.text):
+            continue  # a dated aside ("during an attack in 2018") is background
+        for v in s:
+            if v.pos_ != "VERB":
+                continue
+            who = [t for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "dobj") for t in c.subtree]
+            if any(t.lemma_.lower() in people for t in who):
+                skip = set()
+                for t in v.subtree:
+                    if t.i not in skip:
+                        skip |= _aside(t)
+                toks += [t for t in v.subtree if t.i not in skip and not (t.dep_ == "ccomp")]
     return toks
 
 
