@@ -334,3 +334,31 @@ def test_plain_text_headline_becomes_title_and_stays_in_text():
     assert art.title == "Fire closes harbour for a day" and art.text.startswith("Fire closes")
     assert from_bytes(STORY.encode()).title is None
     assert from_bytes(("The fire was put out.\n\n" + STORY).encode()).title is None
+
+
+@pytest.mark.parametrize("line", [
+    "Related to the case, police arrested two men in the capital.",
+    "Reporting by The Guardian showed the ministry knew about the leak",
+    "Register of deeds officials said the land had been sold twice.",
+    "By signing up to the deal, Iran agreed to accept more inspections.",
+    "Latest in a string of attacks, the bombing killed five people.",
+    "Originally published in 1851, the novel was banned in the region.",
+    "Follow these steps on arrival at the airport, the embassy said.",
+    "Copyright lawyers argued that the law was too vague.",
+    "More from the minister is expected later, an aide said.",
+])
+def test_story_lines_that_start_like_furniture(line):
+    assert not furniture(line) and not caption(line)
+    text, _ = strip_furniture(STORY + "\n\n" + line + "\n\n" + STORY)
+    assert line in text
+
+
+@pytest.mark.parametrize("line", [
+    "(Reporting by Greg Smith, Ana Lee, with reporting by Tom Brown and Mia Chen, editing by Ann Roe.)",
+    "Follow NBC Example on Facebook, Twitter and Instagram.",
+    "Copyright ©2019 Example & Company, Inc. All Rights Reserved",
+    "copyright Example Magazine 2019 - ISSN: 1234-5678",
+    "Register now",
+])
+def test_furniture_variants(line):
+    assert furniture(line)

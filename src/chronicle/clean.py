@@ -203,7 +203,9 @@ def furniture(line: str) -> bool:
 def _list_header(line: str) -> bool:
     bp = boilerplate()
     s = line.strip()
-    return len(s) <= 120 and bp["headers"].fullmatch(s) is not None
+    # a header introduces a list; a line ending like a sentence is story, not a header
+    return len(s) <= 120 and not s.endswith((".", "!", "?")) \
+        and bp["headers"].fullmatch(s) is not None
 
 
 def strip_furniture(text: str) -> tuple[str, list[str]]:
