@@ -427,7 +427,12 @@ def _roles_for(doc: Doc, event: Event) -> _Roles:
         # the trigger names the attacker or the weapon ("a suicide bomber struck", "a car bomb
         # exploded near X"): it fills that role, and its verb gives the rest
         agent = head.lemma_.lower() in _frame("agent_nouns")
-        verb = head.head if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" else None
+        first = head
+        while first.dep_ == "conj" and first.head.pos_ in NOUNISH:
+            first = first.head
+        verb = first.head if first.dep_ in ("nsubj", "nsubjpass") and first.head.pos_ == "VERB" else None
+        if agent and first is not head:
+            r.actors.append(first)
         if agent:
             r.actors.append(head)
         elif verb is not None:  # "a car bomb exploded"; not "firearms are everywhere"
@@ -470,6 +475,12 @@ def _says_involved(verb: Token, lemma: str) -> bool:
                for c in verb.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree)
 
 
+def _about_attack(clause: Token) -> bool:
+    """True when a reported clause speaks of taking part in an attack ("X was behind it", "X carried out the attack")."""
+    words = _frame("involve_words") | _frame("agent_support") | _frame("incident_nouns") | {"behind", "responsible"}
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in clause.subtree)
+
+
 def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
     """(character offset, actor) for every group said to have claimed, or been blamed for, an attack."""
     out: list[tuple[int, Actor]] = []
@@ -507,7 +518,8 @@ def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
             for c in tok.children:
                 if c.dep_ == "ccomp":  # "sources suspected that X was behind it"
                     s_ = _child(c, "nsubj", "nsubjpass")
-                    if s_ is not None and s_.lemma_.lower() not in incident and not _is_unnamed(s_):
+                    if s_ is not None and s_.lemma_.lower() not in incident and not _is_unnamed(s_) and \
+                            _about_attack(c):
                         found.append(s_)
         elif lemma == "be" and subj is not None and (subj.lemma_.lower() in _frame("agent_nouns") or _is_unnamed(subj)):
             attr = _child(tok, "attr")  # "the gunmen were members of X"
