@@ -111,3 +111,28 @@ def test_main_event_of_short_text_reads_whole_text():
     ev = Event(id="e1", type="ASSAULT", trigger=Span("attacked", 7, 15), sentence=Span(text[:end], 0, end))
     counts.count_events(art, [ev])
     assert (ev.killed.value, ev.injured.value) == (2, 1)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Three guards were killed and a fourth person wounded at the gate.", (3, 1)),
+    ("A soldier and three civilians were injured by the shell.", (None, 4)),
+    ("Two officers and another civilian were hurt.", (None, 3)),
+    ("Eight recruits and the driver were killed in the ambush.", (9, None)),
+    ("Karim Haddad, a district mayor, was killed in the shooting.", (1, None)),
+    ("Gunmen shot and killed a shopkeeper and wounded another.", (1, 1)),
+    ("Thirteen people were killed and 48 wounded in both blasts.", (7, 24)),
+    ("Four people were killed and nine wounded across this and two similar blasts.", (2, 3)),
+    ("Seven fighters were killed and wounded during the raid.", (None, None)),
+    ("Raiders left a note at the gate.", (None, None)),
+])
+def test_more_casualty_forms(text, expected):
+    assert figures(text) == expected
+
+
+def test_protest_counts_only_stated_totals():
+    text = "Hundreds protested against the killing of two boys by police."
+    art = Article(id="t", text=text)
+    ev = Event(id="e1", type="PROTEST", trigger=Span("protested", 9, 18), sentence=Span(text, 0, len(text)),
+               acled={"event_type": "Protests", "sub_event_type": "Peaceful protest"})
+    counts.count_events(art, [ev])
+    assert ev.killed is None

@@ -41,6 +41,7 @@ class Mention:
     total: bool = False  # a stated total that replaces the sum of the parts
     definite: bool = False  # "the two victims": may repeat an earlier figure
     attacker: bool = False  # the dead include the attackers themselves
+    reach: int = 0  # end of the whole phrase ("... were killed"), when longer than the figure
 
 
 @lru_cache(maxsize=1)
@@ -248,11 +249,13 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
             continue
         span_end = e + role[2] if role[1] >= 0 else e
         noun = text[e:e + role[1]] if role[1] >= 0 else re.split(r"[,.;]| and ", text[e:e + 60])[0]
-        if role[1] >= 0 and re.search(r"\band\s+(?:the|a|an|his|her|their)\s+[a-z]+\s*$", noun):
+        if role[1] >= 0 and re.search(r"\band\s+(?:the|a|an|his|her|their|another)\s+[a-z]+\s*$", noun):
             value += 1  # "eight soldiers and the driver were killed"
+        if role[1] >= 0 and re.search(r"(?:^|[,;:]\s*|\b(?:and|while|but)\s+)(?:a|an|another|the)\s+(?:[a-z\-]+\s+){0,2}?and\s+$", before, re.I):
+            value += 1  # "a soldier and three civilians were injured"
         found.append(Mention(role[0], value, s, e, _qualifier(text, s, text[e:span_end]),
                              definite=_is_definite(text, s),
-                             attacker=bool(res["attacker"].search(noun))))
+                             attacker=bool(res["attacker"].search(noun)), reach=span_end))
         if _is_subset(text, s):
             found.pop()
     # "one soldier and two assailants were killed": the first figure shares the second's role
@@ -285,6 +288,10 @@ _ACTIVE_SINGLE = re.compile(
     r"(?:(?:an?|one)\s+(?!number\b|few\b|total\b|dozen|couple|handful|group|family|series|"
     r"lot\b|hundred|thousand|score)(?P<np>[\w\-'’]+(?:\s+[\w\-'’]+){0,3}?)(?(np)(?=(?:\s+(?:and|in|at|on|near|from|who|with|,|\.|;|dead|injured|wounded))|\s*[,.;]|$))|another\b)",
     re.I)
+_AND_ONE_MORE = re.compile(
+    r"\b(?:and|while|but)\s+(?:a|an|another|one\s+other|(?:a|the)\s+(?:second|third|fourth|fifth)|their|his|her)"
+    r"(?:\s+(?!was\b|were\b)[a-z\-]+){0,2}?\s+(?:was\s+|were\s+)?(?:also\s+|later\s+|reportedly\s+|seriously\s+|critically\s+)?"
+    r"(?P<verb>wounded|injured|hurt|killed|died)\b", re.I)
 _BODY_FOUND = re.compile(r"\b(?:the|a)\s+(?:dead\s+)?(?:body|corpse)\s+of\s+(?:an?|one)\b|"
                          r"\ban?\s+(?:\w+\s+){0,2}?\w+['’]s\s+(?:dead\s+)?(?:body|corpse)\b|"
                          r"\b(?:an?|the)\s+(?:dead\s+)?body\s+(?:was|has\s+been)\s+found\b", re.I)
@@ -338,6 +345,12 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
             role = "killed" if after.group(1).lower() == "dead" else "injured"
         found.append(Mention(role, 1, m.start(), m.end(), _qualifier(text, m.start(), "")))
         taken.append((m.start(), m.end()))
+    for m in _AND_ONE_MORE.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        role = "injured" if m.group("verb").lower() in ("wounded", "injured", "hurt") else "killed"
+        found.append(Mention(role, 1, m.start(), m.end(), _qualifier(text, m.start(), "")))
+        taken.append((m.start(), m.end()))
     for m in _BODY_FOUND.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -373,7 +386,7 @@ def _suicide_mentions(text: str) -> list[Mention]:
 
 
 _ATTACKS = r"(?:attacks?|incidents?|bombings?|blasts?|explosions?|assaults?|shootings?|raids?|events?)"
-_ACROSS = re.compile(r"\bacross\s+(?P<p>(?:which\b|(?:the|these|all|both|this|each)\b[^.;]{0,50}?" + _ATTACKS + r"\b|"
+_ACROSS = re.compile(r"\b(?:across|in\s+(?=both\b|all\s+(?!of\b)[\w-]+\s+(?:of\s+the\s+)?" + _ATTACKS + r"|the\s+(?!\w+\s+of\b)[\w-]+\s+" + _ATTACKS + r"))\s*(?P<p>(?:which\b|(?:the|these|all|both|this|each)\b[^.;]{0,50}?" + _ATTACKS + r"\b|"
                      r"[\w\-]+\s+(?:of\s+the\s+|other\s+|similar\s+|coordinated\s+|local\s+|such\s+)*" + _ATTACKS + r"\b))"
                      r"(?!\s*\(\s*\d)", re.I)
 _ONE_OF = re.compile(r"\b(?:one|first|second|third|last)\s+of\s+(?:at\s+least\s+|approximately\s+|about\s+)?"
@@ -430,7 +443,7 @@ def find_counts(text: str) -> list[Mention]:
             found.append(Mention("injured", 0, m.start(), m.end(), None, total=True))
     nums = _number_mentions(text, blocked)
     found += nums
-    found += _singular_mentions(text, [(m.start, m.end) for m in found])
+    found += _singular_mentions(text, [(m.start, max(m.end, m.reach)) for m in found])
     if not any(m.attacker for m in found if m.role == "killed"):
         found += _suicide_mentions(text)
     found.sort(key=lambda m: m.start)
