@@ -534,30 +534,86 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         return ontology.acled_for("ASSAULT", ev.mode)
     if crowd and ev.mode not in REMOTE:
         return ("Riots", "Mob violence")
-    strong_clash = sent.cue("strong_clash") and ev.mode not in ("chemical", "suicide", "drone", "aerial", "explosives")
+    remote = ev.mode in ("chemical", "suicide", "drone", "aerial", "explosives", "grenade")
+    fire_fight = sent.cue("fire_fight") and not remote
     if ev.mode == "artillery" and not sent.has_any(("small arms", "clash", "exchange of fire", "exchange fire", "shoot-out", "fighting")):
-        strong_clash = False
-    if strong_clash or ev.mode == "clash":
+        fire_fight = False
+    if fire_fight or ev.mode == "clash":
         if _is_crowd(agents) or sent.cue("mob"):
             return ("Riots", "Mob violence")
-        if ev.mode == "clash" or _patient_words(head) & ontology.cue("armed") or sent.cue("organized_armed"):
-            return ("Battles", "Armed clash")
+        return ("Battles", "Armed clash")
+    if sent.cue("strong_clash") and not remote and ev.mode != "artillery" and (
+            _side(_patient_heads(head)) == "armed" or (not _patient_heads(head) and sent.cue("organized_armed"))):
+        return ("Battles", "Armed clash")
     pair = ontology.acled_for("ASSAULT", ev.mode)
     if ev.mode in REMOTE and pair:
         return pair
-    return _battle_or_civilians(ev, head, clause)
+    return _battle_or_civilians(ev, head, sent)
+
+
+def _with_parts(tok) -> list:
+    """Return `tok` with its compounds, modifiers and coordinated nouns ("militia members and soldiers")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            out.append(c)
+        elif c.dep_ == "conj":
+            out += _with_parts(c)
+        elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in ("position", "base", "member", "convoy", "patrol", "unit", "group", "camp", "post", "element"):
+            out += [g for p in c.children if p.dep_ == "pobj" for g in _with_parts(p)]
+    return out
+
+
+def _patient_heads(head) -> list:
+    """Return the head words of what the trigger was done to, with their compounds and conjuncts."""
+    if head is None:
+        return []
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    verbs = {head, verb} | {c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    out = []
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                out += _with_parts(c)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "towards", "toward"):
+                out += [g for p in c.children if p.dep_ == "pobj" for g in _with_parts(p)]
+    return out
+
+
+def _victims(head) -> list:
+    """Return the head words of who was killed, wounded or shot in the trigger's sentence."""
+    if head is None:
+        return []
+    out = []
+    for v in head.sent:
+        if v.pos_ == "VERB" and v.lemma_.lower() in ("kill", "wound", "injure", "shoot", "hurt", "die"):
+            for c in v.children:
+                if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and v.lemma_.lower() == "die"):
+                    out += _with_parts(c)
+    return out
+
+
+def _side(tokens) -> Optional[str]:
+    """Return 'armed' or 'civilian' for head words naming an armed side or unarmed people, else None."""
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    if lemmas & ontology.cue("armed"):
+        return "armed"
+    if lemmas & ontology.cue("civilian"):
+        return "civilian"
+    return None
 
 
 def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
     """Return ACLED Battles/Armed clash or Violence against civilians/Attack for a direct attack."""
-    armed, unarmed = ontology.armed_kinds(), ontology.unarmed_kinds()
-    patient = _patient_words(head) if head is not None else set()
-    if patient & ontology.cue("armed"):
+    for side in (_side(_patient_heads(head)), _side(_victims(head))):
+        if side == "armed":
+            return ("Battles", "Armed clash")
+        if side == "civilian":
+            return ("Violence against civilians", "Attack")
+    if any(t.kind in ontology.armed_kinds() for t in ev.targets):
         return ("Battles", "Armed clash")
-    if any(t.kind in armed for t in ev.targets):
-        return ("Battles", "Armed clash")
-    if any(t.kind in unarmed for t in ev.targets):
-        return ("Violence against civilians", "Attack")
     return ("Violence against civilians", "Attack")
 
 
