@@ -9,12 +9,13 @@ the name of the person or body they stand for earlier in the article.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .records import Actor, Article, Span, Statement
 
@@ -233,10 +234,15 @@ def _cut_tail(toks: list, quotes) -> list:
 
 def _near_quote(text: str, quotes, start: int, end: int, before: bool):
     """Return the quotation that starts right after `end` (or ends right before `start`)."""
-    for q in quotes:
+    if before:
+        k = bisect.bisect_right(quotes, (start, start)) - 1
+        cands = [q for q in quotes[max(k - 1, 0):k + 1] if q[1] <= start]
+    else:
+        k = bisect.bisect_left(quotes, (end, end))
+        cands = quotes[k:k + 1]
+    for q in cands:
         gap = text[end:q[0]] if not before else text[q[1]:start]
-        if (not before and q[0] >= end or before and q[1] <= start) and len(gap) <= 3 \
-                and not gap.strip(" ,:\n"):
+        if len(gap) <= 3 and not gap.strip(" ,:\n"):
             return q
     return None
 
@@ -422,7 +428,8 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
 
 def _in_quote(quotes, span) -> bool:
     """Tell whether a span lies inside a quotation."""
-    return any(q[0] <= span[0] and span[1] <= q[1] for q in quotes)
+    k = bisect.bisect_right(quotes, (span[0], float("inf"))) - 1
+    return k >= 0 and quotes[k][0] <= span[0] and span[1] <= quotes[k][1]
 
 
 def _channels(head, f: _Found, data) -> None:
@@ -621,7 +628,39 @@ def _kind_of(tokens, ents) -> Optional[str]:
 
 def _ents_in(doc, start: int, end: int):
     """Return the named entities inside a character range."""
-    return [e for e in doc.ents if start <= e.start_char and e.end_char <= end]
+    ents = _doc_ents(doc)
+    k = bisect.bisect_left(_ent_starts(doc), start)
+    out = []
+    for ent in ents[k:]:
+        if ent.start_char >= end:
+            break
+        if ent.end_char <= end:
+            out.append(ent)
+    return out
+
+
+class _Ent(NamedTuple):
+    """A named entity as plain data (kept in doc.user_data, so it must pickle)."""
+
+    start_char: int
+    end_char: int
+    label_: str
+    text: str
+
+
+def _doc_ents(doc) -> list:
+    """Return the doc's entities, computed once per doc (spaCy rebuilds them on each access)."""
+    cache = doc.user_data.setdefault("chronicle.attribution", {})
+    if "ents" not in cache:
+        cache["ents"] = [_Ent(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+        cache["starts"] = [e.start_char for e in cache["ents"]]
+    return cache["ents"]
+
+
+def _ent_starts(doc) -> list:
+    """Return the start offsets of the doc's entities, in order."""
+    _doc_ents(doc)
+    return doc.user_data["chronicle.attribution"]["starts"]
 
 
 def _tokens_in(doc, start: int, end: int):
@@ -643,6 +682,9 @@ class _Names:
     def __init__(self, doc):
         self.doc = doc
         self.speakers: list[tuple[int, str, Optional[str]]] = []  # (start, name, kind)
+        self.chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
+        self.persons = [e for e in _doc_ents(doc) if e.label_ == "PERSON"]
+        self.person_names = [(e.end_char, _clean_name(e.text)) for e in self.persons]
 
     def person_before(self, pos: int) -> Optional[str]:
         """Return the last named person before `pos` (a speaker first, then any PERSON)."""
@@ -652,7 +694,7 @@ class _Names:
                 break
         else:
             last_sp = -1
-        ents = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= pos]
+        ents = [e for e in self.persons if e.end_char <= pos]
         if ents and ents[-1].start_char > last_sp + 200:
             return _clean_name(ents[-1].text)
         if last_sp >= 0:
@@ -665,7 +707,7 @@ class _Names:
         if len(last) < 3:
             return name
         cands = [n for st, n, k in self.speakers if st < pos]
-        cands += [_clean_name(e.text) for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= pos]
+        cands += [n for end, n in self.person_names if end <= pos]
         best = name
         for c in cands:
             words = c.split()
@@ -680,7 +722,7 @@ class _Names:
             if start < pos and kind in ("organization", "government", "military", "militia") \
                     and not _is_pronoun(name):
                 return name
-        ents = [e for e in self.doc.ents if e.label_ in ("ORG", "NORP") and e.end_char <= pos]
+        ents = [e for e in _doc_ents(self.doc) if e.label_ in ("ORG", "NORP") and e.end_char <= pos]
         return _clean_name(ents[-1].text) if ents else None
 
     def role_before(self, word: str, pos: int, mention: str) -> Optional[str]:
@@ -688,12 +730,13 @@ class _Names:
         for start, name, kind in reversed(self.speakers):
             if start < pos and word in name.lower() and name.lower() != mention.lower():
                 return name
-        for chunk in reversed([c for c in self.doc.noun_chunks if c.end_char <= pos]):
+        for chunk in reversed([c for c in self.chunks if c.end_char <= pos]):
             if word in chunk.text.lower() and chunk.text.lower() != mention.lower():
-                persons = [e for e in chunk.ents if e.label_ == "PERSON"]
+                ents = _ents_in(self.doc, chunk.start_char, chunk.end_char)
+                persons = [e for e in ents if e.label_ == "PERSON"]
                 if persons:
                     return _clean_name(persons[-1].text)
-                orgs = [e for e in chunk.ents if e.label_ == "ORG"]
+                orgs = [e for e in ents if e.label_ == "ORG"]
                 if orgs:
                     return _clean_name(orgs[-1].text)
         return None
@@ -770,7 +813,7 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
     out: list[_Found] = []
     for f in found:
         dup = False
-        for g in out:
+        for g in out[-40:]:  # sorted by start: far earlier contents cannot repeat this one
             inter = min(f.content[1], g.content[1]) - max(f.content[0], g.content[0])
             union = max(f.content[1], g.content[1]) - min(f.content[0], g.content[0])
             if g.cue == f.cue or (union and inter / union >= 0.8):
