@@ -38,7 +38,7 @@ class RawInput:
     problem: Optional[str] = None  # an error code found while reading (e.g. a bad JSONL line)
     detail: Optional[str] = None  # what exactly was wrong, for the error message
     crawled: Optional[str] = None  # YYYY-MM-DD the page was fetched: `published` when nothing better
-    media_type: Optional[str] = None  # "text/html" or "text/plain" when the container says so
+    media_type: Optional[str] = None  # "text/html" when the file name or WARC header says so
     charset: Optional[str] = None  # the encoding the container declares, if any
 
 
@@ -205,10 +205,6 @@ def read_file(path: Path, rid: str, max_bytes: Optional[int] = None) -> RawInput
     except OSError as exc:
         raw.problem, raw.detail = errors.EMPTY, f"could not read the file: {exc.strerror}"
     return raw
-
-
-def _is_hidden(rel: Path) -> bool:
-    return any(part.startswith(".") for part in rel.parts)
 
 
 def walk(folder: Path) -> Iterator[Path]:
