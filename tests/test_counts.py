@@ -136,3 +136,14 @@ def test_protest_counts_only_stated_totals():
                acled={"event_type": "Protests", "sub_event_type": "Peaceful protest"})
     counts.count_events(art, [ev])
     assert ev.killed is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels killed a ranger and wounded another in retaliation for the killing of 3 fighters last week.", (1, 1)),
+    ("Soldiers shot dead a farmer when he ran from the checkpoint.", (1, None)),
+    ("A roadside bomb hit a truck, leaving the driver dead.", (1, None)),
+    ("Guards shot two smugglers to death at the river.", (2, None)),
+    ("Troops killed the militants hiding in the cave.", (None, None)),
+])
+def test_singular_and_background_forms(text, expected):
+    assert figures(text) == expected

@@ -148,6 +148,7 @@ def _role_res() -> dict[str, re.Pattern]:
         "attacker": re.compile(rf"\b(?:{_alt(w['attacker_nouns'])})\b", re.I),
         "suicide": re.compile(rf"\b(?:{_alt(w['suicide_cues'])})\b", re.I),
         "qualifier": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\b", re.I),
+        "background": re.compile(rf"\b(?:{_alt(w['background_cues'])})\b[^.;]*$", re.I),
         "not_harmed": re.compile(rf"\b(?:{_alt(w['not_harmed'])})\b", re.I),
     }
 
@@ -243,7 +244,7 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
         if value is None or _NOT_COUNT_AFTER.match(after) or _NOT_COUNT_BEFORE.search(before):
             roles.append(None)
             continue
-        role = _backward_role(before) or _forward_role(after)
+        role = None if _background(text, s) else (_backward_role(before) or _forward_role(after))
         roles.append(role)
         if role is None:
             continue
@@ -285,8 +286,10 @@ _ACTIVE_SINGLE = re.compile(
     r"executed|executing|lynched|lynching|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|"
     r"stabbed\s+to\s+death|(?:the\s+)?(?:killing|death|murder|execution)\s+of|leaving|left|"
     r"injuring|injured|wounding|wounded|(?:the\s+)?(?:injuring|wounding)\s+of)\s+"
-    r"(?:(?:an?|one)\s+(?!number\b|few\b|total\b|dozen|couple|handful|group|family|series|"
-    r"lot\b|hundred|thousand|score)(?P<np>[\w\-'’]+(?:\s+[\w\-'’]+){0,3}?)(?(np)(?=(?:\s+(?:and|in|at|on|near|from|who|with|,|\.|;|dead|injured|wounded))|\s*[,.;]|$))|another\b)",
+    r"(?:(?P<det>an?|one|the)\s+(?!number\b|few\b|total\b|dozen|couple|handful|group|family|series|"
+    r"lot\b|hundred|thousand|score|rest\b|other\b|others\b)(?P<np>[\w\-'’]+(?:\s+[\w\-'’]+){0,3}?)"
+    r"(?=(?:\s+(?:and|in|at|on|near|from|who|with|of|when|as|after|during|while|for|by|to|dead|injured|wounded)\b)|\s*[,.;(]|$)"
+    r"|another\b)",
     re.I)
 _AND_ONE_MORE = re.compile(
     r"\b(?:and|while|but)\s+(?:a|an|another|one\s+other|(?:a|the)\s+(?:second|third|fourth|fifth)|their|his|her)"
@@ -301,6 +304,17 @@ _NAMED_KILLED = re.compile(
     r"(?P<verb>killed|shot\s+dead|murdered|executed|beheaded|assassinated|found\s+dead|gunned\s+down|"
     r"injured|wounded)|(?P<died>died))\b(?P<along>\s+(?:in\s+the\s+\w+\s+)?along\s+with\s+(?P<n>[\w\-]+))?")
 _NOT_NAMES = frozenset({"he", "she", "they", "it", "this", "that", "there", "police", "security", "no", "nobody", "one"})
+
+
+def _plural(word: str) -> bool:
+    """Return True when `word` looks like a plural noun."""
+    w = word.lower()
+    return w.endswith("s") and not w.endswith(("ss", "us", "is")) or w in ("people", "men", "women", "children", "police")
+
+
+def _background(text: str, start: int) -> bool:
+    """Return True when the figure at `start` is a cause given for the event ("in retaliation for the killing of 3")."""
+    return bool(_role_res()["background"].search(text[max(0, start - 40):start]))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -335,8 +349,11 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
                                  attacker=bool(_role_res()["attacker"].search(m.group(0)))))
             taken.append((m.start(), m.end()))
     for m in _ACTIVE_SINGLE.finditer(text):
-        if _overlaps(m.start(), m.end(), taken):
+        if _overlaps(m.start(), m.end(), taken) or _background(text, m.start()):
             continue
+        head = (m.group("np") or "").split()[-1:] or [""]
+        if m.group("det") and m.group("det").lower() == "the" and _plural(head[0]):
+            continue  # "killed the militants": a plural with no figure
         role = "injured" if re.match(r"(?:injur|wound)", m.group("verb"), re.I) else "killed"
         if m.group("verb").lower() in ("leaving", "left"):
             after = re.match(r"\s*(dead|injured|wounded)\b", text[m.end():], re.I)
