@@ -268,6 +268,15 @@ def _widen(text: str, quotes, content: tuple[int, int], cue: tuple[int, int],
     for q in quotes:
         if q[0] < e and s < q[1] and (q[1] - q[0]) > 2 and not (q[0] <= cue[0] < q[1]):
             s, e = min(s, q[0]), max(e, q[1])
+    # “A,” he said, “B.” parsed with B as the complement: A is the first half
+    starts_quote = any(q[0] == s for q in quotes)
+    if s >= cue[1] and starts_quote and len(text[cue[1]:s].split()) <= 10 \
+            and not re.search(r"[.;\n]|\bthat\b", text[cue[1]:s]):
+        k = bisect.bisect_right(quotes, (cue[0], cue[0])) - 1
+        if k >= 0 and quotes[k][1] <= cue[0] and text[quotes[k][1] - 2:quotes[k][1] - 1] == ",":
+            gap = text[quotes[k][1]:cue[0]]
+            if len(gap.split()) <= 5 and not re.search(r"[.;:\n]", gap):
+                s = quotes[k][0]
     # “A,” he said, “B.”  /  “A,” he said. “B.” -- the quote goes on after the tag
     if e <= cue[0] and any(q[1] == e for q in quotes):
         stop = text.find("\n", cue[1])
@@ -346,9 +355,12 @@ def _around_tag(sent, first: int, last: int, text: str):
     if breaks:
         pre = pre[breaks[-1] + 1:]  # a paragraph break (or a headline) ends the content
     toks = [t for t in sent if t.i > last]
+    cut = next((k for k, t in enumerate(toks) if "\n" in t.text or "\n" in t.whitespace_), None)
+    if cut is not None:
+        toks = toks[:cut]  # the sentence runs over a paragraph break: stop there
     after = [t for t in toks if not (t.is_punct or t.is_space)]
     goes_on = bool(after) and doc[last + 1].text in (",", "—", "–") and pre and pre[-1].text == "," \
-        and after[0].dep_ not in ("cc",) and after[0].tag_ != "VBG" and not after[0].is_quote
+        and after[0].tag_ != "VBG" and not after[0].is_quote
     toks = pre + toks if goes_on else pre
     if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in toks):
         return None
