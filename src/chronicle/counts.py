@@ -351,8 +351,8 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
     for m in _ACTIVE_SINGLE.finditer(text):
         if _overlaps(m.start(), m.end(), taken) or _background(text, m.start()):
             continue
-        head = (m.group("np") or "").split()[-1:] or [""]
-        if m.group("det") and m.group("det").lower() == "the" and _plural(head[0]):
+        words = (m.group("np") or "").split()
+        if m.group("det") and m.group("det").lower() == "the" and any(_plural(w) for w in words):
             continue  # "killed the militants": a plural with no figure
         role = "injured" if re.match(r"(?:injur|wound)", m.group("verb"), re.I) else "killed"
         if m.group("verb").lower() in ("leaving", "left"):
