@@ -543,7 +543,15 @@ def _noun_statements(sent, text: str, quotes) -> list[_Found]:
     return out
 
 
-def _punctuation_statements(text: str, quotes) -> list[_Found]:
+def _names_someone(doc, start: int, end: int, words: str) -> bool:
+    """Tell whether a 'Name:' prefix names a speaker: a transcript name in capitals, one word, or an entity."""
+    if words.isupper() or len(words.split()) == 1:
+        return True
+    ents = [e for e in _ents_in(doc, start, end) if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+    return sum(e.end_char - e.start_char for e in ents) * 2 >= end - start
+
+
+def _punctuation_statements(text: str, quotes, doc=None) -> list[_Found]:
     """Return 'Name: words' (headlines, transcripts) and '“words” ― Name' statements."""
     out = []
     pos = 0
@@ -551,7 +559,8 @@ def _punctuation_statements(text: str, quotes) -> list[_Found]:
         start, pos = pos, pos + len(para) + 1
         m = re.match(r"\s*([^:\n“\"]{2,60}?):\s+(\S.*)$", para)
         if m and len(m.group(1).split()) <= 6 and m.group(1).split()[0].lower() not in cues()["colon_skip"] \
-                and (m.group(1).isupper() or all(w[:1].isupper() for w in m.group(1).split())):
+                and (m.group(1).isupper() or all(w[:1].isupper() for w in m.group(1).split())) \
+                and (doc is None or _names_someone(doc, start + m.start(1), start + m.end(1), m.group(1))):
             spk = (start + m.start(1), start + m.end(1))
             colon = (spk[1], spk[1] + 1)
             body = _trim(text, start + m.start(2), start + m.end(2))
@@ -877,7 +886,7 @@ def find_statements(article: Article) -> list[Statement]:
             lemmas[f.cue] = tok[0].lemma_.lower() if tok is not None else ""
             sents[f.cue] = sent.text
         found.extend(here)
-    for f in _punctuation_statements(text, quotes):
+    for f in _punctuation_statements(text, quotes, doc):
         found.append(f)
         sent = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
         lemmas[f.cue], sents[f.cue] = "", sent.sent.text if sent is not None else ""
