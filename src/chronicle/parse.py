@@ -1,25 +1,38 @@
-"""Parse: load a spaCy pipeline once per process and run it in batches."""
+"""Parse: load a spaCy pipeline once per process and run it in batches.
+
+The loaded pipeline gives exactly the annotations of `spacy.load(name)`, faster:
+two pipes that spend most of their time in per-token Python are replaced by
+equivalents that do the same work in bulk (see `speed_up`). The replacements
+are checked against the stock pipes in tests/test_workers.py.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Iterable
 
 import spacy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 
 from .records import Article
 
+# Token attributes a single-token rule of the attribute ruler may test in bulk.
+_BULK_KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
+
 
 @lru_cache(maxsize=4)
-def load_pipeline(name: str) -> Language:
-    """Load the installed spaCy pipeline `name` (a package, never a download)."""
+def load_pipeline(name: str, fast: bool = True) -> Language:
+    """Load the installed spaCy pipeline `name` (a package, never a download); fast by default."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise SystemExit(
             f"spaCy pipeline {name!r} is not installed. Install its package "
             f"(the default is installed by `make install`) or set CHRONICLE_MODEL."
         ) from exc
+    return speed_up(nlp) if fast else nlp
 
 
 def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 64,
@@ -29,3 +42,115 @@ def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int =
     texts = (a.text[:max_chars] for a in todo)
     for article, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size)):
         article.doc = doc
+
+
+def speed_up(nlp: Language) -> Language:
+    """Swap the attribute ruler's matching and the rule lemmatizer for bulk versions; return nlp."""
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+
+    for _, pipe in nlp.pipeline:
+        # Swapping the class keeps the pipe's name, config, tables and patterns;
+        # only the per-token loop changes.
+        if type(pipe) is AttributeRuler:
+            pipe.__class__ = _BulkAttributeRuler
+            pipe._bulk = _split_rules(pipe)
+        elif isinstance(pipe, Lemmatizer) and pipe.mode == "rule" and not pipe.overwrite:
+            pipe.__class__ = _bulk_lemmatizer_class(type(pipe))
+            pipe._bulk = {}
+    return nlp
+
+
+def _simple_test(token_pattern: dict):
+    """Return [(attr id, kind, values)] for a one-token rule on bulk keys, or None."""
+    tests = []
+    for key, value in token_pattern.items():
+        attr = _BULK_KEYS.get(key)
+        if attr is None:
+            return None
+        if isinstance(value, bool):
+            tests.append((attr, "eq", {int(value)}))
+        elif isinstance(value, str):
+            tests.append((attr, "eq", {get_string_id(value)}))
+        elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"}:
+            op, vals = next(iter(value.items()))
+            if not all(isinstance(v, str) for v in vals):
+                return None
+            tests.append((attr, "eq" if op == "IN" else "ne", {get_string_id(v) for v in vals}))
+        else:
+            return None
+    return tests
+
+
+def _split_rules(ruler) -> dict:
+    """Split the ruler's rules into one-token rules tested in bulk and a Matcher for the rest."""
+    by_tag: dict[int, list] = {}
+    any_tag: list = []
+    rest = Matcher(ruler.vocab)
+    for i in range(len(ruler.attrs)):
+        key = str(i)
+        match_id = ruler.vocab.strings.add(key)
+        for pattern in ruler.matcher.get(key)[1]:
+            tests = _simple_test(pattern[0]) if len(pattern) == 1 else None
+            if tests is None:
+                rest.add(key, [pattern])
+                continue
+            rule = (i, match_id, tests)
+            tags = [v for a, kind, v in tests if a == TAG and kind == "eq"]
+            if tags:
+                for tag in tags[0]:
+                    by_tag.setdefault(tag, []).append(rule)
+            else:
+                any_tag.append(rule)
+    columns = [TAG, LOWER, DEP, IS_SPACE]
+    return {"by_tag": by_tag, "any_tag": any_tag, "rest": rest, "columns": columns}
+
+
+class _BulkAttributeRuler(spacy.pipeline.AttributeRuler):
+    """The attribute ruler with one-token rules tested by table look-up, not by the Matcher."""
+
+    def match(self, doc):
+        """Return the same sorted (rule, match id, start, end) list as AttributeRuler.match."""
+        bulk = self._bulk
+        col = {a: j for j, a in enumerate(bulk["columns"])}
+        rows = doc.to_array(bulk["columns"]).tolist()
+        matches = []
+        by_tag, any_tag = bulk["by_tag"], bulk["any_tag"]
+        for pos, row in enumerate(rows):
+            for i, match_id, tests in (*by_tag.get(row[0], ()), *any_tag):
+                for attr, kind, values in tests:
+                    if (row[col[attr]] in values) != (kind == "eq"):
+                        break
+                else:
+                    matches.append((i, match_id, pos, pos + 1))
+        for match_id, start, end in bulk["rest"](doc, allow_missing=True, as_spans=False):
+            matches.append((int(self.vocab.strings[match_id]), match_id, start, end))
+        matches.sort()
+        return matches
+
+
+@lru_cache(maxsize=None)
+def _bulk_lemmatizer_class(base: type) -> type:
+    """Return a subclass of the lemmatizer class `base` that lemmatises each form once."""
+
+    class BulkLemmatizer(base):
+        """Rule lemmatizer: one look-up per (form, POS, morphology), set for the whole Doc."""
+
+        def __call__(self, doc):
+            if not self._validated:
+                self._validate_tables()
+            rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+            lemmas = rows[:, 3].copy()
+            cache = self._bulk
+            for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+                if lemma:
+                    continue
+                key = (orth, pos, morph)
+                value = cache.get(key)
+                if value is None:
+                    value = cache[key] = self.vocab.strings.add(self.lemmatize(doc[i])[0])
+                lemmas[i] = value
+            doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+            return doc
+
+    BulkLemmatizer.__name__ = f"Bulk{base.__name__}"
+    return BulkLemmatizer
