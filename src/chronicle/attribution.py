@@ -213,22 +213,26 @@ def _content_tokens(verb, kind_phrasal: bool):
 
 
 def _cut_tail(toks: list, quotes) -> list:
-    """Return content tokens up to an aside that follows a comma (', which ...', ', citing ...', '; ...')."""
+    """Return content tokens up to an aside that follows a comma (', which ...', ', although ...', '; ...')."""
     if not toks:
         return toks
     toks = sorted(toks, key=lambda t: t.i)
-    first = toks[0].i
+    first, last = toks[0].i, toks[-1].i
     doc = toks[0].doc
+    asides = cues()["aside_words"]
     for t in toks:
-        if t.i <= first + 2 or _in_quote(quotes, (t.idx, t.idx + len(t))):
+        if t.i <= first + 2 or t.i >= last or _in_quote(quotes, (t.idx, t.idx + len(t))):
             continue
-        prev = doc[t.i - 1]
-        aside = t.dep_ in ("relcl", "appos", "advcl", "acl") and t.left_edge.i == t.i - 0 or (
-            t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "acl", "conj"))
-        if prev.text == ";" or (prev.text in (",", "—", "--") and aside and t.left_edge.i >= t.i - 1):
-            return [x for x in toks if x.i < prev.i]
-        if prev.text == "," and t.lower_ in ("which", "who", "citing", "adding", "arguing", "saying", "noting"):
-            return [x for x in toks if x.i < prev.i]
+        if t.text == ";":
+            return [x for x in toks if x.i < t.i]
+        if t.text not in (",", "—", "--"):
+            continue
+        nxt = doc[t.i + 1]
+        heads = [h for h in (nxt, nxt.head) if h.left_edge.i == nxt.i
+                 and h.dep_ in ("advcl", "relcl", "appos", "acl", "parataxis")]
+        if nxt.lower_ in asides or (heads and (heads[0].tag_ == "VBG" or heads[0].dep_ != "advcl"
+                                                or nxt.dep_ == "mark")):
+            return [x for x in toks if x.i < t.i]
     return toks
 
 
