@@ -267,10 +267,19 @@ def _related(a: Entry, b: Entry) -> float:
     return score
 
 
-def _choose(mention: Mention, others: list[Mention], countries: set[str]) -> tuple[Entry, float]:
-    """Pick the mention's best entry given the names around it and the article's countries."""
+def _choose(mention: Mention, others: list[Mention], countries: set[str],
+            gaz: Optional[Gazetteer] = None) -> tuple[Entry, float]:
+    """Pick the mention's best entry given the names around it and the article's countries.
+
+    When no reading of the name lies in the countries the article names, spelling
+    variants that do are weighed too ("Ras al Ain" for Ra's al 'Ayn in Syria).
+    """
     best, best_score = None, -math.inf
-    for e in mention.entries:
+    entries = mention.entries
+    if gaz is not None and countries and not any(e.iso3 in countries for e in entries):
+        entries = entries + tuple(e for e in gaz.fuzzy(mention.text)
+                                  if e.iso3 in countries and e.kind != "country")
+    for e in entries:
         score = _kind_fit(e, mention.hint) + math.log10(max(e.population, 1) + 10) * 0.5
         if e.iso3 in countries:
             score += 2.5
@@ -308,7 +317,7 @@ def resolve_chain(chain: Chain, countries: set[str],
     Dujayl) among the places inside the larger name after it.
     """
     ms = [m for m in chain.mentions if m.entries]
-    chosen = {id(m): _choose(m, [o for o in ms if o is not m], countries)[0] for m in ms}
+    chosen = {id(m): _choose(m, [o for o in ms if o is not m], countries, gaz)[0] for m in ms}
     for i, m in enumerate(chain.mentions):
         later = [chosen[id(o)] for o in chain.mentions[i + 1:] if id(o) in chosen]
         if id(m) not in chosen:
@@ -414,12 +423,16 @@ def _known(chain: Chain) -> bool:
 
 
 def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int) -> list[Chain]:
-    """Order chains for an event: attached by the parse, then its sentence, then the article;
-    within each, after a locative word first, and naming more than a country first."""
+    """Order chains for an event: attached by the parse; then after a locative word in its
+    sentence; then the others, names smaller than a country first, after a locative word
+    first, the event's sentence first, then in text order. A name followed by a type word
+    ("Baiji city") counts as after a locative word."""
     def key(c: Chain) -> tuple:
         only_country = all(e.kind == "country" for m in c.mentions for e in m.entries)
-        return (c is not attached, not (lo <= c.start < hi), not c.mentions[0].cue,
-                only_country, c.start)
+        first = c.mentions[0]
+        inside, cue = lo <= c.start < hi, first.cue or first.tail > first.end
+        return (c is not attached, not (inside and cue), only_country, not cue, not inside,
+                c.start)
     return sorted(chains, key=key)
 
 
