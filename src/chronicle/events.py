@@ -230,6 +230,11 @@ def _background(head, sent, ref_year: Optional[int]) -> bool:
             return True
         if anc.dep_ == "pobj" and anc.head.lower_ == "since":
             return True
+    if re.search(r"\bsince (?:the )?(?:19|20)\d\d\b", sent.text, re.I):
+        # "since 2017, when a general was killed ...": the when-clause is history
+        for anc in [head, *head.ancestors]:
+            if any(c.lower_ == "when" and c.dep_ == "advmod" for c in anc.children):
+                return True
     if ref_year is None:
         return False
     years = [int(y) for y in YEAR.findall(sent.text)]
@@ -323,10 +328,13 @@ def find_events(article: Article) -> list[Event]:
     for c in cands:
         groups.setdefault((c.sent_index, c.entry["type"]), []).append(c)
     picked: list[tuple[Candidate, list[Candidate]]] = []
-    seen_types: dict[str, int] = {}
+    seen_types: set[str] = set()
     for (si, typ), group in sorted(groups.items()):
         best = max(group, key=lambda c: (c.entry["weight"], -c.tokens[0].i))
-        seen_types[typ] = si
+        # "two were killed", after an attack was reported, counts that attack's victims
+        if typ == "ASSAULT" and typ in seen_types and all(c.entry.get("casualty") for c in group):
+            continue
+        seen_types.add(typ)
         picked.append((best, group))
     events = []
     for best, group in picked:
