@@ -249,7 +249,11 @@ def _reference_year(article: Article) -> Optional[int]:
     if article.published and YEAR.match(article.published[:4]):
         return int(article.published[:4])
     m = re.search(r"\b\d{1,2}/\d{1,2}/(\d{4})\b", article.text[:200]) or YEAR.search(article.text[:300])
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    # a report is written no earlier than the latest year it names
+    years = [int(y) for y in YEAR.findall(article.text)]
+    return max(years) if years else None
 
 
 def _candidates(article: Article) -> list[Candidate]:
