@@ -270,3 +270,52 @@ def test_quote_spans_handle_curly_and_doubled():
     text = "He said “go now” and ''stay there'' before leaving."
     spans = attribution.quote_spans(text)
     assert [text[a:b] for a, b in spans] == ["“go now”", "''stay there''"]
+
+
+def test_transcript_colon(nlp):
+    text = "Interview notes follow.\nWALLACE: Do you think the two cases are really the same thing?"
+    art = run(nlp, text)
+    st = [s for s in art.statements if s.cue.text == ":"][0]
+    assert st.speaker.text == "WALLACE"
+    assert st.content.text.startswith("Do you think")
+
+
+def test_heading_is_not_a_speaker(nlp):
+    text = "Budget Talks Stall Again: The committee will meet next week to try once more."
+    art = run(nlp, text)
+    assert not any(s.cue.text == ":" for s in art.statements)
+
+
+def test_dash_attribution(nlp):
+    text = "Readers wrote in after the debate.\n“He did not answer a single question.” ― Maria Lopez"
+    art = run(nlp, text)
+    st = [s for s in art.statements if s.cue.text == "―"][0]
+    assert st.speaker.text == "Maria Lopez"
+    assert st.content.text == "“He did not answer a single question.”"
+
+
+def test_noun_cue_with_that_clause(nlp):
+    text = "Observers dismissed the mayor's claim that the river was clean."
+    art = run(nlp, text)
+    st = [s for s in art.statements if s.cue.text == "claim"][0]
+    assert st.content.text == "the river was clean"
+    assert st.speaker.text == "the mayor's" or st.speaker.text.startswith("the mayor")
+
+
+def test_naming_verb_needs_what_it_names(nlp):
+    named = run(nlp, "The senator called the plan a disaster for farmers.")
+    assert named.statements and named.statements[0].content.text.startswith("the plan a disaster")
+    assert run(nlp, "The senator called the farmers on Monday.").statements == []
+
+
+def test_colon_then_quote(nlp):
+    text = "The judge scolded the lawyer: “You have wasted this court's time.”"
+    st = one(nlp, text)
+    assert st.content.text == "“You have wasted this court's time.”"
+    assert st.kind == "condemn" or st.kind == "claim"
+
+
+def test_content_stops_before_aside(nlp):
+    text = "The minister said the dam would hold, which surprised the engineers."
+    st = one(nlp, text)
+    assert st.content.text == "the dam would hold"

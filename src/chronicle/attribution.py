@@ -302,7 +302,9 @@ def _cue_of(tok, data):
         return None
     lemma = tok.lemma_.lower()
     for c in tok.children:
-        if c.dep_ in ("prt", "prep") and f"{lemma} {c.lower_}" in data["phrasal"]:
+        # the particle must follow the verb ("called on X"), not end a later phrase ("called X on Monday")
+        near = c.dep_ == "prt" or c.i - tok.i <= 2 and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i])
+        if c.dep_ in ("prt", "prep") and near and f"{lemma} {c.lower_}" in data["phrasal"]:
             return data["phrasal"][f"{lemma} {c.lower_}"], c
     if lemma in data["naming_verbs"]:
         # "called the charges fabricated": naming is saying only with what it names them
