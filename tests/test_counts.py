@@ -147,3 +147,7 @@ def test_protest_counts_only_stated_totals():
 ])
 def test_singular_and_background_forms(text, expected):
     assert figures(text) == expected
+
+
+def test_two_single_victims():
+    assert figures("Rebels downed a helicopter. The pilot and the co-pilot were killed in the crash.") == (2, None)

@@ -291,6 +291,10 @@ _ACTIVE_SINGLE = re.compile(
     r"(?=(?:\s+(?:and|in|at|on|near|from|who|with|of|when|as|after|during|while|for|by|to|dead|injured|wounded)\b)|\s*[,.;(]|$)"
     r"|another\b)",
     re.I)
+_TWO_SINGLES = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=,\s))(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:[\w\-]+[^s\s]\s+)and\s+(?:the|a|an|his|her|their)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:were|had\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:shot\s+and\s+)?"
+    r"(?P<verb>killed|wounded|injured|hurt|shot\s+dead|executed|murdered)\b", re.I)
 _AND_ONE_MORE = re.compile(
     r"\b(?:and|while|but)\s+(?:a|an|another|one\s+other|(?:a|the)\s+(?:second|third|fourth|fifth)|their|his|her)"
     r"(?:\s+(?!was\b|were\b)[a-z\-]+){0,2}?\s+(?:was\s+|were\s+)?(?:also\s+|later\s+|reportedly\s+|seriously\s+|critically\s+)?"
@@ -361,6 +365,12 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
                 continue  # "left a message" is no casualty
             role = "killed" if after.group(1).lower() == "dead" else "injured"
         found.append(Mention(role, 1, m.start(), m.end(), _qualifier(text, m.start(), "")))
+        taken.append((m.start(), m.end()))
+    for m in _TWO_SINGLES.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        role = "injured" if m.group("verb").lower() in ("wounded", "injured", "hurt") else "killed"
+        found.append(Mention(role, 2, m.start(), m.end(), _qualifier(text, m.start(), m.group(0))))
         taken.append((m.start(), m.end()))
     for m in _AND_ONE_MORE.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
