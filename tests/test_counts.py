@@ -151,3 +151,14 @@ def test_singular_and_background_forms(text, expected):
 
 def test_two_single_victims():
     assert figures("Rebels downed a helicopter. The pilot and the co-pilot were killed in the crash.") == (2, None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen kidnapped 15 shepherds near the river. Their bodies were found two days later.", (15, None)),
+    ("Militants abducted a cleric and two aides from a mosque. The captives were executed that night.", (3, None)),
+    ("Militants abducted four teachers from a school. They were released unharmed.", (None, None)),
+    ("Gunmen shot and killed Omar Said Haddad, a local judge, outside his house.", (1, None)),
+    ("The village chief and four of his sons were killed in the raid.", (5, None)),
+])
+def test_captives_named_and_coordinated(text, expected):
+    assert figures(text) == expected

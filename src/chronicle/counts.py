@@ -252,8 +252,10 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
         noun = text[e:e + role[1]] if role[1] >= 0 else re.split(r"[,.;]| and ", text[e:e + 60])[0]
         if role[1] >= 0 and re.search(r"\band\s+(?:the|a|an|his|her|their|another)\s+[a-z]+\s*$", noun):
             value += 1  # "eight soldiers and the driver were killed"
-        if role[1] >= 0 and re.search(r"(?:^|[,;:]\s*|\b(?:and|while|but)\s+)(?:a|an|another|the)\s+(?:[a-z\-]+\s+){0,2}?and\s+$", before, re.I):
-            value += 1  # "a soldier and three civilians were injured"
+        if role[1] >= 0 and (
+                re.search(r"(?:^|[.,;:]\s*|\b(?:and|while|but)\s+)(?:a|an|another|the)\s+(?:[a-z\-]+\s+){0,2}?and\s+$", before, re.I)
+                or re.search(r"(?:^|[.;:]\s+)[A-Z][\w\-'’]+,\s[^,]{1,60},\s+and\s+$", before)):
+            value += 1  # "a soldier and three civilians were injured"; "Risha, a leader, and four guards"
         found.append(Mention(role[0], value, s, e, _qualifier(text, s, text[e:span_end]),
                              definite=_is_definite(text, s),
                              attacker=bool(res["attacker"].search(noun)), reach=span_end))
@@ -291,6 +293,10 @@ _ACTIVE_SINGLE = re.compile(
     r"(?=(?:\s+(?:and|in|at|on|near|from|who|with|of|when|as|after|during|while|for|by|to|dead|injured|wounded)\b)|\s*[,.;(]|$)"
     r"|another\b)",
     re.I)
+_ACTIVE_NAMED = re.compile(
+    r"\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|beheaded|"
+    r"shot\s+dead|shot\s+and\s+killed|gunned\s+down)\s+(?:(?:[A-Z][\w\-'’]+|al|el|bin|abu|ibn)\s+){1,4}?"
+    r"[A-Z][\w\-'’]+(?=\s*[,.;(]|\s+(?:in|at|near|on|outside|inside|and|while|as|when|after)\b)")
 _TWO_SINGLES = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=,\s))(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:[\w\-]+[^s\s]\s+)and\s+(?:the|a|an|his|her|their)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:were|had\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:shot\s+and\s+)?"
@@ -366,6 +372,11 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
             role = "killed" if after.group(1).lower() == "dead" else "injured"
         found.append(Mention(role, 1, m.start(), m.end(), _qualifier(text, m.start(), "")))
         taken.append((m.start(), m.end()))
+    for m in _ACTIVE_NAMED.finditer(text):
+        if _overlaps(m.start(), m.end(), taken) or _background(text, m.start()):
+            continue
+        found.append(Mention("killed", 1, m.start(), m.end(), _qualifier(text, m.start(), "")))
+        taken.append((m.start(), m.end()))
     for m in _TWO_SINGLES.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -420,6 +431,36 @@ _ONE_OF = re.compile(r"\b(?:one|first|second|third|last)\s+of\s+(?:at\s+least\s+
                      r"(?P<n>[\w\-]+)\s+(?:[\w\-]+\s+){0,2}?" + _ATTACKS + r"\b", re.I)
 
 
+_CAPTIVES_FATE = re.compile(
+    r"\b(?:the\s+(?:victims|captives|hostages|abductees|kidnapped|bodies)|they|their\s+bodies|"
+    r"the\s+[\w\-]+(?:\s+[\w\-]+)?['’]\s+bodies|the\s+bodies\s+of\s+the\s+\w+)\s+(?:were|had\s+been)\s+"
+    r"(?:later\s+|subsequently\s+|all\s+|then\s+)?(?:executed|killed|beheaded|shot\s+dead|found\s+dead|found|discovered|recovered)\b",
+    re.I)
+_TAKEN = re.compile(
+    r"\b(?:kidnapped|abducted)\s+(?:at\s+least\s+|approximately\s+|some\s+)?(?P<np>[^.;:]{1,80}?)(?=\s+(?:from|in|at|near|on|during|while|after|and\s+(?:took|later|then))\b|[.;,])"
+    r"|(?P<np2>\b[^.;:,]{1,40}?)\s+(?:were|was)\s+(?:kidnapped|abducted|taken\s+hostage)\b", re.I)
+
+
+def _captives_killed(text: str) -> list[Mention]:
+    """Return the captives said to be killed later ("kidnapped 15 men ... their bodies were found")."""
+    fate = _CAPTIVES_FATE.search(text)
+    taken = _TAKEN.search(text)
+    if not fate or not taken or taken.start() > fate.start():
+        return []
+    np = taken.group("np") or taken.group("np2")
+    value = 0
+    for part in re.split(r"\s+and\s+", np):
+        first = part.split()[0].lower() if part.split() else ""
+        n = _number_re().match(part.strip())
+        if n and parse_number(n.group(0)) is not None and not _NOT_COUNT_AFTER.match(part.strip()[n.end():]):
+            value += parse_number(n.group(0))
+        elif first in ("a", "an", "one") or (part[:1].isupper() and taken.group("np")):
+            value += 1
+    if not value:
+        return []
+    return [Mention("killed", value, taken.start(), fate.end(), None)]
+
+
 def _split_shared(text: str) -> tuple[int, bool]:
     """Return (how many events share the totals written in `text`, whether to round the share up)."""
     m = _role_res()["split"].search(text)
@@ -471,6 +512,8 @@ def find_counts(text: str) -> list[Mention]:
     nums = _number_mentions(text, blocked)
     found += nums
     found += _singular_mentions(text, [(m.start, max(m.end, m.reach)) for m in found])
+    if not any(m.role == "killed" for m in found):
+        found += _captives_killed(text)
     if not any(m.attacker for m in found if m.role == "killed"):
         found += _suicide_mentions(text)
     found.sort(key=lambda m: m.start)
