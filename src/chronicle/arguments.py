@@ -52,11 +52,17 @@ def _is_instrument(tok: Token) -> bool:
 
 
 def _entity_bounds(tok: Token) -> Optional[tuple[int, int]]:
-    if tok.ent_type_ and tok.ent_type_ not in UNCOUNTED_ENTS:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent.start, ent.end
-    return None
+    """Token bounds of the named entity `tok` stands in (read off the IOB tags), or None."""
+    if not tok.ent_type_ or tok.ent_type_ in UNCOUNTED_ENTS:
+        return None
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = tok.i + 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return lo, hi
 
 
 def _phrase(tok: Token, groups: list[tuple[int, int]]) -> tuple[int, int]:

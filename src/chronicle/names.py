@@ -79,15 +79,14 @@ def lexicon() -> Lexicon:
 
 def known_group(text: str) -> Optional[tuple[int, int, dict]]:
     """Return (start, end, group) of the longest known group alias in `text`, or None."""
-    lex = lexicon()
-    best = None
-    for m in lex.alias_re.finditer(text):
-        g = lex.alias_to_group.get(_norm(m.group(0)).replace("\u2019", "'"))
-        if g is None:
-            g = lex.alias_to_group.get(_norm(m.group(0)).replace("'", ""))
-        if g is not None and (best is None or m.end() - m.start() > best[1] - best[0]):
-            best = (m.start(), m.end(), g)
-    return best
+    spans = group_spans(text)
+    return max(spans, key=lambda x: x[1] - x[0]) if spans else None
+
+
+@lru_cache(maxsize=1)
+def _loose_aliases() -> dict[str, dict]:
+    """Aliases keyed without apostrophes, for spellings like "Kataib" and "Kata'ib"."""
+    return {k.replace("'", ""): v for k, v in lexicon().alias_to_group.items()}
 
 
 def group_spans(text: str) -> list[tuple[int, int, dict]]:
@@ -95,10 +94,8 @@ def group_spans(text: str) -> list[tuple[int, int, dict]]:
     lex = lexicon()
     out = []
     for m in lex.alias_re.finditer(text):
-        g = lex.alias_to_group.get(_norm(m.group(0)))
-        if g is None:
-            g = next((v for k, v in lex.alias_to_group.items()
-                      if k.replace("'", "") == _norm(m.group(0)).replace("'", "")), None)
+        key = _norm(m.group(0))
+        g = lex.alias_to_group.get(key) or _loose_aliases().get(key.replace("'", ""))
         if g is not None:
             out.append((m.start(), m.end(), g))
     return out
@@ -126,19 +123,26 @@ def country_in(text: str) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _title_index() -> dict[str, dict]:
+    return {w: e for w, e in reversed(lexicon().titles)}
+
+
+@lru_cache(maxsize=16384)
 def title_at(words: str) -> Optional[tuple[str, dict]]:
     """Return (matched words, title entry) when `words` starts with a known title, else None."""
-    n = _norm(words)
-    for w, entry in lexicon().titles:
-        if n == w or n.startswith(w + " "):
-            return w, entry
+    idx = _title_index()
+    parts = _norm(words).split(" ")
+    for k in range(min(4, len(parts)), 0, -1):
+        w = " ".join(parts[:k])
+        if w in idx:
+            return w, idx[w]
     return None
 
 
 def title_of(words: str) -> Optional[dict]:
     """Return the title entry for `words` that are only a title ("spokesman"), else None."""
-    n = _norm(words)
-    return next((e for w, e in lexicon().titles if n == w), None)
+    return _title_index().get(_norm(words))
 
 
 def kind_of_head(lemma: str, prev_lemma: str = "") -> Optional[str]:
@@ -182,11 +186,12 @@ def _name_tokens(name: str) -> list[str]:
     return [t for t in toks if t not in PARTICLES] or toks
 
 
+@lru_cache(maxsize=65536)
 def _near(a: str, b: str) -> bool:
     """True when two name words are one typo apart ("kadhim", "kadhimi")."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4:
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2 or a[0] != b[0]:
         return False
     return SequenceMatcher(None, a, b).ratio() >= 0.85
 
@@ -275,11 +280,15 @@ def _after_titles(text: str) -> tuple[str, str]:
     return " ".join(words[:cut]), " ".join(words[cut:])
 
 
+@lru_cache(maxsize=8)
+def _persons_of(doc) -> tuple:
+    """The PERSON entities of a Doc, read once (Doc.ents is rebuilt on every access)."""
+    return tuple(e for e in doc.ents if e.label_ == "PERSON") if doc is not None else ()
+
+
 def _person_in(doc, start: int, end: int):
     """The PERSON entity a mention ends with or is about, or None."""
-    if doc is None:
-        return None
-    inside = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end]
+    inside = [e for e in _persons_of(doc) if start <= e.start_char and e.end_char <= end]
     return inside[-1] if inside else None
 
 
@@ -287,7 +296,7 @@ def _roster(article: Article) -> list[_Person]:
     """Every PERSON mention of the article, with the titles written just before it."""
     doc = article.doc
     people: list[_Person] = []
-    for ent in (e for e in doc.ents if e.label_ == "PERSON") if doc is not None else ():
+    for ent in _persons_of(doc):
         head, name = _after_titles(ent.text)
         name, role, country = strip_title(name)
         if head:
