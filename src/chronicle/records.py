@@ -46,12 +46,15 @@ class Actor(Span):
     kind: Optional[str] = None  # government, military, police, rebels, militia, protesters, civilians, person, organization
     country: Optional[str] = None  # ISO 3166-1 alpha-3
     role: Optional[str] = None  # title kept as an attribute: "Prime Minister", "spokesman"
+    basis: Optional[str] = None  # "claimed" (claimed responsibility) or "suspected" (blamed by others); None when told as fact
 
     def to_dict(self) -> dict[str, Any]:
         d = super().to_dict()
         d.update(name=self.name or self.text, kind=self.kind, country=self.country)
         if self.role:
             d["role"] = self.role
+        if self.basis:
+            d["basis"] = self.basis
         return d
 
     @classmethod
@@ -59,7 +62,7 @@ class Actor(Span):
         if d is None:
             return None
         return cls(d["text"], d["start"], d["end"], d.get("name"), d.get("kind"),
-                   d.get("country"), d.get("role"))
+                   d.get("country"), d.get("role"), d.get("basis"))
 
 
 @dataclass
