@@ -58,12 +58,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .store.load import load
     s = settings_mod.load(model=args.model, batch_size=args.batch_size, workers=args.workers,
                           db=args.db)
+    import time
     tty = sys.stderr.isatty()
+    last = [time.monotonic()]
 
     def progress(saved, skipped: int) -> None:
+        line = (f"{saved.articles} articles, {saved.events} events, {saved.errors} errors,"
+                f" {skipped} already stored")
         if tty:
-            print(f"\r{saved.articles} articles, {saved.events} events, {saved.errors} errors,"
-                  f" {skipped} already stored", end="", file=sys.stderr, flush=True)
+            print("\r" + line, end="", file=sys.stderr, flush=True)
+        elif time.monotonic() - last[0] >= 30:  # a log file gets a line now and then
+            last[0] = time.monotonic()
+            print(line, file=sys.stderr, flush=True)
 
     with _open(args) as store:
         saved, skipped = load(read_paths(args.inputs), store, s, progress)

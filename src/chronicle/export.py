@@ -109,9 +109,9 @@ def export(store: Store, fmt: str, out: TextIO, f: EventFilter | None = None) ->
     """Write the store's events (matching `f`) to `out` in `fmt`; return how many records."""
     f = f or EventFilter(limit=None)
     if fmt == "csv":
-        return write_csv(store.events(f), out)
+        return write_csv(store.iter_events(f), out)
     if fmt == "geojson":
-        doc = geojson(store.events(f))
+        doc = geojson(store.iter_events(f))
         json.dump(doc, out, ensure_ascii=False)
         out.write("\n")
         return len(doc["features"])
@@ -119,6 +119,6 @@ def export(store: Store, fmt: str, out: TextIO, f: EventFilter | None = None) ->
         filtered = any(getattr(f, k) for k in ("type", "country", "since", "until", "text"))
         ids = None
         if filtered:
-            ids = sorted({v["article_id"] for v in store.events(f)})
+            ids = sorted({v["article_id"] for v in store.iter_events(f)})
         return write_jsonl(store.contract_records(ids), out)
     raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")

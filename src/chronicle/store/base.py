@@ -275,8 +275,7 @@ class Store:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
-    def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-        """Return the events matching `f`, newest first, as event views (see `event_view`)."""
+    def _event_query(self, f: EventFilter) -> tuple[str, list[Any]]:
         where, params = [], []
         if f.type:
             where.append("(upper(e.type) = upper(?) OR lower(e.acled_event_type) = lower(?)"
@@ -308,7 +307,20 @@ class Store:
         if f.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(f.limit), int(f.offset)]
-        return [event_view(r) for r in self._rows(sql, params)]
+        return sql, params
+
+    def iter_events(self, f: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
+        """Yield the events matching `f`, newest first, as event views, a few rows at a time."""
+        sql, params = self._event_query(f)
+        cur = self.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        while rows := cur.fetchmany(500):
+            for r in rows:
+                yield event_view(dict(zip(names, r)))
+
+    def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        """Return the events matching `f`, newest first, as event views (see `event_view`)."""
+        return list(self.iter_events(f))
 
     def event(self, uid: str) -> Optional[dict[str, Any]]:
         """Return one event view with its article text and linked statements, or None."""
