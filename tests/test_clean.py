@@ -362,3 +362,9 @@ def test_story_lines_that_start_like_furniture(line):
 ])
 def test_furniture_variants(line):
     assert furniture(line)
+
+
+def test_too_large_text_or_html_given_directly():
+    small = Settings(max_bytes=100)
+    assert clean(RawInput(id="t", text=STORY), small).error.code == errors.TOO_LARGE
+    assert clean(RawInput(id="h", html="<p>" + STORY + "</p>"), small).error.code == errors.TOO_LARGE

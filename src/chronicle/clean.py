@@ -347,6 +347,10 @@ def _date(value: Optional[str]) -> Optional[str]:
 
 def read(raw: RawInput, settings: Settings) -> Cleaned:
     """Return the cleaned text of one input (no language or length checks yet)."""
+    given = raw.text if raw.text is not None else raw.html
+    if given is not None and len(given) > settings.max_bytes:  # chars: a lower bound on bytes
+        return Cleaned(code=errors.TOO_LARGE,
+                       detail=f"{len(given)} characters, limit {settings.max_bytes} bytes")
     if raw.text is not None:
         return Cleaned(text=raw.text.strip())
     if raw.html is not None:
