@@ -214,12 +214,18 @@ CLAIM_HEADS = {"responsibility", "credit", "responsible", "blame", "involvement"
 
 
 def _claimed(head) -> bool:
-    """Return True when the trigger is what someone claims or denies responsibility for ("claimed the attack")."""
+    """Return True when the trigger is what someone claims, denies or is accused of ("took credit for the bomb")."""
     for anc in head.ancestors:
-        if anc.lemma_.lower() in CLAIM_HEADS:
+        lemma = anc.lemma_.lower()
+        if lemma in CLAIM_HEADS:
             return True
-        if anc.pos_ == "VERB" and anc.lemma_.lower() not in ("be",):
-            return anc.lemma_.lower() == "claim" and head.dep_ == "dobj" and head.head == anc
+        if anc.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("dobj", "attr", "acomp") and c.lemma_.lower() in CLAIM_HEADS for c in anc.children):
+                return True
+            if lemma in ("accuse", "blame", "suspect") or (lemma == "claim" and head.head == anc and head.dep_ == "dobj"):
+                return True
+            if anc.dep_ not in ("relcl", "acl"):
+                return False
     return False
 
 
