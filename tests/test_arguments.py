@@ -154,3 +154,62 @@ def test_pronoun_left_unnamed_when_unclear(nlp):
     ev = coded(nlp, text, "opened fire")
     assert texts(ev.actors) == ["He"]
     assert ev.actors[0].name is None
+
+
+def test_claim_marks_basis_claimed(nlp):
+    text = ("Gunmen ambushed a convoy near Baiji. "
+            "The Islamic State of Iraq and the Levant (ISIL) claimed responsibility for the incident.")
+    ev = coded(nlp, text, "ambushed")
+    claimed = [a for a in ev.actors if a.name == "Islamic State"]
+    assert claimed and claimed[0].basis == "claimed"
+    assert ev.actors[0].text == "Gunmen" and ev.actors[0].basis is None
+
+
+def test_attribution_marks_basis_suspected(nlp):
+    text = ("A roadside bomb struck a police patrol in Tikrit. No group claimed responsibility; "
+            "however, officials attributed the attack to Al-Naqshabandiya Army.")
+    ev = coded(nlp, text, "struck")
+    suspects = [a for a in ev.actors if a.name == "Al-Naqshabandiya Army"]
+    assert suspects and suspects[0].basis == "suspected"
+    assert ev.instrument is not None and "bomb" in ev.instrument.text
+
+
+def test_suspected_of_involvement(nlp):
+    text = ("Assailants kidnapped two engineers in Kirkuk. No group claimed responsibility; "
+            "however, Al-Qa'ida in Iraq was suspected of involvement in the attack.")
+    ev = coded(nlp, text, "kidnapped")
+    assert "Al-Qaida in Iraq" in [a.name for a in ev.actors]
+
+
+def test_belief_without_involvement_names_nobody(nlp):
+    text = ("A bomb exploded at a cafe in Lyon. Investigators found nails believed to be "
+            "from the device, police said.")
+    ev = coded(nlp, text, "exploded")
+    assert ev.actors == []
+
+
+def test_attacker_trigger_is_the_actor(nlp):
+    text = "A suicide bomber detonated an explosive vest inside a crowded wedding hall."
+    ev = coded(nlp, text, "suicide bomber")
+    assert texts(ev.actors) == ["A suicide bomber"]
+    assert ev.instrument is not None and ev.instrument.text == "an explosive vest"
+
+
+def test_weapon_trigger_is_the_instrument(nlp):
+    text = "A car bomb targeting a police convoy exploded in Kandahar."
+    ev = coded(nlp, text, "car bomb")
+    assert ev.instrument is not None and "car bomb" in ev.instrument.text
+    assert "a police convoy" in texts(ev.targets)
+
+
+def test_unclaimed_attack_far_from_a_later_claim_in_another_paragraph(nlp):
+    text = ("A grenade was thrown at a market stall in Mosul.\n"
+            "In a separate development, Al-Shabaab claimed responsibility for a raid in Somalia.")
+    ev = coded(nlp, text, "thrown")
+    assert ev.actors == []
+
+
+def test_battle_between_sides(nlp):
+    ev = coded(nlp, "Two died in a battle between soldiers and rebels near Goma.", "battle")
+    assert texts(ev.actors) == ["soldiers"]
+    assert texts(ev.targets) == ["rebels"]

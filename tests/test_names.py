@@ -128,3 +128,43 @@ def test_demonyms_and_country_words():
 def test_known_group_needs_case_for_short_forms():
     assert names.known_group("IS militants")[2]["name"] == "Islamic State"
     assert names.known_group("this is a test") is None
+
+
+def test_title_words_inside_a_person_span_become_the_role(nlp):
+    text = ("According to the Defence Ministry spokesman General Tomas Berg, two jets were hit. "
+            "Berg added that the pilots were safe.")
+    ms = [mention(text, "the Defence Ministry spokesman General Tomas Berg"), mention(text, "Berg", 1)]
+    article(nlp, text, ms)
+    assert ms[0].name == ms[1].name == "Tomas Berg"
+    assert ms[0].role == "General"
+
+
+def test_office_holder_without_a_name(nlp):
+    text = "The President of the Kurdistan Regional Government (KRG) condemned the shelling."
+    m = mention(text, "The President of the Kurdistan Regional Government (KRG)")
+    article(nlp, text, [m])
+    assert m.name == "President of the Kurdistan Regional Government"
+    assert m.kind == "person" and m.role == "President" and m.country == "IRQ"
+
+
+def test_short_organisation_head_links_to_full_name(nlp):
+    text = "The African Union urged calm. The union said envoys would travel to Juba."
+    m = mention(text, "The union")
+    article(nlp, text, [m])
+    assert m.name == "African Union"
+
+
+def test_demonym_and_possessive_forms_of_one_force_merge(nlp):
+    text = "Iraq's military said the drone was downed. The Iraqi military gave no details."
+    ms = [mention(text, "Iraq's military", kind="military"), mention(text, "The Iraqi military", kind="military")]
+    for m in ms:
+        m.country = "IRQ"
+    article(nlp, text, ms)
+    assert ms[0].name == ms[1].name == "Iraqi military"
+
+
+def test_group_pronoun_resolves_to_a_group_only(nlp):
+    text = "Kenyan police raided the camp at dawn. They seized weapons."
+    ms = [mention(text, "Kenyan police", kind="police"), mention(text, "They")]
+    article(nlp, text, ms)
+    assert ms[1].name == "Kenyan police"

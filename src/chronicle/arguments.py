@@ -487,6 +487,14 @@ def _about_attack(clause: Token) -> bool:
     return any(t.lemma_.lower() in words or t.lower_ in words for t in clause.subtree)
 
 
+def _hedged(verb: Token) -> bool:
+    """True when a verb is told as belief, not fact ("is believed to have been carried out", "may have")."""
+    hedges = {"believe", "suspect", "speculate", "think", "posit", "allege", "suggest", "indicate", "say"}
+    if any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children):
+        return True
+    return any(a.lemma_.lower() in hedges for a in verb.ancestors)
+
+
 def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
     """(character offset, actor) for every group said to have claimed, or been blamed for, an attack."""
     out: list[tuple[int, Actor]] = []
@@ -496,6 +504,7 @@ def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
             continue
         lemma = tok.lemma_.lower()
         found: list[Token] = []
+        basis = "claimed" if lemma in _frame("claim_verbs") else "suspected"
         obj = _child(tok, "dobj")
         subj, passive = _subject(tok)
         subj_incident = subj is not None and subj.lemma_.lower() in incident
@@ -509,6 +518,7 @@ def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
                 found.append(subj)  # "X claimed responsibility", "X claimed all 43 of the attacks"
         elif passive and subj_incident and lemma in _frame("agent_support") | {"perpetuate", "attribute"}:
             found += _pobjs(tok, ("by", "to"))  # "the attack was carried out by X", "was attributed to X"
+            basis = "suspected" if lemma == "attribute" or _hedged(tok) else None
         elif lemma in ("attribute", "link", "tie") and obj is not None and obj.lemma_.lower() in incident:
             found += _pobjs(tok, ("to",)) + _pobjs(obj, ("to",))  # "sources attributed the attack to X"
         elif lemma == "blame":
@@ -547,6 +557,7 @@ def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
                 a = _actor(doc, t, groups)
                 if a is not None and _group_like(a, t) and all(
                         o != tok.idx or x.name != a.name or a.name is None for o, x in out):
+                    a.basis = basis
                     out.append((tok.idx, a))
     return out
 
@@ -617,5 +628,5 @@ def fill_arguments(article: Article, events: list[Event]) -> None:
             if picked and off != after[0][0]:
                 break  # only the nearest claim's groups
             if all(a.name != p.name or a.text != p.text for p in picked):
-                picked.append(Actor(a.text, a.start, a.end, a.name, a.kind, a.country, a.role))
+                picked.append(Actor(a.text, a.start, a.end, a.name, a.kind, a.country, a.role, a.basis))
         ev.actors = ev.actors + picked
