@@ -635,16 +635,34 @@ def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
     return ("Violence against civilians", "Attack")
 
 
+def _forces_acts(tokens) -> set[int]:
+    """Return indexes of the tokens in clauses whose doer is the police, army or security forces."""
+    armed = ontology.cue("armed")
+    out: set[int] = set()
+    for v in tokens:
+        if v.pos_ != "VERB":
+            continue
+        doers = [t for c in v.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+        if any(t.lemma_.lower() in armed for t in doers) and not any(
+                t.lemma_.lower() in ("protester", "demonstrator", "protestor", "rioter") for t in doers):
+            out.update(t.i for t in v.subtree)
+    return out
+
+
 def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     """Return the ACLED Protests or Riots sub-event for a protest, from what happened at it."""
-    facts = Bag(_fact_tokens(article, ev, head, 2 if len(article.text) > 600 else 4) if head is not None else [])
-    if ev.mode == "mob" or facts.cue("mob"):
+    toks = _fact_tokens(article, ev, head, 2 if len(article.text) > 600 else 4) if head is not None else []
+    facts = Bag(toks)
+    by_forces = _forces_acts(toks)
+    by_crowd = Bag([t for t in toks if t.i not in by_forces])
+    if ev.mode == "mob" or by_crowd.cue("mob"):
         return ("Riots", "Mob violence")
-    if ev.mode == "riot" or facts.cue("riot_acts"):
-        return ("Riots", "Violent demonstration")
-    if facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress")) or (
-            facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot")))):
+    if facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress",
+                      "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (
+                          facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot")))):
         return ("Protests", "Excessive force against protesters")
+    if ev.mode == "riot" or by_crowd.cue("riot_acts"):
+        return ("Riots", "Violent demonstration")
     if facts.cue("intervention_acts"):
         return ("Protests", "Protest with intervention")
     return ("Protests", "Peaceful protest")
