@@ -162,3 +162,16 @@ def test_two_single_victims():
 ])
 def test_captives_named_and_coordinated(text, expected):
     assert figures(text) == expected
+
+
+def test_long_text_orphan_sentences_go_to_main_event():
+    text = ("A drone struck the governor's house on Sunday. "
+            + "Officials met later to discuss the harvest and the roads of the province. " * 22
+            + "Five of his guards were reportedly wounded, a spokesman said.")
+    art = Article(id="t", text=text)
+    end = text.index(".") + 1
+    ev = Event(id="e1", type="ASSAULT", trigger=Span("struck", 8, 14), sentence=Span(text[:end], 0, end))
+    counts.count_events(art, [ev])
+    assert len(text) > counts.SHORT_TEXT_CHARS
+    assert (ev.killed, ev.injured.value, ev.injured.qualifier) == (None, 5, "reportedly")
+    assert ev.injured.span.text == "Five"

@@ -543,19 +543,27 @@ def total(mentions: list[Mention], role: str, shared: int = 1, round_up: bool = 
 
 def count_text(text: str, totals_only: bool = False) -> tuple[Optional[Count], Optional[Count]]:
     """Return (killed, injured) Counts of `text` read as one event (spans relative to `text`)."""
-    mentions = find_counts(text)
+    return count_segments(text, [(0, len(text))], totals_only)
+
+
+def count_segments(text: str, segments: list[tuple[int, int]],
+                   totals_only: bool = False) -> tuple[Optional[Count], Optional[Count]]:
+    """Return (killed, injured) Counts of the `segments` (start, end) of `text` read as one event."""
+    mentions: list[Mention] = []
+    for s, e in segments:
+        for m in find_counts(text[s:e]):
+            m.start, m.end = m.start + s, m.end + s
+            mentions.append(m)
     if totals_only:
         mentions = [m for m in mentions if m.total]
-    shared, round_up = _split_shared(text)
+    shared, round_up = _split_shared(" ".join(text[s:e] for s, e in segments))
     return (total(mentions, "killed", shared, round_up), total(mentions, "injured", shared, round_up))
 
 
-def _with_text(count: Optional[Count], text: str, offset: int) -> Optional[Count]:
-    """Return `count` with its span carried into the article's text at `offset`."""
-    if count is None:
-        return None
-    s, e = count.span.start + offset, count.span.end + offset
-    count.span = Span(text[s:e], s, e)
+def _with_text(count: Optional[Count], text: str) -> Optional[Count]:
+    """Return `count` with its span's words filled from `text`."""
+    if count is not None:
+        count.span = Span(text[count.span.start:count.span.end], count.span.start, count.span.end)
     return count
 
 
@@ -567,18 +575,35 @@ def _violent(event: Event) -> bool:
     return event.type in w["violent_plover_types"]
 
 
+def _sentences(article: Article) -> list[tuple[int, int]]:
+    """Return the (start, end) offsets of the article's sentences."""
+    if article.doc is not None:
+        return [(s.start_char, s.end_char) for s in article.doc.sents]
+    return [m.span() for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|$)", article.text)]
+
+
+def _segments(article: Article, events: list[Event]) -> list[list[tuple[int, int]]]:
+    """Return each event's text segments: its sentence; the main event also gets sentences no event holds."""
+    text = article.text
+    own = [[(e.sentence.start, e.sentence.end)] if e.sentence else [] for e in events]
+    if len(text) <= SHORT_TEXT_CHARS:
+        own[0] = [(0, len(text))]
+        return own
+    held = [(e.sentence.start, e.sentence.end) for e in events if e.sentence]
+    orphans = [(s, e) for s, e in _sentences(article)
+               if not any(hs < e and s < he for hs, he in held)]
+    own[0] = sorted(own[0] + orphans)
+    return own
+
+
 def count_events(article: Article, events: list[Event]) -> None:
-    """Set `killed` and `injured` on each event from the figures of its sentence (the main event: the whole of a short text)."""
+    """Set `killed` and `injured` on each event from its sentence; the main event also reads a short text whole, or else the sentences no event holds."""
     text = article.text
     if not events or not text:
         return
-    for i, event in enumerate(events):
-        if i == 0 and len(text) <= SHORT_TEXT_CHARS:
-            start, end = 0, len(text)
-        elif event.sentence is not None:
-            start, end = event.sentence.start, event.sentence.end
-        else:
+    for event, segments in zip(events, _segments(article, events)):
+        if not segments:
             continue
-        killed, injured = count_text(text[start:end], totals_only=not _violent(event))
-        event.killed = _with_text(killed, text, start)
-        event.injured = _with_text(injured, text, start)
+        killed, injured = count_segments(text, segments, totals_only=not _violent(event))
+        event.killed = _with_text(killed, text)
+        event.injured = _with_text(injured, text)
