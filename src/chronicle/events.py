@@ -32,11 +32,11 @@ class Bag:
     def __init__(self, tokens):
         toks = [t for t in tokens if not t.is_space]
         # "grenade launchers" fire like artillery: they are not hand grenades
-        toks = [t for t in toks if not (t.lemma_.lower() == "grenade" and t.i + 1 < len(t.doc)
-                                        and t.doc[t.i + 1].lemma_.lower() == "launcher")]
-        self.lemmas = {t.lemma_.lower() for t in toks}
-        self.words = {t.lower_ for t in toks}
-        self.tagged = {f"{t.lemma_.lower()}:{t.pos_}" for t in toks}
+        single = [t for t in toks if not (t.lemma_.lower() == "grenade" and t.i + 1 < len(t.doc)
+                                          and t.doc[t.i + 1].lemma_.lower() == "launcher")]
+        self.lemmas = {t.lemma_.lower() for t in single}
+        self.words = {t.lower_ for t in single}
+        self.tagged = {f"{t.lemma_.lower()}:{t.pos_}" for t in single}
         self.lemma_text = " " + " ".join(t.lemma_.lower() for t in toks) + " "
         self.word_text = " " + " ".join(t.lower_ for t in toks) + " "
 
@@ -482,10 +482,12 @@ def _refine_mode(article: Article, ev: Event) -> Optional[str]:
         # a trigger that names no means takes it from the sentence, then the report around it
         bags += [_sentence_bag(article, ev),
                  _context_bag(article, ev, 1) if len(article.text) > 600 else Bag(article.doc)]
-    for bag in bags:
+    for n, bag in enumerate(bags):
         for mode, words in ontology.mode_cues():
             if ontology.mode_rank(mode) >= ontology.mode_rank(ev.mode):
                 break
+            if n > 0 and mode == "arson":
+                continue  # houses burned in the same raid do not make the attack an arson
             if bag.has_any(words):
                 return mode
     if ev.mode is None and head is not None and head.lemma_.lower() in ("explosion", "explode", "blast"):
@@ -541,7 +543,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode == "arson":
         if crowd:
             return ("Riots", "Mob violence")
-        if sent.cue("casualty"):
+        if sent.cue("casualty") or (len(article.text) <= 600 and Bag(article.doc).cue("casualty")):
             return ("Violence against civilians", "Attack")
         return ("Strategic developments", "Looting/property destruction")
     if ev.mode in ("sexual",):
@@ -554,10 +556,12 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         return ("Riots", "Mob violence")
     remote = ev.mode in ("chemical", "suicide", "drone", "aerial", "explosives", "grenade")
     fire_fight = sent.cue("fire_fight") and not remote
-    if ev.mode == "artillery" and not sent.has_any(("small arms", "clash", "exchange of fire", "exchange fire", "shoot-out", "fighting")):
+    if ev.mode == "artillery" and not sent.has_any(("small arms", "clash", "exchange of fire", "exchange fire",
+                                                    "shoot-out", "fighting", "both directions")):
         fire_fight = False
     if fire_fight or ev.mode == "clash":
-        if _is_crowd(agents) or sent.cue("mob"):
+        arms = sent.cue("weapons") or sent.has_any(("small arms", "gunfire", "shot", "shoot", "fire"))
+        if _is_crowd(agents) or sent.cue("mob") or not (sent.cue("organized_armed") or arms or sent.cue("armed")):
             return ("Riots", "Mob violence")
         return ("Battles", "Armed clash")
     if sent.cue("strong_clash") and not remote and ev.mode != "artillery" and (
