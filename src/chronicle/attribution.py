@@ -557,6 +557,30 @@ def _names_someone(doc, start: int, end: int, words: str) -> bool:
     return sum(e.end_char - e.start_char for e in ents) * 2 >= end - start
 
 
+def _headline_statement(doc, text: str) -> list[_Found]:
+    """Return the statement of a Title Case headline ("Sanders Vows To Eliminate Tax Breaks"), if any."""
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    words = text[:end].split()
+    if not 3 <= len(words) <= 25 or sum(w[:1].isupper() for w in words) * 3 < len(words) * 2:
+        return []
+    data = cues()
+    lex = set(data["verbs"]) | set(data["intent_verbs"]) | set(data["naming_verbs"])
+    toks = [t for t in doc if t.idx + len(t) <= end and not t.is_space]
+    for k, t in enumerate(toks[1:-1], 1):
+        w = t.lower_
+        forms = {w, w[:-1], w[:-2], w[:-3] + "y"} if w.endswith("s") else set()
+        if not forms & lex or toks[k - 1].is_punct:
+            continue
+        kind = next(data["verbs"].get(f) or data["intent_verbs"].get(f) or data["naming_verbs"].get(f)
+                    for f in forms if f in lex)
+        body = _trim(text, toks[k + 1].idx, end)
+        if body[1] - body[0] < 3:
+            return []
+        return [_Found(_span_of([t]), body, kind, _span_of(toks[:k]))]
+    return []
+
+
 def _punctuation_statements(text: str, quotes, doc=None) -> list[_Found]:
     """Return 'Name: words' (headlines, transcripts) and '“words” ― Name' statements."""
     out = []
@@ -892,6 +916,10 @@ def find_statements(article: Article) -> list[Statement]:
             lemmas[f.cue] = tok[0].lemma_.lower() if tok is not None else ""
             sents[f.cue] = sent.text
         found.extend(here)
+    head = _headline_statement(doc, text)
+    if head and not any(f.cue[0] < head[0].content[1] and head[0].cue[0] <= f.cue[0] for f in found):
+        found += head
+        lemmas[head[0].cue], sents[head[0].cue] = "", text[:head[0].content[1]]
     for f in _punctuation_statements(text, quotes, doc):
         found.append(f)
         sent = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
