@@ -31,7 +31,7 @@ def cues() -> dict:
     """Return the attribution vocabulary from data/cues.json."""
     with resources.files("chronicle.data").joinpath("cues.json").open(encoding="utf-8") as f:
         data = json.load(f)
-    for key in ("event_anaphora", "core_verbs", "weak_verbs", "inner_verbs", "not_cues", "bodies", "things", "function_words", "colon_skip", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
+    for key in ("passive_reports", "event_anaphora", "core_verbs", "weak_verbs", "inner_verbs", "not_cues", "bodies", "things", "function_words", "colon_skip", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
                 "anonymous", "person_roles", "speaker_pronouns"):
         data[key] = frozenset(data[key])
     return data
@@ -373,6 +373,19 @@ def _around_tag(sent, first: int, last: int, text: str):
     return _trim(text, *_span_of(toks))
 
 
+def _passive_report(tok, kids, text: str, data) -> Optional[_Found]:
+    """Return 'X is expected / said / believed to Y' as a statement with no speaker, or None."""
+    if tok.lemma_.lower() not in data["passive_reports"]:
+        return None
+    subj = next(c for c in kids if c.dep_ == "nsubjpass")
+    xcomp = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
+    if not xcomp or subj.i > tok.i:
+        return None
+    toks = list(subj.subtree) + list(xcomp[0].subtree)
+    content = _trim(text, *_span_of(toks))
+    return _Found(_span_of([tok]), content, data["verbs"].get(tok.lemma_.lower(), "claim"), None, hedged=True)
+
+
 def _verb_statements(sent, text: str, quotes) -> list[_Found]:
     """Return statements cued by verbs of saying in one sentence."""
     data = cues()
@@ -385,6 +398,9 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
         lemma = tok.lemma_.lower()
         kids = list(tok.children)
         if any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids):
+            f = _passive_report(tok, kids, text, data)
+            if f is not None:
+                out.append(f)
             continue  # "were claimed wounded": a hedge, not a speaker
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
             continue  # "as CNN reported" is handled with the statement it qualifies
@@ -941,7 +957,7 @@ def find_statements(article: Article) -> list[Statement]:
                 via.append(_via_actor(article, v))
         st = Statement(id=f"s{n}", cue=cue, content=content, kind=_kind(f, text),
                        speaker=speaker, via=via,
-                       hedged=_hedged(f, text, sents.get(f.cue, ""), lemmas.get(f.cue, "")))
+                       hedged=f.hedged or _hedged(f, text, sents.get(f.cue, ""), lemmas.get(f.cue, "")))
         # names.canonicalise runs between the two attribution calls and names mentions from
         # their own words; the names resolved here are kept to be put back where they were better
         st._resolved = (speaker.name if speaker else None, [v.name for v in via])
