@@ -310,7 +310,7 @@ def _cue_of(tok, data):
         # "called the charges fabricated": naming is saying only with what it names them
         if tok.dep_ not in ("acl", "relcl") and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
                                                     for c in tok.children) \
-                and any(c.dep_ == "dobj" for c in tok.children):
+                and any(c.dep_ in ("dobj", "oprd") for c in tok.children):
             return data["naming_verbs"][lemma], None
         return None
     if lemma in data["verbs"]:
