@@ -213,3 +213,17 @@ def test_battle_between_sides(nlp):
     ev = coded(nlp, "Two died in a battle between soldiers and rebels near Goma.", "battle")
     assert texts(ev.actors) == ["soldiers"]
     assert texts(ev.targets) == ["rebels"]
+
+
+def test_protesters_of_a_protest(nlp):
+    ev = coded(nlp, "Hundreds of nurses held a protest outside the health ministry in Accra.", "protest",
+               type_="PROTEST")
+    assert len(ev.actors) == 1 and "nurses" in ev.actors[0].text
+    assert ev.actors[0].kind == "protesters"
+
+
+def test_misparsed_past_tense_stays_active(nlp):
+    ev = coded(nlp, "On 3 June 2021, about 400 dock workers protested in Durban port.", "protested",
+               type_="PROTEST")
+    assert [a.kind for a in ev.actors] == ["protesters"]
+    assert ev.targets == []

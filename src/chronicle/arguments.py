@@ -257,7 +257,10 @@ def _subject(verb: Token) -> tuple[Optional[Token], bool]:
             return s, True
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in NOUNISH:
             h = v.head
-            passive = v.tag_ in ("VBN", "VBD") and not any(c.dep_ == "aux" for c in v.children)
+            # a past participle hanging on a noun is passive ("a man shot by police"); a past tense
+            # there is a misparsed main verb ("2500 interns protested")
+            passive = v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children) and \
+                v.lemma_.lower() not in _frame("intransitive_verbs")
             passive = passive or any(c.dep_ in ("agent", "auxpass") for c in v.children)
             to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
             if to_inf:  # "the IRA's decision to carry out": the possessor decides
@@ -609,6 +612,10 @@ def fill_arguments(article: Article, events: list[Event]) -> None:
         r = _roles_for(doc, ev)
         seen: set = set()
         ev.actors = _build(doc, r.actors, groups, seen, ev.trigger)
+        if ev.type == "PROTEST":  # people who protest are protesters, whoever they are otherwise
+            for a in ev.actors:
+                if a.kind in (None, "civilians", "unknown"):
+                    a.kind = "protesters"
         ev.targets = _build(doc, r.targets, groups, seen, ev.trigger)
         if r.instrument is not None:
             lo, hi = _phrase(r.instrument, groups)
