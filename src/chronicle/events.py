@@ -82,6 +82,9 @@ def _lexicon() -> tuple[dict, dict]:
             phrases.setdefault(words[0], []).append(dict(e, words=words))
     for lst in phrases.values():
         lst.sort(key=lambda e: -len(e["words"]))
+    # an entry with conditions is a narrower reading of its word: try it first
+    for lst in singles.values():
+        lst.sort(key=lambda e: -sum(k in e for k in ("with", "dep")))
     return singles, phrases
 
 
@@ -559,6 +562,8 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode == "artillery" and not sent.has_any(("small arms", "clash", "exchange of fire", "exchange fire",
                                                     "shoot-out", "fighting", "both directions")):
         fire_fight = False
+    if fire_fight and ev.mode != "clash" and _side(_patient_heads(head)) == "civilian":
+        return ("Violence against civilians", "Attack")
     if fire_fight or ev.mode == "clash":
         arms = sent.cue("weapons") or sent.has_any(("small arms", "gunfire", "shot", "shoot", "fire"))
         if _is_crowd(agents) or sent.cue("mob") or not (sent.cue("organized_armed") or arms or sent.cue("armed")):
@@ -597,10 +602,13 @@ def _patient_heads(head) -> list:
     out = []
     for v in verbs:
         for c in v.children:
-            if c.dep_ in ("dobj", "nsubjpass"):
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in ("fire", "shot", "shell", "round"):
                 out += _with_parts(c)
             elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "towards", "toward"):
                 out += [g for p in c.children if p.dep_ == "pobj" for g in _with_parts(p)]
+            if c.dep_ == "dobj":  # "opened fire on two children"
+                out += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "against")
+                        for q in p.children if q.dep_ == "pobj" for g in _with_parts(q)]
     return out
 
 
