@@ -31,7 +31,7 @@ def cues() -> dict:
     """Return the attribution vocabulary from data/cues.json."""
     with resources.files("chronicle.data").joinpath("cues.json").open(encoding="utf-8") as f:
         data = json.load(f)
-    for key in ("passive_reports", "event_anaphora", "core_verbs", "weak_verbs", "inner_verbs", "not_cues", "bodies", "things", "function_words", "colon_skip", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
+    for key in ("address_verbs", "passive_reports", "event_anaphora", "core_verbs", "weak_verbs", "inner_verbs", "not_cues", "bodies", "things", "function_words", "colon_skip", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
                 "anonymous", "person_roles", "speaker_pronouns"):
         data[key] = frozenset(data[key])
     return data
@@ -202,10 +202,12 @@ def _content_tokens(verb, kind_phrasal: bool):
         c.dep_ in CONTENT_DEPS or c.dep_ == "dative"
         or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"
                                   or (has_obj and c.lower_ in cues()["object_preps"]))))]
+    # "told reporters that ...": the one told is not what was said
+    comps = [c for c in comps if c.dep_ != "dative"]
+    if verb.lemma_.lower() in cues()["address_verbs"] and len(comps) > 1:
+        comps = comps[1:]
     if not comps:
         return []
-    if any(c.dep_ == "dative" for c in comps) and len(comps) > 1:
-        comps = [c for c in comps if c.dep_ != "dative"]
     toks = []
     for c in comps:
         toks.extend(c.subtree)
