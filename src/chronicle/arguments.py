@@ -128,7 +128,7 @@ def _actor(doc: Doc, tok: Token, groups: list[tuple[int, int]]) -> Optional[Acto
     low = text.lower()
     if low in NOBODY or any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
         return None
-    if tok.lower_ in REFLEXIVE or tok.ent_type_ in UNCOUNTED_ENTS and tok.pos_ != "PROPN":
+    if tok.lower_ in REFLEXIVE or (tok.ent_type_ in UNCOUNTED_ENTS and kind_tok is tok):
         return None
     a = Actor(text, span.start_char, span.end_char)
     g = names.known_group(text)
@@ -197,7 +197,9 @@ class _Roles:
     def add(self, role: str, tok: Optional[Token]) -> None:
         if tok is None or tok.pos_ not in NOUNISH or not any(ch.isalnum() for ch in tok.text):
             return
-        if tok.ent_type_ in UNCOUNTED_ENTS or tok.lemma_.lower() in DAY_WORDS or re.fullmatch(r"[\d/.:-]+", tok.text):
+        counted = bool(_pobjs(tok, ("of",)))  # "hundreds of nurses" is people, "2020" is not
+        if (tok.ent_type_ in UNCOUNTED_ENTS and not counted) or tok.lemma_.lower() in DAY_WORDS or \
+                re.fullmatch(r"[\d/.:-]+", tok.text):
             return
         tok = _through_measure(tok)
         if role == "instrument" and tok.lemma_.lower() in _frame("incident_nouns"):
