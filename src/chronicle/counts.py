@@ -27,6 +27,8 @@ from .records import Article, Count, Event, Span
 SHORT_TEXT_CHARS = 1500
 # How many words may stand between a number and its casualty word.
 MAX_GAP_WORDS = 9
+# How far past a number to look for its casualty word (bounds the work on run-on text).
+MAX_REST_CHARS = 240
 
 
 @dataclass
@@ -201,7 +203,7 @@ def _forward_role(after: str) -> Optional[tuple[str, int, int]]:
     """Return (role, gap length, match end) when a casualty word follows the counted noun phrase."""
     res = _role_res()
     stop = re.search(r"[.;:!?](?:\s|$)", after)
-    rest = after[:stop.start()] if stop else after
+    rest = (after[:stop.start()] if stop else after)[:MAX_REST_CHARS]
     for k in [0] + [i + 1 for i, ch in enumerate(rest) if ch == " "]:
         gap = rest[:k]
         if len(gap.split()) > MAX_GAP_WORDS + 8:
