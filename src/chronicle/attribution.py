@@ -182,6 +182,9 @@ def _subject(verb):
         if v.dep_ == "relcl":
             return v.head
         break
+    if verb.tag_ == "VBG" or verb.dep_ in ("xcomp", "advcl"):
+        root = verb.sent.root  # a participle far from its clause: the sentence's subject says it
+        return next((c for c in root.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -562,7 +565,10 @@ def _noun_statements(sent, text: str, quotes) -> list[_Found]:
         toks = [t for t in comp[0].subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == comp[0].i)]
         content = _trim(text, *_span_of(toks))
         poss = [c for c in tok.children if c.dep_ == "poss"]
-        speaker = _span_of(_speaker_tokens(poss[0])) if poss else None
+        owner = poss[0] if poss else None
+        if owner is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            owner = _subject(tok.head)  # "X made a decision to ...", "X issued a warning that ..."
+        speaker = _span_of(_speaker_tokens(owner)) if owner is not None else None
         out.append(_Found(_span_of([tok]), content, nouns[tok.lemma_.lower()], speaker))
     return out
 
