@@ -23,6 +23,7 @@ from .settings import load as load_settings
 # A name word: capitalised, possibly with an Al-/el- prefix or inner apostrophes.
 _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dstrzn]|[Aa]sh)[-‐])?\p{Lu}[\p{L}\p{M}'’‘ʼ`]*(?:[-‐]\p{L}[\p{L}\p{M}'’]*)*\.?"
 _JOIN = r"(?:[ ]+(?:(?:al|el|de|del|da|do|dos|das|la|le|les|du|des|di|ad|as|ash|bin|bani|ibn|wa|van|von|y|of|upon|on|sur|am|an)[ ]+)?)"
+_JOINERS = regex.compile(r" (?:de|del|la|de la|do|da|dos|das) ")
 _RUN = regex.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*")
 _RELATIVE = regex.compile(
     r"(?P<num>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>km|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s)\b"
@@ -82,7 +83,8 @@ def _vocab() -> dict:
         "cues": data["country_cues"],
         "cue_re": regex.compile(r"\b(" + "|".join(
             regex.escape(k) for k in sorted(data["country_cues"], key=len, reverse=True)) + r")\b"),
-        "not_places": {normalise(w) for w in data["not_places"]},
+        "not_places": {normalise(w) for w in data["not_places"]} | {
+            normalise(w) for w in data["country_cues"] if w not in data["aliases"]},
         "facilities": set(data["facility_words"]),
     }
 
@@ -160,7 +162,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             entries = ()  # "al-Hajja Sabriya mosque", "Kurdistan Democratic Party"
         name = text[s:e]
         if name.isupper() and len(name) <= 5:
-            entries = tuple(x for x in entries if x.kind == "country")  # "GNA", "NGO", "USA"
+            # "GNA", "NGO" are organisations; "USA" and "UP" (Uttar Pradesh) are places
+            entries = tuple(x for x in entries if x.kind in ("country", "admin1"))
         cue, lead_hint = _leading_context(text, s)
         out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue))
 
@@ -183,7 +186,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     entries = gaz.lookup(f"{name} {tw[0]}")
                     if entries:
                         e = regex.match(r"[ ]+\S+", text[e:]).end() + e
-                entries = entries or gaz.lookup(name)
+                entries = entries or gaz.lookup(name) or (
+                    gaz.lookup(_JOINERS.sub(" ", name)) if " " in name else ())
                 if entries:
                     found = (s, e, entries, j)
                     break
@@ -217,7 +221,8 @@ def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
         if chains:
             prev = chains[-1].mentions[-1]
             gap = text[prev.tail:m.start]
-            joined = regex.fullmatch(r"[ ]*|\s*(?:,|\(|\)\s*,?|,\s*\(|/)\s*", gap) is not None
+            joined = regex.fullmatch(r"[ ]*|[ ]+(?:de|del|de la|la|al|el|do|da|of)[ ]+|"
+                                     r"\s*(?:,|\(|\)\s*,?|,\s*\(|/)\s*", gap) is not None
             if not joined and prev.tail > prev.end and regex.fullmatch(r"\s*of\s+(?:the\s+)?", gap):
                 joined = True  # "the Kifa neighborhood of Tal Afar city"
             if not joined and (prev.entries or prev.tail > prev.end) and regex.fullmatch(
@@ -291,12 +296,16 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
     return best, best_score
 
 
-def _country_context(text: str, mentions: list[Mention]) -> set[str]:
+def _country_context(text: str, chains: list[Chain]) -> set[str]:
     """Return the ISO3 codes of countries named (or cued by demonyms, actors) in `text`."""
     v = _vocab()
     found = {v["cues"][m.group(1)] for m in v["cue_re"].finditer(text)}
-    for m in mentions:
-        found.update(e.iso3 for e in m.entries if e.kind == "country")
+    for c in chains:
+        # a country counts when named as a place ("in Lebanon", "Belgrade, Serbia"), not
+        # as a modifier ("the US dollar")
+        for m in c.mentions:
+            if m.cue or len(c.mentions) > 1:
+                found.update(e.iso3 for e in m.entries if e.kind == "country")
     return found
 
 
@@ -458,8 +467,8 @@ def locate_events(article: Article, events: list[Event]) -> None:
     mentions = find_mentions(text, gaz)
     if not mentions:
         return
-    countries = _country_context(text, mentions)
     chains = _chains(text, mentions)
+    countries = _country_context(text, chains)
     origin = _origin(article, chains, countries)
     usable = [c for c in chains if not (origin and c.start <= origin.end and c.end >= origin.start)]
     known = [c for c in usable if _known(c)]
