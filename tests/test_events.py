@@ -136,8 +136,12 @@ def test_several_events_found(run):
     ("A mob of angry villagers beat a suspected thief to death.", ("Riots", "Mob violence")),
     ("A man was found dead with gunshot wounds on a road near the river.",
      ("Violence against civilians", "Attack")),
-    ("Rebel fighters captured the town of Abra after government troops withdrew.",
+    ("Rebel fighters captured the town of Abra after two days of fighting with government troops.",
      ("Battles", "Non-state actor overtakes territory")),
+    ("Rebel fighters entered the town of Abra after government troops withdrew from it overnight.",
+     ("Strategic developments", "Non-violent transfer of territory")),
+    ("Government troops recaptured the town of Abra from the rebels on Friday.",
+     ("Battles", "Government regains territory")),
     ("The two sides signed a ceasefire agreement in the capital.", ("Strategic developments", "Agreement")),
 ])
 def test_acled_codes(run, text, acled):

@@ -534,7 +534,10 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     clause = Bag(_clause_tokens(head)) if head is not None else sent
     agents = _agent_tokens(head) if head is not None else []
     if ev.mode == "capture":
-        who = Bag(agents)
+        if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")):
+            return ("Strategic developments", "Non-violent transfer of territory")
+        subj = [t for t in agents if t.dep_ in ("nsubj", "agent", "pobj") and t.head.i in {head.i, head.head.i}] if head is not None else []
+        who = Bag([p for t in subj for p in _with_parts(t)] or agents)
         if any(a.kind in ("military", "government", "police") for a in ev.actors) or who.cue("government_words"):
             gov = not who.cue("non_state")
         elif who.cue("non_state") or any(a.kind in ("rebels", "militia") for a in ev.actors):
