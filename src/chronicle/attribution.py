@@ -1,11 +1,15 @@
 """Attribution: who said what, and via whom.
 
 Statements are found from the dependency parse: a verb of saying (cues.json)
-with its subject as speaker and its clausal complement as content; "according
-to X, Y"; "as X reported"; direct quotes, which are widened to the whole
-quotation (also across sentences and around a "he said" that splits them).
-Speakers given as pronouns or roles ("he", "the spokesman", "the league") get
-the name of the person or body they stand for earlier in the article.
+with its subject as speaker and its clausal complement as content, or the rest
+of the sentence around a speaker tag ("Y, X said"); "according to X, Y"; "as X
+reported"; nouns of saying ("his claim that"); "Name: words" and "“words” ― Name";
+direct quotes, widened to the whole quotation (across sentences, and around a
+"he said" that splits them). Channels give the via chain ("in an interview with
+Y", "X's tweet", "told Reuters"). Speakers given as pronouns or roles ("he",
+"the spokesman", "the league") get the name of the person or body they stand
+for earlier in the article; link_statements puts those names back after
+names.canonicalise and ties each statement to the event it is about.
 """
 from __future__ import annotations
 
@@ -19,8 +23,6 @@ from typing import NamedTuple, Optional
 
 from .records import Actor, Article, Span, Statement
 
-OPEN_QUOTES = "“\"«"
-CLOSE_QUOTES = "”\"»"
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr")
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 TRIM = " \t\n,;:.—–-―"
@@ -507,7 +509,6 @@ def _is_media(tok) -> bool:
 def _according(sent, text: str, quotes) -> list[_Found]:
     """Return 'according to X, Y' / 'Y, according to X' statements of one sentence."""
     out = []
-    doc = sent.doc
     toks = list(sent)
     for k, tok in enumerate(toks[:-2]):
         if tok.lower_ != "according" or toks[k + 1].lower_ != "to":
@@ -655,7 +656,6 @@ def _as_reported(sent, text: str, found: list[_Found]) -> list[_Found]:
             body = [t for t in body if t.i < min(adv)]  # the tag ends the sentence
         if not body:
             continue
-        cue = _span_of([t for t in tok.subtree if t.dep_ == "mark" and t.lower_ == "as"] + [tok])
         out.append(_Found(_span_of([tok]), _trim(text, *_span_of(body)), "report", sp))
     return out
 
