@@ -33,9 +33,9 @@ def cues() -> dict:
     """Return the attribution vocabulary from data/cues.json."""
     with resources.files("chronicle.data").joinpath("cues.json").open(encoding="utf-8") as f:
         data = json.load(f)
-    for key in ("address_verbs", "passive_reports", "event_anaphora", "core_verbs", "weak_verbs", "inner_verbs", "not_cues", "bodies", "things", "function_words", "colon_skip", "nouns", "channel_nouns", "media", "hedges", "hedge_cues",
-                "anonymous", "person_roles", "speaker_pronouns"):
-        data[key] = frozenset(data[key])
+    for key, value in data.items():
+        if isinstance(value, list):
+            data[key] = frozenset(value)
     return data
 
 
@@ -124,8 +124,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 out.append((i, line_end))
             i = line_end
     # some papers quote with doubled apostrophes: ''like this''
+    found = sorted(out)
     for m in re.finditer(r"''(?:(?!'').){2,}?''", text, flags=re.S):
-        if "\n\n" not in m.group() and not any(q[0] < m.end() and m.start() < q[1] for q in out):
+        k = bisect.bisect_left(found, (m.start(), m.start()))
+        near = found[max(k - 1, 0):k + 1]
+        if "\n\n" not in m.group() and not any(q[0] < m.end() and m.start() < q[1] for q in near):
             out.append((m.start(), m.end()))
     return sorted(out)
 
