@@ -137,8 +137,9 @@ def test_export_each_format(db, tmp_path, capsys):
 
 
 def test_reading_a_missing_store_says_what_to_do(tmp_path):
-    with pytest.raises(SystemExit, match="chronicle ingest"):
-        main(["events", "--db", str(tmp_path / "none.db")])
+    for command in (["events"], ["show", "1:e1"], ["statements"], ["export"], ["serve"]):
+        with pytest.raises(SystemExit, match="chronicle ingest"):
+            main(command + ["--db", str(tmp_path / "none.db")])
     assert not (tmp_path / "none.db").exists()
 
 

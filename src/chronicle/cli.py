@@ -231,6 +231,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the HTTP API and web page over the store."""
     import uvicorn
     from .api.app import create_app
+    _open(args, create=False).close()
     uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="info")
     return 0
 
