@@ -175,3 +175,11 @@ def test_long_text_orphan_sentences_go_to_main_event():
     assert len(text) > counts.SHORT_TEXT_CHARS
     assert (ev.killed, ev.injured.value, ev.injured.qualifier) == (None, 5, "reportedly")
     assert ev.injured.span.text == "Five"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Shells hit a house, killing a family of four.", (4, None)),
+    ("Gunmen shot a courier near the market, resulting in his death.", (1, None)),
+])
+def test_family_and_resulting_death(text, expected):
+    assert figures(text) == expected

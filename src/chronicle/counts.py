@@ -225,7 +225,7 @@ def _backward_role(before: str) -> Optional[tuple[str, int, int]]:
     head = before
     for _ in range(3):
         head = res["qual_before"].sub("", head)
-        head = re.sub(r"\b(?:the|another|a further|a total of|total of|some)\s*$", "", head, flags=re.I)
+        head = re.sub(r"\b(?:the|another|a further|a total of|total of|some|an?\s+family\s+of)\s*$", "", head, flags=re.I)
     for r in ("killed", "injured"):
         if res[f"{r}_before"].search(head):
             return r, -1, 0
@@ -307,7 +307,7 @@ _AND_ONE_MORE = re.compile(
     r"\b(?:and|while|but)\s+(?:a|an|another|one\s+other|(?:a|the)\s+(?:second|third|fourth|fifth)|their|his|her)"
     r"(?:\s+(?!was\b|were\b)[a-z\-]+){0,2}?\s+(?:was\s+|were\s+)?(?:also\s+|later\s+|reportedly\s+|seriously\s+|critically\s+)?"
     r"(?P<verb>wounded|injured|hurt|killed|died)\b", re.I)
-_BODY_FOUND = re.compile(r"\b(?:the|a)\s+(?:dead\s+)?(?:body|corpse)\s+of\s+(?:an?|one)\b|"
+_BODY_FOUND = re.compile(r"\bresult(?:ing|ed)\s+in\s+(?:his|her)\s+death\b|\b(?:the|a)\s+(?:dead\s+)?(?:body|corpse)\s+of\s+(?:an?|one)\b|"
                          r"\ban?\s+(?:\w+\s+){0,2}?\w+['’]s\s+(?:dead\s+)?(?:body|corpse)\b|"
                          r"\b(?:an?|the)\s+(?:dead\s+)?body\s+(?:was|has\s+been)\s+found\b", re.I)
 _NAMED_KILLED = re.compile(
@@ -337,7 +337,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return one-person casualties written without a number ("a man was shot dead")."""
     found = []
-    pronouns = {"it", "this", "that", "which"}
+    pronouns = {"it", "this", "that", "which", "who", "whom"}  # "a man who was killed" is a relative clause: background
     for pat in (_SINGLE_KILLED, _SINGLE_DIED, _NAMED_KILLED):
         for m in pat.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
