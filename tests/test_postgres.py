@@ -60,11 +60,11 @@ def test_failed_batch_is_rolled_back(store, monkeypatch):
     def dies_on_second(article, saved):
         calls.append(1)
         if len(calls) == 2:
-            raise RuntimeError("killed mid-batch")
+            raise KeyboardInterrupt("killed mid-batch")
         return real(article, saved)
 
     monkeypatch.setattr(store, "_add_article", dies_on_second)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(KeyboardInterrupt):
         store.add([kidal_article(), lagos_article()], ["h1", "h2"])
     monkeypatch.undo()
     assert store.counts()["articles"] == 0 and store.known_inputs(["h1"]) == set()
@@ -105,3 +105,13 @@ def test_api_over_postgres(pg_url):
     client = TestClient(create_app(pg_url))
     assert [e["id"] for e in client.get("/events", params={"country": "MLI"}).json()["events"]] == ["1:e1"]
     assert "attacked</mark>" in client.get("/event/1:e1").text
+
+
+def test_a_record_that_cannot_be_stored_is_kept_with_its_error(store):
+    from chronicle.records import Event, Span
+    broken = kidal_article("broken")
+    broken.events.append(Event(id="e1", type="ASSAULT", trigger=Span("killing", 60, 67)))
+    saved = store.add([broken, lagos_article()], ["h1", "h2"])
+    assert (saved.articles, saved.errors, saved.events) == (2, 1, 2)
+    recs = {r["id"]: r for r in store.contract_records()}
+    assert recs["broken"]["error"]["code"] == "E008" and len(recs["lagos-1"]["events"]) == 2

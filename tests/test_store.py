@@ -239,3 +239,15 @@ def test_load_resumes_after_a_kill_without_duplicates(store, monkeypatch):
     assert fake_run.seen == ["r4", "r5", "r6"] and skipped == 4
     assert store.counts()["articles"] == 7
     assert sorted(r["id"] for r in store.contract_records()) == [f"r{i}" for i in range(7)]
+
+
+def test_a_record_that_cannot_be_stored_is_kept_with_its_error(store):
+    broken = kidal_article("broken")
+    broken.events.append(Event(id="e1", type="ASSAULT", trigger=Span("killing", 60, 67)))
+    saved = store.add([broken, lagos_article()], ["h1", "h2"])
+    assert (saved.articles, saved.errors, saved.events) == (2, 1, 2)
+    recs = {r["id"]: r for r in store.contract_records()}
+    assert recs["broken"]["error"]["code"] == "E008" and recs["broken"]["events"] == []
+    assert "could not be stored" in recs["broken"]["error"]["message"]
+    assert len(recs["lagos-1"]["events"]) == 2
+    assert store.known_inputs(["h1", "h2"]) == {"h1", "h2"}

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator, Optional
 
+from .. import errors
 from ..records import Actor, Article, Event, Statement
 from .countries import country_code
 
@@ -33,6 +35,8 @@ STATEMENT_COLUMNS = (
     "cue_text", "cue_start", "cue_end", "content_text", "content_start", "content_end",
     "via_name", "via_chain", "event_id", "hedged", "record",
 )
+log = logging.getLogger(__name__)
+
 ARTICLE_COLUMNS = ("id", "doc_id", "source", "url", "title", "published", "content_hash",
                    "error_code", "error_message", "ingested_at")
 
@@ -224,12 +228,31 @@ class Store:
         saved = Saved()
         with self.transaction():
             for article, raw_hash in zip(articles, hashes):
-                article_id = self._add_article(article, saved)
+                article_id = self._add_safely(article, saved)
                 if raw_hash:
                     self._insert("inputs", {"raw_hash": raw_hash, "source": article.source,
                                             "article_id": article_id, "ingested_at": now()},
                                  conflict="raw_hash")
         return saved
+
+    def _add_safely(self, article: Article, saved: Saved) -> Optional[int]:
+        # A record a stage got wrong (a duplicate event id, a span without offsets) must
+        # not lose the rest of the batch: keep the article, marked with why.
+        one = Saved()
+        self.execute("SAVEPOINT article")
+        try:
+            article_id = self._add_article(article, one)
+        except Exception as exc:
+            self.execute("ROLLBACK TO SAVEPOINT article")
+            log.error("article %s could not be stored: %r", article.id, exc)
+            article.fail(errors.PIPELINE, errors.message(errors.PIPELINE,
+                                                         f"could not be stored: {exc!r}"))
+            one = Saved()
+            article_id = self._add_article(article, one)
+        self.execute("RELEASE SAVEPOINT article")
+        for name in ("articles", "events", "statements", "errors", "duplicates"):
+            setattr(saved, name, getattr(saved, name) + getattr(one, name))
+        return article_id
 
     def _add_article(self, article: Article, saved: Saved) -> Optional[int]:
         key = article_key(article)
