@@ -120,3 +120,13 @@ def test_pages_forbid_inline_scripts(client):
     assert "default-src 'none'" in policy and "script-src" not in policy
     assert r.headers["x-content-type-options"] == "nosniff"
     assert "<script" not in r.text
+
+
+def test_module_app_reads_the_store_named_in_the_environment(tmp_path, monkeypatch):
+    import chronicle.api.app as module
+    path = str(tmp_path / "env.db")
+    with open_store(path) as s:
+        s.add([lagos_article()])
+    monkeypatch.setenv("CHRONICLE_DB", path)
+    client = TestClient(module.app)
+    assert sorted(e["id"] for e in client.get("/events").json()["events"]) == ["1:e1", "1:e2"]
