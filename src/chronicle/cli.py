@@ -119,6 +119,9 @@ def cmd_events(args: argparse.Namespace) -> int:
         return 0
     print(table(rows, ["ID", "DATE", "TYPE", "SUB-EVENT", "PLACE", "KILLED", "ACTOR", "TRIGGER"],
                 [12, 10, 9, 28, 26, 6, 30, 24]))
+    if len(rows) == args.limit:
+        print(f"(the first {args.limit}; --limit N shows more, `chronicle show ID` one in full)",
+              file=sys.stderr)
     return 0
 
 
