@@ -115,3 +115,15 @@ def test_a_record_that_cannot_be_stored_is_kept_with_its_error(store):
     assert (saved.articles, saved.errors, saved.events) == (2, 1, 2)
     recs = {r["id"]: r for r in store.contract_records()}
     assert recs["broken"]["error"]["code"] == "E008" and len(recs["lagos-1"]["events"]) == 2
+
+
+def test_cli_ingest_twice_adds_nothing_the_second_time(pg_url, tmp_path, capsys):
+    from chronicle.cli import main
+    for i, text in enumerate(("Soldiers clashed with armed men near a checkpoint outside Gao on "
+                              "Sunday, a local official said.", "Too short.")):
+        (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
+    assert main(["ingest", str(tmp_path), "--db", pg_url]) == 0
+    assert "stored 2 articles (1 with errors)" in capsys.readouterr().err
+    assert main(["ingest", str(tmp_path), "--db", pg_url]) == 0
+    assert "stored 0 articles" in capsys.readouterr().err
+    assert main(["events", "--db", pg_url]) == 0
