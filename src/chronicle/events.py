@@ -352,7 +352,10 @@ def find_events(article: Article) -> list[Event]:
     events = []
     for best, group in picked:
         modes = [c.entry.get("mode") for c in group if c.entry.get("mode")]
+        # the leading trigger's own mode ("exchanged fire": a clash) beats a weaker word's
         mode = min(modes, key=ontology.mode_rank) if modes else None
+        if best.entry.get("mode") in ("clash", "capture"):
+            mode = best.entry["mode"]
         if best.entry.get("mode") and best.entry["type"] != "ASSAULT":
             mode = best.entry["mode"]
         statuses = {c.status for c in group}
