@@ -171,9 +171,11 @@ def _subject(verb):
             h = h.head
         v = h
     for _ in range(4):
-        for c in v.children:
-            if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl":
-                return c
+        subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
+        if subjects:
+            # two subjects is a parse across a line break ("5:45 p.m.\n\nHis doctor is calling"): the nearest
+            left = [c for c in subjects if c.i < v.i]
+            return left[-1] if left else subjects[0]
         agent = [c for c in v.children if c.dep_ == "agent"]
         if agent:
             objs = [c for c in agent[0].children if c.dep_ == "pobj"]
