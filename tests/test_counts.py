@@ -122,6 +122,8 @@ def test_main_event_of_short_text_reads_whole_text():
     ("Gunmen shot and killed a shopkeeper and wounded another.", (1, 1)),
     ("Thirteen people were killed and 48 wounded in both blasts.", (7, 24)),
     ("Four people were killed and nine wounded across this and two similar blasts.", (2, 3)),
+    ("Five people were killed and 11 wounded across both attacks.", (3, 6)),
+    ("Two people, a guard and a cook, were injured in the blast.", (None, 2)),
     ("Seven fighters were killed and wounded during the raid.", (None, None)),
     ("Raiders left a note at the gate.", (None, None)),
 ])

@@ -164,6 +164,7 @@ _STOP_GAP = re.compile(
 def _gap_ok(gap: str) -> bool:
     """Return True when `gap` may be the rest of the counted noun phrase."""
     core = re.sub(r",\s*(?:including|among them|of whom|besides|apart from|excluding|not including)[^,]*,", " ", gap)
+    core = re.sub(r",\s*(?:an?|the|one|two)\s[^,]{1,40},", " ", core)  # "two people, an officer and a soldier, were"
     core = re.sub(r"\([^)]*\)", " ", core)
     if _STOP_GAP.search(core) or _number_re().search(core):
         return False
@@ -311,7 +312,7 @@ _BODY_FOUND = re.compile(r"\bresult(?:ing|ed)\s+in\s+(?:his|her)\s+death\b|\b(?:
                          r"\ban?\s+(?:\w+\s+){0,2}?\w+['’]s\s+(?:dead\s+)?(?:body|corpse)\b|"
                          r"\b(?:an?|the)\s+(?:dead\s+)?body\s+(?:was|has\s+been)\s+found\b", re.I)
 _NAMED_KILLED = re.compile(
-    r"(?:^|[.;]\s+|:\s+)(?P<name>(?:(?:[A-Z][\w\-'’]*|al|el|bin|ibn|abu|al-\w+)\s+){0,4}?[A-Z][\w\-'’]+)\s*(?:,[^.;]{1,120}?,\s*)?"
+    r"(?:^|[.;]\s+|:\s+)(?P<name>(?:(?:[A-Z][\w\-'’]*|al|el|bin|ibn|abu|al-\w+)\s+){0,4}?(?:[A-Z][\w\-'’]+|(?:al|el)-[\w'’]+))\s*(?:,[^.;]{1,120}?,\s*)?"
     r"(?:(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed)\s+(?:and\s+)?)?"
     r"(?P<verb>killed|shot\s+dead|murdered|executed|beheaded|assassinated|found\s+dead|gunned\s+down|"
     r"injured|wounded)|(?P<died>died))\b(?P<along>\s+(?:in\s+the\s+\w+\s+)?along\s+with\s+(?P<n>[\w\-]+))?")
@@ -426,7 +427,7 @@ def _suicide_mentions(text: str) -> list[Mention]:
 
 
 _ATTACKS = r"(?:attacks?|incidents?|bombings?|blasts?|explosions?|assaults?|shootings?|raids?|events?)"
-_ACROSS = re.compile(r"\b(?:across|in\s+(?=both\b|all\s+(?!of\b)[\w-]+\s+(?:of\s+the\s+)?" + _ATTACKS + r"|the\s+(?!\w+\s+of\b)[\w-]+\s+" + _ATTACKS + r"))\s*(?P<p>(?:which\b|(?:the|these|all|both|this|each)\b[^.;]{0,50}?" + _ATTACKS + r"\b|"
+_ACROSS = re.compile(r"\b(?:across|in\s+(?=the\s+(?:blasts|attacks|explosions|bombings|assaults)\b|both\b|all\s+(?!of\b)[\w-]+\s+(?:of\s+the\s+)?" + _ATTACKS + r"|the\s+(?!\w+\s+of\b)[\w-]+\s+" + _ATTACKS + r"))\s*(?P<p>(?:which\b|(?:the|these|all|both|this|each)\b[^.;]{0,50}?" + _ATTACKS + r"\b|"
                      r"[\w\-]+\s+(?:of\s+the\s+|other\s+|similar\s+|coordinated\s+|local\s+|such\s+)*" + _ATTACKS + r"\b))"
                      r"(?!\s*\(\s*\d)", re.I)
 _ONE_OF = re.compile(r"\b(?:one|first|second|third|last)\s+of\s+(?:at\s+least\s+|approximately\s+|about\s+)?"
@@ -536,7 +537,10 @@ def total(mentions: list[Mention], role: str, shared: int = 1, round_up: bool = 
             kept.append(m)
     value = sum(m.value for m in kept)
     if shared > 1:
-        value = math.ceil(value / shared) if round_up else math.floor(value / shared + 0.5)
+        if not round_up:
+            value = math.floor(value / shared + 0.5)  # ACLED's split notes
+        else:
+            value = math.ceil(value / shared)  # GTD's shares of a total round up
     first = kept[0]
     quals = [m.qualifier for m in kept if m.qualifier]
     qual = next((q for q in ("claimed", "reportedly") if q in quals), quals[0] if quals else None)
