@@ -142,3 +142,11 @@ def test_opening_date_dates_the_main_event():
     ev = _event(text, "curfew")
     dates.date_events(art, [ev])
     assert ev.date.value == "2020-05-02"
+
+
+def test_dateline_anchors_relative_dates_instead_of_dating_the_event():
+    text = "KIRKUK, Nov. 8, 2021 (Wire) - Gunmen attacked a checkpoint on Sunday, police said."
+    art = _article(text)
+    ev = _event(text, "attacked")
+    dates.date_events(art, [ev])
+    assert (ev.date.value, ev.date.text) == ("2021-11-07", "on Sunday")

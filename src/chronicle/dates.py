@@ -305,6 +305,9 @@ def _pick(article: Article, event: Event, dates: list[DateMention]) -> Optional[
     return min(inside, key=lambda d: abs(d.start - trig)) if inside else None
 
 
+_DATELINE = re.compile(r"\s*(?:\([A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)\s*)?[-–—]\s")
+
+
 def _opening(text: str, dates: list[DateMention]) -> Optional[DateMention]:
     """Return the date the text opens with ("On 9 May 2020, ...", "01/05/2012: ..."), or None."""
     end = re.search(r"[.!?](?:\s|$)", text)
@@ -321,8 +324,16 @@ def date_events(article: Article, events: list[Event]) -> None:
     """Set `date` on each event: the opening date for the main event, else its clause's, its sentence's or the lead date."""
     if not events:
         return
-    dates = find_dates(article.text, article.published, year_hint(article))
+    hint = year_hint(article)
+    dates = find_dates(article.text, article.published, hint)
     opening = _opening(article.text, dates)
+    if opening is not None and _DATELINE.match(article.text[opening.end:opening.end + 30]):
+        # "BAGHDAD, Nov. 8 (Reuters) -": the day of the report, which anchors "on Sunday"
+        if article.published is None and opening.precision == "day":
+            dates = [d for d in find_dates(article.text, opening.value, hint) if d.start != opening.start]
+        else:
+            dates = [d for d in dates if d.start != opening.start]
+        opening = None
     lead = opening or next((d for d in dates if d.value and d.kind != "year"), None)
     for i, event in enumerate(events):
         # a report that opens with a date dates its main event by it (dateline, ACLED and GTD notes)
