@@ -185,3 +185,20 @@ def test_long_text_orphan_sentences_go_to_main_event():
 ])
 def test_family_and_resulting_death(text, expected):
     assert figures(text) == expected
+
+
+def test_long_report_does_not_sum_recalled_figures():
+    text = ("Bombs hit the city centre on Friday. Nine people were dead and some 130 were injured. "
+            + "Witnesses described chaos in the streets near the station and the market. " * 18
+            + "At the station, four drivers and two soldiers were killed. "
+            + "Two more victims died later in hospital. "
+            + "Months earlier, troops had killed 13 marchers in another city.")
+    art = Article(id="t", text=text)
+    end = text.index(".") + 1
+    ev = Event(id="e1", type="ASSAULT", trigger=Span("hit", 6, 9), sentence=Span(text[:end], 0, end))
+    counts.count_events(art, [ev])
+    assert (ev.killed.value, ev.injured.value) == (11, 130)
+
+
+def test_death_toll_is_a_total():
+    assert figures("Three people were killed on Monday; the death toll rose to 9 on Tuesday.") == (9, None)

@@ -150,3 +150,9 @@ def test_dateline_anchors_relative_dates_instead_of_dating_the_event():
     ev = _event(text, "attacked")
     dates.date_events(art, [ev])
     assert (ev.date.value, ev.date.text) == ("2021-11-07", "on Sunday")
+
+
+def test_weekday_span_has_no_leading_space():
+    found = [d for d in dates.find_dates("Police said Sunday morning that rebels fled.", anchor="2021-11-09") if d.value]
+    assert [("Police said Sunday morning that rebels fled."[d.start:d.end], d.value) for d in found] == [
+        ("Sunday morning", "2021-11-07")]

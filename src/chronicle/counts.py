@@ -44,6 +44,7 @@ class Mention:
     definite: bool = False  # "the two victims": may repeat an earlier figure
     attacker: bool = False  # the dead include the attackers themselves
     reach: int = 0  # end of the whole phrase ("... were killed"), when longer than the figure
+    additive: bool = False  # "two more", "another five", "were also killed": adds to an earlier figure
 
 
 @lru_cache(maxsize=1)
@@ -259,9 +260,13 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
                 re.search(r"(?:^|[.,;:]\s*|\b(?:and|while|but)\s+)(?:a|an|another|the)\s+(?:[a-z\-]+\s+){0,2}?and\s+$", before, re.I)
                 or re.search(r"(?:^|[.;:]\s+)[A-Z][\w\-'’]+,\s[^,]{1,60},\s+and\s+$", before)):
             value += 1  # "a soldier and three civilians were injured"; "Risha, a leader, and four guards"
+        additive = bool(re.search(r"\b(?:another|a\s+further|an\s+additional)\s*$", before, re.I)
+                        or re.match(r"\s*(?:more|other|others|additional|further)\b", text[e:e + 20], re.I)
+                        or re.search(r"\balso\b", text[e:span_end], re.I))
         found.append(Mention(role[0], value, s, e, _qualifier(text, s, text[e:span_end]),
+                             total=role[1] < 0 and bool(re.search(r"\btoll\b[\w\s]{0,20}$", before, re.I)),
                              definite=_is_definite(text, s),
-                             attacker=bool(res["attacker"].search(noun)), reach=span_end))
+                             attacker=bool(res["attacker"].search(noun)), reach=span_end, additive=additive))
         if _is_subset(text, s):
             found.pop()
     # "one soldier and two assailants were killed": the first figure shares the second's role
@@ -523,8 +528,9 @@ def find_counts(text: str) -> list[Mention]:
     return found
 
 
-def total(mentions: list[Mention], role: str, shared: int = 1, round_up: bool = False) -> Optional[Count]:
-    """Return the figure for `role` from `mentions`: a stated total, else the sum of distinct groups."""
+def total(mentions: list[Mention], role: str, shared: int = 1, round_up: bool = False,
+          sum_all: bool = True) -> Optional[Count]:
+    """Return the figure for `role` from `mentions`: a stated total, else the sum of distinct groups (with `sum_all` False, the first figure and those said to add to it)."""
     ms = [m for m in mentions if m.role == role]
     if not ms:
         return None
@@ -534,6 +540,8 @@ def total(mentions: list[Mention], role: str, shared: int = 1, round_up: bool = 
         for m in ms:
             if m.definite and kept:
                 continue  # "the two victims" restates a figure already counted
+            if kept and not sum_all and not (m.additive or m.attacker):
+                continue  # a long report repeats, breaks down and recalls figures
             kept.append(m)
     value = sum(m.value for m in kept)
     if shared > 1:
@@ -563,7 +571,9 @@ def count_segments(text: str, segments: list[tuple[int, int]],
     if totals_only:
         mentions = [m for m in mentions if m.total]
     shared, round_up = _split_shared(" ".join(text[s:e] for s, e in segments))
-    return (total(mentions, "killed", shared, round_up), total(mentions, "injured", shared, round_up))
+    sum_all = sum(e - s for s, e in segments) <= SHORT_TEXT_CHARS
+    return (total(mentions, "killed", shared, round_up, sum_all),
+            total(mentions, "injured", shared, round_up, sum_all))
 
 
 def _with_text(count: Optional[Count], text: str) -> Optional[Count]:

@@ -83,7 +83,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     part = r"(?:\s+(?:morning|afternoon|evening|night|midnight))?"
     offsets = _alt(_numbers()["day_offsets"])
-    wd_only = rf"(?P<rel>last|this|next|on|past|late|early)?\s*(?P<wdr>{_alt(calendar.day_name)}|{_alt(a for a in calendar.day_abbr)}\.)"
+    wd_only = rf"(?:(?P<rel>last|this|next|on|past|late|early)\s+)?(?P<wdr>{_alt(calendar.day_name)}|{_alt(a for a in calendar.day_abbr)}\.)"
     flags = re.I
     return [
         ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)\b")),
