@@ -227,3 +227,22 @@ def test_misparsed_past_tense_stays_active(nlp):
                type_="PROTEST")
     assert [a.kind for a in ev.actors] == ["protesters"]
     assert ev.targets == []
+
+
+def test_modifier_kinds(nlp):
+    ev = coded(nlp, "Rebel forces fired mortars at army positions near Sake.", "fired")
+    assert ev.actors[0].kind == "rebels"
+    ev = coded(nlp, "Two armed men attacked a shopkeeper in Leon.", "attacked")
+    assert ev.actors[0].kind == "unknown"
+    assert ev.targets[0].kind == "civilians"
+
+
+def test_accusation_counts_only_when_it_is_about_the_attack(nlp):
+    text = ("Gunmen abducted six herders near Khanaqin. No group claimed responsibility; however, "
+            "a local official accused Al-Naqshabandiya Army of carrying out the attack.")
+    ev = coded(nlp, text, "abducted")
+    assert "Al-Naqshabandiya Army" in [a.name for a in ev.actors]
+    text2 = ("A bomb exploded outside a bank in Basra. Residents accused the provincial police "
+             "of ignoring earlier warnings.")
+    ev2 = coded(nlp, text2, "exploded")
+    assert ev2.actors == []

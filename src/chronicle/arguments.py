@@ -24,6 +24,7 @@ SUBJ = {"nsubj", "csubj"}
 NOBODY = {"no one", "nobody", "none", "no group", "no one group", "anyone", "noone", "no organization",
           "no individual", "no party"}
 REFLEXIVE = {"who", "which", "that", "whom", "itself", "themselves", "himself", "herself"}
+ARMED = {"armed", "unidentified", "unknown", "masked", "hooded", "suspected", "heavily-armed"}
 CLAIMED_TYPES = {"ASSAULT", "COERCE", "THREATEN"}  # events a responsibility claim can be about
 CLAIM_REACH = 1500  # characters after a trigger in which a claim still speaks of it
 DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -138,6 +139,14 @@ def _actor(doc: Doc, tok: Token, groups: list[tuple[int, int]]) -> Optional[Acto
     a.role = role
     a.country = a.country or country or _country_from_tokens(span)
     word_kind = names.kind_of_head(kind_tok.lemma_, doc[kind_tok.i - 1].lemma_ if kind_tok.i > 0 else "")
+    if word_kind in (None, "military", "unknown"):
+        # a modifier can say more than the head: "rebel forces", "police units", "militia gunmen"
+        for m in kind_tok.children:
+            mk = names.kind_of_head(m.lemma_) if m.i < kind_tok.i and m.dep_ in ("amod", "compound") else None
+            if mk in ("rebels", "militia", "police"):
+                word_kind = mk
+    if word_kind in (None, "civilians") and any(m.lower_ in ARMED for m in kind_tok.children if m.i < kind_tok.i):
+        word_kind = "unknown"  # "two armed men", "masked gunmen": armed, affiliation unsaid
     if a.kind is None and word_kind and (hi - lo <= 2 or tok.ent_type_ != "PERSON") and not role:
         a.kind = word_kind
     if a.kind is None:
@@ -500,6 +509,13 @@ def _hedged(verb: Token) -> bool:
     return any(a.lemma_.lower() in hedges for a in verb.ancestors)
 
 
+def _charge_about_attack(verb: Token, obj: Token) -> bool:
+    """True when what someone is accused or blamed of is the attack ("of perpetrating the attack")."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [c for c in obj.subtree if c.dep_ == "prep" and c.lower_ in ("of", "for", "over", "in")]
+    return any(_about_attack(p) for p in preps if p.lower_ in ("of", "for", "over", "in"))
+
+
 def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
     """(character offset, actor) for every group said to have claimed, or been blamed for, an attack."""
     out: list[tuple[int, Actor]] = []
@@ -529,11 +545,13 @@ def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
         elif lemma == "blame":
             if obj is not None and obj.lemma_.lower() in incident:
                 found += _pobjs(tok, ("on",)) + _pobjs(obj, ("on",))  # "blamed the attack on X"
-            elif obj is not None:
+            elif obj is not None and _charge_about_attack(tok, obj):
                 found.append(obj)  # "blamed X for the attack"
         elif lemma in ("suspect", "accuse", "speculate", "believe", "think"):
-            if obj is not None and lemma in ("suspect", "accuse", "speculate"):
-                found.append(obj)  # "sources suspected X", "accused X of complicity"
+            if obj is not None and lemma in ("suspect", "speculate"):
+                found.append(obj)  # "sources suspected X"
+            if obj is not None and lemma == "accuse" and _charge_about_attack(tok, obj):
+                found.append(obj)  # "accused X of complicity in the attack", not "of missing warnings"
             if passive and subj is not None and not subj_incident and _says_involved(tok, lemma):
                 found.append(subj)  # "X is suspected of involvement", "X is believed to be involved"
             for c in tok.children:
