@@ -120,11 +120,12 @@ def _near_lemmas(tok) -> set[str]:
     return out
 
 
-def _context_ok(entry: dict, head, bag: Bag) -> bool:
-    """Return True when the entry's required context is present and its blocking context is not."""
+def _context_ok(entry: dict, head, bag: Bag, primed: bool = False) -> bool:
+    """Return True when the entry's required context is present and its blocking context is not;
+    `primed` says violence was already reported earlier in the article."""
     if "with" in entry and not (_near_lemmas(head) & set(entry["with"])):
         return False
-    if "ctx" in entry and not bag.cue(entry["ctx"]):
+    if "ctx" in entry and not bag.cue(entry["ctx"]) and not (primed and entry["ctx"] == "violence"):
         return False
     if "dep" in entry and head.dep_ not in entry["dep"]:
         return False
@@ -134,7 +135,7 @@ def _context_ok(entry: dict, head, bag: Bag) -> bool:
             if bag.cue("crime"):
                 return False
         elif name == "disaster":
-            if bag.cue(name) and not bag.cue("weapons"):
+            if bag.cue(name) and not (bag.cue("weapons") or bag.has_any(("gunman", "gunmen", "assailant", "attacker", "militant"))):
                 return False
         elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed")):
             return False
@@ -270,6 +271,7 @@ def _candidates(article: Article) -> list[Candidate]:
     singles, phrases = _lexicon()
     ref_year = _reference_year(article)
     out: list[Candidate] = []
+    primed = False
     for si, sent in enumerate(article.doc.sents):
         toks = [t for t in sent]
         bag = Bag(toks)
@@ -290,7 +292,7 @@ def _candidates(article: Article) -> list[Candidate]:
                 if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.pos_ != "VERB":
                     continue
                 for e in singles.get(lem, []):
-                    if tok.pos_ in e["pos"] and _context_ok(e, tok, bag):
+                    if tok.pos_ in e["pos"] and _context_ok(e, tok, bag, primed):
                         found = (e, [tok], [i])
                         break
             if found is None:
@@ -311,6 +313,7 @@ def _candidates(article: Article) -> list[Candidate]:
             definite = head.pos_ == "NOUN" and any(
                 c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
             out.append(Candidate(span, entry, si, sent, status, definite))
+            primed = primed or entry["type"] == "ASSAULT"
     return out
 
 
