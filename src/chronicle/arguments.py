@@ -5,8 +5,13 @@ agents, "targeting" clauses, prepositional targets, possessors and compounds of
 nominal triggers, the verbs a nominal trigger is the object of), splits coordinated
 mentions and reads appositions. Responsibility claims and attributions elsewhere in
 the article ("X claimed responsibility", "sources blamed X") name the actor of the
-attacks before them when the trigger's own sentence names none. Only tree walks:
-no extra model.
+attacks before them when the trigger's own sentence names none (their `basis` says
+"claimed" or "suspected"). Only tree walks: no extra model.
+
+Kinds: military, police, rebels, militia, protesters, civilians, government, person,
+organization, and `unknown` for an armed or hostile actor whose affiliation the text
+does not give ("unidentified gunmen", "two armed men"). An absent perpetrator gives
+no actor at all ("no group claimed responsibility").
 """
 from __future__ import annotations
 

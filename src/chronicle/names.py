@@ -222,8 +222,10 @@ def _acronyms(text: str) -> dict[str, str]:
         words = m.group(1).split()
         acr = m.group(2)
         caps = [w for w in words if w[0].isupper()]
-        # keep the shortest tail of capitalised words whose initials spell the acronym
+        # the longest run of words, starting on a capital, whose initials spell the acronym
         for i in range(len(words)):
+            if not words[i][0].isupper():
+                continue
             tail = [w for w in words[i:] if w[0].isupper()]
             initials = "".join(w[0] for w in tail).upper()
             if initials == acr.upper() or (len(tail) >= 2 and acr.upper().startswith(initials[:2]) and i == 0 and len(caps) >= len(acr) - 1):
