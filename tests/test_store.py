@@ -251,3 +251,16 @@ def test_a_record_that_cannot_be_stored_is_kept_with_its_error(store):
     assert "could not be stored" in recs["broken"]["error"]["message"]
     assert len(recs["lagos-1"]["events"]) == 2
     assert store.known_inputs(["h1", "h2"]) == {"h1", "h2"}
+
+
+def test_load_with_nothing_new_does_not_start_the_pipeline(store, monkeypatch):
+    monkeypatch.setattr("chronicle.store.load.run", fake_run)
+    fake_run.seen = []
+    raws = [RawInput(id="r1", text="Report number one about a market levy.")]
+    load(raws, store, Settings())
+
+    def must_not_run(raws, settings):
+        raise AssertionError("the pipeline was started for nothing")
+
+    monkeypatch.setattr("chronicle.store.load.run", must_not_run)
+    assert load(raws, store, Settings()) == (load.__globals__["Saved"](), 1)

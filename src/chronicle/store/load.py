@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
-from itertools import islice
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, Optional
 
 from ..ingest import RawInput
@@ -64,7 +64,13 @@ def load(raws: Iterable[RawInput], store: Store, settings: Settings,
         if progress:
             progress(total, skipped[0])
 
-    for article in run(new_inputs(raws, store, settings.batch_size, hashes, skipped), settings):
+    todo = new_inputs(raws, store, settings.batch_size, hashes, skipped)
+    first = next(todo, None)
+    if first is None:  # nothing new: a re-run need not even load the parser
+        if progress:
+            progress(total, skipped[0])
+        return total, skipped[0]
+    for article in run(chain([first], todo), settings):
         raw_id, h = hashes.popleft() if hashes else (None, None)
         # The pipeline yields one article per input, in order; if that ever breaks,
         # store the article without an input hash rather than under the wrong one.
