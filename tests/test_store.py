@@ -8,7 +8,7 @@ import pytest
 from chronicle.ingest import RawInput
 from chronicle.records import Actor, Article, Count, Date, Event, Place, Span, Statement
 from chronicle.settings import Settings
-from chronicle.store import EventFilter, StatementFilter, open_store
+from chronicle.store import EventFilter, Saved, StatementFilter, open_store
 from chronicle.store.load import load, raw_hash
 
 # Test texts are written for these tests; the facts are invented.
@@ -263,4 +263,4 @@ def test_load_with_nothing_new_does_not_start_the_pipeline(store, monkeypatch):
         raise AssertionError("the pipeline was started for nothing")
 
     monkeypatch.setattr("chronicle.store.load.run", must_not_run)
-    assert load(raws, store, Settings()) == (load.__globals__["Saved"](), 1)
+    assert load(raws, store, Settings()) == (Saved(), 1)
