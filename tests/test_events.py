@@ -40,6 +40,10 @@ def types(evs):
     "No shots were fired during the long standoff at the farm.",
     "Analysts said the rebels could strike the capital within days.",
     "If the talks fail, the army may attack the northern towns.",
+    "Wales beat Hungary 2-0 on Tuesday to qualify for the finals.",
+    "The senator has been under constant attack from her rivals during the primary campaign.",
+    "He died of a heart attack at his home last winter.",
+    "Astronomers traced the supernova explosions that shaped the young galaxy.",
 ])
 def test_no_assault_from_figurative_negated_or_hypothetical(run, text):
     assert "ASSAULT" not in types(run(text))
