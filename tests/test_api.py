@@ -98,12 +98,16 @@ def test_html_list_and_detail_pages(client):
     assert "condemn" in r.text
     assert client.get("/event/4:e1").status_code == 404
     assert client.get("/article/1").status_code == 200
+    r = client.get("/statements.html", params={"kind": "condemn"})
+    assert "governor&#39;s spokesman" in r.text and 'href="/event/1%3Ae1"' in r.text
+    assert "Malian army" not in r.text
     assert client.get("/static/style.css").status_code == 200
 
 
 def test_hostile_text_comes_out_escaped(client):
     pages = [client.get("/event/3:e1").text, client.get("/article/3").text,
-             client.get("/", params={"text": "stormed"}).text]
+             client.get("/", params={"text": "stormed"}).text,
+             client.get("/statements.html").text]
     for html in pages:
         assert "<script>alert" not in html and "<img src=x" not in html
         assert "<b onmouseover" not in html

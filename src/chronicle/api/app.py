@@ -155,6 +155,24 @@ def create_app(db: str) -> FastAPI:
                               ensure_ascii=False, indent=2))
         return HTMLResponse(html)
 
+    @app.get("/statements.html", response_class=HTMLResponse)
+    def page_statements(speaker: Optional[str] = None, kind: Optional[str] = None,
+                        event: Optional[str] = None,
+                        limit: int = Query(100, ge=1, le=MAX_LIMIT),
+                        offset: int = Query(0, ge=0), store: Store = Depends(get_store)):
+        """The web page of statements: who said what, via whom, with filters."""
+        f = StatementFilter(speaker=speaker or None, kind=kind or None, event=event or None,
+                            limit=limit, offset=offset)
+        views = store.statements(f)
+        query = {k: getattr(f, k) for k in ("speaker", "kind", "event") if getattr(f, k)}
+        more = urlencode({**query, "limit": limit, "offset": offset + limit}) \
+            if len(views) == limit else None
+        less = urlencode({**query, "limit": limit, "offset": max(0, offset - limit)}) \
+            if offset else None
+        html = templates().get_template("statements.html").render(
+            statements=views, f=f, more=more, less=less)
+        return HTMLResponse(html)
+
     @app.get("/article/{article_id}", response_class=HTMLResponse)
     def page_article(article_id: int, store: Store = Depends(get_store)):
         """The web page of one stored article: its text, events and statements."""
