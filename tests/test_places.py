@@ -127,3 +127,9 @@ def test_offset_point_and_distance_agree():
     lat, lon = places.offset_point(33.0, 44.0, 50.0, 90.0)
     assert abs(places.haversine_km(33.0, 44.0, lat, lon) - 50.0) < 0.1
     assert abs(lat - 33.0) < 0.05 and lon > 44.0
+
+
+def test_lone_neighbourhood_elsewhere_gives_way_to_the_sentence_city(nlp):
+    ev = locate(nlp, "On 1 May 2021, in Tikrit, Saladin, a man was shot dead in Springfield "
+                     "neighborhood by two gunmen.", "shot")
+    assert ev.location.country == "IRQ" and ev.location.text == "Tikrit"

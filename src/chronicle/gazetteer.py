@@ -27,7 +27,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-SCHEMA = 5
+SCHEMA = 6
 KINDS = ("city", "admin2", "admin1", "country")
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʻ`´ʿʾ\""), None)
 _ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ath", "adh", "ath", "aj"}
@@ -59,7 +59,7 @@ def normalise(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.lower().translate(_APOSTROPHES).translate(_SEPARATORS)
-    words = [w for w in s.split() if w not in ("al", "el")]
+    words = [w for w in s.split() if w not in ("al", "el", "ash", "esh", "ech")]
     if len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]  # "Ad Dujayl", "As Samawah": the assimilated Arabic article
     # "Basrah" and "Basra", "Fallujah" and "Falluja" are one name

@@ -445,6 +445,27 @@ def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int) ->
     return sorted(chains, key=key)
 
 
+def _within_city(text: str, chain: Chain, place: Place, others: list[Chain],
+                 sent: tuple[int, int], countries: set[str]) -> Place:
+    """Keep a lone neighbourhood only if it lies in the city its sentence names, else the city.
+
+    "in Timoteo, Minas Gerais, a man was shot in Primavera neighborhood": a Primavera
+    elsewhere is a namesake, and the event is in Timoteo.
+    """
+    if len(chain.mentions) > 1 or chain.mentions[0].hint != "point":
+        return place
+    for other in others:
+        if not sent[0] <= other.start < sent[1] or other is chain:
+            continue
+        city = _to_place(text, other, countries)
+        if city is None or city.precision == "country":
+            continue
+        if haversine_km(place.lat, place.lon, city.lat, city.lon) > 30:
+            return city
+        return place
+    return place
+
+
 def _origin(article: Article, chains: list[Chain], countries: set[str]) -> Optional[Place]:
     """Return the place a sentence says an attack was launched from, if one does."""
     text = article.text
@@ -474,9 +495,12 @@ def locate_events(article: Article, events: list[Event]) -> None:
     known = [c for c in usable if _known(c)]
     for event in events:
         sent = (event.sentence.start, event.sentence.end) if event.sentence else (0, 0)
-        for chain in _ranked(known, _attached(article, event, known), *sent):
+        ranked = _ranked(known, _attached(article, event, known), *sent)
+        for i, chain in enumerate(ranked):
             event.location = _to_place(text, chain, countries)
             if event.location is not None:
+                event.location = _within_city(text, chain, event.location, ranked[i + 1:],
+                                              sent, countries)
                 break
         if origin is not None and event.type in ("ASSAULT", "", None):
             event.origin = origin
