@@ -432,7 +432,9 @@ def _fact_tokens(article: Article, ev: Event, head, following: int) -> list:
         if t.i not in skip:
             skip |= _aside(t)
     toks += [t for t in sents[0] if t.i not in skip]
-    people = ontology.cue("crowd") | ontology.cue("armed") | ontology.cue("protest") | {"person"}
+    # in the sentences after a protest, "they" and "some" are mostly the protesters
+    people = ontology.cue("crowd") | ontology.cue("armed") | ontology.cue("protest") | {
+        "person", "they", "some", "many", "others", "several", "dozens", "hundreds", "rioter", "participant"}
     for s in sents[1:]:
         if YEAR.search(s.text):
             continue  # a dated aside ("during an attack in 2018") is background
