@@ -319,3 +319,30 @@ def test_content_stops_before_aside(nlp):
     text = "The minister said the dam would hold, which surprised the engineers."
     st = one(nlp, text)
     assert st.content.text == "the dam would hold"
+
+
+def test_dateline_is_not_content(nlp):
+    text = ("Ferry sinks off coast\n\nCHITTAGONG, May 3, 2024 - A ferry sank in the bay on Friday "
+            "and twelve people drowned, the coast guard said.")
+    art = run(nlp, text)
+    st = [s for s in art.statements if s.cue.text == "said"][0]
+    assert st.content.text.startswith("A ferry sank")
+
+
+def test_headline_verb_does_not_cue_next_paragraph(nlp):
+    text = ("Rebel group denies role in market blast\n\nThe rebels on Monday rejected "
+            "any part in the explosion that killed four traders.")
+    art = run(nlp, text)
+    assert not any(s.cue.text == "denies" and s.content.start > text.index("\n") for s in art.statements)
+
+
+def test_attacking_a_thing_is_not_speech(nlp):
+    assert run(nlp, "The young striker attacked the ball at the far post.").statements == []
+    st = one(nlp, "The senator attacked the governor over the budget.")
+    assert st.kind == "condemn"
+
+
+def test_group_named_like_a_person_keeps_its_kind(nlp):
+    text = "Kata'ib Hezbollah denied any involvement in the strike."
+    st = one(nlp, text)
+    assert st.speaker.kind == "militia" and st.kind == "deny"

@@ -277,6 +277,12 @@ def _one_paragraph(text: str, quotes, content: tuple[int, int], cue: tuple[int, 
     return content
 
 
+def _across_paragraphs(text: str, quotes, content: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Tell whether a paragraph break separates a cue from its (unquoted) content."""
+    gap = text[cue[1]:content[0]] if cue[1] <= content[0] else text[content[1]:cue[0]] if content[1] <= cue[0] else ""
+    return "\n" in gap and not any(q[0] <= content[0] and content[1] <= q[1] for q in quotes)
+
+
 def _widen(text: str, quotes, content: tuple[int, int], cue: tuple[int, int],
            sent_end: int) -> tuple[int, int]:
     """Widen a content to whole quotations it touches; join a quote split by its cue."""
@@ -435,8 +441,8 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
             if q is not None:
                 content = q  # "scolded him: “...”", "said: “...”"
         if content is None and right_ccomp:
-            ctoks = _cut_tail(_content_tokens(tok, particle is not None), quotes)
-            content = _trim(text, *_span_of(t for t in ctoks if t.i != tok.i))
+            ctoks = _cut_tail([t for t in _content_tokens(tok, particle is not None) if t.i > tok.i], quotes)
+            content = _trim(text, *_span_of(ctoks)) if ctoks else None
         if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in kids):
             first, last = _tag(tok, subj, sent)
             content = _around_tag(sent, first, last, text)
@@ -460,6 +466,11 @@ def _verb_statements(sent, text: str, quotes) -> list[_Found]:
                 continue
             content = q
         content = _one_paragraph(text, quotes, _widen(text, quotes, content, cue_span, sent.end_char), cue_span)
+        if _across_paragraphs(text, quotes, content, cue_span):
+            continue  # a headline parsed into the next paragraph: its verb does not cue that paragraph
+        if kind == "condemn" and lemma in data["object_needs_agent"] and not any(
+                c.dep_ == "dobj" and _agentive(c, data) for c in kids):
+            continue  # "attacked the ball": a verb of attack, not of criticism
         speaker = _span_of(_speaker_tokens(subj)) if subj is not None else None
         if subj is not None and subj.i < tok.i:
             colon = [t.i for t in sent if subj.i <= t.i < tok.i and t.text == ":"]
@@ -521,6 +532,8 @@ def _according(sent, text: str, quotes) -> list[_Found]:
         after = toks[k + 2:]
         comma = next((j for j, t in enumerate(after) if t.text in (",", ";", "—", "–")), None)
         src = after[:comma] if comma is not None else [t for t in after if not t.is_punct or t.text == ")"]
+        stop = next((j for j, t in enumerate(src) if t.is_space or "\n" in t.whitespace_), None)
+        src = src[:stop + (0 if stop is not None and src[stop].is_space else 1)] if stop is not None else src
         # "X in an interview with Y": the speaker stops at the channel
         cut = next((j for j, t in enumerate(src) if j > 0 and t.lower_ in ("in", "during", "on", "at")
                     and any(x.lemma_.lower() in cues()["nouns"] for x in src[j:j + 4])), None)
@@ -692,16 +705,16 @@ def _kind_of(tokens, ents) -> Optional[str]:
     data = cues()
     low = " ".join(t.lower_ for t in tokens)
     words = {t.lower_ for t in tokens}
-    if words & {"militia", "hezbollah"} or any(w in low for w in data["militia_words"]):
+    if any(w in low for w in data["militia_words"]):
         return "militia"
     if any(e.label_ == "PERSON" for e in ents) or words & data["person_roles"] \
-            or words & {"he", "she", "i"}:
+            or words & data["person_pronouns"]:
         return "person"
     if any(w in low for w in data["military_words"]):
         return "military"
     if any(w in low for w in data["gov_words"]):
         return "government"
-    if any(e.label_ in ("ORG", "NORP", "GPE") for e in ents) or words & {"they", "it", "we"}:
+    if any(e.label_ in ("ORG", "NORP", "GPE") for e in ents) or words & data["body_pronouns"]:
         return "organization"
     return None
 
@@ -843,7 +856,7 @@ def _actor(article: Article, span: tuple[int, int], names: _Names,
     if name_from is not None:
         src = _actor(article, name_from, names)
         name, kind, role = src.name, src.kind or kind, src.role
-    elif low in ("he", "she", "i", "him", "her"):
+    elif low in cues()["person_pronouns"]:
         name = names.person_before(s)
         kind = "person"
     elif low in ("they", "it", "we", "who", "which", "that"):
@@ -856,7 +869,7 @@ def _actor(article: Article, span: tuple[int, int], names: _Names,
         if persons:
             rest = re.sub(re.escape(persons[-1].text), "", mention).strip(" ,’'s")
             role = _clean_name(rest) or None
-        kind = "person" if persons else (kind or "person")
+        kind = kind if kind in ("militia", "military", "government") else "person"
     else:
         head = toks[-1] if toks else None
         for t in toks:
@@ -904,6 +917,22 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
         if not dup:
             out.append(f)
     return out
+
+
+@lru_cache(maxsize=1)
+def _dateline():
+    """Return the compiled dateline pattern ("BAGHDAD, Nov. 8, 2021 - ") from cues.json."""
+    return re.compile(cues()["dateline_pattern"], re.M)
+
+
+def _without_dateline(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """Return a content that starts a paragraph without the dateline in front of it."""
+    s, e = content
+    if s == 0 or text[s - 1] == "\n":
+        m = _dateline().match(text, s, e)
+        if m and m.end() < e:
+            return m.end(), e
+    return content
 
 
 def _nested(f: _Found, found: list[_Found], quotes) -> bool:
@@ -955,6 +984,8 @@ def find_statements(article: Article) -> list[Statement]:
         lemmas[f.cue], sents[f.cue] = "", sent.sent.text if sent is not None else ""
     found = [f for f in found if not _nested(f, found, quotes) and not _orphan(f, found)
              and not _minor_inside(f, found, lemmas)]
+    for f in found:
+        f.content = _without_dateline(text, f.content)
     found = _dedupe(found)
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = _Names(doc)
