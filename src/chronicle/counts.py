@@ -110,16 +110,21 @@ def _number_re() -> re.Pattern:
 
 
 # a number followed by these is an age, a size, a calibre, a time or money
-_NOT_COUNT_AFTER = re.compile(
-    r"^(?:-|\s)?(?:years?[\s-]old|year|yr|months?[\s-]old|mm|cm|km|kms|kilomet|metres|meters|m\b|miles|"
-    r"kg|kilo|tons|tonnes|%|per\s*cent|percent|am\b|pm\b|a\.m|p\.m|o'clock|hours?\b|hrs|minutes|"
-    r"days?\b|weeks?\b|months?\b|years\b|dollars|usd|euros|rupees|\]|th\b|st\b|nd\b|rd\b|"
-    r"times\b|rounds|shells|mortars|rockets|missiles|vehicles|houses|homes|buildings|cars|"
-    r"trucks|tanks|drones|kilograms|litres|liters|acres|hectares|villages|provinces|districts|events\b|"
-    r"livestock|cattle|cows|goats|sheep|camels|animals|huts|shops|head\s+of)",
-    re.I)
-_NOT_COUNT_BEFORE = re.compile(r"(?:\$|size=|aged|age|ages|no\.|number|resolution|article|route|"
-                               r"highway|km|kilometre|kilometer|mile)\s*$", re.I)
+@lru_cache(maxsize=1)
+def _not_count_res() -> tuple[re.Pattern, re.Pattern]:
+    """Return the patterns of words after / before a number that make it no casualty figure."""
+    n = _numbers()
+    after = re.compile(rf"^[\s-]?(?:{_alt(n['not_count_after'])})(?![a-z])".replace(r"\ ", r"[\s-]+"), re.I)
+    before = re.compile(rf"(?:{_alt(n['not_count_before'])})\s*$", re.I)
+    return after, before
+
+
+def _not_count(after: str, before: str = "") -> bool:
+    """Return True when the words around a number make it an age, size, time, sum or thing."""
+    a, b = _not_count_res()
+    return bool(a.match(after) or (before and b.search(before)))
+
+
 _PARENS_SIZE = re.compile(r"\[size=[^\]]*\]", re.I)
 
 
@@ -149,10 +154,8 @@ def _role_res() -> dict[str, re.Pattern]:
         "split": re.compile(r"\b(?:split|distributed|divided|spread)(?:\s+equally)?\s+(?:up\s+)?(?:between|across|among|over)\s+"
                             r"(?P<n>\w+)\s+(?:events|locations|incidents|attacks|days)\b(?!\s*\(\s*\d)", re.I),
         "attacker": re.compile(rf"\b(?:{_alt(w['attacker_nouns'])})\b", re.I),
-        "suicide": re.compile(rf"\b(?:{_alt(w['suicide_cues'])})\b", re.I),
         "qualifier": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\b", re.I),
         "background": re.compile(rf"\b(?:{_alt(w['background_cues'])})\b[^.;]*$", re.I),
-        "not_harmed": re.compile(rf"\b(?:{_alt(w['not_harmed'])})\b", re.I),
     }
 
 
@@ -245,7 +248,7 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
         s, e = m.span()
         value = parse_number(m.group(0))
         after, before = text[e:e + 200], text[max(0, s - 80):s]
-        if value is None or _NOT_COUNT_AFTER.match(after) or _NOT_COUNT_BEFORE.search(before):
+        if value is None or _not_count(after, before):
             roles.append(None)
             continue
         role = None if _background(text, s) else (_backward_role(before) or _forward_role(after))
@@ -260,8 +263,9 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
                 re.search(r"(?:^|[.,;:]\s*|\b(?:and|while|but)\s+)(?:a|an|another|the)\s+(?:[a-z\-]+\s+){0,2}?and\s+$", before, re.I)
                 or re.search(r"(?:^|[.;:]\s+)[A-Z][\w\-'’]+,\s[^,]{1,60},\s+and\s+$", before)):
             value += 1  # "a soldier and three civilians were injured"; "Risha, a leader, and four guards"
-        additive = bool(re.search(r"\b(?:another|a\s+further|an\s+additional)\s*$", before, re.I)
-                        or re.match(r"\s*(?:more|other|others|additional|further)\b", text[e:e + 20], re.I)
+        w = _words()
+        additive = bool(re.search(rf"\b(?:{_alt(w['additive_cues_before'])})\s*$", before, re.I)
+                        or re.match(rf"\s*(?:{_alt(w['additive_cues_after'])})\b", text[e:e + 20], re.I)
                         or re.search(r"\balso\b", text[e:span_end], re.I))
         found.append(Mention(role[0], value, s, e, _qualifier(text, s, text[e:span_end]),
                              total=role[1] < 0 and bool(re.search(r"\btoll\b[\w\s]{0,20}$", before, re.I)),
@@ -275,7 +279,7 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
             between = text[m.end():matches[i + 1].start()]
             if re.fullmatch(r"\s*[\w\-'’ ]{0,40}?\s+and\s+(?:another\s+)?", between) and _gap_ok(between.rsplit(" and", 1)[0]):
                 value = parse_number(m.group(0))
-                if (value is not None and not _NOT_COUNT_AFTER.match(text[m.end():m.end() + 20])
+                if (value is not None and not _not_count(text[m.end():m.end() + 20])
                         and not _is_subset(text, m.start())):
                     found.append(Mention(roles[i + 1][0], value, m.start(), m.end(),
                                          _qualifier(text, m.start(), ""),
@@ -421,8 +425,7 @@ def _suicide_mentions(text: str) -> list[Mention]:
                   r"\bblew\s+(?:himself|herself|themselves)\s+up\b", text, re.I)
     if m:
         rest = text[m.end():m.end() + 120].split(".")[0]
-        if re.search(r"\b(?:arrested|captured|detained|apprehended|was\s+shot\s+before|failed|"
-                     r"before\s+(?:he|she|they)\s+could|survived|fled|were\s+arrested)\b", rest, re.I):
+        if re.search(rf"\b(?:{_alt(_words()['attacker_survived'])})\b", rest, re.I):
             return found
         n = parse_number(m.group("n")) if m.group("n") else None
         if n is None:
@@ -460,7 +463,7 @@ def _captives_killed(text: str) -> list[Mention]:
     for part in re.split(r"\s+and\s+", np):
         first = part.split()[0].lower() if part.split() else ""
         n = _number_re().match(part.strip())
-        if n and parse_number(n.group(0)) is not None and not _NOT_COUNT_AFTER.match(part.strip()[n.end():]):
+        if n and parse_number(n.group(0)) is not None and not _not_count(part.strip()[n.end():]):
             value += parse_number(n.group(0))
         elif first in ("a", "an", "one") or (part[:1].isupper() and taken.group("np")):
             value += 1
