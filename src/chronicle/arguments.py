@@ -641,7 +641,7 @@ def fill_arguments(article: Article, events: list[Event]) -> None:
             for a in ev.actors:
                 if a.kind in (None, "civilians", "unknown"):
                     a.kind = "protesters"
-        ev.targets = _build(doc, r.targets, groups, seen, ev.trigger)
+        ev.targets = sorted(_build(doc, r.targets, groups, seen, ev.trigger), key=lambda a: a.start)
         if r.instrument is not None:
             lo, hi = _phrase(r.instrument, groups)
             sp = doc[lo:hi]

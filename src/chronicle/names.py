@@ -448,7 +448,11 @@ def canonicalise(article: Article) -> None:
             pending.append(a)
             continue
         else:
-            a.name = _org_head(bare, orgs) or bare
+            head_of = _org_head(bare, orgs)
+            a.name = head_of or bare
+            if head_of and a.kind in (None, "government"):
+                g2 = known_group(head_of)
+                a.kind = g2[2]["kind"] if g2 else "organization"
             a.country = a.country or country_in(bare)
         if a.kind == "person":
             person_at.append((a.start, a.name))
@@ -460,6 +464,10 @@ def canonicalise(article: Article) -> None:
         if low in PERSON_PRONOUNS:
             a.name = _pronoun_name(a, article, person_at)
             a.kind = "person"
+            who = next((p for p in people if p.name == a.name), None) if a.name else None
+            if who is not None:
+                a.country = a.country or who.country
+                a.role = a.role or (sorted(who.roles)[0] if who.roles else None)
         elif low in GROUP_PRONOUNS:
             a.name = _pronoun_name(a, article, group_at)
         elif len(armed) == 1:
