@@ -202,3 +202,13 @@ def test_long_report_does_not_sum_recalled_figures():
 
 def test_death_toll_is_a_total():
     assert figures("Three people were killed on Monday; the death toll rose to 9 on Tuesday.") == (9, None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The bomber set off his vest at the gate, killing himself and 12 others.", (13, None)),
+    ("The explosion killed two children and their mother.", (3, None)),
+    ("Nobody was hurt in the blast.", (None, 0)),
+    ("No one was killed when the shell landed.", (0, None)),
+])
+def test_self_and_companions_and_nobody(text, expected):
+    assert figures(text) == expected

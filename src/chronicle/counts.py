@@ -150,7 +150,7 @@ def _role_res() -> dict[str, re.Pattern]:
         "coded": re.compile(r"\bfatalit(?:y|ies)\b[^.;\[\]]{0,40}?\b(?:coded|reported)\s+(?:as|at)\s+(?P<n>\d+)"
                             r"(?:,?\s+in\s+addition\s+to\s+(?P<more>\d+)\s+(?:known\s+)?fatalit)?|"
                             r"\bfatalit(?:y|ies)\b[^.;\[\]]{0,60}?\brounded\s+(?:down|up)\s+to\s+(?P<n2>\d+)", re.I),
-        "none": re.compile(r"\bno\s+(?:reported\s+)?(?:fatalities|deaths|casualties)\b|\b(?:no\s+one|nobody)\s+(?:was|were)\s+(?:killed|hurt|injured)\b", re.I),
+        "none": re.compile(r"\bno\s+(?:reported\s+)?(?:fatalities|deaths|casualties)\b|\b(?:no\s+one|nobody)\s+(?:was|were)\s+(?:killed|hurt|injured|wounded)\b", re.I),
         "split": re.compile(r"\b(?:split|distributed|divided|spread)(?:\s+equally)?\s+(?:up\s+)?(?:between|across|among|over)\s+"
                             r"(?P<n>\w+)\s+(?:events|locations|incidents|attacks|days)\b(?!\s*\(\s*\d)", re.I),
         "attacker": re.compile(rf"\b(?:{_alt(w['attacker_nouns'])})\b", re.I),
@@ -259,6 +259,11 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
         noun = text[e:e + role[1]] if role[1] >= 0 else re.split(r"[,.;]| and ", text[e:e + 60])[0]
         if role[1] >= 0 and re.search(r"\band\s+(?:the|a|an|his|her|their|another)\s+[a-z]+\s*$", noun):
             value += 1  # "eight soldiers and the driver were killed"
+        if role[1] < 0 and re.match(r"\s*[\w\-]+(?:\s+[\w\-]+){0,2}?\s+and\s+(?:the|a|an|his|her|their)\s+[a-z]+"
+                                    r"(?=\s*[,.;]|\s+(?:in|at|on|near|when|while|as)\b|\s*$)", text[e:e + 80]):
+            value += 1  # "killed two children and their mother"
+        self_too = role[0] == "killed" and bool(re.search(r"\b(?:himself|herself)\s+and\s+$", before, re.I))
+        value += int(self_too)  # "killing himself and 12 others"
         if role[1] >= 0 and (
                 re.search(r"(?:^|[.,;:]\s*|\b(?:and|while|but)\s+)(?:a|an|another|the)\s+(?:[a-z\-]+\s+){0,2}?and\s+$", before, re.I)
                 or re.search(r"(?:^|[.;:]\s+)[A-Z][\w\-'’]+,\s[^,]{1,60},\s+and\s+$", before)):
@@ -270,7 +275,8 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
         found.append(Mention(role[0], value, s, e, _qualifier(text, s, text[e:span_end]),
                              total=role[1] < 0 and bool(re.search(r"\btoll\b[\w\s]{0,20}$", before, re.I)),
                              definite=_is_definite(text, s),
-                             attacker=bool(res["attacker"].search(noun)), reach=span_end, additive=additive))
+                             attacker=self_too or bool(res["attacker"].search(noun)), reach=span_end,
+                             additive=additive))
         if _is_subset(text, s):
             found.pop()
     # "one soldier and two assailants were killed": the first figure shares the second's role
@@ -517,8 +523,10 @@ def find_counts(text: str) -> list[Mention]:
             found.append(Mention("killed", value, m.start(), m.end(), None, total=True))
             blocked.append(m.span())
     for m in res["none"].finditer(text):
-        found.append(Mention("killed", 0, m.start(), m.end(), None, total=True))
-        if "casualt" in m.group(0).lower():
+        said = m.group(0).lower()
+        if not re.search(r"hurt|injured|wounded", said):
+            found.append(Mention("killed", 0, m.start(), m.end(), None, total=True))
+        if re.search(r"casualt|hurt|injured|wounded", said):
             found.append(Mention("injured", 0, m.start(), m.end(), None, total=True))
     nums = _number_mentions(text, blocked)
     found += nums
