@@ -156,3 +156,12 @@ def test_weekday_span_has_no_leading_space():
     found = [d for d in dates.find_dates("Police said Sunday morning that rebels fled.", anchor="2021-11-09") if d.value]
     assert [("Police said Sunday morning that rebels fled."[d.start:d.end], d.value) for d in found] == [
         ("Sunday morning", "2021-11-07")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Posted 2020-05-09T10:00 by the desk.", ("2020-05-09", "day")),
+    ("Clashes on May 9-10, 2020 left three dead.", ("2020-05-09", "day")),
+    ("Clashes on 9-10 May 2020 left three dead.", ("2020-05-09", "day")),
+])
+def test_timestamps_and_ranges(text, value):
+    assert dates.parse_date(text, anchor="2021-11-09") == value

@@ -86,11 +86,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     wd_only = rf"(?:(?P<rel>last|this|next|on|past|late|early)\s+)?(?P<wdr>{_alt(calendar.day_name)}|{_alt(a for a in calendar.day_abbr)}\.)"
     flags = re.I
     return [
-        ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)\b")),
+        ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?![\d-])")),
         ("slash", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
         ("range_dmy", re.compile(rf"\b(?:between|from)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{mon}(?:,?\s+{year})?\b", flags)),
-        ("dmy", re.compile(rf"\b{wd}{day}(?:\s+of)?\s+{mon}(?:,?\s+{year}\b)?", flags)),
-        ("mdy", re.compile(rf"\b{wd}{mon}\s+{day}\b(?:,?\s+{year}\b)?", flags)),
+        # a range ("9-10 May 2020", "May 9-10, 2020") is dated by its first day
+        ("dmy", re.compile(rf"\b{wd}{day}(?:\s*[-–]\s*[0-3]?\d)?(?:\s+of)?\s+{mon}(?:,?\s+{year}\b)?", flags)),
+        ("mdy", re.compile(rf"\b{wd}{mon}\s+{day}(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?\b(?:,?\s+{year}\b)?", flags)),
         ("my", re.compile(rf"\b(?:(?:early|mid|late|in|of|during|since)[\s-]+)?{mon},?\s+(?:of\s+)?{year}\b", flags)),
         ("m", re.compile(rf"\b(?:early|mid|late|in|during|since|until|through|throughout|by)[\s-]+{mon}(?!\s*\d)", flags)),
         ("offset", re.compile(rf"\b(?P<off>{offsets}){part}\b", flags)),
