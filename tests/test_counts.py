@@ -159,6 +159,7 @@ def test_two_single_victims():
     ("Gunmen kidnapped 15 shepherds near the river. Their bodies were found two days later.", (15, None)),
     ("Militants abducted a cleric and two aides from a mosque. The captives were executed that night.", (3, None)),
     ("Militants abducted four teachers from a school. They were released unharmed.", (None, None)),
+    ("Gunmen abducted 7 guards from a depot. They later killed them near the road.", (7, None)),
     ("Gunmen shot and killed Omar Said Haddad, a local judge, outside his house.", (1, None)),
     ("The village chief and four of his sons were killed in the raid.", (5, None)),
 ])

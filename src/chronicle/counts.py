@@ -451,7 +451,8 @@ _ONE_OF = re.compile(r"\b(?:one|first|second|third|last)\s+of\s+(?:at\s+least\s+
 _CAPTIVES_FATE = re.compile(
     r"\b(?:the\s+(?:victims|captives|hostages|abductees|kidnapped|bodies)|they|their\s+bodies|"
     r"the\s+[\w\-]+(?:\s+[\w\-]+)?['’]\s+bodies|the\s+bodies\s+of\s+the\s+\w+)\s+(?:were|had\s+been)\s+"
-    r"(?:later\s+|subsequently\s+|all\s+|then\s+)?(?:executed|killed|beheaded|shot\s+dead|found\s+dead|found|discovered|recovered)\b",
+    r"(?:later\s+|subsequently\s+|all\s+|then\s+)?(?:executed|killed|beheaded|shot\s+dead|found\s+dead|found|discovered|recovered)\b"
+    r"|\b(?:later\s+|then\s+|subsequently\s+)?(?:killed|executed|beheaded|shot\s+dead)\s+(?:them|all\s+of\s+them)\b",
     re.I)
 _TAKEN = re.compile(
     r"\b(?:kidnapped|abducted)\s+(?:at\s+least\s+|approximately\s+|some\s+)?(?P<np>[^.;:]{1,80}?)(?=\s+(?:from|in|at|near|on|during|while|after|and\s+(?:took|later|then))\b|[.;,])"
