@@ -213,3 +213,14 @@ def test_death_toll_is_a_total():
 ])
 def test_self_and_companions_and_nobody(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Eleven people, including two guards, one cook, and 8 fighters, were killed in the raid.", (11, None)),
+    ("Gunmen killed Major Karim al-Saadi in the market.", (1, None)),
+    ("Militants executed Samir Aziz and Omar Haddad, two local officials, in the square.", (2, None)),
+    ("Gunmen kidnapped two drivers. The victims were executed the following day.", (2, None)),
+    ("At least 12 workers were kidnapped; they were found dead the next morning.", (12, None)),
+])
+def test_lists_named_pairs_and_captives(text, expected):
+    assert figures(text) == expected

@@ -167,7 +167,7 @@ _STOP_GAP = re.compile(
 
 def _gap_ok(gap: str) -> bool:
     """Return True when `gap` may be the rest of the counted noun phrase."""
-    core = re.sub(r",\s*(?:including|among them|of whom|besides|apart from|excluding|not including)[^,]*,", " ", gap)
+    core = re.sub(r",\s*(?:including|among them|of whom|besides|apart from|excluding|not including)[^.;]*,", " ", gap)
     core = re.sub(r",\s*(?:an?|the|one|two)\s[^,]{1,40},", " ", core)  # "two people, an officer and a soldier, were"
     core = re.sub(r"\([^)]*\)", " ", core)
     if _STOP_GAP.search(core) or _number_re().search(core):
@@ -196,7 +196,14 @@ def _is_subset(text: str, start: int) -> bool:
     """Return True when the figure at `start` sits under "including", "of whom", ... in its clause."""
     clause_start = max(text.rfind(c, 0, start) for c in ",;(:.")
     clause = text[clause_start + 1:start]
-    return bool(_role_res()["subset"].search(clause))
+    if _role_res()["subset"].search(clause):
+        return True
+    # "N people, including two officers, one guard, and 11 assailants, were killed": a list
+    # opened by "including" runs on, over commas, until its verb
+    sentence = text[max(text.rfind(c, 0, start) for c in ".;") + 1:start]
+    cues = list(_role_res()["subset"].finditer(sentence))
+    return bool(cues) and not re.search(r"\b(?:were|was|are|is|killed|wounded|injured|died|killing|wounding)\b",
+                                        sentence[cues[-1].end():])
 
 
 def _is_definite(text: str, start: int) -> bool:
@@ -307,14 +314,15 @@ _ACTIVE_SINGLE = re.compile(
     r"stabbed\s+to\s+death|(?:the\s+)?(?:killing|death|murder|execution)\s+of|leaving|left|"
     r"injuring|injured|wounding|wounded|(?:the\s+)?(?:injuring|wounding)\s+of)\s+"
     r"(?:(?P<det>an?|one|the)\s+(?!number\b|few\b|total\b|dozen|couple|handful|group|family|series|"
-    r"lot\b|hundred|thousand|score|rest\b|other\b|others\b)(?P<np>[\w\-'’]+(?:\s+[\w\-'’]+){0,3}?)"
+    r"lot\b|hundred|thousand|score|rest\b|other\b|others\b|following\b|next\b|previous\b|same\b|day\b|night\b)(?P<np>[\w\-'’]+(?:\s+[\w\-'’]+){0,3}?)"
     r"(?=(?:\s+(?:and|in|at|on|near|from|who|with|of|when|as|after|during|while|for|by|to|dead|injured|wounded)\b)|\s*[,.;(]|$)"
     r"|another\b)",
     re.I)
 _ACTIVE_NAMED = re.compile(
     r"\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|beheaded|"
-    r"shot\s+dead|shot\s+and\s+killed|gunned\s+down)\s+(?:(?:[A-Z][\w\-'’]+|al|el|bin|abu|ibn)\s+){1,4}?"
-    r"[A-Z][\w\-'’]+(?=\s*[,.;(]|\s+(?:in|at|near|on|outside|inside|and|while|as|when|after)\b)")
+    r"shot\s+dead|shot\s+and\s+killed|gunned\s+down)\s+(?P<name>(?:(?:[A-Z][\w\-'’]+|al|el|bin|abu|ibn)\s+){1,5}?"
+    r"(?:[A-Z][\w\-'’]+|(?:al|el)-[\w'’]+))(?P<second>\s+and\s+(?:(?:[A-Z][\w\-'’]+|al|el|bin|abu|ibn)\s+){0,4}?(?:[A-Z][\w\-'’]+|(?:al|el)-[\w'’]+))?"
+    r"(?=\s*[,.;(]|\s+(?:in|at|near|on|outside|inside|and|while|as|when|after|from|during)\b)")
 _TWO_SINGLES = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=,\s))(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:[\w\-]+[^s\s]\s+)and\s+(?:the|a|an|his|her|their)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:were|had\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:shot\s+and\s+)?"
@@ -393,7 +401,7 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
     for m in _ACTIVE_NAMED.finditer(text):
         if _overlaps(m.start(), m.end(), taken) or _background(text, m.start()):
             continue
-        found.append(Mention("killed", 1, m.start(), m.end(), _qualifier(text, m.start(), "")))
+        found.append(Mention("killed", 2 if m.group("second") else 1, m.start(), m.end(), _qualifier(text, m.start(), "")))
         taken.append((m.start(), m.end()))
     for m in _TWO_SINGLES.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
@@ -451,7 +459,7 @@ _ONE_OF = re.compile(r"\b(?:one|first|second|third|last)\s+of\s+(?:at\s+least\s+
 _CAPTIVES_FATE = re.compile(
     r"\b(?:the\s+(?:victims|captives|hostages|abductees|kidnapped|bodies)|they|their\s+bodies|"
     r"the\s+[\w\-]+(?:\s+[\w\-]+)?['’]\s+bodies|the\s+bodies\s+of\s+the\s+\w+)\s+(?:were|had\s+been)\s+"
-    r"(?:later\s+|subsequently\s+|all\s+|then\s+)?(?:executed|killed|beheaded|shot\s+dead|found\s+dead|found|discovered|recovered)\b"
+    r"(?:later\s+|subsequently\s+|all\s+|then\s+)?(?:executed|killed|beheaded|shot\s+dead|shot\s+and\s+killed|found\s+dead|found|discovered|recovered)\b"
     r"|\b(?:later\s+|then\s+|subsequently\s+)?(?:killed|executed|beheaded|shot\s+dead)\s+(?:them|all\s+of\s+them)\b",
     re.I)
 _TAKEN = re.compile(
@@ -466,6 +474,7 @@ def _captives_killed(text: str) -> list[Mention]:
     if not fate or not taken or taken.start() > fate.start():
         return []
     np = taken.group("np") or taken.group("np2")
+    np = re.sub(r"^(?:at\s+least|approximately|about|around|some|more\s+than)\s+", "", np.strip(), flags=re.I)
     value = 0
     for part in re.split(r"\s+and\s+", np):
         first = part.split()[0].lower() if part.split() else ""
