@@ -246,3 +246,14 @@ def test_accusation_counts_only_when_it_is_about_the_attack(nlp):
              "of ignoring earlier warnings.")
     ev2 = coded(nlp, text2, "exploded")
     assert ev2.actors == []
+
+
+def test_membership_and_hallmarks_name_suspects(nlp):
+    text = ("Gunmen raided a checkpoint in Hit. No group claimed responsibility; however, "
+            "police said the gunmen were members of Al-Qaida in Iraq.")
+    ev = coded(nlp, text, "raided")
+    assert "Al-Qaida in Iraq" in [a.name for a in ev.actors]
+    text2 = ("A car bomb exploded outside a mosque in Samarra. No group claimed responsibility; "
+             "however, officials noted that the blast bore the hallmarks of an ISIL attack.")
+    ev2 = coded(nlp, text2, "exploded")
+    assert [a.basis for a in ev2.actors if a.name == "Islamic State"] == ["suspected"]

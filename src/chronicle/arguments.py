@@ -502,7 +502,8 @@ def _says_involved(verb: Token, lemma: str) -> bool:
 
 def _about_attack(clause: Token) -> bool:
     """True when a reported clause speaks of taking part in an attack ("X was behind it", "X carried out the attack")."""
-    words = _frame("involve_words") | _frame("agent_support") | _frame("incident_nouns") | {"behind", "responsible"}
+    words = _frame("involve_words") | _frame("agent_support") | _frame("incident_nouns") | {
+        "behind", "responsible", "suspect", "suspected", "perpetrate", "perpetuate"}
     return any(t.lemma_.lower() in words or t.lower_ in words for t in clause.subtree)
 
 
@@ -526,15 +527,20 @@ def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
     out: list[tuple[int, Actor]] = []
     incident = _frame("incident_nouns")
     for tok in doc:
-        if tok.pos_ != "VERB":
-            continue
         lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" and lemma != "be":
+            continue
         found: list[Token] = []
         basis = "claimed" if lemma in _frame("claim_verbs") else "suspected"
         obj = _child(tok, "dobj")
         subj, passive = _subject(tok)
         subj_incident = subj is not None and subj.lemma_.lower() in incident
-        if lemma in _frame("claim_verbs"):
+        if lemma in ("bear", "have", "show", "carry") and obj is not None and obj.lemma_.lower() in (
+                "hallmark", "trademark", "signature", "mark"):
+            basis = "suspected"
+            for inner in _pobjs(obj, ("of",)):  # "bore the hallmarks of an AQI attack"
+                found += [c for c in inner.children if c.dep_ in ("compound", "nmod")] + [inner]
+        elif lemma in _frame("claim_verbs"):
             if lemma == "claim" and passive and subj_incident:
                 found += _pobjs(tok, ("by",))  # "attacks ... claimed by AQI"
             elif obj is not None and not passive and (
@@ -552,7 +558,8 @@ def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
                 found += _pobjs(tok, ("on",)) + _pobjs(obj, ("on",))  # "blamed the attack on X"
             elif obj is not None and _charge_about_attack(tok, obj):
                 found.append(obj)  # "blamed X for the attack"
-        elif lemma in ("suspect", "accuse", "speculate", "believe", "think"):
+        elif lemma in ("suspect", "accuse", "speculate", "believe", "think", "indicate", "say", "note",
+                       "report", "posit", "suggest", "state"):
             if obj is not None and lemma in ("suspect", "speculate"):
                 found.append(obj)  # "sources suspected X"
             if obj is not None and lemma == "accuse" and _charge_about_attack(tok, obj):
@@ -569,10 +576,6 @@ def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
             attr = _child(tok, "attr")  # "the gunmen were members of X"
             if attr is not None and attr.lemma_.lower() in ("member", "militant", "fighter", "operative"):
                 found += _pobjs(attr, ("of",))
-        elif lemma in ("bear", "have", "show", "carry") and obj is not None and obj.lemma_.lower() in (
-                "hallmark", "trademark", "signature", "mark"):
-            for inner in _pobjs(obj, ("of",)):  # "bore the hallmarks of an AQI attack"
-                found += [c for c in inner.children if c.dep_ in ("compound", "nmod")] + [inner]
         for f in found:
             if f is None:
                 continue
