@@ -272,9 +272,12 @@ def _candidates(article: Article) -> list[Candidate]:
     ref_year = _reference_year(article)
     out: list[Candidate] = []
     primed = False
+    short = len(article.text) <= 600
+    whole = Bag(article.doc) if short else None
     for si, sent in enumerate(article.doc.sents):
         toks = [t for t in sent]
-        bag = Bag(toks)
+        # a short report (an ACLED note, a GTD summary) is one story: its words are one context
+        bag = whole if short else Bag(toks)
         used: set[int] = set()
         for i, tok in enumerate(toks):
             if i in used or tok.is_space or tok.is_punct:
@@ -289,8 +292,10 @@ def _candidates(article: Article) -> list[Candidate]:
                         found = (e, span, idx)
                         break
             if found is None:
-                if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.pos_ != "VERB":
-                    continue
+                if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.pos_ != "VERB" and not (
+                        lem in ("protest", "demonstration") and tok.head.lemma_.lower() not in singles
+                        and tok.head.lemma_.lower() not in ("leader", "organizer", "organiser", "group", "movement", "song", "vote", "letter")):
+                    continue  # "assault rifle", "protest leader"; but "protest procession" is a protest
                 for e in singles.get(lem, []):
                     if tok.pos_ in e["pos"] and _context_ok(e, tok, bag, primed):
                         found = (e, [tok], [i])
