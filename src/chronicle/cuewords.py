@@ -1,0 +1,46 @@
+"""The attribution vocabulary (data/cues.json) and the token-level statement record the finders share."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    """Return the attribution vocabulary from data/cues.json."""
+    with resources.files("chronicle.data").joinpath("cues.json").open(encoding="utf-8") as f:
+        data = json.load(f)
+    for key, value in data.items():
+        if isinstance(value, list):
+            data[key] = frozenset(value)
+    return data
+
+
+@dataclass
+class Found:
+    """A statement before speaker names are resolved: token-level pieces."""
+
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    kind: str
+    speaker: Optional[tuple[int, int]] = None
+    name_from: Optional[tuple[int, int]] = None  # a better mention of the speaker (possessor)
+    via: list[tuple[int, int]] = field(default_factory=list)
+    hedged: bool = False
+
+
+def agentive(tok, data) -> bool:
+    """Tell whether a subject is someone who can say or think (a person, body or pronoun)."""
+    return (tok.lower_ in ("he", "she", "they", "we", "who") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or tok.lemma_.lower() in data["person_roles"] or tok.lemma_.lower() in data["anonymous"]
+            or tok.lemma_.lower() in data["bodies"])
+
+
+def is_media(tok) -> bool:
+    """Tell whether a noun names a news outlet or platform."""
+    words = {t.lower_ for t in tok.subtree}
+    return bool(words & cues()["media"]) and tok.pos_ in ("PROPN", "NOUN")

@@ -1,0 +1,228 @@
+"""Statements cued by verbs of saying: "X said Y", "Y, X said", "X is said to Y", "X called on Y to Z"."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
+from .cuewords import Found, agentive, cues
+from .speakers import channels, speaker_tokens, subject_of
+
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr")
+
+
+def _content_tokens(verb, kind_phrasal: bool):
+    """Return the complement tokens of a cue verb (the reported clause), or []."""
+    kids = [c for c in verb.children]
+    ccomp = [c for c in kids if c.dep_ == "ccomp"]
+    if ccomp:
+        # "said that Y": Y without the complementiser
+        toks = []
+        for c in ccomp:
+            toks.extend(t for t in c.subtree)
+        first = min(x.i for x in toks)
+        return [t for t in toks if not (t.i == first and t.dep_ == "mark" and t.lower_ == "that")]
+    has_obj = any(c.dep_ in ("dobj", "dative") and c.i > verb.i for c in kids)
+    comps = [c for c in kids if c.i > verb.i and (
+        c.dep_ in CONTENT_DEPS or c.dep_ == "dative"
+        or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"
+                                  or (has_obj and c.lower_ in cues()["object_preps"]))))]
+    # "told reporters that ...": the one told is not what was said
+    comps = [c for c in comps if c.dep_ != "dative"]
+    if verb.lemma_.lower() in cues()["address_verbs"] and len(comps) > 1:
+        comps = comps[1:]
+    if not comps:
+        return []
+    toks = []
+    for c in comps:
+        toks.extend(c.subtree)
+    return toks
+
+
+def _cut_tail(toks: list, quotes) -> list:
+    """Return content tokens up to an aside that follows a comma (', which ...', ', although ...', '; ...')."""
+    if not toks:
+        return toks
+    toks = sorted(toks, key=lambda t: t.i)
+    first, last = toks[0].i, toks[-1].i
+    doc = toks[0].doc
+    asides = cues()["aside_words"]
+    for t in toks:
+        if t.i <= first + 2 or t.i >= last or in_quote(quotes, (t.idx, t.idx + len(t))):
+            continue
+        if t.text == ";":
+            return [x for x in toks if x.i < t.i]
+        if t.text not in (",", "—", "--"):
+            continue
+        nxt = doc[t.i + 1]
+        heads = [h for h in (nxt, nxt.head) if h.left_edge.i == nxt.i
+                 and h.dep_ in ("advcl", "relcl", "appos", "acl", "parataxis")]
+        if nxt.lower_ in asides or (heads and (heads[0].tag_ == "VBG" or heads[0].dep_ != "advcl"
+                                                or nxt.dep_ == "mark")):
+            return [x for x in toks if x.i < t.i]
+    return toks
+
+
+def _cue_of(tok, data):
+    """Return (kind, particle) when `tok` is a verb of saying, else None."""
+    if tok.dep_ in ("amod", "aux", "auxpass", "compound"):
+        return None
+    if tok.pos_ not in ("VERB", "AUX") and not (
+            tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "ccomp") for c in tok.children)):
+        return None
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        # the particle must follow the verb ("called on X"), not end a later phrase ("called X on Monday")
+        near = c.dep_ == "prt" or c.i - tok.i <= 2 and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i])
+        if c.dep_ in ("prt", "prep") and near and f"{lemma} {c.lower_}" in data["phrasal"]:
+            return data["phrasal"][f"{lemma} {c.lower_}"], c
+    if lemma in data["naming_verbs"]:
+        # "called the charges fabricated": naming is saying only with what it names them
+        if tok.dep_ not in ("acl", "relcl") and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                                                    for c in tok.children) \
+                and any(c.dep_ in ("dobj", "oprd") for c in tok.children):
+            return data["naming_verbs"][lemma], None
+        return None
+    if lemma in data["verbs"]:
+        return data["verbs"][lemma], None
+    if lemma in data["intent_verbs"] and any(c.dep_ == "xcomp" for c in tok.children):
+        return data["intent_verbs"][lemma], None
+    if lemma not in data["not_cues"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and agentive(subj, data):
+            return "claim", None
+    return None
+
+
+def _tag(tok, subj, sent) -> tuple[int, int]:
+    """Return the token range (first, last) of a speaker tag such as ', he said in an interview'."""
+    keep = [tok] + (list(subj.subtree) if subj is not None and subj.head.i == tok.i else [])
+    for c in tok.children:
+        if c.dep_ in ("aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "prt", "nsubj"):
+            keep.extend(c.subtree)
+    idx = sorted({t.i for t in keep if sent.start <= t.i < sent.end})
+    lo = hi = idx.index(tok.i)
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi < len(idx) - 1 and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    return idx[lo], idx[hi]
+
+
+def _around_tag(sent, first: int, last: int, text: str):
+    """Return the content around a speaker tag inside a sentence, or None."""
+    doc = sent.doc
+    if first - sent.start < 3:
+        return None
+    before = doc[first - 1]
+    if not (before.is_punct or before.is_quote):
+        return None
+    if last + 1 < sent.end and not (doc[last + 1].is_punct or doc[last + 1].is_quote):
+        return None  # "..., he told reporters that": the tag goes on, it is not a tag
+    pre = [t for t in sent if t.i < first]
+    breaks = [k for k, t in enumerate(pre) if "\n" in t.text or "\n" in t.whitespace_]
+    if breaks:
+        pre = pre[breaks[-1] + 1:]  # a paragraph break (or a headline) ends the content
+    toks = [t for t in sent if t.i > last]
+    cut = next((k for k, t in enumerate(toks) if "\n" in t.text or "\n" in t.whitespace_), None)
+    if cut is not None:
+        toks = toks[:cut]  # the sentence runs over a paragraph break: stop there
+    after = [t for t in toks if not (t.is_punct or t.is_space)]
+    goes_on = bool(after) and doc[last + 1].text in (",", "—", "–") and pre and pre[-1].text == "," \
+        and after[0].tag_ != "VBG" and not after[0].is_quote
+    toks = pre + toks if goes_on else pre
+    if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in toks):
+        return None
+    return trim(text, *span_of(toks))
+
+
+def _passive_report(tok, kids, text: str, data) -> Optional[Found]:
+    """Return 'X is expected / said / believed to Y' as a statement with no speaker, or None."""
+    if tok.lemma_.lower() not in data["passive_reports"]:
+        return None
+    subj = next(c for c in kids if c.dep_ == "nsubjpass")
+    xcomp = [c for c in kids if c.dep_ == "xcomp" and c.i > tok.i]
+    if not xcomp or subj.i > tok.i:
+        return None
+    toks = list(subj.subtree) + list(xcomp[0].subtree)
+    content = trim(text, *span_of(toks))
+    return Found(span_of([tok]), content, data["verbs"].get(tok.lemma_.lower(), "claim"), None, hedged=True)
+
+
+def verb_statements(sent, text: str, quotes) -> list[Found]:
+    """Return statements cued by verbs of saying in one sentence."""
+    data = cues()
+    out = []
+    for tok in sent:
+        found = _cue_of(tok, data)
+        if found is None:
+            continue
+        kind, particle = found
+        lemma = tok.lemma_.lower()
+        kids = list(tok.children)
+        if any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids):
+            f = _passive_report(tok, kids, text, data)
+            if f is not None:
+                out.append(f)
+            continue  # "were claimed wounded": a hedge, not a speaker
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
+            continue  # "as CNN reported" is handled with the statement it qualifies
+        subj = subject_of(tok)
+        weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"]
+        if kind in ("threaten", "condemn", "deny", "support", "appeal") and subj is not None \
+                and subj.lemma_.lower() in data["things"]:
+            continue  # "the attack won't threaten ...": a thing, not a speaker
+        if subj is not None and subj.lower_ in ("i", "you") and lemma in data["inner_verbs"]:
+            continue  # "I think", "you know": talk inside talk, not a report
+        right_ccomp = [c for c in kids if c.dep_ == "ccomp" and c.i > tok.i]
+        cue_end = tok
+        if particle is not None and (particle.dep_ == "prt" or particle.i == tok.i + 1):
+            cue_end = particle
+        cue_span = span_of([tok, cue_end])
+        content = None
+        colon = re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
+        if colon is not None:
+            q = next((q for q in quotes if q[0] == cue_span[1] + colon.end()), None)
+            if q is not None:
+                content = q  # "scolded him: “...”", "said: “...”"
+        if content is None and right_ccomp:
+            ctoks = _cut_tail([t for t in _content_tokens(tok, particle is not None) if t.i > tok.i], quotes)
+            content = trim(text, *span_of(ctoks)) if ctoks else None
+        if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in kids):
+            first, last = _tag(tok, subj, sent)
+            content = _around_tag(sent, first, last, text)
+        if content is None and not weak:
+            if particle is not None and particle.dep_ == "prep":
+                ctoks = [t for t in particle.subtree if t.i != particle.i]
+                for c in kids:  # "called on X to do Y"
+                    if c.dep_ in ("xcomp", "ccomp") and c.i > particle.i:
+                        ctoks.extend(c.subtree)
+            else:
+                ctoks = _content_tokens(tok, particle is not None)
+            ctoks = _cut_tail([t for t in ctoks if t.i != tok.i], quotes)
+            if ctoks:
+                content = trim(text, *span_of(ctoks))
+        if content is None or content[1] - content[0] < 2:
+            q = near_quote(text, quotes, cue_span[0], cue_span[1], before=False)
+            if q is None:
+                left = min(cue_span[0], subj.idx) if subj is not None and subj.i < tok.i else cue_span[0]
+                q = near_quote(text, quotes, left, cue_span[1], before=True)
+            if q is None:
+                continue
+            content = q
+        content = one_paragraph(text, quotes, widen(text, quotes, content, cue_span, sent.end_char), cue_span)
+        if across_paragraphs(text, quotes, content, cue_span):
+            continue  # a headline parsed into the next paragraph: its verb does not cue that paragraph
+        if kind == "condemn" and lemma in data["object_needs_agent"] and not any(
+                c.dep_ == "dobj" and agentive(c, data) for c in kids):
+            continue  # "attacked the ball": a verb of attack, not of criticism
+        speaker = span_of(speaker_tokens(subj)) if subj is not None else None
+        if subj is not None and subj.i < tok.i:
+            colon = [t.i for t in sent if subj.i <= t.i < tok.i and t.text == ":"]
+            between = [t for t in sent if colon and colon[-1] < t.i < tok.i and t.dep_ not in ("aux", "neg", "advmod")]
+            if between and any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in between):
+                speaker = span_of(between)  # "The Latest: Trump urges ...": the speaker follows the headline
+        f = Found(cue_span, content, kind, speaker)
+        channels(tok, f, data)
+        out.append(f)
+    return out

@@ -1,0 +1,164 @@
+"""Statements cued without a verb of saying: "according to X", "X's claim that", headlines, "Name: words", "as X reported"."""
+from __future__ import annotations
+
+import re
+
+from .quotes import span_of, trim, widen
+from .cuewords import Found, cues
+from .speakers import ents_in, speaker_tokens, subject_of
+
+
+def according_statements(sent, text: str, quotes) -> list[Found]:
+    """Return 'according to X, Y' / 'Y, according to X' statements of one sentence."""
+    out = []
+    toks = list(sent)
+    for k, tok in enumerate(toks[:-2]):
+        if tok.lower_ != "according" or toks[k + 1].lower_ != "to":
+            continue
+        after = toks[k + 2:]
+        comma = next((j for j, t in enumerate(after) if t.text in (",", ";", "—", "–")), None)
+        src = after[:comma] if comma is not None else [t for t in after if not t.is_punct or t.text == ")"]
+        stop = next((j for j, t in enumerate(src) if t.is_space or "\n" in t.whitespace_), None)
+        src = src[:stop + (0 if stop is not None and src[stop].is_space else 1)] if stop is not None else src
+        # "X in an interview with Y": the speaker stops at the channel
+        cut = next((j for j, t in enumerate(src) if j > 0 and t.lower_ in ("in", "during", "on", "at")
+                    and any(x.lemma_.lower() in cues()["nouns"] for x in src[j:j + 4])), None)
+        speaker_toks = src[:cut] if cut else src
+        while speaker_toks and speaker_toks[-1].is_punct and speaker_toks[-1].text != ")":
+            speaker_toks.pop()
+        if not speaker_toks:
+            continue
+        lead = [t for t in toks[:k] if not (t.is_punct or t.is_space or t.is_quote)]
+        if not lead and comma is not None:
+            body = after[comma + 1:]
+        else:
+            body = toks[:k]
+            if comma is not None and any(not t.is_punct for t in after[comma + 1:]):
+                body = body + after[comma + 1:]
+        body = [t for t in body if not t.is_space]
+        if not body:
+            continue
+        content = trim(text, *span_of(body))
+        if content[1] - content[0] < 3:
+            continue
+        cue = span_of([tok, toks[k + 1]])
+        f = Found(cue, widen(text, quotes, content, cue, sent.end_char), cues()["according"],
+                   span_of(speaker_toks))
+        if cut:
+            for t in src[cut:]:
+                if t.lower_ in ("with", "to"):
+                    rest = [x for x in src[src.index(t) + 1:] if not x.is_punct or x.text == ")"]
+                    if rest:
+                        f.via.append(span_of(rest))
+                    break
+        out.append(f)
+    return out
+
+
+def noun_statements(sent, text: str, quotes) -> list[Found]:
+    """Return statements cued by nouns of saying: "Trump's claim that ...", "its plan to ..."."""
+    nouns = cues()["noun_cues"]
+    out = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+            continue
+        comp = [c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl")
+                and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                     or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        if not comp:
+            continue
+        toks = [t for t in comp[0].subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == comp[0].i)]
+        content = trim(text, *span_of(toks))
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        owner = poss[0] if poss else None
+        if owner is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            owner = subject_of(tok.head)  # "X made a decision to ...", "X issued a warning that ..."
+        speaker = span_of(speaker_tokens(owner)) if owner is not None else None
+        out.append(Found(span_of([tok]), content, nouns[tok.lemma_.lower()], speaker))
+    return out
+
+
+def _names_someone(doc, start: int, end: int, words: str) -> bool:
+    """Tell whether a 'Name:' prefix names a speaker: a transcript name in capitals, one word, or an entity."""
+    if words.isupper() or len(words.split()) == 1:
+        return True
+    ents = [e for e in ents_in(doc, start, end) if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+    return sum(e.end_char - e.start_char for e in ents) * 2 >= end - start
+
+
+def headline_statement(doc, text: str) -> list[Found]:
+    """Return the statement of a Title Case headline ("Sanders Vows To Eliminate Tax Breaks"), if any."""
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    words = text[:end].split()
+    if not 3 <= len(words) <= 25 or sum(w[:1].isupper() for w in words) * 3 < len(words) * 2:
+        return []
+    data = cues()
+    lex = set(data["verbs"]) | set(data["intent_verbs"]) | set(data["naming_verbs"])
+    toks = [t for t in doc if t.idx + len(t) <= end and not t.is_space]
+    for k, t in enumerate(toks[1:-1], 1):
+        w = t.lower_
+        forms = {w, w[:-1], w[:-2], w[:-3] + "y"} if w.endswith("s") else set()
+        if not forms & lex or toks[k - 1].is_punct:
+            continue
+        kind = next(data["verbs"].get(f) or data["intent_verbs"].get(f) or data["naming_verbs"].get(f)
+                    for f in forms if f in lex)
+        body = trim(text, toks[k + 1].idx, end)
+        if body[1] - body[0] < 3:
+            return []
+        return [Found(span_of([t]), body, kind, span_of(toks[:k]))]
+    return []
+
+
+def punctuation_statements(text: str, quotes, doc=None) -> list[Found]:
+    """Return 'Name: words' (headlines, transcripts) and '“words” ― Name' statements."""
+    out = []
+    pos = 0
+    for para in text.split("\n"):
+        start, pos = pos, pos + len(para) + 1
+        m = re.match(r"\s*([^:\n“\"]{2,60}?):\s+(\S.*)$", para)
+        if m and len(m.group(1).split()) <= 6 and m.group(1).split()[0].lower() not in cues()["colon_skip"] \
+                and (m.group(1).isupper() or all(w[:1].isupper() for w in m.group(1).split())) \
+                and (doc is None or _names_someone(doc, start + m.start(1), start + m.end(1), m.group(1))):
+            spk = (start + m.start(1), start + m.end(1))
+            colon = (spk[1], spk[1] + 1)
+            body = trim(text, start + m.start(2), start + m.end(2))
+            if body[1] - body[0] > 10:
+                out.append(Found(colon, body, "claim", spk))
+            continue
+        m = re.match(r"\s*([“\"”].*[”\"])\s*([―—–])\s*([^―—–]{2,80})$", para)
+        if m:
+            body = (start + m.start(1), start + m.end(1))
+            dash = (start + m.start(2), start + m.end(2))
+            spk = trim(text, start + m.start(3), start + m.end(3))
+            out.append(Found(dash, body, "claim", spk))
+    return out
+
+
+def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
+    """Attach 'as X reported' to the sentence's statements as via, or make it a statement."""
+    data = cues()
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in data["verbs"]:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            continue
+        subj = subject_of(tok)
+        if subj is None or subj.i > tok.i or subj.head.i != tok.i:
+            continue
+        sp = span_of(speaker_tokens(subj))
+        host = [f for f in found if sent.start_char <= f.cue[0] < sent.end_char]
+        if host:
+            for f in host:
+                f.via.append(sp)
+            continue
+        adv = {t.i for t in tok.subtree}
+        head = tok.head if tok.head.i != tok.i else None
+        body = [t for t in (head.subtree if head is not None else sent) if t.i not in adv]
+        if not any(t.i > max(adv) and not t.is_punct for t in body):
+            body = [t for t in body if t.i < min(adv)]  # the tag ends the sentence
+        if not body:
+            continue
+        out.append(Found(span_of([tok]), trim(text, *span_of(body)), "report", sp))
+    return out
