@@ -284,8 +284,12 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
     if gaz is not None and countries and not any(e.iso3 in countries for e in entries):
         entries = entries + tuple(e for e in gaz.fuzzy(mention.text)
                                   if e.iso3 in countries and e.kind != "country")
+    # the last name of "X (Y, Z)" is most often a province
+    last = bool(others) and all(o.start < mention.start for o in others)
     for e in entries:
         score = _kind_fit(e, mention.hint) + math.log10(max(e.population, 1) + 10) * 0.5
+        if last and e.kind == "admin1":
+            score += 1.0
         if e.iso3 in countries:
             score += 2.5
         for o in others:
