@@ -221,6 +221,9 @@ def test_self_and_companions_and_nobody(text, expected):
     ("Militants executed Samir Aziz and Omar Haddad, two local officials, in the square.", (2, None)),
     ("Gunmen kidnapped two drivers. The victims were executed the following day.", (2, None)),
     ("At least 12 workers were kidnapped; they were found dead the next morning.", (12, None)),
+    ("Two militants travelling in the car were killed when their bomb went off.", (2, None)),
+    ("Five people in the market were killed.", (5, None)),
+    ("Rebels seized 4 villages near the river and 10 people were killed.", (10, None)),
 ])
 def test_lists_named_pairs_and_captives(text, expected):
     assert figures(text) == expected

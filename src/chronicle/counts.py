@@ -160,6 +160,7 @@ def _role_res() -> dict[str, re.Pattern]:
 
 
 _MIXED = re.compile(r"\s*(?:,|and|or)\s*(?:injured|wounded|captured|arrested|killed|abducted)\b", re.I)
+_PLACE_PREPS = frozenset({"in", "at", "on", "near", "into", "with"})
 _STOP_GAP = re.compile(
     r"(?<![\w-])(?:were|was|are|is|have|has|had|been|in|at|on|when|after|while|during|by|with|"
     r"near|into|as|but|that|which|who|for|to|than)(?![\w-])|[.;:!?]")
@@ -170,7 +171,11 @@ def _gap_ok(gap: str) -> bool:
     core = re.sub(r",\s*(?:including|among them|of whom|besides|apart from|excluding|not including)[^.;]*,", " ", gap)
     core = re.sub(r",\s*(?:an?|the|one|two)\s[^,]{1,40},", " ", core)  # "two people, an officer and a soldier, were"
     core = re.sub(r"\([^)]*\)", " ", core)
-    if _STOP_GAP.search(core) or _number_re().search(core):
+    for stop in _STOP_GAP.finditer(core):
+        # "five people in the market", "two assailants travelling in the car": a place may sit in the phrase
+        if stop.group(0) not in _PLACE_PREPS:
+            return False
+    if _number_re().search(core):
         return False
     if "," in core.strip().rstrip(","):
         return False
