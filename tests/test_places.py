@@ -130,6 +130,7 @@ def test_offset_point_and_distance_agree():
 
 
 def test_lone_neighbourhood_elsewhere_gives_way_to_the_sentence_city(nlp):
-    ev = locate(nlp, "On 1 May 2021, in Tikrit, Saladin, a man was shot dead in Springfield "
-                     "neighborhood by two gunmen.", "shot")
+    # the parse attaches "in Springfield neighborhood" to the trigger; that Springfield is American
+    ev = locate(nlp, "On 1 May 2021, in Tikrit, Saladin, a man was killed in a drive-by shooting "
+                     "in Springfield neighborhood.", "shooting")
     assert ev.location.country == "IRQ" and ev.location.text == "Tikrit"
