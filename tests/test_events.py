@@ -186,3 +186,17 @@ def test_disaster_is_not_an_attack(run):
 def test_criminal_arrest_not_coded(run):
     evs = run("Police arrested two men for smuggling cocaine through the port.")
     assert all(e.acled is None for e in evs)
+
+
+def test_restated_attack_takes_the_main_attacks_means(run):
+    evs = run("A drone strike hit the governor's compound on Sunday. Officials said the attack "
+              "caused minor damage.")
+    assaults = [e for e in evs if e.type == "ASSAULT"]
+    assert len(assaults) == 2
+    assert assaults[1].mode == assaults[0].mode == "drone"
+    assert assaults[1].acled == assaults[0].acled
+
+
+def test_negation_carries_over_coordinated_verbs(run):
+    evs = run("The attack will not weaken the army nor threaten the stability of the state.")
+    assert "THREATEN" not in types(evs)

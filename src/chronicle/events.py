@@ -164,6 +164,10 @@ def _negated(head) -> bool:
             return True
     if head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and head.head.pos_ in ("VERB", "AUX"):
         return any(c.dep_ == "neg" for c in head.head.children)
+    if head.dep_ == "conj" and head.pos_ == "VERB":
+        # "won't dishearten the believers nor threaten the state": the negation spans both verbs
+        return any(c.dep_ == "neg" for c in head.head.children) or any(
+            c.lower_ == "nor" for c in head.head.children)
     return False
 
 
@@ -337,6 +341,11 @@ def _to_event(article: Article, c: Candidate, mode: Optional[str], status: str) 
     return Event(id="", type=c.entry["type"], trigger=Span(article.text[start:end], start, end),
                  mode=mode, status=status, confidence=conf,
                  sentence=Span(article.text[s_start:s_end], s_start, s_end))
+
+
+def _definite(head) -> bool:
+    """Return True for a noun mention with a definite determiner or possessive ("the attack", "its attacks")."""
+    return head.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
 
 
 def find_events(article: Article) -> list[Event]:
@@ -767,9 +776,15 @@ def code_events(article: Article, events: list[Event]) -> None:
     """Set `acled` (and `gtd` for attacks) on each event from its type, mode, arguments and context."""
     if article.doc is None:
         return
+    main = None
     for ev in events:
         if ev.type == "ASSAULT":
             ev.mode = _refine_mode(article, ev)
+            head = _trigger_token(article, ev)
+            if main is None:
+                main = ev
+            elif ev.mode is None and head is not None and _definite(head) and main.trigger.start < ev.trigger.start:
+                ev.mode = main.mode  # "the attack" restates the attack reported before it
         elif ev.type == "AGREE" and ev.mode == "agree":
             bag = _sentence_bag(article, ev)
             if bag.cue("ceasefire"):
