@@ -30,6 +30,7 @@ NOBODY = {"no one", "nobody", "none", "no group", "no one group", "anyone", "noo
           "no individual", "no party"}
 REFLEXIVE = {"who", "which", "that", "whom", "itself", "themselves", "himself", "herself"}
 ARMED = {"armed", "unidentified", "unknown", "masked", "hooded", "suspected", "heavily-armed"}
+MAX_ARGS = 12  # actors or targets kept per event: a list longer than this is noise, not news
 CLAIMED_TYPES = {"ASSAULT", "COERCE", "THREATEN"}  # events a responsibility claim can be about
 CLAIM_REACH = 1500  # characters after a trigger in which a claim still speaks of it
 DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -112,7 +113,7 @@ def _clause_free_end(tok: Token) -> int:
 def _conjuncts(tok: Token) -> list[Token]:
     """`tok` and the nouns coordinated with it ("soldiers and police")."""
     out = [tok]
-    for c in tok.conjuncts:
+    for c in tok.conjuncts[:MAX_ARGS]:  # hostile text can coordinate thousands of nouns
         if c.pos_ in NOUNISH and c.i > tok.i and "\n" not in tok.doc[tok.i:c.i].text \
                 and c.lemma_.lower() not in _frame("incident_nouns"):
             out.append(c)
@@ -597,8 +598,8 @@ def _claims(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, Actor]]:
 
 def _build(doc: Doc, toks: list[Token], groups: list[tuple[int, int]], seen: set,
            trigger: Span) -> list[Actor]:
-    out = []
-    for t in toks:
+    out: list[Actor] = []
+    for t in toks[:MAX_ARGS]:
         t = _appos_person(t)
         a = _actor(doc, t, groups)
         if a is not None and a.start < trigger.end and trigger.start < a.end:

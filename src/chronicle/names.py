@@ -21,6 +21,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their
 PARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "bin", "ibn", "bint", "abd", "abdul", "de", "da", "van", "von", "der"}
 PERSON_PRONOUNS = {"he", "him", "she", "her"}
 GROUP_PRONOUNS = {"they", "them"}
+MAX_PEOPLE = 400  # PERSON names read per article; more is a list, not a story, and merging is quadratic
 GROUP_KINDS = {"military", "police", "rebels", "militia", "government", "organization", "protesters",
                "civilians", "unknown"}
 QUOTES = "'\u2019`\u2018"
@@ -298,7 +299,7 @@ def _roster(article: Article) -> list[_Person]:
     """Every PERSON mention of the article, with the titles written just before it."""
     doc = article.doc
     people: list[_Person] = []
-    for ent in _persons_of(doc):
+    for ent in _persons_of(doc)[:MAX_PEOPLE]:
         head, name = _after_titles(ent.text)
         name, role, country = strip_title(name)
         if head:
