@@ -257,3 +257,9 @@ def test_membership_and_hallmarks_name_suspects(nlp):
              "however, officials noted that the blast bore the hallmarks of an ISIL attack.")
     ev2 = coded(nlp, text2, "exploded")
     assert [a.basis for a in ev2.actors if a.name == "Islamic State"] == ["suspected"]
+
+
+def test_long_coordination_is_capped(nlp):
+    text = "Gunmen " + "and soldiers " * 60 + "attacked the town."
+    ev = coded(nlp, text, "attacked")
+    assert 1 <= len(ev.actors) <= arguments.MAX_ARGS
