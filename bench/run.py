@@ -158,18 +158,34 @@ def main() -> int:
                                "chars": sum(map(len, texts))}}
     log(f"corpus: {len(articles)} articles from {source}")
 
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    path = out / f"bench-{stamp}.json"
+
+    def save(what: str, result: dict) -> None:
+        """Log one result and rewrite the JSON file, so a stopped run keeps what it measured."""
+        log(f"{what}: {json.dumps(result)}")
+        text = json.dumps(report, indent=2)
+        path.write_text(text)
+        (out / "latest.json").write_text(text)
+
     log("baseline: spaCy full pipeline, 1 process")
-    base = _rate(in_fresh_process(_child_baseline, texts, s.model, s.batch_size))
+    base = report["baseline"] = _rate(in_fresh_process(_child_baseline, texts, s.model, s.batch_size))
+    save("baseline", base)
     log("pipeline: 1 worker")
     one = _rate(in_fresh_process(_child_pipeline, articles, {}))
-    report["baseline"], report["pipeline"] = base, {"1": one}
+    report["pipeline"] = {"1": one}
+    save("pipeline 1 worker", one)
     for w in [int(x) for x in args.workers.split(",") if x.strip() and int(x) > 1]:
         log(f"pipeline: {w} workers")
         report["pipeline"][str(w)] = _rate(parallel(articles, {"workers": w}))
+        save(f"pipeline {w} workers", report["pipeline"][str(w)])
     report["ratio"] = {
         f"{w}_workers_wall": round(r["wall_s"] / base["wall_s"], 3)
         for w, r in report["pipeline"].items()}
     report["ratio"]["1_worker_cpu"] = round(one["cpu_s"] / base["cpu_s"], 3)
+    save("ratio", report["ratio"])
 
     if not args.no_scaling:
         sizes = [len(articles) // 4, len(articles) // 2]
@@ -178,6 +194,7 @@ def main() -> int:
             log(f"size {n}: pipeline, 1 worker")
             report["sizes"][str(n)] = _rate(in_fresh_process(
                 _child_pipeline, corpus_mod.resize(articles, n), {}))
+            save(f"size {n}", report["sizes"][str(n)])
         report["sizes"][str(len(articles))] = one
         per_length = 30 if args.quick else 100
         report["lengths"] = {}
@@ -190,16 +207,11 @@ def main() -> int:
             report["lengths"][str(chars)] = {
                 "baseline": b, "pipeline": p, "ratio_cpu": round(p["cpu_s"] / b["cpu_s"], 3),
                 "pipeline_ms_per_1k_chars": round(1000 * p["cpu_s"] / (chars * per_length / 1000), 2)}
+            save(f"length {chars}", report["lengths"][str(chars)])
     report["machine"]["load_average_end"] = os.getloadavg()
-
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    text = json.dumps(report, indent=2)
-    (out / f"bench-{stamp}.json").write_text(text)
-    (out / "latest.json").write_text(text)
+    save("done", {"load_average_end": report["machine"]["load_average_end"]})
     print_summary(report)
-    print(f"written: {out / f'bench-{stamp}.json'}")
+    print(f"written: {path}")
     return 0
 
 
