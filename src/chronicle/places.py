@@ -175,7 +175,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             found = None
             for j in range(min(len(words), i + 5), i, -1):
                 s, e = run.start() + words[i].start(), run.start() + words[j - 1].end()
-                name = text[s:e].rstrip(".")
+                name = regex.sub(r"['’]s$", "", text[s:e].rstrip("."))
                 e = s + len(name)
                 if normalise(name) in v["not_places"]:
                     continue
@@ -324,23 +324,26 @@ def resolve_chain(chain: Chain, countries: set[str],
                   gaz: Optional[Gazetteer] = None) -> Optional[tuple[Mention, Entry, str]]:
     """Return the chain's most specific known name, its entry and the precision it gives.
 
-    A name whose best reading lies in another country than the larger names after it
-    ("Taji" read as a town in Japan before "Saladin governorate, Iraq") is passed over.
-    A name the gazetteer lacks is looked up by spelling variant ("Al-Dejail" for Ad
-    Dujayl) among the places inside the larger name after it.
+    Readings of a name that no reading of a larger name after it could hold ("Taji" as a
+    town in Japan before "Saladin governorate, Iraq") are dropped; a name left with none
+    is passed over. A name the gazetteer lacks is looked up by spelling variant ("Al-Dejail"
+    for Ad Dujayl) among the places inside the larger name after it.
     """
     ms = [m for m in chain.mentions if m.entries]
-    chosen = {id(m): _choose(m, [o for o in ms if o is not m], countries, gaz)[0] for m in ms}
     for i, m in enumerate(chain.mentions):
-        later = [chosen[id(o)] for o in chain.mentions[i + 1:] if id(o) in chosen]
-        if id(m) not in chosen:
+        larger = [o for o in chain.mentions[i + 1:] if o.entries]
+        if not m.entries:
+            later = [_choose(o, [x for x in ms if x is not o], countries)[0] for o in larger]
             found = _variant(m, later, gaz) if gaz is not None else None
             if found is not None:
                 return m, found, "city"
             continue
-        entry = chosen[id(m)]
-        if any(_outside(entry, d) for d in later):
+        fits = tuple(e for e in m.entries
+                     if not any(all(_outside(e, d) for d in o.entries) for o in larger))
+        if not fits:
             continue
+        narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue)
+        entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz)[0]
         return m, entry, entry.kind
     return None
 
