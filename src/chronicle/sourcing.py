@@ -150,8 +150,11 @@ def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
         sp = span_of(speaker_tokens(subj))
         host = [f for f in found if sent.start_char <= f.cue[0] < sent.end_char]
         if host:
+            tag = span_of(tok.subtree)
             for f in host:
                 f.via.append(sp)
+                if f.content[0] < tag[0] and tag[0] < f.content[1] <= tag[1] + 1:
+                    f.content = trim(text, f.content[0], tag[0])  # ", as CNN reported" is not what was said
             continue
         adv = {t.i for t in tok.subtree}
         head = tok.head if tok.head.i != tok.i else None

@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple, Optional
 
 from .records import Actor, Article, Statement
-from .quotes import contiguous, span_of, subtree_without
+from .quotes import contiguous, in_quote, span_of, subtree_without
 from .cuewords import Found, cues, is_media
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
@@ -172,12 +172,17 @@ def clean_name(text: str) -> str:
 class Names:
     """Earlier mentions of people and bodies, to resolve 'he' and 'the spokesman'."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, quotes=()):
         self.doc = doc
+        self.quotes = list(quotes)
         self.speakers: list[tuple[int, str, Optional[str]]] = []  # (start, name, kind)
         self.chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
         self.persons = [e for e in doc_ents(doc) if e.label_ == "PERSON"]
         self.person_names = [(e.end_char, clean_name(e.text)) for e in self.persons]
+
+    def quoted(self, pos: int) -> bool:
+        """Tell whether a character offset lies inside a quotation."""
+        return in_quote(self.quotes, (pos, pos))
 
     def person_before(self, pos: int) -> Optional[str]:
         """Return the last named person before `pos` (a speaker first, then any PERSON)."""
@@ -235,6 +240,17 @@ class Names:
         return None
 
 
+def _body_in_role(ents, person_start: int) -> Optional[str]:
+    """Return the body named in a speaker's role before the name ('the Interior Ministry spokesman X'), or None."""
+    orgs = [x for x in ents if x.label_ == "ORG" and x.end_char <= person_start]
+    if not orgs:
+        return None
+    words = clean_name(orgs[-1].text).split()
+    while words and words[-1].lower() in cues()["person_roles"]:
+        words.pop()
+    return " ".join(words) or None
+
+
 def is_pronoun(name: str) -> bool:
     """Tell whether a name is only a pronoun."""
     return name.lower() in cues()["speaker_pronouns"]
@@ -257,7 +273,8 @@ def speaker_actor(article: Article, span: tuple[int, int], names: Names,
         src = speaker_actor(article, name_from, names)
         name, kind, role = src.name, src.kind or kind, src.role
     elif low in cues()["person_pronouns"]:
-        name = names.person_before(s)
+        # an unquoted "I" is the writer, not the last person named
+        name = None if low == "i" and not names.quoted(s) else names.person_before(s)
         kind = "person"
     elif low in ("they", "it", "we", "who", "which", "that"):
         if low == "who" and toks:
@@ -269,6 +286,10 @@ def speaker_actor(article: Article, span: tuple[int, int], names: Names,
         if persons:
             rest = re.sub(re.escape(persons[-1].text), "", mention).strip(" ,’'s")
             role = clean_name(rest) or None
+            body = _body_in_role(ents, persons[-1].start_char)
+            if body:
+                # "They also informed ..." after "the Ministry of Interior spokesman X said" is the ministry
+                names.speakers.append((s, body, "organization"))
         kind = kind if kind in ("militia", "military", "government") else "person"
     else:
         head = toks[-1] if toks else None

@@ -1,0 +1,59 @@
+"""Speaker resolution and via chains, on sentences written for these tests."""
+import pytest
+
+from chronicle import attribution
+from chronicle.parse import load_pipeline
+from chronicle.records import Article
+from chronicle.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(Settings().model)
+
+
+def run(nlp, text):
+    art = Article(id="t", text=text)
+    art.doc = nlp(text)
+    art.statements = attribution.find_statements(art)
+    return art
+
+
+def by_cue(art, cue):
+    found = [s for s in art.statements if s.cue.text == cue]
+    assert found, f"no statement cued by {cue!r}: {[s.cue.text for s in art.statements]}"
+    return found[0]
+
+
+def test_they_after_a_spokesman_is_his_ministry(nlp):
+    text = ("According to the army, a convoy was hit near the border.\n\n"
+            "The Ministry of Health spokesman Omar Haddad said that four drivers were hurt. "
+            "They also informed that two trucks had burned.")
+    st = by_cue(run(nlp, text), "informed")
+    assert st.speaker.text == "They"
+    assert st.speaker.name == "Ministry of Health"
+
+
+def test_they_without_a_role_body_keeps_the_last_body(nlp):
+    text = ("The Red Cross said that its teams had reached the village. "
+            "They added that the road was still closed.")
+    st = by_cue(run(nlp, text), "added")
+    assert st.speaker.name == "Red Cross"
+
+
+def test_unquoted_i_is_not_an_earlier_person(nlp):
+    text = ("Mayor Lina Park said that the bridge would reopen in May. "
+            "I think the council will delay it again.")
+    art = run(nlp, text)
+    for st in art.statements:
+        if st.speaker is not None and st.speaker.text == "I":
+            assert st.speaker.name != "Lina Park"
+
+
+def test_as_reported_tag_is_via_not_content(nlp):
+    text = ("According to the police chief Marta Ruiz, three officers were injured in the clash, "
+            "as the BBC reported.")
+    st = by_cue(run(nlp, text), "According to")
+    assert "BBC" not in st.content.text
+    assert st.content.text.endswith("clash")
+    assert any("BBC" in v.text for v in st.via)
