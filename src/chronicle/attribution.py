@@ -136,7 +136,7 @@ def find_statements(article: Article) -> list[Statement]:
         f.content = _without_dateline(text, f.content)
     found = _dedupe(found)
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
-    names = Names(doc)
+    names = Names(doc, quotes)
     out = []
     for n, f in enumerate(found, 1):
         cue = Span(text[f.cue[0]:f.cue[1]], *f.cue)
