@@ -174,7 +174,9 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             continue  # "the attack won't threaten ...": a thing, not a speaker
         if subj is not None and subj.lower_ in ("i", "you") and lemma in data["inner_verbs"]:
             continue  # "I think", "you know": talk inside talk, not a report
-        right_ccomp = [c for c in kids if c.dep_ == "ccomp" and c.i > tok.i]
+        # a clause past a paragraph break is the parser running two paragraphs together, not what was said
+        right_ccomp = [c for c in kids if c.dep_ == "ccomp" and c.i > tok.i
+                       and "\n" not in text[tok.idx:c.left_edge.idx]]
         cue_end = tok
         if particle is not None and (particle.dep_ == "prt" or particle.i == tok.i + 1):
             cue_end = particle

@@ -33,7 +33,10 @@ def according_statements(sent, text: str, quotes) -> list[Found]:
             body = after[comma + 1:]
         else:
             body = toks[:k]
-            if comma is not None and any(not t.is_punct for t in after[comma + 1:]):
+            # "The plan, according to X, would cost ...": the claim goes on after the source;
+            # "Y rose 20 percent, according to X, more than ...": Y is whole, what follows is the writer's
+            whole = sent.root.i < tok.i and sent.root.pos_ in ("VERB", "AUX")
+            if comma is not None and not whole and any(not t.is_punct for t in after[comma + 1:]):
                 body = body + after[comma + 1:]
         body = [t for t in body if not t.is_space]
         if not body:
