@@ -134,3 +134,14 @@ def test_lone_neighbourhood_elsewhere_gives_way_to_the_sentence_city(nlp):
     ev = locate(nlp, "On 1 May 2021, in Tikrit, Saladin, a man was killed in a drive-by shooting "
                      "in Springfield neighborhood.", "shooting")
     assert ev.location.country == "IRQ" and ev.location.text == "Tikrit"
+
+
+def test_unknown_spelling_is_read_as_a_variant_in_the_article_country(nlp):
+    ev = locate(nlp, "Hundreds of teachers protested in Naseriyya on Friday, Iraqi police said.",
+                "protested")
+    assert ev.location.country == "IRQ" and ev.location.precision == "city"
+    assert near(ev.location, 31.05, 46.26)
+    # with no country to look in, an unknown spelling stays unknown
+    ev = locate(nlp, "Hundreds of teachers protested in Naseriyya on Friday, police said.",
+                "protested")
+    assert ev.location is None

@@ -345,6 +345,12 @@ def resolve_chain(chain: Chain, countries: set[str],
         narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue)
         entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz)[0]
         return m, entry, entry.kind
+    first = chain.mentions[0]
+    if gaz is not None and countries and first.cue and not ms:
+        # "protested in Nassriya", the article about Iraq: a variant in that country
+        hits = [e for e in gaz.fuzzy(first.text) if e.kind == "city" and e.iso3 in countries]
+        if hits:
+            return first, max(hits, key=lambda e: e.population), "city"
     return None
 
 
@@ -499,7 +505,7 @@ def locate_events(article: Article, events: list[Event]) -> None:
     countries = _country_context(text, chains)
     origin = _origin(article, chains, countries)
     usable = [c for c in chains if not (origin and c.start <= origin.end and c.end >= origin.start)]
-    known = [c for c in usable if _known(c)]
+    known = [c for c in usable if _known(c) or (countries and c.mentions[0].cue)]
     for event in events:
         sent = (event.sentence.start, event.sentence.end) if event.sentence else (0, 0)
         ranked = _ranked(known, _attached(article, event, known), *sent)
