@@ -50,7 +50,7 @@ class Actor(Span):
 
     def to_dict(self) -> dict[str, Any]:
         d = super().to_dict()
-        d.update(name=self.name or self.text, kind=self.kind, country=self.country)
+        d.update(name=self.name, kind=self.kind, country=self.country)
         if self.role:
             d["role"] = self.role
         if self.basis:
