@@ -346,3 +346,39 @@ def test_group_named_like_a_person_keeps_its_kind(nlp):
     text = "Kata'ib Hezbollah denied any involvement in the strike."
     st = one(nlp, text)
     assert st.speaker.kind == "militia" and st.kind == "deny"
+
+
+def test_clause_in_next_paragraph_is_not_content(nlp):
+    text = ("A hectare of mangroves can store far more carbon than a forest, Dr. Amina Yusuf said.\n\n"
+            "The group plans to replant coastal land along the delta next spring.")
+    art = run(nlp, text)
+    said = [s for s in art.statements if s.cue.text == "said"]
+    assert said and said[0].content.text.startswith("A hectare of mangroves")
+    assert "\n" not in said[0].content.text
+
+
+def test_according_to_after_a_whole_clause_keeps_only_the_clause(nlp):
+    text = ("Fuel prices rose by 12 percent in March, according to the statistics office, "
+            "the steepest rise in a decade.")
+    st = one(nlp, text)
+    assert st.cue.text == "according to"
+    assert st.content.text == "Fuel prices rose by 12 percent in March"
+
+
+def test_according_to_inside_a_clause_joins_both_halves(nlp):
+    text = "The new bridge, according to the city engineer, will cost twice the first estimate."
+    st = one(nlp, text)
+    assert st.content.text.startswith("The new bridge")
+    assert st.content.text.endswith("first estimate")
+
+
+def test_writers_own_belief_is_a_statement(nlp):
+    text = "I believe the council made a serious mistake when it closed the library."
+    st = one(nlp, text)
+    assert st.cue.text == "believe" and st.speaker.text == "I"
+
+
+def test_quoted_i_think_is_not_a_separate_statement(nlp):
+    text = '"I think the council made a mistake," the librarian said.'
+    art = run(nlp, text)
+    assert [s.cue.text for s in art.statements] == ["said"]

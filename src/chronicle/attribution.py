@@ -48,23 +48,34 @@ def _hedged(f: Found, text: str, sent_text: str, cue_lemma: str) -> bool:
     return bool(words & data["hedges"])
 
 
-def _dedupe(found: list[Found]) -> list[Found]:
+def _dedupe(found: list[Found], lemmas: dict) -> list[Found]:
     """Drop statements whose content mostly repeats an earlier, same-cue or same-content one."""
     found.sort(key=lambda f: (f.content[0], f.cue[0]))
     out: list[Found] = []
     for f in found:
         dup = False
-        for g in out[-40:]:  # sorted by start: far earlier contents cannot repeat this one
+        for k in range(len(out) - 1, max(len(out) - 40, 0) - 1, -1):  # sorted by start: far earlier ones cannot repeat this one
+            g = out[k]
             inter = min(f.content[1], g.content[1]) - max(f.content[0], g.content[0])
             union = max(f.content[1], g.content[1]) - min(f.content[0], g.content[0])
-            if g.cue == f.cue or (union and inter / union >= 0.8):
+            # half the union: two contents this close are one claim to a reader (and to PolNeAR's matching)
+            if g.cue == f.cue or (union and inter / union >= 0.5):
                 dup = True
-                if f.via and not g.via:
+                if _prefer(f, g, lemmas):
+                    f.via = f.via or g.via
+                    out[k] = f
+                elif f.via and not g.via:
                     g.via = f.via
                 break
         if not dup:
             out.append(f)
     return out
+
+
+def _prefer(f: Found, g: Found, lemmas: dict) -> bool:
+    """Tell whether `f` should replace its near-duplicate `g`: a plain verb of saying over another cue."""
+    core = cues()["core_verbs"]
+    return lemmas.get(f.cue, "") in core and lemmas.get(g.cue, "") not in core
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +145,7 @@ def find_statements(article: Article) -> list[Statement]:
              and not _minor_inside(f, found, lemmas)]
     for f in found:
         f.content = _without_dateline(text, f.content)
-    found = _dedupe(found)
+    found = _dedupe(found, lemmas)
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = Names(doc, quotes)
     out = []

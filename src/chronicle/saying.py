@@ -172,7 +172,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if kind in ("threaten", "condemn", "deny", "support", "appeal") and subj is not None \
                 and subj.lemma_.lower() in data["things"]:
             continue  # "the attack won't threaten ...": a thing, not a speaker
-        if subj is not None and subj.lower_ in ("i", "you") and lemma in data["inner_verbs"]:
+        if subj is not None and subj.lower_ in ("i", "you") and lemma in data["inner_verbs"] and (subj.lower_ == "you" or in_quote(quotes, (tok.idx, tok.idx + 1))):
             continue  # "I think", "you know": talk inside talk, not a report
         # a clause past a paragraph break is the parser running two paragraphs together, not what was said
         right_ccomp = [c for c in kids if c.dep_ == "ccomp" and c.i > tok.i
