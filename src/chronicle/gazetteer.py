@@ -289,6 +289,7 @@ class Gazetteer:
         return con
 
     def _lookup(self, name: str) -> tuple[Entry, ...]:
+        """Return every place one of whose names folds to the same form as `name`."""
         norm = normalise(name)
         if not norm:
             return ()

@@ -22,23 +22,11 @@ from .settings import load as load_settings
 
 # A name word: capitalised, possibly with an Al-/el- prefix or inner apostrophes.
 _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dstrzn]|[Aa]sh)[-‐])?\p{Lu}[\p{L}\p{M}'’‘ʼ`]*(?:[-‐]\p{L}[\p{L}\p{M}'’]*)*\.?"
-_JOIN = r"(?:[ ]+(?:(?:al|el|de|del|da|do|dos|das|la|le|les|du|des|di|ad|as|ash|bin|bani|ibn|wa|van|von|y|of|upon|on|sur|am|an)[ ]+)?)"
 _JOINERS = regex.compile(r" (?:de|del|la|de la|do|da|dos|das) ")
-_RUN = regex.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*")
 _RELATIVE = regex.compile(
     r"(?P<num>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>km|kms|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s)\b"
     r"\s+(?:to\s+the\s+)?(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\s+of\s+$",
     regex.I)
-_FILLER = {"the", "a", "an", "of", "outskirts", "vicinity", "area", "areas", "city", "town",
-           "village", "villages", "cities", "towns", "district", "province", "governorate",
-           "region", "municipality", "neighborhood", "neighbourhood", "countryside", "western",
-           "eastern", "northern", "southern", "central", "rural", "parts", "part", "camp",
-           "locality", "suburb", "suburbs", "outside", "downtown", "nearby", "capital", "its",
-           "state", "department", "commune", "sub-district", "subdistrict", "county", "about",
-           "some", "km", "kilometers", "kilometres", "miles", "north", "south", "east", "west",
-           "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
-           "south-east", "south-west", "border", "several", "various", "two", "three",
-           "fronts", "front", "positions", "position", "frontline"}
 _EARTH_KM = 6371.0
 
 
@@ -83,6 +71,8 @@ def _vocab() -> dict:
         "cues": data["country_cues"],
         "cue_re": regex.compile(r"\b(" + "|".join(
             regex.escape(k) for k in sorted(data["country_cues"], key=len, reverse=True)) + r")\b"),
+        "filler": set(data["filler_words"]),
+        "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+)?{_WORD})*"),
         "not_places": {normalise(w) for w in data["not_places"]} | {
             normalise(w) for w in data["country_cues"] if w not in data["aliases"]},
         "facilities": set(data["facility_words"]),
@@ -134,7 +124,7 @@ def _leading_context(text: str, start: int) -> tuple[bool, Optional[str]]:
         lw = w.lower()
         if lw in v["preps"]:
             return True, hint
-        if lw in _FILLER or lw.isdigit():
+        if lw in _vocab()["filler"] or lw.isdigit():
             if lw in v["types"] and hint is None:
                 hint = v["types"][lw]
             prev = lw
@@ -167,7 +157,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         cue, lead_hint = _leading_context(text, s)
         out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue))
 
-    for run in _RUN.finditer(text):
+    for run in v["run"].finditer(text):
         run_end = run.end()
         words = list(regex.finditer(_WORD, run.group()))
         i, unknown_from = 0, None
