@@ -382,3 +382,20 @@ def test_quoted_i_think_is_not_a_separate_statement(nlp):
     text = '"I think the council made a mistake," the librarian said.'
     art = run(nlp, text)
     assert [s.cue.text for s in art.statements] == ["said"]
+
+
+def test_said_that_runs_to_the_end_of_the_sentence(nlp):
+    text = ("The auditor said that the agency had lost track of 40 trucks, "
+            "which were bought with aid money in 2019.")
+    st = one(nlp, text)
+    assert st.content.text.endswith("aid money in 2019")
+
+
+def test_said_that_stops_before_another_cue(nlp):
+    text = ("The mayor said that the bridge would reopen in May, and the engineers "
+            "warned that the repairs were not finished.")
+    art = run(nlp, text)
+    said = [s for s in art.statements if s.cue.text == "said"][0]
+    assert "warned" not in said.content.text
+    assert said.content.text.endswith("in May")
+    assert any(s.cue.text == "warned" for s in art.statements)

@@ -39,6 +39,31 @@ def _content_tokens(verb, kind_phrasal: bool):
     return toks
 
 
+def _to_sentence_end(sent, toks: list) -> list:
+    """Return content tokens run on to the end of the sentence, before a paragraph break or another cue's clause."""
+    if not toks:
+        return toks
+    doc = sent.doc
+    last = max(t.i for t in toks)
+    stop = sent.end
+    data = cues()
+    for t in sent:
+        if t.i > last and (t.lower_ == "according" or _cue_of(t, data) is not None):
+            # the clause of a later cue ("..., and X said Y") is that cue's content, not this one's
+            stop = min(t.left_edge.i, t.i)
+            while stop > last + 1 and not doc[stop - 1].is_punct and doc[stop - 1].dep_ != "cc":
+                stop -= 1
+            while stop > last + 1 and (doc[stop - 1].is_punct or doc[stop - 1].dep_ == "cc"):
+                stop -= 1  # ", and" between the two clauses belongs to neither
+            break
+    out = list(toks)
+    for t in doc[last + 1:max(stop, last + 1)]:
+        if "\n" in t.text or "\n" in doc[t.i - 1].whitespace_:
+            break
+        out.append(t)
+    return out
+
+
 def _cut_tail(toks: list, quotes) -> list:
     """Return content tokens up to an aside that follows a comma (', which ...', ', although ...', '; ...')."""
     if not toks:
@@ -188,7 +213,11 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             if q is not None:
                 content = q  # "scolded him: “...”", "said: “...”"
         if content is None and right_ccomp:
-            ctoks = _cut_tail([t for t in _content_tokens(tok, particle is not None) if t.i > tok.i], quotes)
+            ctoks = [t for t in _content_tokens(tok, particle is not None) if t.i > tok.i]
+            if any(m.dep_ == "mark" and m.lower_ == "that" for c in right_ccomp for m in c.children):
+                ctoks = _to_sentence_end(sent, ctoks)  # "said that ...": the rest of the sentence is reported
+            else:
+                ctoks = _cut_tail(ctoks, quotes)
             content = trim(text, *span_of(ctoks)) if ctoks else None
         if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in kids):
             first, last = _tag(tok, subj, sent)
