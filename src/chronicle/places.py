@@ -271,6 +271,9 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
     """
     best, best_score = None, -math.inf
     entries = mention.entries
+    if gaz is not None and mention.hint == "admin1" and not any(e.kind == "admin1" for e in entries):
+        # "Al-Hasakeh province": a province by a spelling the index lacks
+        entries = entries + tuple(e for e in gaz.fuzzy(mention.text) if e.kind == "admin1")
     if gaz is not None and countries and not any(e.iso3 in countries for e in entries):
         entries = entries + tuple(e for e in gaz.fuzzy(mention.text)
                                   if e.iso3 in countries and e.kind != "country")
