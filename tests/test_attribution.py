@@ -399,3 +399,16 @@ def test_said_that_stops_before_another_cue(nlp):
     assert "warned" not in said.content.text
     assert said.content.text.endswith("in May")
     assert any(s.cue.text == "warned" for s in art.statements)
+
+
+def test_weak_verb_with_a_speaker_takes_its_object(nlp):
+    text = "Senator Maria Lopez stressed the need for more flood barriers along the river."
+    st = one(nlp, text)
+    assert st.cue.text == "stressed"
+    assert st.content.text.startswith("the need for more flood barriers")
+
+
+def test_weak_verb_without_a_speaker_is_not_a_statement(nlp):
+    text = "The new figures show a sharp rise in rents across the region."
+    art = run(nlp, text)
+    assert not any(s.cue.text == "show" for s in art.statements)

@@ -193,7 +193,9 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
             continue  # "as CNN reported" is handled with the statement it qualifies
         subj = subject_of(tok)
-        weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"]
+        # a weak verb ("found", "stressed", "agreed") takes its object as content only when someone does it
+        weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"] \
+            and not (subj is not None and subj.i < tok.i and agentive(subj, data))
         if kind in ("threaten", "condemn", "deny", "support", "appeal") and subj is not None \
                 and subj.lemma_.lower() in data["things"]:
             continue  # "the attack won't threaten ...": a thing, not a speaker
