@@ -412,3 +412,11 @@ def test_weak_verb_without_a_speaker_is_not_a_statement(nlp):
     text = "The new figures show a sharp rise in rents across the region."
     art = run(nlp, text)
     assert not any(s.cue.text == "show" for s in art.statements)
+
+
+def test_passive_with_agent_takes_the_subject_as_content(nlp):
+    text = "The new dam project was sharply criticised by the farmers' union on Monday."
+    st = one(nlp, text)
+    assert st.cue.text == "criticised"
+    assert st.content.text == "The new dam project"
+    assert "union" in st.speaker.text

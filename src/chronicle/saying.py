@@ -224,6 +224,10 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in kids):
             first, last = _tag(tok, subj, sent)
             content = _around_tag(sent, first, last, text)
+        passive = [c for c in kids if c.dep_ == "nsubjpass" and c.i < tok.i]
+        if content is None and passive and any(c.dep_ == "agent" for c in kids):
+            # "the plan was criticised by the union": what is criticised is the content
+            content = trim(text, *span_of(passive[0].subtree))
         if content is None and not weak:
             if particle is not None and particle.dep_ == "prep":
                 ctoks = [t for t in particle.subtree if t.i != particle.i]
