@@ -1,0 +1,391 @@
+"""Coding: map each found event to ACLED (event type, sub-event type) and GTD (attack, weapon).
+
+Type and mode give a default code (data/ontology.json); the parse around the trigger settles
+what depends on who was hit (an armed side or civilians), who did it (a crowd or an armed
+group) and what happened around a protest.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from . import ontology
+from .events import YEAR, Bag, _aside, _clause_tokens, _definite
+from .records import Article, Event
+
+
+def _sentences_after(article: Article, ev: Event, following: int) -> list:
+    """Return the event's sentence and up to `following` sentences after it."""
+    sents = list(article.doc.sents)
+    k = next((i for i, s in enumerate(sents) if s.start_char <= ev.trigger.start < s.end_char), 0)
+    return sents[k:k + 1 + following]
+
+
+def _context_bag(article: Article, ev: Event, following: int = 2) -> Bag:
+    """Return a Bag over the event's sentence and the `following` sentences after it."""
+    return Bag([t for s in _sentences_after(article, ev, following) for t in s])
+
+
+def _sentence_bag(article: Article, ev: Event) -> Bag:
+    """Return a Bag over the event's own sentence."""
+    return _context_bag(article, ev, 0)
+
+
+def _fact_tokens(article: Article, ev: Event, head, following: int) -> list:
+    """Return what happened around the event: its sentence without what-about phrases, and in the
+    next sentences only clauses whose doer or sufferer is the crowd or the police."""
+    sents = _sentences_after(article, ev, following)
+    toks = []
+    skip: set[int] = set()
+    for t in sents[0]:
+        if t.i not in skip:
+            skip |= _aside(t)
+    toks += [t for t in sents[0] if t.i not in skip]
+    # in the sentences after a protest, "they" and "some" are mostly the protesters
+    people = ontology.cue("crowd") | ontology.cue("armed") | ontology.cue("protest") | {
+        "person", "they", "some", "many", "others", "several", "dozens", "hundreds", "rioter", "participant"}
+    for s in sents[1:]:
+        if YEAR.search(s.text):
+            continue  # a dated aside ("during an attack in 2018") is background
+        for v in s:
+            if v.pos_ != "VERB":
+                continue
+            who = [t for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "dobj") for t in c.subtree]
+            if any(t.lemma_.lower() in people for t in who):
+                skip = set()
+                for t in v.subtree:
+                    if t.i not in skip:
+                        skip |= _aside(t)
+                toks += [t for t in v.subtree if t.i not in skip and not (t.dep_ == "ccomp")]
+    return toks
+
+
+def _agent_tokens(head) -> list:
+    """Return the tokens of who did it: the subject, or the 'by' agent of a passive."""
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    out = []
+    for v in (head, verb):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "agent") or (c.dep_ == "prep" and c.lower_ == "by"):
+                out += list(c.subtree)
+    return out
+
+
+INSTRUMENT_VERBS = {"fire", "launch", "throw", "detonate", "plant", "use", "drop", "hurl", "lob", "explode"}
+
+
+def _mode_tokens(head) -> list:
+    """Return the clause tokens that can name the means: without what was hit ("shot at a helicopter")."""
+    toks = _clause_tokens(head)
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    hit: set[int] = set()
+    for v in {head, verb}:
+        for c in v.children:
+            if c.dep_ == "nsubjpass" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "near", "toward", "towards")) or (
+                    c.dep_ == "dobj" and v.lemma_.lower() not in INSTRUMENT_VERBS):
+                hit.update(t.i for t in c.subtree)
+    return [t for t in toks if t.i not in hit]
+
+
+def _refine_mode(article: Article, ev: Event) -> Optional[str]:
+    """Return the most specific violent mode the trigger's clause, then its sentence, then the next ones support."""
+    generic = {None, "explosives", "firearms", "beat", "melee"}
+    if ev.mode not in generic:
+        return ev.mode
+    head = _trigger_token(article, ev)
+    bags = [Bag(_mode_tokens(head))] if head is not None else []
+    if ev.mode is None or ev.mode == "explosives":
+        # a trigger that names no means takes it from the sentence, then the report around it
+        bags += [_sentence_bag(article, ev),
+                 _context_bag(article, ev, 1) if len(article.text) > 600 else Bag(article.doc)]
+    for n, bag in enumerate(bags):
+        for mode, words in ontology.mode_cues():
+            if ontology.mode_rank(mode) >= ontology.mode_rank(ev.mode):
+                break
+            if n > 0 and mode == "arson":
+                continue  # houses burned in the same raid do not make the attack an arson
+            if bag.has_any(words):
+                return mode
+    if ev.mode is None and head is not None and head.lemma_.lower() in ("explosion", "explode", "blast"):
+        return "explosives"
+    return ev.mode
+
+
+def _trigger_token(article: Article, ev: Event):
+    """Return the syntactic head of the event's trigger."""
+    span = article.doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _patient_words(head) -> set[str]:
+    """Return lemmas of what the trigger was done to (object, passive subject, 'on/against' object)."""
+    out: set[str] = set()
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    verbs = {head, verb} | {c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "between", "towards", "toward")):
+                out.update(t.lemma_.lower() for t in c.subtree)
+    return out
+
+
+BLAST_MODES = {None, "explosives"}
+REMOTE = {"chemical", "suicide", "drone", "aerial", "artillery", "grenade", "explosives"}
+
+
+def _is_crowd(tokens) -> bool:
+    """Return True when the words name a crowd of civilians and no organised armed group."""
+    bag = Bag(tokens)
+    return bool(tokens) and bag.cue("crowd") and not bag.cue("organized_armed")
+
+
+def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
+    """Return the ACLED (event type, sub-event type) of an ASSAULT."""
+    sent = _sentence_bag(article, ev)
+    clause = Bag(_clause_tokens(head)) if head is not None else sent
+    agents = _agent_tokens(head) if head is not None else []
+    if ev.mode == "capture":
+        if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")):
+            return ("Strategic developments", "Non-violent transfer of territory")
+        subj = [t for t in agents if t.dep_ in ("nsubj", "agent", "pobj") and t.head.i in {head.i, head.head.i}] if head is not None else []
+        who = Bag([p for t in subj for p in _with_parts(t)] or agents)
+        if any(a.kind in ("military", "government", "police") for a in ev.actors) or who.cue("government_words"):
+            gov = not who.cue("non_state")
+        elif who.cue("non_state") or any(a.kind in ("rebels", "militia") for a in ev.actors):
+            gov = False
+        else:
+            gov = clause.cue("recapture")
+        return ("Battles", "Government regains territory" if gov else "Non-state actor overtakes territory")
+    crowd = _is_crowd(agents) or (ev.mode in ("mob",) or clause.cue("mob"))
+    if ev.mode == "arson":
+        if crowd:
+            return ("Riots", "Mob violence")
+        if sent.cue("casualty") or (len(article.text) <= 600 and Bag(article.doc).cue("casualty")):
+            return ("Violence against civilians", "Attack")
+        return ("Strategic developments", "Looting/property destruction")
+    if ev.mode in ("sexual",):
+        return ontology.acled_for("ASSAULT", ev.mode)
+    if ev.mode in ("abduct", "hostage", "hijack"):
+        if _patient_words(head) & ontology.cue("organized_armed") if head is not None else False:
+            return ("Battles", "Armed clash")
+        return ontology.acled_for("ASSAULT", ev.mode)
+    if crowd and ev.mode not in REMOTE:
+        return ("Riots", "Mob violence")
+    remote = ev.mode in ("chemical", "suicide", "drone", "aerial", "explosives", "grenade")
+    fire_fight = sent.cue("fire_fight") and not remote
+    if ev.mode == "artillery" and not sent.has_any(("small arms", "clash", "exchange of fire", "exchange fire",
+                                                    "shoot-out", "fighting", "both directions")):
+        fire_fight = False
+    if fire_fight and ev.mode != "clash" and _side(_patient_heads(head)) == "civilian":
+        return ("Violence against civilians", "Attack")
+    if fire_fight or ev.mode == "clash":
+        arms = sent.cue("weapons") or sent.has_any(("small arms", "gunfire", "shot", "shoot", "fire"))
+        if _is_crowd(agents) or sent.cue("mob") or not (sent.cue("organized_armed") or arms or sent.cue("armed")):
+            return ("Riots", "Mob violence")
+        return ("Battles", "Armed clash")
+    if sent.cue("strong_clash") and not remote and ev.mode != "artillery" and (
+            _side(_patient_heads(head)) == "armed" or (not _patient_heads(head) and sent.cue("organized_armed"))):
+        return ("Battles", "Armed clash")
+    pair = ontology.acled_for("ASSAULT", ev.mode)
+    if ev.mode in REMOTE and pair:
+        return pair
+    return _battle_or_civilians(ev, head, sent)
+
+
+def _with_parts(tok) -> list:
+    """Return `tok` with its compounds, modifiers and coordinated nouns ("militia members and soldiers")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            out.append(c)
+        elif c.dep_ == "conj":
+            out += _with_parts(c)
+        elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in ("position", "base", "member", "convoy", "patrol", "unit", "group", "camp", "post", "element"):
+            out += [g for p in c.children if p.dep_ == "pobj" for g in _with_parts(p)]
+    return out
+
+
+def _patient_heads(head) -> list:
+    """Return the head words of what the trigger was done to, with their compounds and conjuncts."""
+    if head is None:
+        return []
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    verbs = {head, verb} | {c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    out = []
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in ("fire", "shot", "shell", "round"):
+                out += _with_parts(c)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "towards", "toward"):
+                out += [g for p in c.children if p.dep_ == "pobj" for g in _with_parts(p)]
+            if c.dep_ == "dobj":  # "opened fire on two children"
+                out += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "against")
+                        for q in p.children if q.dep_ == "pobj" for g in _with_parts(q)]
+    return out
+
+
+def _victims(head) -> list:
+    """Return the head words of who was killed, wounded or shot in the trigger's sentence."""
+    if head is None:
+        return []
+    out = []
+    for v in head.sent:
+        if v.pos_ == "VERB" and v.lemma_.lower() in ("kill", "wound", "injure", "shoot", "hurt", "die"):
+            for c in v.children:
+                if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and v.lemma_.lower() == "die"):
+                    out += _with_parts(c)
+    return out
+
+
+def _side(tokens) -> Optional[str]:
+    """Return 'armed' or 'civilian' for head words naming an armed side or unarmed people, else None."""
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    if lemmas & ontology.cue("armed"):
+        return "armed"
+    if lemmas & ontology.cue("civilian"):
+        return "civilian"
+    return None
+
+
+def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
+    """Return ACLED Battles/Armed clash or Violence against civilians/Attack for a direct attack."""
+    for side in (_side(_patient_heads(head)), _side(_victims(head))):
+        if side == "armed":
+            return ("Battles", "Armed clash")
+        if side == "civilian":
+            return ("Violence against civilians", "Attack")
+    if any(t.kind in ontology.armed_kinds() for t in ev.targets):
+        return ("Battles", "Armed clash")
+    return ("Violence against civilians", "Attack")
+
+
+def _forces_acts(tokens) -> set[int]:
+    """Return indexes of the tokens in clauses whose doer is the police, army or security forces."""
+    armed = ontology.cue("armed")
+    out: set[int] = set()
+    for v in tokens:
+        if v.pos_ != "VERB":
+            continue
+        doers = [t for c in v.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+        if any(t.lemma_.lower() in armed for t in doers) and not any(
+                t.lemma_.lower() in ("protester", "demonstrator", "protestor", "rioter") for t in doers):
+            out.update(t.i for t in v.subtree)
+    return out
+
+
+def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
+    """Return the ACLED Protests or Riots sub-event for a protest, from what happened at it."""
+    toks = _fact_tokens(article, ev, head, 2 if len(article.text) > 600 else 4) if head is not None else []
+    facts = Bag(toks)
+    by_forces = _forces_acts(toks)
+    by_crowd = Bag([t for t in toks if t.i not in by_forces])
+    if ev.mode == "mob" or by_crowd.cue("mob"):
+        return ("Riots", "Mob violence")
+    if facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress",
+                      "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (
+                          facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot")))):
+        return ("Protests", "Excessive force against protesters")
+    if ev.mode == "riot" or by_crowd.cue("riot_acts"):
+        return ("Riots", "Violent demonstration")
+    if facts.cue("intervention_acts"):
+        return ("Protests", "Protest with intervention")
+    return ("Protests", "Peaceful protest")
+
+
+def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
+    """Return the (ACLED event type, sub-event type) of one event, or None when ACLED would not code it."""
+    head = _trigger_token(article, ev)
+    if ev.type == "ASSAULT":
+        return _code_assault(article, ev, head)
+    if ev.type == "PROTEST":
+        return _code_protest(article, ev, head)
+    if ev.type == "COERCE" and ev.mode in ("arrest", "raid") and _sentence_bag(article, ev).cue("crime"):
+        return None
+    return ontology.acled_for(ev.type, ev.mode)
+
+
+ROLE_PREPS = ("on", "against", "targeting")
+
+
+def _targets_person(head) -> bool:
+    """Return True when what the attack hit is one named or office-holding person (or their convoy, home)."""
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    toks = []
+    for v in {head, verb}:
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ROLE_PREPS):
+                toks += list(c.subtree)
+    for t in head.sent:
+        if t.lemma_.lower() == "target" and t.pos_ == "VERB":
+            toks += [x for c in t.children if c.dep_ == "dobj" for x in c.subtree]
+    roles = ontology.cue("official")
+    places = ontology.cue("territory") | {"governorate", "neighbourhood", "neighborhood", "street", "square"}
+    ids = {t.i for t in toks}
+    for ent in head.doc.ents:
+        if ent.label_ == "PERSON" and ent.root.i in ids and ent.root.dep_ != "compound" \
+                and ent.root.head.lemma_.lower() not in places:
+            return True
+    for t in toks:
+        if t.lemma_.lower() in roles and t.tag_ != "NNS" and t.pos_ == "NOUN":
+            return True
+    return False
+
+
+def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
+    """Return the GTD attack and weapon type of an ASSAULT."""
+    sent = _sentence_bag(article, ev)
+    near = _context_bag(article, ev, 1)
+    head = _trigger_token(article, ev)
+    mode = ev.mode
+    attack = ontology.gtd_attack_for(mode)
+    if mode == "hostage" and sent.has_any(("kidnap", "abduct", "kidnapping", "abduction")):
+        attack = "Hostage Taking (Kidnapping)"
+    elif mode not in ("abduct", "hostage", "hijack"):
+        if sent.cue("assassination") or (head is not None and _targets_person(head)):
+            attack = "Assassination"
+        elif near.has_any(("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive")):
+            # GTD codes an incident in which people were taken as a kidnapping
+            attack = "Hostage Taking (Kidnapping)"
+    weapon = ontology.gtd_weapon_for(mode)
+    if weapon == "Unknown":
+        for m, words in ontology.mode_cues():
+            if m in ("firearms", "melee", "arson", "explosives", "artillery", "grenade") and sent.has_any(words):
+                weapon = ontology.gtd_weapon_for(m)
+                break
+    if weapon == "Unknown" and attack == "Armed Assault":
+        weapon = "Firearms"  # GTD's armed assault is an attack with firearms unless the text names other arms
+    return {"attack_type": attack, "weapon_type": weapon}
+
+
+def code_events(article: Article, events: list[Event]) -> None:
+    """Set `acled` (and `gtd` for attacks) on each event from its type, mode, arguments and context."""
+    if article.doc is None:
+        return
+    main = None
+    for ev in events:
+        if ev.type == "ASSAULT":
+            ev.mode = _refine_mode(article, ev)
+            head = _trigger_token(article, ev)
+            if main is None:
+                main = ev
+            elif ev.mode is None and head is not None and _definite(head) and main.trigger.start < ev.trigger.start:
+                ev.mode = main.mode  # "the attack" restates the attack reported before it
+        elif ev.type == "AGREE" and ev.mode == "agree":
+            bag = _sentence_bag(article, ev)
+            if bag.cue("ceasefire"):
+                ev.mode = "ceasefire"
+            elif bag.cue("organized_armed") or bag.cue("prisoners"):
+                ev.mode = "accord"  # a deal between armed parties: ACLED records it
+        pair = _code_acled(article, ev)
+        ev.acled = {"event_type": pair[0], "sub_event_type": pair[1]} if pair else None
+        ev.gtd = _code_gtd(article, ev) if ev.type == "ASSAULT" else None
+
