@@ -438,15 +438,16 @@ def _known(chain: Chain) -> bool:
 
 
 def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int) -> list[Chain]:
-    """Order chains for an event: attached by the parse; then after a locative word in its
-    sentence; then the others, names smaller than a country first, after a locative word
-    first, the event's sentence first, then in text order. A name followed by a type word
-    ("Baiji city") counts as after a locative word."""
+    """Order chains for an event: a bare country last ("Al-Qaida in Iraq" says less than
+    "Dora neighborhood, Baghdad city"); then attached by the parse; then after a locative
+    word in its sentence; then after a locative word anywhere, the event's sentence first,
+    then text order. A name followed by a type word ("Baiji city") counts as after a
+    locative word."""
     def key(c: Chain) -> tuple:
         only_country = all(e.kind == "country" for m in c.mentions for e in m.entries)
         first = c.mentions[0]
         inside, cue = lo <= c.start < hi, first.cue or first.tail > first.end
-        return (c is not attached, not (inside and cue), only_country, not cue, not inside,
+        return (only_country, c is not attached, not (inside and cue), not cue, not inside,
                 c.start)
     return sorted(chains, key=key)
 
