@@ -57,3 +57,13 @@ def test_as_reported_tag_is_via_not_content(nlp):
     assert "BBC" not in st.content.text
     assert st.content.text.endswith("clash")
     assert any("BBC" in v.text for v in st.via)
+
+
+def test_speaker_is_not_a_headline_run_into_the_paragraph(nlp):
+    text = ("The Latest on the election campaign (all times EDT):\n\n7 p.m.\n\n"
+            "Senator Ruth Vale is once again questioning the count in the northern districts.")
+    art = run(nlp, text)
+    cued = [s for s in art.statements if s.cue.text.startswith("questioning")]
+    assert cued, [s.cue.text for s in art.statements]
+    assert "Latest" not in cued[0].speaker.text
+    assert "Vale" in cued[0].speaker.text

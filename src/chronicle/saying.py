@@ -255,8 +255,10 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             continue  # "attacked the ball": a verb of attack, not of criticism
         speaker = span_of(speaker_tokens(subj)) if subj is not None else None
         if subj is not None and subj.i < tok.i:
-            colon = [t.i for t in sent if subj.i <= t.i < tok.i and t.text == ":"]
-            between = [t for t in sent if colon and colon[-1] < t.i < tok.i and t.dep_ not in ("aux", "neg", "advmod")]
+            # a headline or paragraph break between subject and verb: the parser ran two lines together
+            colon = [t.i for t in sent if subj.i <= t.i < tok.i and (t.text == ":" or "\n" in t.text + t.whitespace_)]
+            between = [t for t in sent if colon and colon[-1] < t.i < tok.i and t.dep_ not in ("aux", "neg", "advmod")
+                       and not t.is_space]
             if between and any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in between):
                 speaker = span_of(between)  # "The Latest: Trump urges ...": the speaker follows the headline
         f = Found(cue_span, content, kind, speaker)
