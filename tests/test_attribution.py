@@ -420,3 +420,13 @@ def test_passive_with_agent_takes_the_subject_as_content(nlp):
     assert st.cue.text == "criticised"
     assert st.content.text == "The new dam project"
     assert "union" in st.speaker.text
+
+
+def test_noun_cue_speaker_from_a_from_or_by_phrase(nlp):
+    art = run(nlp, "There were fresh warnings from the coastguard that the storm would reach the island by night.")
+    warn = [s for s in art.statements if s.cue.text == "warnings"]
+    assert warn and warn[0].speaker is not None and "coastguard" in warn[0].speaker.text
+    assert warn[0].content.text.startswith("the storm would reach the island")
+    art = run(nlp, "The council rejected the claim by the developers that the tower was safe.")
+    claim = [s for s in art.statements if s.cue.text == "claim"]
+    assert claim and "developers" in claim[0].speaker.text

@@ -74,6 +74,9 @@ def noun_statements(sent, text: str, quotes) -> list[Found]:
         content = trim(text, *span_of(toks))
         poss = [c for c in tok.children if c.dep_ == "poss"]
         owner = poss[0] if poss else None
+        if owner is None:  # "warnings from his lawyer that ...", "a report by the inspectors that ..."
+            owner = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("from", "by") and p.i > tok.i
+                          for o in p.children if o.dep_ == "pobj"), None)
         if owner is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
             owner = subject_of(tok.head)  # "X made a decision to ...", "X issued a warning that ..."
         speaker = span_of(speaker_tokens(owner)) if owner is not None else None
