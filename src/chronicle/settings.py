@@ -21,7 +21,6 @@ class Settings:
     min_chars: int = 40  # shorter texts get E001
     max_chars_parsed: int = 200_000  # longer texts are cut before parsing
     gazetteer: str = ""  # path of the gazetteer index; default: user cache folder
-    min_city_population: int = 1000
 
 
 def load(**overrides) -> Settings:
