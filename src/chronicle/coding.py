@@ -93,6 +93,9 @@ def _mode_tokens(head) -> list:
 def _refine_mode(article: Article, ev: Event) -> Optional[str]:
     """Return the most specific violent mode the trigger's clause, then its sentence, then the next ones support."""
     generic = {None, "explosives", "firearms", "beat", "melee"}
+    if ev.mode in (None, "aerial", "artillery", "explosives") and _sentence_bag(article, ev).has_any(
+            dict(ontology.mode_cues())["chemical"]):
+        return "chemical"  # a gas named anywhere in the sentence is what the shell or bomb carried
     if ev.mode not in generic:
         return ev.mode
     head = _trigger_token(article, ev)
@@ -292,7 +295,8 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
                       "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (
                           facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot")))):
         return ("Protests", "Excessive force against protesters")
-    if ev.mode == "riot" or by_crowd.cue("riot_acts"):
+    # a clash takes two sides: it makes the protest violent whoever is named as its doer
+    if ev.mode == "riot" or by_crowd.cue("riot_acts") or facts.cue("mutual_violence"):
         return ("Riots", "Violent demonstration")
     if facts.cue("intervention_acts"):
         return ("Protests", "Protest with intervention")
@@ -389,3 +393,36 @@ def code_events(article: Article, events: list[Event]) -> None:
         ev.acled = {"event_type": pair[0], "sub_event_type": pair[1]} if pair else None
         ev.gtd = _code_gtd(article, ev) if ev.type == "ASSAULT" else None
 
+
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+LEAD_SENTENCES = 3
+VIOLENT_SHARE = 0.2
+
+
+def _about_violence(article: Article, events: list[Event]) -> bool:
+    """Return True when violence is the article's topic: a short report, violence in the headline
+    or lead, or in at least a fifth of its sentences."""
+    violent = [ev for ev in events if ev.acled and ev.acled["event_type"] in VIOLENT]
+    if len(article.text) <= 600 or not violent:
+        return True
+    sents = list(article.doc.sents)
+    lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end_char
+    if any(ev.trigger.start < lead_end for ev in violent):
+        return True
+    starts = {ev.sentence.start for ev in violent}
+    return len(starts) >= VIOLENT_SHARE * len(sents)
+
+
+def code_salient(article: Article, events: list[Event]) -> None:
+    """Code `events` of `article`, then drop the ACLED and GTD codes of violence the article only
+    mentions in passing (a page about something else is not a violent-event report)."""
+    code_events(article, events)
+    for ev in events:
+        if getattr(ev, "_claimed", False):
+            ev.acled = ev.gtd = None  # a claim or accusation restates an attack; it is not a new one
+    if article.doc is None or _about_violence(article, events):
+        return
+    for ev in events:
+        if ev.acled and ev.acled["event_type"] in VIOLENT:
+            ev.acled = None
+            ev.gtd = None

@@ -67,6 +67,7 @@ class Candidate:
     sent: object
     status: str
     definite: bool
+    claimed: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -258,6 +259,20 @@ def _background(head, sent, ref_year: Optional[int]) -> bool:
     return any(p in text for p in ("years ago", "last year", "a year ago", "decade ago"))
 
 
+def _figurative_use(head) -> bool:
+    """Return True when a force word is used of something else: "ransomware attack", "protests exploding"."""
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in ontology.cue("not_force_modifier")
+           for c in head.children):
+        return True
+    if head.pos_ != "VERB":
+        return False
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if head.dep_ == "acl":  # "with protests exploding": the noun it modifies is its subject
+        subjects.append(head.head)
+    return any(t.lemma_.lower() in ontology.cue("figurative_subject") or t.lower_ in ontology.cue("figurative_subject")
+               for t in subjects)
+
+
 def _reference_year(article: Article) -> Optional[int]:
     """Return the year the report is written in: from `published`, else the first year in the text."""
     if article.published and YEAR.match(article.published[:4]):
@@ -311,8 +326,10 @@ def _candidates(article: Article) -> list[Candidate]:
             used.update(range(idx[0], idx[-1] + 1))
             if _negated(head) or _background(head, sent, ref_year):
                 continue
-            if entry["type"] == "ASSAULT" and _claimed(head):
+            if entry["type"] == "ASSAULT" and _figurative_use(head):
                 continue
+            # "claimed responsibility for the bombing" restates an attack: kept as a mention, never coded
+            claimed = entry["type"] == "ASSAULT" and _claimed(head)
             if entry["type"] == "ASSAULT" and Bag(_clause_tokens(head)).cue("crowd_control"):
                 # "police fired tear gas at the crowd" reports a protest met by police
                 entry = dict(entry, type="PROTEST", mode="demonstrate")
@@ -321,14 +338,16 @@ def _candidates(article: Article) -> list[Candidate]:
                 continue
             definite = head.pos_ == "NOUN" and any(
                 c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
-            out.append(Candidate(span, entry, si, sent, status, definite))
-            primed = primed or entry["type"] == "ASSAULT"
+            out.append(Candidate(span, entry, si, sent, status, definite, claimed))
+            primed = primed or (entry["type"] == "ASSAULT" and not claimed)
     return out
 
 
 def _priority(c: Candidate) -> float:
     """Return the within-sentence rank of a candidate's type and mode."""
     key = (c.entry["type"], c.entry.get("mode"))
+    if key == ("AGREE", "agree") and (lambda b: b.cue("ceasefire") or b.cue("organized_armed") or b.cue("prisoners"))(Bag(c.sent)):
+        return SENTENCE_PRIORITY["AGREE"]  # an agreement between armed parties is news ACLED records
     return PRIORITY_BY_MODE.get(key, SENTENCE_PRIORITY.get(c.entry["type"], 1))
 
 
@@ -348,11 +367,28 @@ def _definite(head) -> bool:
     return head.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
 
 
+FORCE_TYPES = {"ASSAULT"}
+FORCE_MODES = {("COERCE", "intercept"), ("COERCE", "defuse"), ("PROTEST", "riot"), ("PROTEST", "mob")}
+
+
+def _figurative_page(article: Article) -> bool:
+    """Return True when the article is about sport or a game rather than violence: it names
+    at least three words of that field and more of them than words of real violence."""
+    bag = Bag(article.doc)
+    field = sum(1 for w in ontology.cue("sport_or_game") if bag.has(w))
+    force = sum(1 for w in ontology.cue("hard_violence") if bag.has(w))
+    return field >= 3 and field > 2 * force
+
+
 def find_events(article: Article) -> list[Event]:
     """Return the article's events (ids e1, e2, ...), main event first."""
     if article.doc is None:
         return []
     cands = _candidates(article)
+    if cands and _figurative_page(article):
+        # "attacked the ball", "shot down every doubt": the words of force are the field's idiom
+        cands = [c for c in cands if c.entry["type"] not in FORCE_TYPES
+                 and (c.entry["type"], c.entry.get("mode")) not in FORCE_MODES]
     # one event per type per sentence: several triggers there name the same happening
     groups: dict[tuple[int, str], list[Candidate]] = {}
     for c in cands:
@@ -360,7 +396,7 @@ def find_events(article: Article) -> list[Event]:
     picked: list[tuple[Candidate, list[Candidate]]] = []
     seen_types: set[str] = set()
     for (si, typ), group in sorted(groups.items()):
-        best = max(group, key=lambda c: (c.entry["weight"], -c.tokens[0].i))
+        best = max(group, key=lambda c: (not c.claimed, c.entry["weight"], -c.tokens[0].i))
         # "two were killed", after an attack was reported, counts that attack's victims
         if typ == "ASSAULT" and typ in seen_types and all(c.entry.get("casualty") for c in group):
             continue
@@ -378,7 +414,8 @@ def find_events(article: Article) -> list[Event]:
         statuses = {c.status for c in group}
         status = "attempted" if "attempted" in statuses else best.status
         ev = _to_event(article, best, mode, status)
-        ev._rank = (0 if ev.type in PHYSICAL and _priority(best) > 0 else 1, best.sent_index,
+        ev._claimed = best.claimed
+        ev._rank = (2 if best.claimed else 0 if ev.type in PHYSICAL and _priority(best) > 0 else 1, best.sent_index,
                     -_priority(best), -best.entry["weight"])
         events.append(ev)
     events.sort(key=lambda e: e._rank)
@@ -419,4 +456,4 @@ def _clause_tokens(head) -> list:
 def code_events(article: Article, events: list[Event]) -> None:
     """Set `acled` (and `gtd` for attacks) on each event of `article`; see coding.code_events."""
     from . import coding  # coding reads this module's helpers, so it is imported late
-    coding.code_events(article, events)
+    coding.code_salient(article, events)

