@@ -67,3 +67,15 @@ def test_speaker_is_not_a_headline_run_into_the_paragraph(nlp):
     assert cued, [s.cue.text for s in art.statements]
     assert "Latest" not in cued[0].speaker.text
     assert "Vale" in cued[0].speaker.text
+
+
+def test_a_body_that_spoke_through_a_person_keeps_that_voice(nlp):
+    text = ("The Nordic Ports Union, a group of twelve harbour authorities, spoke through its chairman "
+            "Jonas Berg that the strike could be ended within days.\n\n"
+            "The union also called for talks between the dockers and the shipping firms.")
+    art = run(nlp, text)
+    first = by_cue(art, "spoke")
+    assert first.speaker.name == "Jonas Berg"
+    later = by_cue(art, "called for")
+    assert later.speaker.text == "The union"
+    assert later.speaker.name == "Jonas Berg"

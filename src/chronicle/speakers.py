@@ -175,6 +175,7 @@ class Names:
     def __init__(self, doc, quotes=()):
         self.doc = doc
         self.quotes = list(quotes)
+        self.voices: list[tuple[int, str, str]] = []  # (start, body mention, the person it spoke through)
         self.speakers: list[tuple[int, str, Optional[str]]] = []  # (start, name, kind)
         self.chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
         self.persons = [e for e in doc_ents(doc) if e.label_ == "PERSON"]
@@ -225,6 +226,9 @@ class Names:
 
     def role_before(self, word: str, pos: int, mention: str) -> Optional[str]:
         """Return the name of an earlier mention holding `word` ('league' -> 'Arab League')."""
+        for start, body, person in reversed(self.voices):
+            if start < pos and word in body.lower() and body.lower() != mention.lower():
+                return person  # "the league" after "the League spoke through its Secretary-General X"
         for start, name, kind in reversed(self.speakers):
             if start < pos and word in name.lower() and name.lower() != mention.lower():
                 return name
@@ -272,6 +276,8 @@ def speaker_actor(article: Article, span: tuple[int, int], names: Names,
     if name_from is not None:
         src = speaker_actor(article, name_from, names)
         name, kind, role = src.name, src.kind or kind, src.role
+        if name and src.kind == "person":
+            names.voices.append((s, mention, name))
     elif low in cues()["person_pronouns"]:
         # an unquoted "I" is the writer, not the last person named
         name = None if low == "i" and not names.quoted(s) else names.person_before(s)
