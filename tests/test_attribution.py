@@ -430,3 +430,13 @@ def test_noun_cue_speaker_from_a_from_or_by_phrase(nlp):
     art = run(nlp, "The council rejected the claim by the developers that the tower was safe.")
     claim = [s for s in art.statements if s.cue.text == "claim"]
     assert claim and "developers" in claim[0].speaker.text
+
+
+def test_phrase_about_the_act_is_not_content(nlp):
+    art = run(nlp, "By clicking the button, I agree to the rules.")
+    assert not any(s.content.text.startswith("By clicking") for s in art.statements)
+
+
+def test_quote_before_tag_still_content(nlp):
+    st = one(nlp, '"We will rebuild the school by September," the governor said on Friday.')
+    assert st.content.text.startswith('"We will rebuild the school')

@@ -134,7 +134,7 @@ def _tag(tok, subj, sent) -> tuple[int, int]:
     return idx[lo], idx[hi]
 
 
-def _around_tag(sent, first: int, last: int, text: str):
+def _around_tag(sent, first: int, last: int, text: str, verb=None):
     """Return the content around a speaker tag inside a sentence, or None."""
     doc = sent.doc
     if first - sent.start < 3:
@@ -145,6 +145,10 @@ def _around_tag(sent, first: int, last: int, text: str):
     if last + 1 < sent.end and not (doc[last + 1].is_punct or doc[last + 1].is_quote):
         return None  # "..., he told reporters that": the tag goes on, it is not a tag
     pre = [t for t in sent if t.i < first]
+    direct = [t for t in pre if verb is not None and t.head.i == verb.i and not t.is_punct]
+    if direct and all(t.dep_ in ("prep", "advmod", "npadvmod", "cc", "mark") for t in direct) \
+            and not any(t.is_quote for t in pre):
+        return None  # "By signing up, I agree": a phrase about the act, not what was said
     breaks = [k for k, t in enumerate(pre) if "\n" in t.text or "\n" in t.whitespace_]
     if breaks:
         pre = pre[breaks[-1] + 1:]  # a paragraph break (or a headline) ends the content
@@ -223,7 +227,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             content = trim(text, *span_of(ctoks)) if ctoks else None
         if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in kids):
             first, last = _tag(tok, subj, sent)
-            content = _around_tag(sent, first, last, text)
+            content = _around_tag(sent, first, last, text, tok)
         passive = [c for c in kids if c.dep_ == "nsubjpass" and c.i < tok.i]
         if content is None and passive and any(c.dep_ == "agent" for c in kids):
             # "the plan was criticised by the union": what is criticised is the content
