@@ -440,3 +440,8 @@ def test_phrase_about_the_act_is_not_content(nlp):
 def test_quote_before_tag_still_content(nlp):
     st = one(nlp, '"We will rebuild the school by September," the governor said on Friday.')
     assert st.content.text.startswith('"We will rebuild the school')
+
+
+def test_offer_of_help_is_support(nlp):
+    st = one(nlp, "The foreign minister said that his country would offer its support to the rescue teams.")
+    assert st.kind == "support"

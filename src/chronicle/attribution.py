@@ -33,7 +33,7 @@ def _kind(f: Found, text: str) -> str:
     data = cues()
     content = text[f.content[0]:f.content[1]].lower()
     if f.kind == "claim":
-        for kind, key in (("deny", "deny_content"), ("condemn", "condemn_content")):
+        for kind, key in (("deny", "deny_content"), ("condemn", "condemn_content"), ("support", "support_content")):
             if any(w in content for w in data[key]):
                 return kind
     return f.kind
