@@ -90,3 +90,28 @@ def test_parquet_loads_into_the_store(spark, local_and_spark, tmp_path):
     for rec in local:
         if rec["error"] is None:
             assert stored[rec["id"]]["events"] == rec["events"]
+
+
+def test_warc_input_gives_the_local_records(spark, tmp_path):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = ("<html><head><title>Ambush near Kidal</title></head><body><article><p>{}</p>"
+            "<p>No group has claimed the attack, which came a week after a similar ambush on "
+            "the same road.</p></article></body></html>").format(ARTICLES[0][1]).encode()
+    src = tmp_path / "crawl.warc.gz"
+    with open(src, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "https://example.org/kidal", "response", payload=io.BytesIO(page),
+            http_headers=headers))
+    local = [a.to_contract() for a in run(read_paths([str(src)]), settings_mod.load())]
+    out = str(tmp_path / "out")
+    spark_mod.run(spark, str(src), out)
+    got = [_canonical(r) for r in spark_mod.read_records(spark, out)]
+    assert got == [_canonical(r) for r in local]
+    assert got[0]["events"], "the page reports an attack"
