@@ -118,3 +118,15 @@ def test_clash_with_police_makes_a_violent_demonstration(run):
     evs = run("Police clashed with hundreds of protesters in the capital on Saturday, "
               "during a march against the pension reform.")
     assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_deployment_amid_fighting_is_a_change_to_group_activity(run):
+    evs = run("On 8 May, government forces deployed to the gates of the port town in the context of "
+              "recent fighting between two factions.")
+    assert evs[0].type == "MOBILIZE"
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity"}
+
+
+def test_attack_amid_fighting_keeps_its_own_reading(run):
+    evs = run("Amid ongoing fighting, militants attacked an army post, killing four soldiers.")
+    assert evs[0].trigger.text == "attacked" and evs[0].acled["event_type"] == "Battles"

@@ -227,7 +227,8 @@ def _patient_heads(head) -> list:
             if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in ("fire", "shot", "shell", "round"):
                 out += _with_parts(c)
             elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "towards", "toward"):
-                out += [g for p in c.children if p.dep_ == "pobj" for g in _with_parts(p)]
+                out += [g for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+                        for g in _with_parts(p)]
             if c.dep_ == "dobj":  # "opened fire on two children"
                 out += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "against")
                         for q in p.children if q.dep_ == "pobj" for g in _with_parts(q)]
@@ -266,6 +267,13 @@ def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
             return ("Violence against civilians", "Attack")
     if any(t.kind in ontology.armed_kinds() for t in ev.targets):
         return ("Battles", "Armed clash")
+    if head is not None and head.pos_ == "VERB":
+        # the parse found no object: an armed side named in the clause, and not as its doer, was hit
+        doers = {t.i for t in _agent_tokens(head)}
+        rest = [t for t in _clause_tokens(head) if t.i not in doers and t.ent_type_ not in ("DATE", "TIME")]
+        lemmas = {t.lemma_.lower() for t in rest} | {t.lower_ for t in rest}
+        if lemmas & ontology.cue("armed") and not lemmas & ontology.cue("civilian"):
+            return ("Battles", "Armed clash")
     return ("Violence against civilians", "Attack")
 
 

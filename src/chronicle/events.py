@@ -68,6 +68,7 @@ class Candidate:
     status: str
     definite: bool
     claimed: bool = False
+    framed: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +274,14 @@ def _figurative_use(head) -> bool:
                for t in subjects)
 
 
+def _framed(head) -> bool:
+    """Return True when the mention only sets the scene ("amid ongoing fighting", "as battles continue")."""
+    frame = ontology.cue("background_frame")
+    if any(c.lemma_.lower() in frame for c in head.children if c.dep_ in ("amod", "advmod")):
+        return True
+    return any(a.lemma_.lower() in frame for a in head.ancestors if a.i != head.sent.root.i)
+
+
 def _reference_year(article: Article) -> Optional[int]:
     """Return the year the report is written in: from `published`, else the first year in the text."""
     if article.published and YEAR.match(article.published[:4]):
@@ -338,7 +347,8 @@ def _candidates(article: Article) -> list[Candidate]:
                 continue
             definite = head.pos_ == "NOUN" and any(
                 c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
-            out.append(Candidate(span, entry, si, sent, status, definite, claimed))
+            framed = entry["type"] == "ASSAULT" and _framed(head)
+            out.append(Candidate(span, entry, si, sent, status, definite, claimed, framed))
             primed = primed or (entry["type"] == "ASSAULT" and not claimed)
     return out
 
@@ -346,6 +356,8 @@ def _candidates(article: Article) -> list[Candidate]:
 def _priority(c: Candidate) -> float:
     """Return the within-sentence rank of a candidate's type and mode."""
     key = (c.entry["type"], c.entry.get("mode"))
+    if c.framed:
+        return SENTENCE_PRIORITY["MOBILIZE"] - 0.5  # a deployment "amid fighting" is the news
     if key == ("AGREE", "agree") and (lambda b: b.cue("ceasefire") or b.cue("organized_armed") or b.cue("prisoners"))(Bag(c.sent)):
         return SENTENCE_PRIORITY["AGREE"]  # an agreement between armed parties is news ACLED records
     return PRIORITY_BY_MODE.get(key, SENTENCE_PRIORITY.get(c.entry["type"], 1))
@@ -396,6 +408,8 @@ def find_events(article: Article) -> list[Event]:
     picked: list[tuple[Candidate, list[Candidate]]] = []
     seen_types: set[str] = set()
     for (si, typ), group in sorted(groups.items()):
+        # a scene-setting or claimed mention yields to the reported act beside it
+        group = [c for c in group if not (c.claimed or c.framed)] or group
         best = max(group, key=lambda c: (not c.claimed, c.entry["weight"], -c.tokens[0].i))
         # "two were killed", after an attack was reported, counts that attack's victims
         if typ == "ASSAULT" and typ in seen_types and all(c.entry.get("casualty") for c in group):
