@@ -36,6 +36,7 @@ eval: install
 
 bench: install
 	$(PY) bench/run.py
+	$(PY) bench/gazetteer_bench.py
 
 clean:
 	rm -rf $(VENV) demo.db build src/*.egg-info

@@ -30,7 +30,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Write one contract record per input article (no database)."""
     from .ingest import read_paths
     from .pipeline import run  # imported here: loading spaCy is slow, and only some commands need it
-    s = settings_mod.load(model=args.model, batch_size=args.batch_size)
+    s = settings_mod.load(model=args.model, batch_size=args.batch_size, workers=args.workers)
     out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
     n = 0
     for article in run(read_paths(args.inputs), s):
@@ -257,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", default="-")
     e.add_argument("--model")
     e.add_argument("--batch-size", type=int)
+    e.add_argument("--workers", type=int, help="processes to run the pipeline in (default 1)")
     e.set_defaults(func=cmd_extract)
 
     db = {"default": None, "help": "SQLite file or postgresql:// URL (default: settings db)"}
@@ -299,17 +300,36 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8000)
     sv.set_defaults(func=cmd_serve)
+
+    # `spark` is parsed by chronicle.spark.cli itself (see main); listed here for --help.
+    sub.add_parser("spark", help="run the pipeline on Apache Spark: INPUT OUTPUT [--db] [--master] "
+                                 "(needs chronicle[spark]; see docs/spark.md)")
     return p
+
+
+def cmd_spark(argv: list[str]) -> int:
+    """Hand `argv` to `chronicle.spark.cli` (INPUT OUTPUT [--db] [--master] ...)."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise SystemExit("chronicle spark needs the optional extra: pip install 'chronicle[spark]'")
+    from . import spark
+    return spark.cli(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command named in `argv` (default: sys.argv); return the exit status."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["spark"]:
+        return cmd_spark(argv[1:])
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
     if getattr(args, "db", "unset") is None:
         args.db = settings_mod.load().db
     try:
         return args.func(args)
+    except FileNotFoundError as exc:
+        raise SystemExit(f"chronicle: {exc}")
     except BrokenPipeError:
         # The reader (`| head`) went away: stop quietly, as other Unix tools do.
         import os

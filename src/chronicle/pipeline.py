@@ -48,6 +48,10 @@ def extract(article: Article) -> Article:
 
 def run(raws: Iterable[RawInput], settings: Settings) -> Iterator[Article]:
     """Clean, parse and extract every input; yield articles in input order."""
+    if settings.workers > 1:
+        from .workers import run_parallel  # same output, same order; workers run with workers=1
+        yield from run_parallel(raws, settings)
+        return
     nlp = load_pipeline(settings.model)
     it = iter(raws)
     while batch := list(islice(it, settings.batch_size)):
