@@ -208,7 +208,8 @@ def _with_parts(tok) -> list:
             out.append(c)
         elif c.dep_ == "conj":
             out += _with_parts(c)
-        elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in ("position", "base", "member", "convoy", "patrol", "unit", "group", "camp", "post", "element"):
+        elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in ("position", "base", "member", "convoy", "patrol", "unit", "group", "camp", "post", "element",
+                                                                          "score", "dozen", "hundred", "ten", "number", "dozens", "scores"):
             out += [g for p in c.children if p.dep_ == "pobj" for g in _with_parts(p)]
     return out
 

@@ -392,6 +392,24 @@ def _figurative_page(article: Article) -> bool:
     return field >= 3 and field > 2 * force
 
 
+def _other_mentions(best: Candidate, group: list[Candidate]) -> list[Candidate]:
+    """Return the attack nouns of an ASSAULT sentence group besides its leading trigger, one per word."""
+    if best.entry["type"] != "ASSAULT":
+        return []
+    seen = {_phrase_head(best.tokens).lemma_.lower()}
+    taken = {t.i for t in best.tokens}
+    out = []
+    for c in group:
+        head = _phrase_head(c.tokens)
+        if c is best or c.entry.get("casualty") or head.pos_ != "NOUN" or head.lemma_.lower() in seen:
+            continue
+        if taken & {t.i for t in c.tokens} or head.head.i in taken:
+            continue
+        seen.add(head.lemma_.lower())
+        out.append(c)
+    return out
+
+
 def find_events(article: Article) -> list[Event]:
     """Return the article's events (ids e1, e2, ...), main event first."""
     if article.doc is None:
@@ -432,6 +450,13 @@ def find_events(article: Article) -> list[Event]:
         ev._rank = (2 if best.claimed else 0 if ev.type in PHYSICAL and _priority(best) > 0 else 1, best.sent_index,
                     -_priority(best), -best.entry["weight"])
         events.append(ev)
+        for other in _other_mentions(best, group):
+            # "the bombings ... the explosion": each attack noun is a mention a reader can check;
+            # it restates what the sentence's main trigger reports, so it is not coded again
+            mention = _to_event(article, other, mode, status)
+            mention._claimed = True
+            mention._rank = (2, best.sent_index, 0, -other.entry["weight"])
+            events.append(mention)
     events.sort(key=lambda e: e._rank)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
