@@ -130,3 +130,23 @@ def test_deployment_amid_fighting_is_a_change_to_group_activity(run):
 def test_attack_amid_fighting_keeps_its_own_reading(run):
     evs = run("Amid ongoing fighting, militants attacked an army post, killing four soldiers.")
     assert evs[0].trigger.text == "attacked" and evs[0].acled["event_type"] == "Battles"
+
+
+def test_mortar_fire_in_both_directions_is_an_armed_clash(run):
+    evs = run("On 9 May, rebel forces fired mortars at government positions near the village. "
+              "Monitors recorded 75 explosions in both directions of the front line.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_mortar_fire_alone_is_shelling(run):
+    evs = run("On 9 May, rebel forces fired mortars at government positions near the village.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence",
+                            "sub_event_type": "Shelling/artillery/missile attack"}
+
+
+def test_later_definite_mention_restates_the_main_attack(run):
+    evs = run("A surgeon was stabbed to death at a clinic in the city on Tuesday. "
+              "The stabbing happened during a talk he was giving to colleagues.")
+    coded = [e for e in evs if e.type == "ASSAULT" and e.acled]
+    assert len(coded) == 1 and coded[0].trigger.text == "stabbed to death"
+    assert any(e.type == "ASSAULT" and e.trigger.text == "stabbing" and e.acled is None for e in evs)

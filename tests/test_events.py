@@ -194,9 +194,19 @@ def test_restated_attack_takes_the_main_attacks_means(run):
     assaults = [e for e in evs if e.type == "ASSAULT"]
     assert len(assaults) == 2
     assert assaults[1].mode == assaults[0].mode == "drone"
-    assert assaults[1].acled == assaults[0].acled
+    # the restatement is a mention of the same attack: the first mention carries the record's codes
+    assert assaults[0].acled["sub_event_type"] == "Air/drone strike" and assaults[1].acled is None
 
 
 def test_negation_carries_over_coordinated_verbs(run):
     evs = run("The attack will not weaken the army nor threaten the stability of the state.")
     assert "THREATEN" not in types(evs)
+
+
+def test_market_sellers_demonstrating_is_a_protest(run):
+    evs = run("More than a thousand sellers of the central market demonstrated on Thursday to demand that it reopen.")
+    assert evs[0].type == "PROTEST"
+
+
+def test_team_demonstrating_strength_is_no_protest(run):
+    assert "PROTEST" not in types(run("The team demonstrated its strength in the match against the league leaders."))

@@ -181,9 +181,11 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         return ("Riots", "Mob violence")
     remote = ev.mode in ("chemical", "suicide", "drone", "aerial", "explosives", "grenade")
     fire_fight = sent.cue("fire_fight") and not remote
-    if ev.mode == "artillery" and not sent.has_any(("small arms", "clash", "exchange of fire", "exchange fire",
-                                                    "shoot-out", "fighting", "both directions")):
-        fire_fight = False
+    duel = ("small arms", "clash", "exchange of fire", "exchange fire", "shoot-out", "fighting", "both directions")
+    if ev.mode == "artillery":
+        # fire "in both directions" of a front line, said anywhere in a short report, is a battle
+        report = Bag(article.doc) if len(article.text) <= 600 else sent
+        fire_fight = (fire_fight and sent.has_any(duel)) or report.has_any(("both directions", "exchange of fire", "exchanged fire"))
     if fire_fight and ev.mode != "clash" and _side(_patient_heads(head)) == "civilian":
         return ("Violence against civilians", "Attack")
     if fire_fight or ev.mode == "clash":
@@ -422,13 +424,25 @@ def _about_violence(article: Article, events: list[Event]) -> bool:
     return len(starts) >= VIOLENT_SHARE * len(sents)
 
 
+def _restates(article: Article, ev: Event, main: Event) -> bool:
+    """Return True when `ev` is a definite noun mention ("the attack", "the stabbing") of the main attack."""
+    head = _trigger_token(article, ev)
+    return head is not None and _definite(head) and ev.mode in (None, main.mode)
+
+
 def code_salient(article: Article, events: list[Event]) -> None:
     """Code `events` of `article`, then drop the ACLED and GTD codes of violence the article only
     mentions in passing (a page about something else is not a violent-event report)."""
     code_events(article, events)
-    for ev in events:
+    main = None
+    for ev in sorted(events, key=lambda e: e.trigger.start):
         if getattr(ev, "_claimed", False):
             ev.acled = ev.gtd = None  # a claim or accusation restates an attack; it is not a new one
+        elif ev.type == "ASSAULT" and ev.acled:
+            if main is None:
+                main = ev
+            elif ev.sentence.start > main.sentence.start and _restates(article, ev, main):
+                ev.acled = ev.gtd = None  # "the stabbing occurred during ...": the record is the first mention
     if article.doc is None or _about_violence(article, events):
         return
     for ev in events:

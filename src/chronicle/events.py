@@ -139,9 +139,16 @@ def _context_ok(entry: dict, head, bag: Bag, primed: bool = False) -> bool:
         elif name == "disaster":
             if bag.cue(name) and not (bag.cue("weapons") or bag.has_any(("gunman", "gunmen", "assailant", "attacker", "militant"))):
                 return False
-        elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed")):
+        elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed") or _people_subject(head)):
             return False
     return True
+
+
+def _people_subject(head) -> bool:
+    """Return True when the trigger verb's subject names people ("market sellers demonstrated")."""
+    people = ontology.cue("crowd") | ontology.cue("protest")
+    return head.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and (c.lemma_.lower() in people or c.lower_ in people) for c in head.children)
 
 
 def _phrase_head(toks):
