@@ -150,3 +150,13 @@ def test_later_definite_mention_restates_the_main_attack(run):
     coded = [e for e in evs if e.type == "ASSAULT" and e.acled]
     assert len(coded) == 1 and coded[0].trigger.text == "stabbed to death"
     assert any(e.type == "ASSAULT" and e.trigger.text == "stabbing" and e.acled is None for e in evs)
+
+
+def test_fight_over_land_is_mob_violence(run):
+    evs = run("On 29 April, a student was killed in an attack by rivals over a land dispute in the area.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_ethnic_militias_clashing_is_an_armed_clash(run):
+    evs = run("On 2 May, two Ethnic Militias clashed over the ownership of land near the river. Four people were killed.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}

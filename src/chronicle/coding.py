@@ -179,6 +179,9 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         return ontology.acled_for("ASSAULT", ev.mode)
     if crowd and ev.mode not in REMOTE:
         return ("Riots", "Mob violence")
+    if ev.mode not in REMOTE and sent.cue("private_dispute") and not sent.cue("organized_armed"):
+        # a fight over land or a quarrel between unorganised people is mob violence, not an attack
+        return ("Riots", "Mob violence")
     remote = ev.mode in ("chemical", "suicide", "drone", "aerial", "explosives", "grenade")
     fire_fight = sent.cue("fire_fight") and not remote
     duel = ("small arms", "clash", "exchange of fire", "exchange fire", "shoot-out", "fighting", "both directions")
