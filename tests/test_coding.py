@@ -160,3 +160,13 @@ def test_fight_over_land_is_mob_violence(run):
 def test_ethnic_militias_clashing_is_an_armed_clash(run):
     evs = run("On 2 May, two Ethnic Militias clashed over the ownership of land near the river. Four people were killed.")
     assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+@pytest.mark.parametrize("text", [
+    "Explosions rocked the border area as militants fired dozens of rockets towards the town.",
+    "Missiles fired by the army hit the outskirts of the town on Thursday, injuring a child.",
+])
+def test_rockets_fired_are_shelling_not_gunfire(run, text):
+    evs = run(text)
+    assert evs[0].mode == "artillery"
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack"}

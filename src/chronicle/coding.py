@@ -87,7 +87,14 @@ def _mode_tokens(head) -> list:
             if c.dep_ == "nsubjpass" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "near", "toward", "towards")) or (
                     c.dep_ == "dobj" and v.lemma_.lower() not in INSTRUMENT_VERBS):
                 hit.update(t.i for t in c.subtree)
-    return [t for t in toks if t.i not in hit]
+    # what an instrument verb fires or drops is the means, "of" phrase and all ("dozens of rockets");
+    # "missiles fired by ...": the noun the verb describes
+    means = [t for v in {head, verb, *toks} if v.pos_ == "VERB" and v.lemma_.lower() in INSTRUMENT_VERBS
+             for c in v.children if c.dep_ == "dobj" for t in c.subtree]
+    if head.dep_ == "acl" and head.lemma_.lower() in INSTRUMENT_VERBS:
+        means += [t for t in head.head.subtree if t.i < head.i]
+    seen = {t.i for t in toks}
+    return [t for t in toks if t.i not in hit] + [t for t in means if t.i not in seen]
 
 
 def _refine_mode(article: Article, ev: Event) -> Optional[str]:
