@@ -227,3 +227,46 @@ def test_self_and_companions_and_nobody(text, expected):
 ])
 def test_lists_named_pairs_and_captives(text, expected):
     assert figures(text) == expected
+
+
+def _headlined(title, body, trigger):
+    """Return an article with `title` above `body` and its main event at `trigger`."""
+    text = f"{title}\n\n{body}"
+    art = Article(id="t", text=text, title=title)
+    at = text.index(trigger)
+    end = text.index(".", at) + 1
+    return art, Event(id="e1", type="ASSAULT", trigger=Span(trigger, at, at + len(trigger)),
+                      sentence=Span(text[len(title) + 2:end], len(title) + 2, end))
+
+
+def test_headline_figure_repeats_the_body():
+    art, ev = _headlined("Roadside bomb kills 8 on highway to Kandahar",
+                         "KANDAHAR, May 2, 2019 - A roadside bomb struck a minibus on Thursday, killing "
+                         "at least 8 passengers and wounding 11 others, police said. Most of the dead "
+                         "were farmers returning from market.", "struck")
+    counts.count_events(art, [ev])
+    assert (ev.killed.value, ev.injured.value) == (8, 11)
+
+
+def test_headline_figure_kept_when_body_gives_none():
+    art, ev = _headlined("Gunmen kill 4 villagers in Zamfara",
+                         "Gunmen on motorbikes raided a village on Friday and set homes on fire, "
+                         "residents said.", "raided")
+    counts.count_events(art, [ev])
+    assert ev.killed.value == 4
+
+
+def test_headline_keeps_a_role_the_body_lacks():
+    art, ev = _headlined("Blast kills 3 at checkpoint",
+                         "A bomb went off at an army checkpoint, wounding nine soldiers, the army said.",
+                         "went off")
+    counts.count_events(art, [ev])
+    assert (ev.killed.value, ev.injured.value) == (3, 9)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The fighting left at least six police officers and 11 gunmen dead.", 17),
+    ("The ambush left two soldiers and three militiamen dead, the army said.", 5),
+])
+def test_groups_left_dead_are_summed(text, value):
+    assert figures(text) == (value, None)

@@ -165,3 +165,30 @@ def test_weekday_span_has_no_leading_space():
 ])
 def test_timestamps_and_ranges(text, value):
     assert dates.parse_date(text, anchor="2021-11-09") == value
+
+
+@pytest.mark.parametrize("text,title,value", [
+    # 12 Mar 2024 was a Tuesday: "on Monday" is the day before the dateline
+    ("Gunmen storm a police post in northern Kano and free dozens of detainees\n\nKANO, March 12, 2024 - "
+     "Gunmen stormed a police post on Monday and freed several detainees, a spokesman said.",
+     "Gunmen storm a police post in northern Kano and free dozens of detainees", "2024-03-11"),
+    # 3 Jun 2019 was a Monday: "on Saturday" is two days before
+    ("Protest by unpaid dock workers at the port of Mombasa turns violent\n\nMOMBASA, June 3, 2019 - "
+     "Dock workers clashed with police on Saturday over unpaid wages.",
+     "Protest by unpaid dock workers at the port of Mombasa turns violent", "2019-06-01"),
+])
+def test_dateline_below_a_headline_anchors_the_weekday(text, title, value):
+    art = Article(id="t", text=text, title=title)
+    ev = _event(text, "stormed" if "stormed" in text else "clashed")
+    dates.date_events(art, [ev])
+    assert ev.date.value == value and ev.date.text.startswith("on ")
+
+
+def test_date_far_into_a_long_first_line_is_no_opening():
+    # no headline: a date 60+ characters into the sentence is not an opening dateline
+    text = ("Officials in the northern district said gunmen who fled into the hills had returned "
+            "on May 3, 2022 - and attacked a school on Monday.")
+    art = Article(id="t", text=text)
+    ev = _event(text, "attacked")
+    dates.date_events(art, [ev])
+    assert ev.date.value == "2022-05-03"

@@ -586,20 +586,43 @@ def count_text(text: str, totals_only: bool = False) -> tuple[Optional[Count], O
     return count_segments(text, [(0, len(text))], totals_only)
 
 
-def count_segments(text: str, segments: list[tuple[int, int]],
-                   totals_only: bool = False) -> tuple[Optional[Count], Optional[Count]]:
-    """Return (killed, injured) Counts of the `segments` (start, end) of `text` read as one event."""
+def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool = False,
+                   headline: Optional[tuple[int, int]] = None) -> tuple[Optional[Count], Optional[Count]]:
+    """Return (killed, injured) Counts of the `segments` (start, end) of `text` read as one event; figures in the `headline` span count only when the body gives none."""
     mentions: list[Mention] = []
     for s, e in segments:
         for m in find_counts(text[s:e]):
             m.start, m.end = m.start + s, m.end + s
             mentions.append(m)
+    if headline is not None:
+        mentions = _without_headline(mentions, headline)
     if totals_only:
         mentions = [m for m in mentions if m.total]
     shared, round_up = _split_shared(" ".join(text[s:e] for s, e in segments))
     sum_all = sum(e - s for s, e in segments) <= SHORT_TEXT_CHARS
     return (total(mentions, "killed", shared, round_up, sum_all),
             total(mentions, "injured", shared, round_up, sum_all))
+
+
+def _without_headline(mentions: list[Mention], headline: tuple[int, int]) -> list[Mention]:
+    """Return `mentions` less those in the `headline` span for roles the body also gives a figure for."""
+    hs, he = headline
+    inside = [hs <= m.start < he for m in mentions]
+    # "Car bomb kills 12" above "... killing at least 12 people": the headline repeats the body
+    body_roles = {m.role for m, i in zip(mentions, inside) if not i}
+    return [m for m, i in zip(mentions, inside) if not (i and m.role in body_roles)]
+
+
+def headline_span(article: Article) -> Optional[tuple[int, int]]:
+    """Return the (start, end) of the headline the article's text opens with, or None."""
+    text, title = article.text, (article.title or "").strip()
+    if not title:
+        return None
+    at = len(text) - len(text.lstrip())
+    end = at + len(title)
+    if text.startswith(title, at) and text[end:end + 1] in ("\n", ""):
+        return at, end
+    return None
 
 
 def _with_text(count: Optional[Count], text: str) -> Optional[Count]:
@@ -643,9 +666,10 @@ def count_events(article: Article, events: list[Event]) -> None:
     text = article.text
     if not events or not text:
         return
+    headline = headline_span(article)
     for event, segments in zip(events, _segments(article, events)):
         if not segments:
             continue
-        killed, injured = count_segments(text, segments, totals_only=not _violent(event))
+        killed, injured = count_segments(text, segments, not _violent(event), headline)
         event.killed = _with_text(killed, text)
         event.injured = _with_text(injured, text)

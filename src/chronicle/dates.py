@@ -309,12 +309,25 @@ def _pick(article: Article, event: Event, dates: list[DateMention]) -> Optional[
 _DATELINE = re.compile(r"\s*(?:\([A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)\s*)?[-–—]\s")
 
 
-def _opening(text: str, dates: list[DateMention]) -> Optional[DateMention]:
-    """Return the date the text opens with ("On 9 May 2020, ...", "01/05/2012: ..."), or None."""
-    end = re.search(r"[.!?](?:\s|$)", text)
+def _body_start(article: Article) -> int:
+    """Return the offset where the report starts, past a headline the text opens with."""
+    from .counts import headline_span  # one reading of the headline for dates and counts
+
+    span = headline_span(article)
+    if span is None:
+        return 0
+    rest = article.text[span[1]:]
+    return span[1] + len(rest) - len(rest.lstrip())
+
+
+def _opening(text: str, dates: list[DateMention], start: int = 0) -> Optional[DateMention]:
+    """Return the date the text opens with at `start` ("On 9 May 2020, ...", "01/05/2012: ..."), or None."""
+    end = re.compile(r"[.!?](?:\s|$)").search(text, start)
     first_end = end.end() if end else len(text)
     for d in dates:
-        if d.start > min(LEAD_CHARS, first_end):
+        if d.start < start:
+            continue
+        if d.start > min(start + LEAD_CHARS, first_end):
             break
         if d.value and d.kind != "year":
             return d
@@ -327,7 +340,8 @@ def date_events(article: Article, events: list[Event]) -> None:
         return
     hint = year_hint(article)
     dates = find_dates(article.text, article.published, hint)
-    opening = _opening(article.text, dates)
+    # a headline above the report does not hide its dateline ("Drone hits ...\n\nBAGHDAD, Nov. 8 -")
+    opening = _opening(article.text, dates, _body_start(article))
     if opening is not None and _DATELINE.match(article.text[opening.end:opening.end + 30]):
         # "BAGHDAD, Nov. 8 (Reuters) -": the day of the report, which anchors "on Sunday"
         if article.published is None and opening.precision == "day":
