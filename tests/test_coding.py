@@ -170,3 +170,13 @@ def test_rockets_fired_are_shelling_not_gunfire(run, text):
     evs = run(text)
     assert evs[0].mode == "artillery"
     assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack"}
+
+
+def test_unarmed_people_beating_a_policeman_is_mob_violence(run):
+    evs = run("On 28 April, a policeman on duty was beaten up by three men in the market while checking passes.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_soldiers_beating_a_policeman_stays_an_armed_clash(run):
+    evs = run("On 3 May, soldiers beat a policeman at a checkpoint.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}

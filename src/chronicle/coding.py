@@ -186,6 +186,10 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         return ontology.acled_for("ASSAULT", ev.mode)
     if crowd and ev.mode not in REMOTE:
         return ("Riots", "Mob violence")
+    if ev.mode in ("melee", "beat") and agents and not Bag(agents).cue("organized_armed") and not Bag(agents).cue("armed") \
+            and _side(_patient_heads(head)) == "armed":
+        # people without arms beating a policeman or soldier: a mob, not a battle
+        return ("Riots", "Mob violence")
     if ev.mode not in REMOTE and sent.cue("private_dispute") and not sent.cue("organized_armed"):
         # a fight over land or a quarrel between unorganised people is mob violence, not an attack
         return ("Riots", "Mob violence")
