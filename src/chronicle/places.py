@@ -16,7 +16,8 @@ from typing import Optional
 
 import regex
 
-from .gazetteer import Entry, Gazetteer, aliases_data, normalise, open_gazetteer
+from .gazetteer import (Entry, Gazetteer, aliases_data, capitals, is_capital, normalise,
+                        open_gazetteer)
 from .records import Article, Event, Place
 from .settings import load as load_settings
 
@@ -28,6 +29,22 @@ _RELATIVE = regex.compile(
     r"\s+(?:to\s+the\s+)?(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\s+of\s+$",
     regex.I)
 _EARTH_KM = 6371.0
+_TYPE_WORD = regex.compile(r"\G[ ]+([A-Za-z-]+)")
+_LEAD_WORDS = regex.compile(r"[\p{L}-]+|[(),;:.]")
+_POSSESSIVE = regex.compile(r"['’]s$")
+_NEXT_WORD = regex.compile(r"[ ]+([\p{L}']+)")
+_ANY_WORD = regex.compile(r"[\p{L}']+")
+_SPACE_WORD = regex.compile(r"[ ]+\S+")
+_CHAIN_GAP = regex.compile(r"[ ]*|[ ]+(?:de|del|de la|la|al|el|do|da|of)[ ]+|"
+                           r"\s*(?:,|\(|\)\s*,?|,\s*\(|/)\s*")
+_OF_GAP = regex.compile(r"\s*of\s+(?:the\s+)?")
+_IN_GAP = regex.compile(r"\s*in\s+(?:the\s+)?")
+_SENTENCE_END = regex.compile(r"[.!?]\s")
+_FROM_END = regex.compile(r"\bfrom\s+(?:the\s+)?$")
+# "the Libyan capital Tripoli", "the capital, Kabul", "the capital city of Sanaa"
+_CAPITAL_BEFORE = regex.compile(r"\bcapital(?:\s+city)?(?:\s+of)?,?\s*$", regex.I)
+# "the capital" standing alone: the city the article is written from, or its country's
+_BARE_CAPITAL = regex.compile(r"\bthe\s+(?:\p{L}+\s+)?capital(?:['’]s|\b)(?!\s*,?\s*(?:city\s+(?:of\s+)?)?\p{Lu})")
 
 
 @dataclass
@@ -41,6 +58,7 @@ class Mention:
     entries: tuple[Entry, ...]
     hint: Optional[str] = None  # precision the type word implies: city, admin2, admin1
     cue: bool = False  # a locative word ("in", "near", "the town of") stands before it
+    capital: bool = False  # "capital" stands right before it ("the Libyan capital Tripoli")
 
 
 @dataclass
@@ -76,7 +94,23 @@ def _vocab() -> dict:
         "not_places": {normalise(w) for w in data["not_places"]} | {
             normalise(w) for w in data["country_cues"] if w not in data["aliases"]},
         "facilities": set(data["facility_words"]),
+        "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
+        "dateline": _dateline_pattern(data["months"]),
     }
+
+
+def _dateline_pattern(months: list[str]) -> regex.Pattern:
+    """Compile the wire dateline at a line start: "TRIPOLI, Aug. 15, 2023 -", "Kabul (AP) -"."""
+    month = "|".join(sorted(months, key=len, reverse=True))
+    date = rf"(?:,?\s*(?:{month})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
+    agency = r"(?:\s*\([\p{L}\p{Lu} .&-]{1,30}\))"
+    dash = r"\s*(?:--|[-–—])\s"
+    caps = r"\p{Lu}[\p{Lu}\p{M}'’.-]+(?:[ ]\p{Lu}[\p{Lu}\p{M}'’.-]+){0,3}"
+    mixed = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
+    region = rf"(?:,\s*(?P<region>{_WORD}(?:[ ]{_WORD}){{0,2}}))"
+    return regex.compile(
+        rf"^[ \t]*(?:(?P<city>{caps}){region}?{date}?{agency}?{dash}"
+        rf"|(?P<city2>{mixed}){region}?(?:{date}{agency}?|{agency}){dash})", regex.M)
 
 
 def _gazetteer() -> Gazetteer:
@@ -105,7 +139,7 @@ def _trailing_types(text: str, pos: int) -> tuple[int, Optional[str], list[str]]
     """Read type words ("city neighborhood", "governorate") right after `pos`."""
     types = _vocab()["types"]
     hint, words, end = None, [], pos
-    for m in regex.finditer(r"\G[ ]+([A-Za-z-]+)", text, pos=pos):
+    for m in _TYPE_WORD.finditer(text, pos=pos):
         w = m.group(1).lower()
         if w not in types:
             break
@@ -118,13 +152,13 @@ def _trailing_types(text: str, pos: int) -> tuple[int, Optional[str], list[str]]
 def _leading_context(text: str, start: int) -> tuple[bool, Optional[str]]:
     """Say whether a locative word stands before `start`, and what type word ("town of")."""
     v = _vocab()
-    words = regex.findall(r"[\p{L}-]+|[(),;:.]", text[max(0, start - 80):start])
+    words = _LEAD_WORDS.findall(text[max(0, start - 80):start])
     hint, prev = None, ""
     for w in reversed(words):
         lw = w.lower()
         if lw in v["preps"]:
             return True, hint
-        if lw in _vocab()["filler"] or lw.isdigit():
+        if lw in v["filler"] or lw.isdigit():
             if lw in v["types"] and hint is None:
                 hint = v["types"][lw]
             prev = lw
@@ -145,8 +179,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 
     def add(s: int, e: int, entries: tuple[Entry, ...]) -> None:
         tail, hint, _ = _trailing_types(text, e)
-        nxt = regex.match(r"[ ]+([\p{L}']+)", text[max(tail, run_end):])
-        last = regex.findall(r"[\p{L}']+", text[s:run_end])[-1:]
+        nxt = _NEXT_WORD.match(text, max(tail, run_end))
+        last = _ANY_WORD.findall(text[s:run_end])[-1:]
         if (nxt and nxt.group(1).lower() in v["facilities"]) or (
                 last and last[0].lower() in v["facilities"]):
             entries = ()  # "al-Hajja Sabriya mosque", "Kurdistan Democratic Party"
@@ -155,7 +189,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             # "GNA", "NGO" are organisations; "USA" and "UP" (Uttar Pradesh) are places
             entries = tuple(x for x in entries if x.kind in ("country", "admin1"))
         cue, lead_hint = _leading_context(text, s)
-        out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue))
+        capital = _CAPITAL_BEFORE.search(text[max(0, s - 40):s]) is not None
+        out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue, capital))
 
     for run in v["run"].finditer(text):
         run_end = run.end()
@@ -165,7 +200,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             found = None
             for j in range(min(len(words), i + 5), i, -1):
                 s, e = run.start() + words[i].start(), run.start() + words[j - 1].end()
-                name = regex.sub(r"['’]s$", "", text[s:e].rstrip("."))
+                name = _POSSESSIVE.sub("", text[s:e].rstrip("."))
                 e = s + len(name)
                 if normalise(name) in v["not_places"]:
                     continue
@@ -175,7 +210,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     # "Sadr City" is a name of its own; try it before "Sadr"
                     entries = gaz.lookup(f"{name} {tw[0]}")
                     if entries:
-                        e = regex.match(r"[ ]+\S+", text[e:]).end() + e
+                        e = _SPACE_WORD.match(text, e).end()
                 entries = entries or gaz.lookup(name) or (
                     gaz.lookup(_JOINERS.sub(" ", name)) if " " in name else ())
                 if entries:
@@ -211,12 +246,10 @@ def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
         if chains:
             prev = chains[-1].mentions[-1]
             gap = text[prev.tail:m.start]
-            joined = regex.fullmatch(r"[ ]*|[ ]+(?:de|del|de la|la|al|el|do|da|of)[ ]+|"
-                                     r"\s*(?:,|\(|\)\s*,?|,\s*\(|/)\s*", gap) is not None
-            if not joined and prev.tail > prev.end and regex.fullmatch(r"\s*of\s+(?:the\s+)?", gap):
+            joined = _CHAIN_GAP.fullmatch(gap) is not None
+            if not joined and prev.tail > prev.end and _OF_GAP.fullmatch(gap):
                 joined = True  # "the Kifa neighborhood of Tal Afar city"
-            if not joined and (prev.entries or prev.tail > prev.end) and regex.fullmatch(
-                    r"\s*in\s+(?:the\s+)?", gap):
+            if not joined and (prev.entries or prev.tail > prev.end) and _IN_GAP.fullmatch(gap):
                 # "Maan town in Hama countryside": an admin word makes it one place
                 _, _, tw = _trailing_types(text, m.end)
                 joined = (bool(tw) and tw[0] in admin_types) or any(
@@ -279,8 +312,17 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
                                   if e.iso3 in countries and e.kind != "country")
     # the last name of "X (Y, Z)" is most often a province
     last = bool(others) and all(o.start < mention.start for o in others)
+    said = normalise(mention.text)
+    # a city named like the province around it: the bare name means the city ("Kharkiv")
+    city_a1 = {(e.cc, e.a1) for e in entries if e.kind == "city" and normalise(e.name) == said}
     for e in entries:
         score = _kind_fit(e, mention.hint) + math.log10(max(e.population, 1) + 10) * 0.5
+        if normalise(e.name) == said:
+            score += 0.5  # a main name outranks an alternate one ("Nov" for Huambo)
+        if mention.hint is None and e.kind in ("admin1", "admin2") and (e.cc, e.a1) in city_a1:
+            score -= 1.0
+        if mention.capital and is_capital(e):
+            score += 3.0
         if last and e.kind == "admin1":
             score += 1.0
         if e.iso3 in countries:
@@ -335,7 +377,7 @@ def resolve_chain(chain: Chain, countries: set[str],
                      if not any(all(_outside(e, d) for d in o.entries) for o in larger))
         if not fits:
             continue
-        narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue)
+        narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue, m.capital)
         entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz)[0]
         return m, entry, entry.kind
     first = chain.mentions[0]
@@ -397,15 +439,51 @@ def _relative(text: str, chain: Chain, entry: Entry, mention: Mention) -> Option
                   name=f"{text[start:mention.end]}")
 
 
-def _to_place(text: str, chain: Chain, countries: set[str]) -> Optional[Place]:
+def _to_place(text: str, chain: Chain, countries: set[str],
+              memo: Optional[dict] = None) -> Optional[Place]:
+    """Return the chain's place; `memo` keeps each chain's answer for the article."""
+    if memo is not None and id(chain) in memo:
+        return memo[id(chain)]
     resolved = resolve_chain(chain, countries, _gazetteer())
-    if resolved is None:
+    place = None
+    if resolved is not None:
+        mention, entry, precision = resolved
+        place = _relative(text, chain, entry, mention) or _place(
+            text, mention.start, mention.end, entry, precision)
+    if memo is not None:
+        memo[id(chain)] = place
+    return place
+
+
+def find_dateline(text: str, gaz: Gazetteer) -> Optional[tuple[int, int, Entry]]:
+    """Return the span and entry of the wire dateline city at the article's start, or None.
+
+    A dateline names where the report was filed, nearly always a large city: of its
+    namesakes the most populous city wins, within the region it names if it names one
+    ("TRIPOLI, Lebanon -").
+    """
+    m = _vocab()["dateline"].search(text, 0, 1000)
+    if m is None:
         return None
-    mention, entry, precision = resolved
-    rel = _relative(text, chain, entry, mention)
-    if rel is not None:
-        return rel
-    return _place(text, mention.start, mention.end, entry, precision)
+    key = "city" if m.group("city") else "city2"
+    entries = gaz.lookup(m.group(key).rstrip("."))
+    if not entries:
+        return None
+    if m.group("region"):
+        larger = gaz.lookup(m.group("region").rstrip("."))
+        entries = tuple(e for e in entries if any(not _outside(e, d) for d in larger)) or entries
+    cities = [e for e in entries if e.kind == "city"] or list(entries)
+    return m.start(key), m.end(key), max(cities, key=lambda e: e.population)
+
+
+def _capital_of(country: Optional[str], gaz: Gazetteer) -> Optional[Entry]:
+    """Return the capital city entry of the country with ISO3 code `country`, or None."""
+    entry = gaz.country(country) if country else None
+    if entry is None:
+        return None
+    name = capitals().get(entry.cc)
+    hits = [e for e in gaz.lookup(name) if e.cc == entry.cc and is_capital(e)] if name else []
+    return max(hits, key=lambda e: e.population, default=None)
 
 
 def _attached(article: Article, event: Event, chains: list[Chain]) -> Optional[Chain]:
@@ -453,7 +531,8 @@ def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int) ->
 
 
 def _within_city(text: str, chain: Chain, place: Place, others: list[Chain],
-                 sent: tuple[int, int], countries: set[str]) -> Place:
+                 sent: tuple[int, int], countries: set[str],
+                 memo: Optional[dict] = None) -> Place:
     """Keep a lone neighbourhood only if it lies in the city its sentence names, else the city.
 
     "in Timoteo, Minas Gerais, a man was shot in Primavera neighborhood": a Primavera
@@ -464,7 +543,7 @@ def _within_city(text: str, chain: Chain, place: Place, others: list[Chain],
     for other in others:
         if not sent[0] <= other.start < sent[1] or other is chain:
             continue
-        city = _to_place(text, other, countries)
+        city = _to_place(text, other, countries, memo)
         if city is None or city.precision == "country":
             continue
         if haversine_km(place.lat, place.lon, city.lat, city.lon) > 30:
@@ -473,16 +552,17 @@ def _within_city(text: str, chain: Chain, place: Place, others: list[Chain],
     return place
 
 
-def _origin(article: Article, chains: list[Chain], countries: set[str]) -> Optional[Place]:
+def _origin(article: Article, chains: list[Chain], countries: set[str],
+            memo: Optional[dict] = None) -> Optional[Place]:
     """Return the place a sentence says an attack was launched from, if one does."""
     text = article.text
-    cues = _vocab()["origin"]
+    cues = _vocab()["origin_re"]
     for chain in chains:
         before = text[max(0, chain.start - 120):chain.start]
-        sentence_part = regex.split(r"[.!?]\s", before)[-1].lower()
-        if any(regex.search(rf"\b{c}\b", sentence_part) for c in cues) and (
-                _RELATIVE.search(before[-60:]) or regex.search(r"\bfrom\s+(?:the\s+)?$", before)):
-            return _to_place(text, chain, countries)
+        sentence_part = _SENTENCE_END.split(before)[-1].lower()
+        if cues.search(sentence_part) and (
+                _RELATIVE.search(before[-60:]) or _FROM_END.search(before)):
+            return _to_place(text, chain, countries, memo)
     return None
 
 
@@ -493,21 +573,54 @@ def locate_events(article: Article, events: list[Event]) -> None:
     text = article.text
     gaz = _gazetteer()
     mentions = find_mentions(text, gaz)
-    if not mentions:
-        return
     chains = _chains(text, mentions)
     countries = _country_context(text, chains)
-    origin = _origin(article, chains, countries)
+    memo: dict = {}
+    dateline = find_dateline(text, gaz)
+    home = None  # the dateline city: where the report was filed
+    if dateline is not None:
+        start, end, entry = dateline
+        home = _place(text, start, end, entry, "city")
+        countries.add(entry.iso3)
+        for chain in chains:
+            if chain.start == start:
+                memo[id(chain)] = home
+    origin = _origin(article, chains, countries, memo)
     usable = [c for c in chains if not (origin and c.start <= origin.end and c.end >= origin.start)]
     known = [c for c in usable if _known(c) or (countries and c.mentions[0].cue)]
     for event in events:
         sent = (event.sentence.start, event.sentence.end) if event.sentence else (0, 0)
         ranked = _ranked(known, _attached(article, event, known), *sent)
         for i, chain in enumerate(ranked):
-            event.location = _to_place(text, chain, countries)
+            event.location = _to_place(text, chain, countries, memo)
             if event.location is not None:
                 event.location = _within_city(text, chain, event.location, ranked[i + 1:],
-                                              sent, countries)
+                                              sent, countries, memo)
                 break
+        if event.location is None or event.location.precision == "country":
+            event.location = _capital(text, sent, event.location, home, countries, gaz) or (
+                event.location or home)
         if origin is not None and event.type in ("ASSAULT", "", None):
             event.origin = origin
+
+
+def _capital(text: str, sent: tuple[int, int], found: Optional[Place], home: Optional[Place],
+             countries: set[str], gaz: Gazetteer) -> Optional[Place]:
+    """Return the capital a sentence names only as "the capital", or None.
+
+    That is the dateline city when it is a capital, else the capital of the country
+    found for the event (or of the article's only country).
+    """
+    if sent[1] <= sent[0] or not _BARE_CAPITAL.search(text, sent[0], sent[1]):
+        return None
+    if home is not None and home.geonameid is not None:
+        entry = gaz.get(home.geonameid)
+        if entry is not None and is_capital(entry):
+            return home
+    country = found.country if found is not None else (
+        next(iter(countries)) if len(countries) == 1 else None)
+    entry = _capital_of(country, gaz)
+    if entry is None:
+        return None
+    hit = _BARE_CAPITAL.search(text, sent[0], sent[1])
+    return _place(text, hit.start(), hit.end(), entry, "city")
