@@ -74,33 +74,48 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _initials(*groups) -> str:
+    """Return a lookahead for the first letters of the words in `groups` (lists of words or strings of characters)."""
+    chars = sorted({w[0].lower() for g in groups for w in g if w})
+    return "(?=[" + "".join(re.escape(c) for c in chars) + "])"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     """Return the (kind, compiled pattern) list, most specific first."""
-    mon = rf"(?P<mon>{_alt(_month_index())})\b\.?"
-    wd = rf"(?:(?P<wd>{_alt(_weekday_index())})\.?,?\s+(?:the\s+)?)?"
+    months, weekdays = list(_month_index()), list(_weekday_index())
+    mon = rf"(?P<mon>{_alt(months)})\b\.?"
+    wd = rf"(?:(?P<wd>{_alt(weekdays)})\.?,?\s+(?:the\s+)?)?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     part = r"(?:\s+(?:morning|afternoon|evening|night|midnight))?"
     offsets = _alt(_numbers()["day_offsets"])
-    wd_only = rf"(?:(?P<rel>last|this|next|on|past|late|early)\s+)?(?P<wdr>{_alt(calendar.day_name)}|{_alt(a for a in calendar.day_abbr)}\.)"
+    rels = ["last", "this", "next", "on", "past", "late", "early"]
+    wd_only = rf"(?:(?P<rel>{'|'.join(rels)})\s+)?(?P<wdr>{_alt(calendar.day_name)}|{_alt(a for a in calendar.day_abbr)}\.)"
+    before_my = ["early", "mid", "late", "in", "of", "during", "since"]
+    before_m = ["early", "mid", "late", "in", "during", "since", "until", "through", "throughout", "by"]
+    near = ["last", "this", "earlier this", "late last", "early last", "past"]
+    near_alt = "|".join(near)
+    before_year = ["in", "during", "since", "of", "by"]
     flags = re.I
+    # each pattern opens with a lookahead on its possible first letters: most words are
+    # rejected there, before the long alternations of month and weekday names are tried
     return [
         ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?![\d-])")),
         ("slash", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
         ("range_dmy", re.compile(rf"\b(?:between|from)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{mon}(?:,?\s+{year})?\b", flags)),
         # a range ("9-10 May 2020", "May 9-10, 2020") is dated by its first day
-        ("dmy", re.compile(rf"\b{wd}{day}(?:\s*[-–]\s*[0-3]?\d)?(?:\s+of)?\s+{mon}(?:,?\s+{year}\b)?", flags)),
-        ("mdy", re.compile(rf"\b{wd}{mon}\s+{day}(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?\b(?:,?\s+{year}\b)?", flags)),
-        ("my", re.compile(rf"\b(?:(?:early|mid|late|in|of|during|since)[\s-]+)?{mon},?\s+(?:of\s+)?{year}\b", flags)),
-        ("m", re.compile(rf"\b(?:early|mid|late|in|during|since|until|through|throughout|by)[\s-]+{mon}(?!\s*\d)", flags)),
-        ("offset", re.compile(rf"\b(?P<off>{offsets}){part}\b", flags)),
+        ("dmy", re.compile(rf"\b{_initials(weekdays, '0123456789')}{wd}{day}(?:\s*[-–]\s*[0-3]?\d)?(?:\s+of)?\s+{mon}(?:,?\s+{year}\b)?", flags)),
+        ("mdy", re.compile(rf"\b{_initials(weekdays, months)}{wd}{mon}\s+{day}(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?\b(?:,?\s+{year}\b)?", flags)),
+        ("my", re.compile(rf"\b{_initials(before_my, months)}(?:(?:{'|'.join(before_my)})[\s-]+)?{mon},?\s+(?:of\s+)?{year}\b", flags)),
+        ("m", re.compile(rf"\b{_initials(before_m)}(?:{'|'.join(before_m)})[\s-]+{mon}(?!\s*\d)", flags)),
+        ("offset", re.compile(rf"\b{_initials(_numbers()['day_offsets'])}(?P<off>{offsets}){part}\b", flags)),
         ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+ago\b", flags)),
-        ("week", re.compile(r"\b(?P<rel>last|this|earlier this|late last|early last|past)\s+week(?:end)?\b", flags)),
-        ("month", re.compile(r"\b(?P<rel>last|this|earlier this|late last|early last|past)\s+month\b", flags)),
-        ("yearrel", re.compile(r"\b(?P<rel>last|this|earlier this|late last|early last|past)\s+year\b", flags)),
-        ("weekday", re.compile(rf"\b{wd_only}{part}\b", flags)),
-        ("year", re.compile(r"\b(?:in|during|since|of|by)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-/]\d)", flags)),
+        ("week", re.compile(rf"\b{_initials(near)}(?P<rel>{near_alt})\s+week(?:end)?\b", flags)),
+        ("month", re.compile(rf"\b{_initials(near)}(?P<rel>{near_alt})\s+month\b", flags)),
+        ("yearrel", re.compile(rf"\b{_initials(near)}(?P<rel>{near_alt})\s+year\b", flags)),
+        ("weekday", re.compile(rf"\b{_initials(rels, weekdays)}{wd_only}{part}\b", flags)),
+        ("year", re.compile(rf"\b{_initials(before_year)}(?:{'|'.join(before_year)})\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-/]\d)", flags)),
     ]
 
 
@@ -211,11 +226,11 @@ def _parse_anchor(anchor) -> Optional[dt.date]:
         return None
 
 
-def find_dates(text: str, anchor=None, year_hint: Optional[int] = None) -> list[DateMention]:
-    """Return the date expressions of `text` in order, normalised against `anchor` (YYYY-MM-DD)."""
-    anchor_d = _parse_anchor(anchor)
+@lru_cache(maxsize=64)
+def _scan(text: str) -> tuple[tuple[str, re.Match], ...]:
+    """Return the (kind, match) date expressions of `text` in order; where they are does not depend on the anchor."""
     taken: list[tuple[int, int]] = []
-    found: list[DateMention] = []
+    found: list[tuple[str, re.Match]] = []
     for kind, pat in _patterns():
         for m in pat.finditer(text):
             s, e = m.span()
@@ -226,11 +241,17 @@ def find_dates(text: str, anchor=None, year_hint: Optional[int] = None) -> list[
             mon = m.groupdict().get("mon")
             if mon and mon.islower() and mon in _VERB_MONTHS:
                 continue  # "may", "march" in lower case are verbs
-            value, precision, mkind = _normalise(kind, m, anchor_d, year_hint)
             taken.append((s, e))
-            found.append(DateMention(s, e, value, precision, mkind))
-    found.sort(key=lambda d: d.start)
-    return found
+            found.append((kind, m))
+    found.sort(key=lambda km: km[1].start())
+    return tuple(found)
+
+
+def find_dates(text: str, anchor=None, year_hint: Optional[int] = None) -> list[DateMention]:
+    """Return the date expressions of `text` in order, normalised against `anchor` (YYYY-MM-DD)."""
+    anchor_d = _parse_anchor(anchor)
+    # the same text is read for its year, its dates and its counts: scan it once
+    return [DateMention(m.start(), m.end(), *_normalise(kind, m, anchor_d, year_hint)) for kind, m in _scan(text)]
 
 
 def _normalise(kind: str, m: re.Match, anchor, hint) -> tuple[Optional[str], Optional[str], str]:
