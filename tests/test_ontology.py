@@ -72,3 +72,20 @@ def test_sample_lexicon_entries():
                  ("shell", "ASSAULT"), ("protest", "PROTEST"), ("arrest", "COERCE"), ("shoot down", "COERCE"),
                  ("condemn", "ACCUSE"), ("deny", "REJECT"), ("threaten", "THREATEN"), ("ceasefire", "AGREE")]:
         assert pair in by, pair
+
+
+def test_salience_and_figurative_cues_are_data():
+    for name in ("sport_or_game", "hard_violence", "not_force_modifier", "figurative_subject",
+                 "background_frame", "mutual_violence", "private_dispute"):
+        words = ontology.cue(name)
+        assert words and all(w == w.lower() and w.strip() == w for w in words), name
+    # a word cannot be both a sign of a sports page and of real violence
+    assert not ontology.cue("sport_or_game") & ontology.cue("hard_violence")
+
+
+def test_trigger_entries_are_well_formed():
+    types = set(ontology.plover_types())
+    for e in ontology.triggers():
+        assert e["type"] in types, e
+        assert e.get("mode") is None or e["mode"] in ontology.modes(e["type"]), e
+        assert isinstance(e["weight"], (int, float)) and e["weight"] > 0, e
