@@ -12,6 +12,7 @@ counts one. Ages, calibres, dates, times, money and sizes are never counts.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -530,6 +531,18 @@ def _split_shared(text: str) -> tuple[int, bool]:
 
 
 def find_counts(text: str) -> list[Mention]:
+    """Return every casualty figure of `text`, in order of position."""
+    # events sharing a sentence read it once; callers get copies they may shift
+    return [dataclasses.replace(m) for m in _cached_counts(text)]
+
+
+@lru_cache(maxsize=256)
+def _cached_counts(text: str) -> tuple[Mention, ...]:
+    """Return the casualty figures of `text` (read by `_find_counts`), kept for the next reader of the same text."""
+    return tuple(_find_counts(text))
+
+
+def _find_counts(text: str) -> list[Mention]:
     """Return every casualty figure of `text`, in order of position."""
     from .dates import find_dates  # dates are not counts
 
