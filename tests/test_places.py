@@ -6,7 +6,7 @@ from chronicle.gazetteer import Gazetteer, build
 from chronicle.parse import load_pipeline
 from chronicle.records import Article, Event, Span
 
-COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN"}
+COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN", "PE"}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -198,3 +198,10 @@ def test_the_capital_alone_is_the_capital_of_the_country(nlp):
     ev = locate(nlp, "A rocket hit a ministry building in the Iraqi capital on Sunday, officials "
                      "said.", "hit")
     assert ev.location.country == "IRQ" and near(ev.location, 33.34, 44.40)
+
+
+def test_main_name_outranks_a_larger_place_with_it_as_an_alternate_name(nlp):
+    # a large Indian city lists "Puno" among its alternate names
+    ev = locate(nlp, "On 2 May 2020, in Puno city, traders blocked a bridge to protest new "
+                     "market rules.", "blocked")
+    assert ev.location.country == "PER" and near(ev.location, -15.84, -70.02)

@@ -263,7 +263,7 @@ def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
 
 def _kind_fit(entry: Entry, hint: Optional[str]) -> float:
     if hint is None:
-        return {"city": 0.6, "admin1": 0.5, "country": 0.8, "admin2": 0.0}[entry.kind]
+        return {"city": 0.6, "admin1": 0.2, "country": 0.8, "admin2": 0.0}[entry.kind]
     if hint == "point":
         hint = "city"
     order = {"city": ("city", "admin2"), "admin2": ("admin2", "city"),
@@ -318,7 +318,7 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
     for e in entries:
         score = _kind_fit(e, mention.hint) + math.log10(max(e.population, 1) + 10) * 0.5
         if normalise(e.name) == said:
-            score += 0.5  # a main name outranks an alternate one ("Nov" for Huambo)
+            score += 1.0  # a main name outranks an alternate one ("Nov" for Huambo)
         if mention.hint is None and e.kind in ("admin1", "admin2") and (e.cc, e.a1) in city_a1:
             score -= 1.0
         if mention.capital and is_capital(e):
