@@ -180,3 +180,14 @@ def test_unarmed_people_beating_a_policeman_is_mob_violence(run):
 def test_soldiers_beating_a_policeman_stays_an_armed_clash(run):
     evs = run("On 3 May, soldiers beat a policeman at a checkpoint.")
     assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_bombing_suspect_is_an_uncoded_mention(run):
+    evs = run("Police arrested a bombing suspect in the capital on Tuesday.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Arrests"}
+    assert any(e.type == "ASSAULT" and e.acled is None for e in evs)
+
+
+def test_bombs_going_off_are_explosions(run):
+    evs = run("By the time it was over, some twenty bombs had gone off across the city.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED"}

@@ -314,6 +314,7 @@ def _candidates(article: Article) -> list[Candidate]:
         # a short report (an ACLED note, a GTD summary) is one story: its words are one context
         bag = whole if short else Bag(toks)
         used: set[int] = set()
+        aftermath: set[int] = set()
         for i, tok in enumerate(toks):
             if i in used or tok.is_space or tok.is_punct:
                 continue
@@ -330,7 +331,9 @@ def _candidates(article: Article) -> list[Candidate]:
                 if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.pos_ != "VERB" and not (
                         lem in ("protest", "demonstration") and tok.head.lemma_.lower() not in singles
                         and tok.head.lemma_.lower() not in ("leader", "organizer", "organiser", "group", "movement", "song", "vote", "letter")):
-                    continue  # "assault rifle", "protest leader"; but "protest procession" is a protest
+                    if tok.pos_ != "NOUN" or tok.head.lemma_.lower() not in ontology.cue("aftermath_heads"):
+                        continue  # "assault rifle", "protest leader"; but "protest procession" is a protest
+                    aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
                 for e in singles.get(lem, []):
                     if tok.pos_ in e["pos"] and _context_ok(e, tok, bag, primed):
                         found = (e, [tok], [i])
@@ -345,7 +348,7 @@ def _candidates(article: Article) -> list[Candidate]:
             if entry["type"] == "ASSAULT" and _figurative_use(head):
                 continue
             # "claimed responsibility for the bombing" restates an attack: kept as a mention, never coded
-            claimed = entry["type"] == "ASSAULT" and _claimed(head)
+            claimed = entry["type"] == "ASSAULT" and (_claimed(head) or head.i in aftermath)
             if entry["type"] == "ASSAULT" and Bag(_clause_tokens(head)).cue("crowd_control"):
                 # "police fired tear gas at the crowd" reports a protest met by police
                 entry = dict(entry, type="PROTEST", mode="demonstrate")
