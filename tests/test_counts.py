@@ -270,3 +270,20 @@ def test_headline_keeps_a_role_the_body_lacks():
 ])
 def test_groups_left_dead_are_summed(text, value):
     assert figures(text) == (value, None)
+
+
+def test_lethal_force_on_protesters_counts_its_dead():
+    text = "Troops fired live rounds at marchers in the capital, killing two of them and wounding four."
+    art = Article(id="t", text=text)
+    ev = Event(id="e1", type="PROTEST", trigger=Span("fired", 7, 12), sentence=Span(text, 0, len(text)),
+               acled={"event_type": "Protests", "sub_event_type": "Excessive force against protesters"})
+    counts.count_events(art, [ev])
+    assert (ev.killed.value, ev.injured.value) == (2, 4)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bandits stopped a bus, killing three of them and wounding five, police said.", (3, 5)),
+    ("Militants stormed the camp and killed 20 people, including six guards.", (20, None)),
+])
+def test_subset_cue_ends_at_a_new_casualty_verb(text, expected):
+    assert figures(text) == expected

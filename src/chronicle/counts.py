@@ -199,11 +199,16 @@ def _qualifier(text: str, start: int, end_ctx: str) -> Optional[str]:
     return quals.get(re.sub(r"\s+", " ", before.group(0).strip().lower())) if before else None
 
 
+_NEW_CASUALTY_CLAUSE = re.compile(r"\b(?:and|while|but)\s+(?:also\s+)?(?:killing|wounding|injuring|killed|wounded|injured)\b", re.I)
+
+
 def _is_subset(text: str, start: int) -> bool:
     """Return True when the figure at `start` sits under "including", "of whom", ... in its clause."""
     clause_start = max(text.rfind(c, 0, start) for c in ",;(:.")
     clause = text[clause_start + 1:start]
-    if _role_res()["subset"].search(clause):
+    in_clause = list(_role_res()["subset"].finditer(clause))
+    # "killing two of them and wounding four": a new casualty verb after the cue ends its reach
+    if in_clause and not _NEW_CASUALTY_CLAUSE.search(clause, in_clause[-1].end()):
         return True
     # "N people, including two officers, one guard, and 11 assailants, were killed": a list
     # opened by "including" runs on, over commas, until its verb
@@ -658,7 +663,8 @@ def _violent(event: Event) -> bool:
     """Return True when the event's own casualties are to be counted (not those it is about)."""
     w = _words()
     if event.acled and event.acled.get("event_type"):
-        return event.acled["event_type"] not in w["non_violent_acled_types"]
+        return (event.acled["event_type"] not in w["non_violent_acled_types"]
+                or event.acled.get("sub_event_type") in w["violent_acled_sub_types"])
     return event.type in w["violent_plover_types"]
 
 
