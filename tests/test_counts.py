@@ -287,3 +287,12 @@ def test_lethal_force_on_protesters_counts_its_dead():
 ])
 def test_subset_cue_ends_at_a_new_casualty_verb(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Crowds gathered after Daniel Okafor, 37, was killed by police at a roadblock.",
+    "Officers said Maria Lopez, 62, was hurt when the wall fell.",
+])
+def test_age_between_commas_after_a_name_is_no_count(text):
+    k, i = counts.count_text(text)
+    assert all(c is None or c.value < 10 for c in (k, i))

@@ -218,6 +218,14 @@ def _is_subset(text: str, start: int) -> bool:
                                         sentence[cues[-1].end():])
 
 
+_NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’\-]*,\s*$")
+
+
+def _age_after_name(before: str, after: str) -> bool:
+    """Return True when the figure sits between commas just after a name ("Keith Scott, 43, was killed"): an age."""
+    return bool(after.startswith(",") and _NAME_THEN_COMMA.search(before))
+
+
 def _is_definite(text: str, start: int) -> bool:
     """Return True when the figure follows "the" or "these" (a figure already given)."""
     return bool(re.search(r"\b(?:the|these|those|all)\s*$", text[max(0, start - 8):start], re.I))
@@ -271,7 +279,7 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
         s, e = m.span()
         value = parse_number(m.group(0))
         after, before = text[e:e + 200], text[max(0, s - 80):s]
-        if value is None or _not_count(after, before):
+        if value is None or _not_count(after, before) or _age_after_name(before, after):
             roles.append(None)
             continue
         role = None if _background(text, s) else (_backward_role(before) or _forward_role(after))
