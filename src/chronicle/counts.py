@@ -8,7 +8,9 @@ casualty word: after the counted noun ("five soldiers were killed"), before it
 ("including two women") and repeats ("the two victims") are not. Dead attackers
 count ("a suicide bomber detonated"; "in addition to the bomber"). A singular
 victim with no number ("a man was shot dead", "the body of a woman was found")
-counts one. Ages, calibres, dates, times, money and sizes are never counts.
+counts one. Ages, calibres, dates, times, money and sizes are never counts. A figure in
+the headline ("Car bomb kills 12") repeats the body's and is used only when the body
+gives none for that role.
 """
 from __future__ import annotations
 

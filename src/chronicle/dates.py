@@ -6,6 +6,8 @@ read by our own patterns; relative ones need `article.published` as the anchor.
 A date with no year takes the year from the anchor, else from the other dates in the
 text and captions; a weekday written next to a date must agree with it. When the
 evidence is missing or contradictory the answer is no date rather than a wrong one.
+A dateline ("BAGHDAD, Nov. 8, 2021 -"), also under a headline, is the report's day: it
+anchors "on Sunday" and does not date the event itself.
 """
 from __future__ import annotations
 
