@@ -191,3 +191,10 @@ def test_bombing_suspect_is_an_uncoded_mention(run):
 def test_bombs_going_off_are_explosions(run):
     evs = run("By the time it was over, some twenty bombs had gone off across the city.")
     assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED"}
+
+
+def test_deadly_attacks_against_protesters_are_excessive_force(run):
+    evs = run("A civilian was killed and dozens injured as a result of army attacks against peaceful "
+              "protesters at the weekly march on Friday.")
+    assert evs[0].type == "PROTEST"
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}

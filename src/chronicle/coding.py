@@ -308,6 +308,18 @@ def _forces_acts(tokens) -> set[int]:
     return out
 
 
+def _protesters_hit(tokens) -> bool:
+    """Return True when protesters are what an attack or crackdown was aimed at ("attacks against protesters")."""
+    crowd = {"protester", "protestor", "demonstrator", "marcher", "protesters", "protestors", "demonstrators"}
+    for t in tokens:
+        if t.lemma_.lower() in ("attack", "crackdown", "assault") and t.pos_ == "NOUN":
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in ("on", "against"):
+                    if any(g.lemma_.lower() in crowd or g.lower_ in crowd for g in p.subtree):
+                        return True
+    return False
+
+
 def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     """Return the ACLED Protests or Riots sub-event for a protest, from what happened at it."""
     toks = _fact_tokens(article, ev, head, 2 if len(article.text) > 600 else 4) if head is not None else []
@@ -319,6 +331,9 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     if facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress",
                       "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (
                           facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot")))):
+        return ("Protests", "Excessive force against protesters")
+    if head is not None and facts.has_any(("kill", "die", "fatal", "deadly")) and _protesters_hit(list(head.sent)):
+        # "attacks against peaceful protesters" that killed: the force fell on the crowd
         return ("Protests", "Excessive force against protesters")
     # a clash takes two sides: it makes the protest violent whoever is named as its doer
     if ev.mode == "riot" or by_crowd.cue("riot_acts") or facts.cue("mutual_violence"):
