@@ -384,6 +384,14 @@ def _to_event(article: Article, c: Candidate, mode: Optional[str], status: str) 
                  sentence=Span(article.text[s_start:s_end], s_start, s_end))
 
 
+def _headline(article: Article, sent) -> bool:
+    """Return True when `sent` is a headline line: the text's first line, ending without a full stop."""
+    line_end = article.text.find("\n")
+    if sent.start_char > 0 or line_end < 0 or article.text[line_end:sent.end_char].strip():
+        return False
+    return article.text[:line_end].rstrip()[-1:] not in ".!?\"\u201d:"
+
+
 def _definite(head) -> bool:
     """Return True for a noun mention with a definite determiner or possessive ("the attack", "its attacks")."""
     return head.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
@@ -457,7 +465,9 @@ def find_events(article: Article) -> list[Event]:
         status = "attempted" if "attempted" in statuses else best.status
         ev = _to_event(article, best, mode, status)
         ev._claimed = best.claimed
-        ev._rank = (2 if best.claimed else 0 if ev.type in PHYSICAL and _priority(best) > 0 else 1, best.sent_index,
+        # a headline restates the lead in fewer words: the body's sentence carries the arguments
+        order = len(article.text) + best.sent_index if _headline(article, best.sent) else best.sent_index
+        ev._rank = (2 if best.claimed else 0 if ev.type in PHYSICAL and _priority(best) > 0 else 1, order,
                     -_priority(best), -best.entry["weight"])
         events.append(ev)
         for other in _other_mentions(best, group):

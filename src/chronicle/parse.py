@@ -22,9 +22,29 @@ from .records import Article
 _BULK_KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 
 
+_FINAL = {".", "!", "?", "\u201d", '"', "'", "\u2019", ":"}
+
+
+@Language.component("chronicle_line_breaks")
+def line_breaks(doc):
+    """Start a sentence after a paragraph break, or after a line break that ends a sentence or
+    a headline (the next line starts with a capital); the parser keeps these boundaries."""
+    for tok in doc[1:-1]:
+        if not tok.is_space or "\n" not in tok.text:
+            continue
+        nxt, prev = doc[tok.i + 1], doc[tok.i - 1]
+        if "\n\n" in tok.text or prev.text in _FINAL or nxt.text[:1].isupper():
+            nxt.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(name: str, fast: bool = True) -> Language:
-    """Load the installed spaCy pipeline `name` (a package, never a download); fast by default."""
+def load_pipeline(name: str, fast: bool = True, line_breaks: bool = True) -> Language:
+    """Load the installed spaCy pipeline `name` (a package, never a download); fast by default.
+
+    With `line_breaks`, sentences never run across a paragraph break (the small parser
+    often joins a headline or a paragraph's last sentence to the next one).
+    """
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -32,6 +52,8 @@ def load_pipeline(name: str, fast: bool = True) -> Language:
             f"spaCy pipeline {name!r} is not installed. Install its package "
             f"(the default is installed by `make install`) or set CHRONICLE_MODEL."
         ) from exc
+    if line_breaks and "parser" in nlp.pipe_names:
+        nlp.add_pipe("chronicle_line_breaks", before="parser")
     return speed_up(nlp) if fast else nlp
 
 
