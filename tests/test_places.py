@@ -205,3 +205,25 @@ def test_main_name_outranks_a_larger_place_with_it_as_an_alternate_name(nlp):
     ev = locate(nlp, "On 2 May 2020, in Puno city, traders blocked a bridge to protest new "
                      "market rules.", "blocked")
     assert ev.location.country == "PER" and near(ev.location, -15.84, -70.02)
+
+
+def test_place_outside_the_article_countries_gives_way(nlp):
+    # "Abu" inside a man's name is also an Indian town; the article is about Iraq
+    ev = locate(nlp, "A suicide bomber struck targeting Ali Hassan Abu Bakr at a checkpoint in "
+                     "Ramadi city, Anbar governorate, Iraq.", "struck")
+    assert ev.location.country == "IRQ" and ev.location.text == "Ramadi"
+
+
+def test_bare_country_gives_way_to_a_smaller_place_in_it(nlp):
+    text = ("A car bomb exploded in Karrada neighborhood, Baghdad city, Iraq. The Islamic "
+            "State in Iraq said its men carried out the bombing.")
+    ev = locate(nlp, text, "bombing")
+    assert ev.location.country == "IRQ" and ev.location.precision == "city"
+    assert near(ev.location, 33.34, 44.40)
+
+
+def test_unknown_spelling_before_a_country_is_a_variant_in_that_country(nlp):
+    ev = locate(nlp, "Gunmen attacked a police post outside of Miqdadiyya city, Iraq, late "
+                     "on Tuesday.", "attacked")
+    assert ev.location.country == "IRQ" and ev.location.precision == "city"
+    assert near(ev.location, 33.98, 44.94)

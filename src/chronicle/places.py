@@ -44,7 +44,8 @@ _FROM_END = regex.compile(r"\bfrom\s+(?:the\s+)?$")
 # "the Libyan capital Tripoli", "the capital, Kabul", "the capital city of Sanaa"
 _CAPITAL_BEFORE = regex.compile(r"\bcapital(?:\s+city)?(?:\s+of)?,?\s*$", regex.I)
 # "the capital" standing alone: the city the article is written from, or its country's
-_BARE_CAPITAL = regex.compile(r"\bthe\s+(?:\p{L}+\s+)?capital(?:['’]s|\b)(?!\s*,?\s*(?:city\s+(?:of\s+)?)?\p{Lu})")
+_BARE_CAPITAL = regex.compile(r"\bthe\s+(?:\p{L}+\s+)?capital(?:['’]s|\b)"
+                              r"(?!\s*,?\s*(?:city\s+(?:of\s+)?)?\p{Lu})")
 
 
 @dataclass
@@ -403,12 +404,13 @@ def _km(a: Entry, b: Entry) -> float:
 
 
 def _variant(m: Mention, later: list[Entry], gaz: Gazetteer) -> Optional[Entry]:
-    """Find a spelling variant of an unknown name inside the first admin area after it."""
-    anchor = next((d for d in later if d.kind in ("admin1", "admin2", "city")), None)
+    """Find a spelling variant of an unknown name inside the first area named after it."""
+    anchor = next((d for d in later if d.kind in ("admin1", "admin2", "city", "country")), None)
     if anchor is None:
         return None
+    # "Maqdadiyah city, Iraq": with only a country after it, anywhere in that country
     hits = [e for e in gaz.fuzzy(m.text) if e.kind == "city" and e.cc == anchor.cc
-            and (e.a1 == anchor.a1 or _km(e, anchor) < 100)]
+            and (anchor.kind == "country" or e.a1 == anchor.a1 or _km(e, anchor) < 100)]
     return max(hits, key=lambda e: e.population, default=None)
 
 
@@ -590,18 +592,55 @@ def locate_events(article: Article, events: list[Event]) -> None:
     known = [c for c in usable if _known(c) or (countries and c.mentions[0].cue)]
     for event in events:
         sent = (event.sentence.start, event.sentence.end) if event.sentence else (0, 0)
-        ranked = _ranked(known, _attached(article, event, known), *sent)
-        for i, chain in enumerate(ranked):
-            event.location = _to_place(text, chain, countries, memo)
-            if event.location is not None:
-                event.location = _within_city(text, chain, event.location, ranked[i + 1:],
-                                              sent, countries, memo)
-                break
+        attached = _attached(article, event, known)
+        ranked = _ranked(known, attached, *sent)
+        found = _first_place(text, ranked, attached, countries, memo)
+        if found is not None:
+            i, place = found
+            event.location = _within_city(text, ranked[i], place, ranked[i + 1:], sent,
+                                          countries, memo)
+        elif ranked:
+            event.location = None
         if event.location is None or event.location.precision == "country":
             event.location = _capital(text, sent, event.location, home, countries, gaz) or (
                 event.location or home)
         if origin is not None and event.type in ("ASSAULT", "", None):
             event.origin = origin
+
+
+def _first_place(text: str, ranked: list[Chain], attached: Optional[Chain],
+                 countries: set[str], memo: dict) -> Optional[tuple[int, Place]]:
+    """Return the index and place of the best-ranked chain that resolves, or None.
+
+    A place outside every country the article names is taken only if no lower-ranked
+    one lies inside them ("Abu" in a person's name read as a town in India, the
+    article about Iraq), unless the parse attaches its first name to the trigger. A bare country
+    gives way to a smaller place in it that a locative word introduces ("in Dora
+    neighborhood, Baghdad city" over "Al-Qa'ida in Iraq").
+    """
+    first = None
+    for i, chain in enumerate(ranked):
+        place = _to_place(text, chain, countries, memo)
+        if place is None:
+            continue
+        if first is None:
+            first = (i, place)
+            if not countries or place.country in countries or (
+                    chain is attached and place.start <= chain.start):
+                break
+        elif place.country in countries:
+            first = (i, place)
+            break
+    if first is None or first[1].precision != "country":
+        return first
+    for i, chain in enumerate(ranked[first[0] + 1:], start=first[0] + 1):
+        lead = chain.mentions[0]
+        if not (lead.cue or lead.tail > lead.end):
+            continue
+        place = _to_place(text, chain, countries, memo)
+        if place is not None and place.precision != "country" and place.country == first[1].country:
+            return i, place
+    return first
 
 
 def _capital(text: str, sent: tuple[int, int], found: Optional[Place], home: Optional[Place],
