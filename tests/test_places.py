@@ -227,3 +227,18 @@ def test_unknown_spelling_before_a_country_is_a_variant_in_that_country(nlp):
                      "on Tuesday.", "attacked")
     assert ev.location.country == "IRQ" and ev.location.precision == "city"
     assert near(ev.location, 33.98, 44.94)
+
+
+def test_country_code_in_mixed_case_is_not_the_country(nlp):
+    # "Lby" is Libya's ISO3 code; written in mixed case it is a name, not the country
+    ev = locate(nlp, "Reporters protested outside the Lby media office on Monday.", "protested")
+    assert ev.location is None or ev.location.country != "LBY"
+    ev = locate(nlp, "Fighting was reported across LBY on Monday.", "Fighting")
+    assert ev.location is not None and ev.location.country == "LBY"
+
+
+def test_lone_name_in_the_article_country_does_not_displace_a_marked_place(nlp):
+    # "Guadalupe" is also a large Mexican city; here it is only the driver's name
+    ev = locate(nlp, "Gunmen attacked a bus near Accra on Monday, Mexican officials said, "
+                     "adding that the driver, Guadalupe, was unhurt.", "attacked")
+    assert ev.location.text == "Accra" and ev.location.country == "GHA"

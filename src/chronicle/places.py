@@ -6,6 +6,10 @@ reports write them: "Sadr city neighborhood, Baghdad city, Baghdad governorate, 
 the chain that the gazetteer knows is the place; the others choose among its
 namesakes. The event's chain is the one the parse attaches to the trigger, else the
 first one after a locative word in the event's sentence, else in the article.
+
+A wire dateline ("TRIPOLI, Aug. 15, 2023 -", "Kabul (AP) -") names where the report
+was filed: its city is read as the most populous namesake, its country joins the
+article's countries, and it is the place of an event the text locates no better.
 """
 from __future__ import annotations
 
@@ -189,6 +193,10 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if name.isupper() and len(name) <= 5:
             # "GNA", "NGO" are organisations; "USA" and "UP" (Uttar Pradesh) are places
             entries = tuple(x for x in entries if x.kind in ("country", "admin1"))
+        elif len(name) == 3:
+            # an ISO3 code is a country only in capitals: "Geo office" is not Georgia
+            entries = tuple(x for x in entries
+                            if not (x.kind == "country" and x.iso3 == name.upper()))
         cue, lead_hint = _leading_context(text, s)
         capital = _CAPITAL_BEFORE.search(text[max(0, s - 40):s]) is not None
         out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue, capital))
@@ -613,13 +621,16 @@ def _first_place(text: str, ranked: list[Chain], attached: Optional[Chain],
     """Return the index and place of the best-ranked chain that resolves, or None.
 
     A place outside every country the article names is taken only if no lower-ranked
-    one lies inside them ("Abu" in a person's name read as a town in India, the
-    article about Iraq), unless the parse attaches its first name to the trigger. A bare country
-    gives way to a smaller place in it that a locative word introduces ("in Dora
-    neighborhood, Baghdad city" over "Al-Qa'ida in Iraq").
+    place smaller than a country, marked as a place (see `_introduced`), lies inside
+    them ("Abu" in a man's name read as a town in India, the article about Iraq),
+    unless the parse attaches its first name to the trigger. A bare country gives way
+    to a smaller place in it that such a word introduces ("in Dora neighborhood,
+    Baghdad city" over "Al-Qa'ida in Iraq").
     """
     first = None
     for i, chain in enumerate(ranked):
+        if first is not None and not _introduced(chain):
+            continue
         place = _to_place(text, chain, countries, memo)
         if place is None:
             continue
@@ -628,19 +639,27 @@ def _first_place(text: str, ranked: list[Chain], attached: Optional[Chain],
             if not countries or place.country in countries or (
                     chain is attached and place.start <= chain.start):
                 break
-        elif place.country in countries:
+        elif place.country in countries and place.precision != "country":
             first = (i, place)
             break
     if first is None or first[1].precision != "country":
         return first
     for i, chain in enumerate(ranked[first[0] + 1:], start=first[0] + 1):
-        lead = chain.mentions[0]
-        if not (lead.cue or lead.tail > lead.end):
+        if not _introduced(chain):
             continue
         place = _to_place(text, chain, countries, memo)
         if place is not None and place.precision != "country" and place.country == first[1].country:
             return i, place
     return first
+
+
+def _introduced(chain: Chain) -> bool:
+    """Say whether a locative word, a type word or a larger name marks the chain as a place.
+
+    A lone name nothing marks may be a person's ("Michael" as a town in the US).
+    """
+    lead = chain.mentions[0]
+    return lead.cue or lead.tail > lead.end or len(chain.mentions) > 1
 
 
 def _capital(text: str, sent: tuple[int, int], found: Optional[Place], home: Optional[Place],
