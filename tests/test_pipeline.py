@@ -86,3 +86,18 @@ def test_bad_input_gets_error_and_run_goes_on():
     assert [a.id for a in out] == ["empty", "binary", "ok"]
     assert out[0].error.code == "E001" and out[1].error.code == "E002"
     assert out[2].error is None and out[2].events
+
+
+def test_dateline_places_the_story(demo):
+    second = demo["02_baghdad_drone_second_report"].events[0]
+    assert second.location.country == "IRQ" and km(second.location.lat, second.location.lon, 33.31, 44.37) < 25
+    assert demo["13_tripoli_clashes"].events[0].location.country == "LBY"
+    assert demo["07_un_condemns"].events[0].location.name.startswith("Kharkiv")
+
+
+def test_two_reports_of_one_attack_merge_with_their_disagreement(demo):
+    from chronicle.merge import merge
+    first, second = demo["01_baghdad_drone"], demo["02_baghdad_drone_second_report"]
+    incidents = merge([(first.id, first.events[0]), (second.id, second.events[0])])
+    assert len(incidents) == 1
+    assert {r.value for r in incidents[0].disagreements.get("injured", [])} == {7, 6}
