@@ -27,6 +27,7 @@ demo: install
 	rm -f demo.db
 	$(BIN)/chronicle ingest samples/articles --db demo.db
 	$(BIN)/chronicle events --db demo.db
+	$(BIN)/chronicle incidents --db demo.db
 
 test: install install-extras
 	$(PY) -m pytest

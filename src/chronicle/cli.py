@@ -301,10 +301,40 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=int, default=8000)
     sv.set_defaults(func=cmd_serve)
 
+    inc = sub.add_parser("incidents", help="events reported by several articles, merged, with disagreements")
+    inc.add_argument("--db", **db)
+    inc.add_argument("--min-reports", type=int, default=2, help="list incidents with at least this many reports")
+    inc.set_defaults(func=cmd_incidents)
+
     # `spark` is parsed by chronicle.spark.cli itself (see main); listed here for --help.
     sub.add_parser("spark", help="run the pipeline on Apache Spark: INPUT OUTPUT [--db] [--master] "
                                  "(needs chronicle[spark]; see docs/spark.md)")
     return p
+
+
+def cmd_incidents(args: argparse.Namespace) -> int:
+    """Merge the stored coded events across articles; print incidents and where reports differ."""
+    from .merge import merge
+    from .records import Event
+    store = _open(args, create=False)
+    reports = [(rec["id"], Event.from_dict(e)) for rec in store.contract_records()
+               for e in rec["events"] if e.get("acled")]
+    shown = 0
+    for inc in merge(reports):
+        if len(inc.members) < args.min_reports:
+            continue
+        shown += 1
+        f = inc.fields
+        place = safe(f["place"] or "?")
+        print(f"{inc.id}  {f['date'] or '?'}  {f['type']} {f['mode'] or ''}  {place}  "
+              f"killed={f['killed']} injured={f['injured']}  ({len(inc.members)} reports)")
+        for art, ev in inc.members:
+            print(f"    {safe(art)}:{ev}")
+        for name, values in inc.disagreements.items():
+            said = "; ".join(f"{safe(str(r.value))} ({safe(r.article_id)}:{r.event_id})" for r in values)
+            print(f"    reports differ on {name}: {said}")
+    print(f"{shown} incidents reported by {args.min_reports} or more articles", file=sys.stderr)
+    return 0
 
 
 def cmd_spark(argv: list[str]) -> int:

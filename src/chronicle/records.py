@@ -121,6 +121,10 @@ class Count:
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "span": self.span.to_dict(), "qualifier": self.qualifier}
 
+    @classmethod
+    def from_dict(cls, d: Optional[dict]) -> Optional["Count"]:
+        return None if d is None else cls(d["value"], Span.from_dict(d["span"]), d.get("qualifier"))
+
 
 @dataclass
 class Event:
@@ -166,6 +170,19 @@ class Event:
             "confidence": round(self.confidence, 3),
             "sentence": self.sentence.to_dict() if self.sentence else None,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Event":
+        """Return the Event whose `to_dict()` is `d` (a contract EVENT)."""
+        return cls(
+            id=d["id"], type=d["type"], trigger=Span.from_dict(d["trigger"]), mode=d.get("mode"),
+            acled=d.get("acled"), gtd=d.get("gtd"), status=d.get("status", "occurred"),
+            actors=[Actor.from_dict(a) for a in d.get("actors", [])],
+            targets=[Actor.from_dict(a) for a in d.get("targets", [])],
+            instrument=Span.from_dict(d.get("instrument")), location=Place.from_dict(d.get("location")),
+            origin=Place.from_dict(d.get("origin")), date=Date.from_dict(d.get("date")),
+            killed=Count.from_dict(d.get("killed_detail")), injured=Count.from_dict(d.get("injured_detail")),
+            confidence=d.get("confidence", 0.5), sentence=Span.from_dict(d.get("sentence")))
 
 
 @dataclass
