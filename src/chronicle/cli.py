@@ -312,6 +312,11 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _plain(value: Any) -> str:
+    """Return a field value as a reader would write it ("Bombing/Explosion / Explosives")."""
+    return " / ".join(str(v) for v in value.values()) if isinstance(value, dict) else str(value)
+
+
 def cmd_incidents(args: argparse.Namespace) -> int:
     """Merge the stored coded events across articles; print incidents and where reports differ."""
     from .merge import merge
@@ -331,7 +336,7 @@ def cmd_incidents(args: argparse.Namespace) -> int:
         for art, ev in inc.members:
             print(f"    {safe(art)}:{ev}")
         for name, values in inc.disagreements.items():
-            said = "; ".join(f"{safe(str(r.value))} ({safe(r.article_id)}:{r.event_id})" for r in values)
+            said = "; ".join(f"{safe(_plain(r.value))} ({safe(r.article_id)}:{r.event_id})" for r in values)
             print(f"    reports differ on {name}: {said}")
     print(f"{shown} incidents reported by {args.min_reports} or more articles", file=sys.stderr)
     return 0
