@@ -47,6 +47,13 @@ def _filter(type: Optional[str], country: Optional[str], since: Optional[str],
                        until=until or None, text=text or None, limit=limit, offset=offset)
 
 
+def page_links(query: dict, limit: int, offset: int, shown: int) -> tuple[Optional[str], Optional[str]]:
+    """Return the query strings of the next and previous pages (None where there is none)."""
+    more = urlencode({**query, "limit": limit, "offset": offset + limit}) if shown == limit else None
+    less = urlencode({**query, "limit": limit, "offset": max(0, offset - limit)}) if offset else None
+    return more, less
+
+
 def create_app(db: str) -> FastAPI:
     """Return the FastAPI app serving the store named by `db` (path or postgresql:// URL)."""
     open_store(db).close()  # create the schema once, so requests only read
@@ -134,10 +141,7 @@ def create_app(db: str) -> FastAPI:
         views = store.events(f)
         query = {k: getattr(f, k) for k in ("type", "country", "since", "until", "text")
                  if getattr(f, k)}
-        more = urlencode({**query, "limit": f.limit, "offset": f.offset + f.limit}) \
-            if len(views) == f.limit else None
-        less = urlencode({**query, "limit": f.limit, "offset": max(0, f.offset - f.limit)}) \
-            if f.offset else None
+        more, less = page_links(query, f.limit, f.offset, len(views))
         html = templates().get_template("events.html").render(
             events=views, f=f, counts=store.counts(), more=more, less=less,
             export=urlencode(query))
@@ -165,10 +169,7 @@ def create_app(db: str) -> FastAPI:
                             limit=limit, offset=offset)
         views = store.statements(f)
         query = {k: getattr(f, k) for k in ("speaker", "kind", "event") if getattr(f, k)}
-        more = urlencode({**query, "limit": limit, "offset": offset + limit}) \
-            if len(views) == limit else None
-        less = urlencode({**query, "limit": limit, "offset": max(0, offset - limit)}) \
-            if offset else None
+        more, less = page_links(query, limit, offset, len(views))
         html = templates().get_template("statements.html").render(
             statements=views, f=f, more=more, less=less)
         return HTMLResponse(html)

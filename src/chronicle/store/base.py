@@ -420,26 +420,27 @@ class Store:
                    "title": a["title"], "url": a["url"]}
 
 
-def event_view(row: dict[str, Any]) -> dict[str, Any]:
-    """Return a stored event as its contract EVENT plus store id, rank and article."""
+def _view(row: dict[str, Any]) -> dict[str, Any]:
+    """Return the stored contract record of `row` with its store id and article summary."""
     view = json.loads(row["record"])
     view["local_id"] = view.get("id")
     view["id"] = row["id"]
     view["article_id"] = row["article_id"]
-    view["rank"] = row["rank"]
     view["article"] = {"id": row["article_id"], "doc_id": row["doc_id"], "title": row["title"],
-                       "url": row["url"], "published": row["published"],
-                       "source": row.get("source")}
+                       "url": row["url"], "published": row["published"]}
+    return view
+
+
+def event_view(row: dict[str, Any]) -> dict[str, Any]:
+    """Return a stored event as its contract EVENT plus store id, rank and article."""
+    view = _view(row)
+    view["rank"] = row["rank"]
+    view["article"]["source"] = row.get("source")
     return view
 
 
 def statement_view(row: dict[str, Any]) -> dict[str, Any]:
     """Return a stored statement as its contract STATEMENT plus store ids and article."""
-    view = json.loads(row["record"])
-    view["local_id"] = view.get("id")
-    view["id"] = row["id"]
+    view = _view(row)
     view["event_id"] = row["event_id"]
-    view["article_id"] = row["article_id"]
-    view["article"] = {"id": row["article_id"], "doc_id": row["doc_id"], "title": row["title"],
-                       "url": row["url"], "published": row["published"]}
     return view
