@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from . import ontology
+from . import mentions, ontology
 from .records import Article, Event, Span
 
 PHYSICAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"}
@@ -343,12 +343,15 @@ def _candidates(article: Article) -> list[Candidate]:
             entry, span, idx = found
             head = _phrase_head(span)
             used.update(range(idx[0], idx[-1] + 1))
-            if _negated(head) or _background(head, sent, ref_year):
+            past = _background(head, sent, ref_year)
+            if _negated(head) or (past and (short or entry["type"] != "ASSAULT")):
+                continue
+            if not short and entry["type"] == "ASSAULT" and mentions.not_an_attack(span, head, sent):
                 continue
             if entry["type"] == "ASSAULT" and _figurative_use(head):
                 continue
             # "claimed responsibility for the bombing" restates an attack: kept as a mention, never coded
-            claimed = entry["type"] == "ASSAULT" and (_claimed(head) or head.i in aftermath)
+            claimed = entry["type"] == "ASSAULT" and (_claimed(head) or head.i in aftermath or past)
             if entry["type"] == "ASSAULT" and Bag(_clause_tokens(head)).cue("crowd_control"):
                 # "police fired tear gas at the crowd" reports a protest met by police
                 entry = dict(entry, type="PROTEST", mode="demonstrate")
@@ -477,6 +480,8 @@ def find_events(article: Article) -> list[Event]:
             mention._claimed = True
             mention._rank = (2, best.sent_index, 0, -other.entry["weight"])
             events.append(mention)
+    if len(article.text) > 600:
+        events = mentions.drop_restatements(article, mentions.drop_headings(article.text, events))
     events.sort(key=lambda e: e._rank)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"

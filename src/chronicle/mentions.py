@@ -1,0 +1,149 @@
+"""Mentions: which attack words in a full article name an attack a reader should see.
+
+A long article (a news story, a web page) names the same attack many times, in headings,
+in quotations, in history and in legal wording. events.py finds trigger words; the rules
+here decide, for long texts only, which of them are attack mentions:
+
+- an attack the article places in an earlier time is still a mention (kept uncoded, so it
+  never becomes the record's event);
+- a weapon noun handled as an object ("used IEDs to make roadside bombs") names a weapon,
+  not an attack;
+- a bare offence name under legal wording ("on charges of murder") names a charge;
+- a campaign word ("operations") names an attack only with an outcome in its clause;
+- a heading line restates the story below it, so its attack word is not a mention of its
+  own when the body reports an attack.
+
+Short reports (ACLED notes, GTD summaries) keep events.py's rules unchanged.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+HEADLINE_MAX_WORDS = 14
+SUBHEADING_MAX_WORDS = 8
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, frozenset[str]]:
+    """Return the word lists of data/mentions.json as frozensets."""
+    with open(DATA / "mentions.json", encoding="utf-8") as f:
+        return {k: frozenset(v) for k, v in json.load(f).items()}
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def offence_name(head) -> bool:
+    """Return True for a bare offence noun under legal wording ("charges of murder", "tried for homicide")."""
+    v = vocab()
+    if head.pos_ != "NOUN" or _lemma(head) not in v["offence_nouns"]:
+        return False
+    if any(c.dep_ in ("det", "poss") for c in head.children):
+        return False  # "charged with the murder of a judge" points at a real killing
+    tok = head
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "conj", "dobj", "appos", "compound"):
+            return False
+        tok = tok.head
+        if _lemma(tok) in v["legal_heads"] or tok.lower_ in v["legal_heads"]:
+            return True
+    return False
+
+
+def weapon_object(tokens, head) -> bool:
+    """Return True when a weapon-noun trigger ("roadside bombs") is the object of handling, not an attack."""
+    v = vocab()
+    phrase = " ".join(_lemma(t) for t in tokens)
+    if phrase not in v["weapon_triggers"]:
+        return False
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("dobj", "pobj") or tok.dep_ == "nsubjpass":
+        gov = tok.head if tok.dep_ != "pobj" else tok.head.head
+        return _lemma(gov) in v["weapon_handling_verbs"]
+    return False
+
+
+def bare_campaign(head, sent) -> bool:
+    """Return True for a campaign word ("operations") with no outcome word in its sentence."""
+    v = vocab()
+    if _lemma(head) not in v["campaign_triggers"]:
+        return False
+    words = {t.lower_ for t in sent} | {_lemma(t) for t in sent}
+    return not (words & v["outcome_words"])
+
+
+def not_an_attack(tokens, head, sent) -> bool:
+    """Return True when an attack trigger of a long article names a weapon, a charge or a bare campaign."""
+    return offence_name(head) or weapon_object(tokens, head) or bare_campaign(head, sent)
+
+
+def heading_line(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] lies on a heading: the first line, or a short line further
+    down, with no closing stop (a caption or a long run-on line is not a heading)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if not line or line[-1] in ".!?:;\"\u201d'\u2019)":
+        return False
+    limit = HEADLINE_MAX_WORDS if not text[:line_start].strip() else SUBHEADING_MAX_WORDS
+    return len(line.split()) <= limit
+
+
+def drop_headings(text: str, events: list) -> list:
+    """Return `events` without attack mentions on heading lines, when the body reports an attack."""
+    heads = [ev for ev in events if ev.type == "ASSAULT" and heading_line(text, ev.trigger.start, ev.trigger.end)]
+    if not heads or len(heads) == sum(ev.type == "ASSAULT" for ev in events):
+        return events
+    gone = {id(ev) for ev in heads}
+    return [ev for ev in events if id(ev) not in gone]
+
+
+def _head_token(doc, ev):
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _paragraph(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def restatement(head, earlier: set[str]) -> bool:
+    """Return True when noun `head` restates an attack already named: a predicate noun ("the blast
+    was an attack", "called the blast an attack") or a definite repeat of a word used earlier in the
+    paragraph ("an explosion ... the explosion"), or a definite general word ("... the attack")."""
+    if head.pos_ != "NOUN":
+        return False
+    if head.dep_ in ("attr", "oprd") and earlier:
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in vocab()["definite_determiners"] for c in head.children)
+    if not definite or not earlier or head.tag_ != "NN":
+        return False  # "the two worst explosions" picks some out of several: a plural is not a repeat
+    if any(c.dep_ == "nummod" or c.tag_ in ("JJS", "RBS") for c in head.children):
+        return False
+    lemma = _lemma(head)
+    return lemma in earlier or lemma in vocab()["general_attack_nouns"]
+
+
+def drop_restatements(article, events: list) -> list:
+    """Return `events` without attack mentions that restate one named before them in the same paragraph."""
+    doc, text = article.doc, article.text
+    named: dict[int, set[str]] = {}
+    gone: set[int] = set()
+    for ev in sorted(events, key=lambda e: e.trigger.start):
+        if ev.type != "ASSAULT":
+            continue
+        head = _head_token(doc, ev)
+        if head is None:
+            continue
+        para = _paragraph(text, ev.trigger.start)
+        earlier = named.setdefault(para, set())
+        if restatement(head, earlier):
+            gone.add(id(ev))
+        earlier.add(_lemma(head))
+    return [ev for ev in events if id(ev) not in gone] if gone else events
