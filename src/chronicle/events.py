@@ -362,7 +362,7 @@ def _candidates(article: Article) -> list[Candidate]:
                 c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
             framed = entry["type"] == "ASSAULT" and _framed(head)
             out.append(Candidate(span, entry, si, sent, status, definite, claimed, framed))
-            primed = primed or (entry["type"] == "ASSAULT" and not claimed)
+            primed = primed or (entry["type"] == "ASSAULT" and not past and (not claimed or not short))
     return out
 
 
