@@ -356,6 +356,8 @@ def _candidates(article: Article) -> list[Candidate]:
                 # "police fired tear gas at the crowd" reports a protest met by police
                 entry = dict(entry, type="PROTEST", mode="demonstrate")
             status = _status(head, span, entry)
+            if status is None and not short and entry["type"] == "ASSAULT":
+                status, claimed = "unknown", True
             if status is None:
                 continue
             definite = head.pos_ == "NOUN" and any(
