@@ -482,7 +482,7 @@ def find_events(article: Article) -> list[Event]:
             mention._claimed = True
             mention._rank = (2, best.sent_index, 0, -other.entry["weight"])
             events.append(mention)
-    if len(article.text) > 600:
+    if len(article.text) > mentions.LONG_TEXT:
         events = mentions.drop_restatements(article, mentions.drop_headings(article.text, events))
     events.sort(key=lambda e: e._rank)
     for n, ev in enumerate(events, 1):
@@ -523,3 +523,4 @@ def code_events(article: Article, events: list[Event]) -> None:
     """Set `acled` (and `gtd` for attacks) on each event of `article`; see coding.code_events."""
     from . import coding  # coding reads this module's helpers, so it is imported late
     coding.code_salient(article, events)
+    mentions.uncode_repeats(article, events)

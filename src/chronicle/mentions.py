@@ -24,6 +24,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 HEADLINE_MAX_WORDS = 14
 SUBHEADING_MAX_WORDS = 8
+LONG_TEXT = 600  # events.py reads a text this short as one report (a note, a summary)
 
 
 @lru_cache(maxsize=1)
@@ -147,3 +148,30 @@ def drop_restatements(article, events: list) -> list:
             gone.add(id(ev))
         earlier.add(_lemma(head))
     return [ev for ev in events if id(ev) not in gone] if gone else events
+
+
+def _distinct(head) -> bool:
+    """Return True when the trigger is marked as a different attack ("another stabbing", "a second
+    man was stabbed", "stabbed again")."""
+    near = list(head.children)
+    if head.pos_ == "VERB":
+        near += [g for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children]
+    return any(t.lower_ in vocab()["distinct_markers"] for t in near)
+
+
+def uncode_repeats(article, events: list) -> None:
+    """In a full article, drop the ACLED and GTD codes of later mentions that repeat the main attack:
+    same ACLED sub-event type and mode, one thing happening, no word saying it is another one."""
+    if article.doc is None or len(article.text) <= LONG_TEXT:
+        return
+    coded = sorted((ev for ev in events if ev.type == "ASSAULT" and ev.acled), key=lambda e: e.trigger.start)
+    if len(coded) < 2:
+        return
+    main = coded[0]
+    for ev in coded[1:]:
+        if ev.acled != main.acled or ev.mode != main.mode:
+            continue
+        head = _head_token(article.doc, ev)
+        if head is None or head.tag_ in ("NNS", "NNPS") or _distinct(head):
+            continue  # "attacks", "another attack": more than the one already recorded
+        ev.acled = ev.gtd = None
