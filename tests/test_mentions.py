@@ -185,3 +185,23 @@ def test_another_attack_keeps_its_code(run):
             + FILLER + "\nHours later another man was stabbed to death outside a bar across town.\n")
     coded = [e for e in attacks(run(text)) if e.acled]
     assert len(coded) == 2
+
+
+# ---------------------------------------------------------------- blocking words far from the trigger
+
+def test_block_word_far_from_trigger_does_not_block(parse):
+    doc = parse("Five shoppers were hurt in an attack on the Christmas market in the old town.")
+    assert not mentions.block_applies([t for t in doc if t.text == "attack"][0], "figurative")
+    doc = parse("A gas cylinder explosion shook the bakery.")
+    assert mentions.block_applies([t for t in doc if t.text == "explosion"][0], "disaster")
+
+
+def test_market_attack_after_reported_violence_in_full_article(run):
+    text = ("Gunmen opened fire on a police patrol in the north of the city on Monday, wounding two officers."
+            + FILLER + "Last winter three people were hurt in an attack on the Christmas market in the old town.")
+    assert "attack" in triggers(run(text))
+
+
+def test_market_words_still_block_without_violence(run):
+    text = "Share prices came under attack on the stock market as investors fled." + FILLER
+    assert not attacks(run(text))

@@ -122,7 +122,7 @@ def _near_lemmas(tok) -> set[str]:
     return out
 
 
-def _context_ok(entry: dict, head, bag: Bag, primed: bool = False) -> bool:
+def _context_ok(entry: dict, head, bag: Bag, primed: bool = False, loose: bool = False) -> bool:
     """Return True when the entry's required context is present and its blocking context is not;
     `primed` says violence was already reported earlier in the article."""
     if "with" in entry and not (_near_lemmas(head) & set(entry["with"])):
@@ -133,6 +133,8 @@ def _context_ok(entry: dict, head, bag: Bag, primed: bool = False) -> bool:
         return False
     nctx = entry.get("nctx") or []
     for name in [nctx] if isinstance(nctx, str) else nctx:
+        if loose and not mentions.block_applies(head, name):
+            continue
         if name == "crime":
             if bag.cue("crime"):
                 return False
@@ -335,7 +337,7 @@ def _candidates(article: Article) -> list[Candidate]:
                         continue  # "assault rifle", "protest leader"; but "protest procession" is a protest
                     aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
                 for e in singles.get(lem, []):
-                    if tok.pos_ in e["pos"] and _context_ok(e, tok, bag, primed):
+                    if tok.pos_ in e["pos"] and _context_ok(e, tok, bag, primed, loose=primed and not short):
                         found = (e, [tok], [i])
                         break
             if found is None:

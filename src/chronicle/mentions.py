@@ -175,3 +175,17 @@ def uncode_repeats(article, events: list) -> None:
         if head is None or head.tag_ in ("NNS", "NNPS") or _distinct(head):
             continue  # "attacks", "another attack": more than the one already recorded
         ev.acled = ev.gtd = None
+
+
+def block_applies(head, cue_name: str) -> bool:
+    """Return True when a blocking cue list (figurative use, disaster) still blocks the trigger in a
+    full article that already reported violence: only when its word stands in the trigger's own
+    phrase ("gas cylinder explosion", "attacked the market share"), not elsewhere in the sentence
+    ("an attack on the Christmas market", "I thought it was a car crash")."""
+    if cue_name not in vocab()["loose_blocks"]:
+        return True
+    from . import ontology  # late: ontology is light, but keeps this module's import list plain
+    words = ontology.cue(cue_name)
+    near = [head.head, *head.children]
+    near += [g for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod") for g in c.children]
+    return any(_lemma(t) in words or t.lower_ in words for t in near if t.i != head.i)
