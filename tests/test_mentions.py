@@ -205,3 +205,35 @@ def test_market_attack_after_reported_violence_in_full_article(run):
 def test_market_words_still_block_without_violence(run):
     text = "Share prices came under attack on the stock market as investors fled." + FILLER
     assert not attacks(run(text))
+
+
+# ---------------------------------------------------------------- sentence-initial nouns, aims, preparations
+
+def test_sentence_initial_plural_read_as_noun(parse):
+    from chronicle.events import _lexicon
+    singles, _ = _lexicon()
+    doc = parse("Shootings in the harbour district went on until dawn.")
+    tok = doc[0]
+    if tok.pos_ == "PROPN":
+        assert mentions.reading(tok, tok.lemma_.lower(), singles) == ("shooting", "NOUN")
+    doc = parse("Paris is a large city.")
+    assert mentions.reading(doc[0], doc[0].lemma_.lower(), singles)[1] == doc[0].pos_
+
+
+def test_aim_clause_is_not_an_attack(parse):
+    doc = parse("The cell planted a device under the bridge to target army trucks.")
+    assert mentions.stated_aim([t for t in doc if t.text == "target"][0])
+    doc = parse("Snipers targeted the army trucks on the bridge.")
+    assert not mentions.stated_aim([t for t in doc if t.text == "targeted"][0])
+
+
+def test_planting_yields_to_the_explosion(run):
+    text = ("A bomb had been planted under a parked van near the station. It exploded at noon, wounding "
+            "four commuters, police said." + FILLER)
+    got = triggers(run(text))
+    assert "exploded" in got and "planted" not in got
+
+
+def test_planting_kept_without_an_explosion(run):
+    text = "Militants planted a bomb under a parked van near the station, police said." + FILLER
+    assert "planted" in triggers(run(text))

@@ -321,6 +321,7 @@ def _candidates(article: Article) -> list[Candidate]:
             if i in used or tok.is_space or tok.is_punct:
                 continue
             lem = tok.lemma_.lower()
+            lem, pos = mentions.reading(tok, lem, singles)
             found = None
             for e in phrases.get(lem, []) + phrases.get(tok.lower_, []):
                 idx = _match_phrase(toks, i, e["words"])
@@ -337,7 +338,7 @@ def _candidates(article: Article) -> list[Candidate]:
                         continue  # "assault rifle", "protest leader"; but "protest procession" is a protest
                     aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
                 for e in singles.get(lem, []):
-                    if tok.pos_ in e["pos"] and _context_ok(e, tok, bag, primed, loose=primed and not short):
+                    if pos in e["pos"] and _context_ok(e, tok, bag, primed, loose=primed and not short):
                         found = (e, [tok], [i])
                         break
             if found is None:
@@ -485,7 +486,7 @@ def find_events(article: Article) -> list[Event]:
             mention._rank = (2, best.sent_index, 0, -other.entry["weight"])
             events.append(mention)
     if len(article.text) > mentions.LONG_TEXT:
-        events = mentions.drop_restatements(article, mentions.drop_headings(article.text, events))
+        events = mentions.drop_restatements(article, mentions.drop_preparations(article, mentions.drop_headings(article.text, events)))
     events.sort(key=lambda e: e._rank)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"

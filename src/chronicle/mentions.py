@@ -79,9 +79,27 @@ def bare_campaign(head, sent) -> bool:
     return not (words & v["outcome_words"])
 
 
+def stated_aim(head) -> bool:
+    """Return True for an aim verb in an infinitive clause ("planted a bomb to target the police"):
+    it says what an act was meant for, it is not an attack of its own."""
+    return (_lemma(head) in vocab()["aim_verbs"] and head.dep_ in ("advcl", "xcomp", "acl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children))
+
+
 def not_an_attack(tokens, head, sent) -> bool:
-    """Return True when an attack trigger of a long article names a weapon, a charge or a bare campaign."""
-    return offence_name(head) or weapon_object(tokens, head) or bare_campaign(head, sent)
+    """Return True when an attack trigger of a long article names a weapon, a charge, an aim or a bare campaign."""
+    return offence_name(head) or weapon_object(tokens, head) or bare_campaign(head, sent) or stated_aim(head)
+
+
+def drop_preparations(article, events: list) -> list:
+    """Return `events` without planting mentions ("the bomb had been planted in a car") when the
+    article reports an explosion: the planting prepared the attack the explosion reports."""
+    v = vocab()
+    lemmas = {id(ev): _lemma(h) for ev in events if ev.type == "ASSAULT"
+              for h in [_head_token(article.doc, ev)] if h is not None}
+    if not any(lem in v["explosion_words"] for lem in lemmas.values()):
+        return events
+    return [ev for ev in events if lemmas.get(id(ev)) not in v["preparation_verbs"]]
 
 
 def heading_line(text: str, start: int, end: int) -> bool:
@@ -189,3 +207,15 @@ def block_applies(head, cue_name: str) -> bool:
     near = [head.head, *head.children]
     near += [g for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod") for g in c.children]
     return any(_lemma(t) in words or t.lower_ in words for t in near if t.i != head.i)
+
+
+def reading(tok, lemma: str, lexicon) -> tuple[str, str]:
+    """Return the (lemma, part of speech) to look a token up by: a capitalised common noun opening a
+    sentence ("Shootings in the city went on") is often tagged a proper noun; read it as the noun."""
+    if tok.pos_ != "PROPN" or not tok.is_sent_start or not tok.text[:1].isupper() or tok.text.isupper():
+        return lemma, tok.pos_
+    low = tok.lower_
+    for cand in (low, low[:-1] if low.endswith("s") else None, low[:-2] if low.endswith("es") else None):
+        if cand and any("NOUN" in (e.get("pos") or ()) for e in lexicon.get(cand, ())):
+            return cand, "NOUN"
+    return lemma, tok.pos_
