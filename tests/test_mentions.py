@@ -237,3 +237,12 @@ def test_planting_yields_to_the_explosion(run):
 def test_planting_kept_without_an_explosion(run):
     text = "Militants planted a bomb under a parked van near the station, police said." + FILLER
     assert "planted" in triggers(run(text))
+
+
+def test_shooting_incident_names_the_attack(run):
+    evs = run("Two shooting incidents were reported near the harbour overnight.")
+    assert "shooting" in triggers(evs)
+
+
+def test_assault_rifle_is_not_an_attack(run):
+    assert not attacks(run("The police displayed an assault rifle found in the car."))

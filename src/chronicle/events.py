@@ -334,9 +334,12 @@ def _candidates(article: Article) -> list[Candidate]:
                 if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.pos_ != "VERB" and not (
                         lem in ("protest", "demonstration") and tok.head.lemma_.lower() not in singles
                         and tok.head.lemma_.lower() not in ("leader", "organizer", "organiser", "group", "movement", "song", "vote", "letter")):
-                    if tok.pos_ != "NOUN" or tok.head.lemma_.lower() not in ontology.cue("aftermath_heads"):
+                    if mentions.event_head(tok):
+                        pass  # "shooting incidents", "a stabbing spree": the compound names the attack
+                    elif tok.pos_ != "NOUN" or tok.head.lemma_.lower() not in ontology.cue("aftermath_heads"):
                         continue  # "assault rifle", "protest leader"; but "protest procession" is a protest
-                    aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
+                    else:
+                        aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
                 for e in singles.get(lem, []):
                     if pos in e["pos"] and _context_ok(e, tok, bag, primed, loose=primed and not short):
                         found = (e, [tok], [i])

@@ -219,3 +219,9 @@ def reading(tok, lemma: str, lexicon) -> tuple[str, str]:
         if cand and any("NOUN" in (e.get("pos") or ()) for e in lexicon.get(cand, ())):
             return cand, "NOUN"
     return lemma, tok.pos_
+
+
+def event_head(tok) -> bool:
+    """Return True when a noun modifier's head is a word for a happening ("shooting incidents",
+    "a stabbing spree"), so the modifier names the attack itself."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "compound" and _lemma(tok.head) in vocab()["event_heads"]
