@@ -239,9 +239,12 @@ def test_planting_kept_without_an_explosion(run):
     assert "planted" in triggers(run(text))
 
 
-def test_shooting_incident_names_the_attack(run):
-    evs = run("Two shooting incidents were reported near the harbour overnight.")
-    assert "shooting" in triggers(evs)
+@pytest.mark.parametrize("text,word", [
+    ("Two shooting incidents were reported near the harbour overnight.", "shooting"),
+    ("The city still remembers the bombing atrocity of that summer.", "bombing"),
+])
+def test_attack_noun_modifying_a_happening_names_the_attack(run, text, word):
+    assert word in triggers(run(text))
 
 
 def test_assault_rifle_is_not_an_attack(run):

@@ -1,25 +1,33 @@
 """Mentions: which attack words in a full article name an attack a reader should see.
 
 A long article (a news story, a web page) names the same attack many times, in headings,
-in quotations, in history and in legal wording. events.py finds trigger words; the rules
-here decide, for long texts only, which of them are attack mentions:
+quotations, history, legal wording and reactions. events.py finds trigger words; the rules
+here decide, for texts longer than LONG_TEXT, which of them are attack mentions:
 
-- an attack the article places in an earlier time is still a mention (kept uncoded, so it
-  never becomes the record's event);
-- a weapon noun handled as an object ("used IEDs to make roadside bombs") names a weapon,
-  not an attack;
-- a bare offence name under legal wording ("on charges of murder") names a charge;
-- a campaign word ("operations") names an attack only with an outcome in its clause;
-- a heading line restates the story below it, so its attack word is not a mention of its
-  own when the body reports an attack.
+- an attack placed in an earlier time, or only supposed ("if you shoot it down"), is still a
+  mention, kept without ACLED or GTD codes so it never becomes the record's event;
+- a heading restates the story below it; a definite repeat in the same paragraph ("an
+  explosion ... the explosion") or a predicate noun ("the bombing was an attack") restates
+  the mention before it; planting a bomb prepares the explosion the article reports;
+- a weapon noun handled as an object ("used IEDs to make roadside bombs"), a bare offence
+  name under legal wording ("on charges of murder"), an aim clause ("to target the police")
+  and a campaign word with no outcome ("operations") name no attack;
+- once violence is reported, figurative and disaster words block a trigger only from its
+  own phrase ("an attack on the Christmas market" is an attack);
+- later mentions repeating the main attack keep no ACLED or GTD code: one record per attack.
 
-Short reports (ACLED notes, GTD summaries) keep events.py's rules unchanged.
+Two readings hold for every text: a capitalised noun opening a sentence that the tagger took
+for a name ("Shootings went on"), and an attack noun modifying a word for a happening
+("shooting incidents"). Short reports (ACLED notes, GTD summaries) keep events.py's rules
+otherwise unchanged.
 """
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from pathlib import Path
+
+from . import ontology
 
 DATA = Path(__file__).resolve().parent / "data"
 HEADLINE_MAX_WORDS = 14
@@ -202,7 +210,6 @@ def block_applies(head, cue_name: str) -> bool:
     ("an attack on the Christmas market", "I thought it was a car crash")."""
     if cue_name not in vocab()["loose_blocks"]:
         return True
-    from . import ontology  # late: ontology is light, but keeps this module's import list plain
     words = ontology.cue(cue_name)
     near = [head.head, *head.children]
     near += [g for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod") for g in c.children]
