@@ -362,7 +362,8 @@ def _candidates(article: Article) -> list[Candidate]:
                 # "police fired tear gas at the crowd" reports a protest met by police
                 entry = dict(entry, type="PROTEST", mode="demonstrate")
             status = _status(head, span, entry)
-            if status is None and not short and entry["type"] == "ASSAULT":
+            supposed = status is None and not short and entry["type"] == "ASSAULT"
+            if supposed:  # "if you shoot it down": a full article's supposed attack is named, not coded
                 status, claimed = "unknown", True
             if status is None:
                 continue
@@ -370,7 +371,7 @@ def _candidates(article: Article) -> list[Candidate]:
                 c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
             framed = entry["type"] == "ASSAULT" and _framed(head)
             out.append(Candidate(span, entry, si, sent, status, definite, claimed, framed))
-            primed = primed or (entry["type"] == "ASSAULT" and not past and (not claimed or not short))
+            primed = primed or (entry["type"] == "ASSAULT" and not (past or supposed) and (not claimed or not short))
     return out
 
 
