@@ -249,3 +249,17 @@ def test_attack_noun_modifying_a_happening_names_the_attack(run, text, word):
 
 def test_assault_rifle_is_not_an_attack(run):
     assert not attacks(run("The police displayed an assault rifle found in the car."))
+
+
+def test_same_sentence_word_of_same_kind_restates(run):
+    text = ("A bomb went off at a bus depot on Monday, wounding two guards." + FILLER
+            + "\"There was an explosion and I ran,\" said a driver who saw the blast from the bus stop.")
+    got = triggers(run(text))
+    assert "explosion" in got and "blast" not in got
+
+
+def test_same_sentence_word_of_other_kind_is_kept(parse):
+    doc = parse("The brother died after a gunfight with police three days after the bombing.")
+    head = [t for t in doc if t.text == "bombing"][0]
+    assert not mentions.restatement(head, {"gunfight"}, frozenset({"gunfight"}))
+    assert mentions.restatement(head, {"explosion"}, frozenset({"explosion"}))

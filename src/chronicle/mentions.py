@@ -140,7 +140,14 @@ def _paragraph(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def restatement(head, earlier: set[str]) -> bool:
+def _same_kind(a: str, b: str) -> bool:
+    """Return True when attack words `a` and `b` can name one happening ("explosion", "blast"; "attack", anything)."""
+    v = vocab()
+    general, blasts = v["general_attack_nouns"], v["explosion_words"]
+    return a == b or a in general or b in general or (a in blasts and b in blasts)
+
+
+def restatement(head, earlier: set[str], in_sentence: frozenset = frozenset()) -> bool:
     """Return True when noun `head` restates an attack already named: a predicate noun ("the blast
     was an attack", "called the blast an attack") or a definite repeat of a word used earlier in the
     paragraph ("an explosion ... the explosion"), or a definite general word ("... the attack")."""
@@ -154,13 +161,15 @@ def restatement(head, earlier: set[str]) -> bool:
     if any(c.dep_ == "nummod" or c.tag_ in ("JJS", "RBS") for c in head.children):
         return False
     lemma = _lemma(head)
-    return lemma in earlier or lemma in vocab()["general_attack_nouns"]
+    return (any(_same_kind(lemma, other) for other in in_sentence)
+            or lemma in earlier or lemma in vocab()["general_attack_nouns"])
 
 
 def drop_restatements(article, events: list) -> list:
     """Return `events` without attack mentions that restate one named before them in the same paragraph."""
     doc, text = article.doc, article.text
     named: dict[int, set[str]] = {}
+    sentences: dict[int, set[str]] = {}
     gone: set[int] = set()
     for ev in sorted(events, key=lambda e: e.trigger.start):
         if ev.type != "ASSAULT":
@@ -170,9 +179,12 @@ def drop_restatements(article, events: list) -> list:
             continue
         para = _paragraph(text, ev.trigger.start)
         earlier = named.setdefault(para, set())
-        if restatement(head, earlier):
+        # within one sentence a definite word of the same kind restates ("an explosion ... who saw the blast")
+        same_sentence = sentences.setdefault(head.sent.start, set())
+        if restatement(head, earlier, frozenset(same_sentence)):
             gone.add(id(ev))
         earlier.add(_lemma(head))
+        same_sentence.add(_lemma(head))
     return [ev for ev in events if id(ev) not in gone] if gone else events
 
 
