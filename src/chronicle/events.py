@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from . import ontology
+from . import mentions, ontology
 from .records import Article, Event, Span
 
 PHYSICAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"}
@@ -122,7 +122,7 @@ def _near_lemmas(tok) -> set[str]:
     return out
 
 
-def _context_ok(entry: dict, head, bag: Bag, primed: bool = False) -> bool:
+def _context_ok(entry: dict, head, bag: Bag, primed: bool = False, loose: bool = False) -> bool:
     """Return True when the entry's required context is present and its blocking context is not;
     `primed` says violence was already reported earlier in the article."""
     if "with" in entry and not (_near_lemmas(head) & set(entry["with"])):
@@ -133,6 +133,8 @@ def _context_ok(entry: dict, head, bag: Bag, primed: bool = False) -> bool:
         return False
     nctx = entry.get("nctx") or []
     for name in [nctx] if isinstance(nctx, str) else nctx:
+        if loose and not mentions.block_applies(head, name):
+            continue
         if name == "crime":
             if bag.cue("crime"):
                 return False
@@ -319,6 +321,7 @@ def _candidates(article: Article) -> list[Candidate]:
             if i in used or tok.is_space or tok.is_punct:
                 continue
             lem = tok.lemma_.lower()
+            lem, pos = mentions.reading(tok, lem, singles)
             found = None
             for e in phrases.get(lem, []) + phrases.get(tok.lower_, []):
                 idx = _match_phrase(toks, i, e["words"])
@@ -331,11 +334,14 @@ def _candidates(article: Article) -> list[Candidate]:
                 if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.pos_ != "VERB" and not (
                         lem in ("protest", "demonstration") and tok.head.lemma_.lower() not in singles
                         and tok.head.lemma_.lower() not in ("leader", "organizer", "organiser", "group", "movement", "song", "vote", "letter")):
-                    if tok.pos_ != "NOUN" or tok.head.lemma_.lower() not in ontology.cue("aftermath_heads"):
+                    if mentions.event_head(tok):
+                        pass  # "shooting incidents", "a stabbing spree": the compound names the attack
+                    elif tok.pos_ != "NOUN" or tok.head.lemma_.lower() not in ontology.cue("aftermath_heads"):
                         continue  # "assault rifle", "protest leader"; but "protest procession" is a protest
-                    aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
+                    else:
+                        aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
                 for e in singles.get(lem, []):
-                    if tok.pos_ in e["pos"] and _context_ok(e, tok, bag, primed):
+                    if pos in e["pos"] and _context_ok(e, tok, bag, primed, loose=primed and not short):
                         found = (e, [tok], [i])
                         break
             if found is None:
@@ -343,23 +349,29 @@ def _candidates(article: Article) -> list[Candidate]:
             entry, span, idx = found
             head = _phrase_head(span)
             used.update(range(idx[0], idx[-1] + 1))
-            if _negated(head) or _background(head, sent, ref_year):
+            past = _background(head, sent, ref_year)
+            if _negated(head) or (past and (short or entry["type"] != "ASSAULT")):
+                continue
+            if not short and entry["type"] == "ASSAULT" and mentions.not_an_attack(span, head, sent):
                 continue
             if entry["type"] == "ASSAULT" and _figurative_use(head):
                 continue
             # "claimed responsibility for the bombing" restates an attack: kept as a mention, never coded
-            claimed = entry["type"] == "ASSAULT" and (_claimed(head) or head.i in aftermath)
+            claimed = entry["type"] == "ASSAULT" and (_claimed(head) or head.i in aftermath or past)
             if entry["type"] == "ASSAULT" and Bag(_clause_tokens(head)).cue("crowd_control"):
                 # "police fired tear gas at the crowd" reports a protest met by police
                 entry = dict(entry, type="PROTEST", mode="demonstrate")
             status = _status(head, span, entry)
+            supposed = status is None and not short and entry["type"] == "ASSAULT"
+            if supposed:  # "if you shoot it down": a full article's supposed attack is named, not coded
+                status, claimed = "unknown", True
             if status is None:
                 continue
             definite = head.pos_ == "NOUN" and any(
                 c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
             framed = entry["type"] == "ASSAULT" and _framed(head)
             out.append(Candidate(span, entry, si, sent, status, definite, claimed, framed))
-            primed = primed or (entry["type"] == "ASSAULT" and not claimed)
+            primed = primed or (entry["type"] == "ASSAULT" and not (past or supposed) and (not claimed or not short))
     return out
 
 
@@ -477,6 +489,8 @@ def find_events(article: Article) -> list[Event]:
             mention._claimed = True
             mention._rank = (2, best.sent_index, 0, -other.entry["weight"])
             events.append(mention)
+    if len(article.text) > mentions.LONG_TEXT:
+        events = mentions.drop_restatements(article, mentions.drop_preparations(article, mentions.drop_headings(article.text, events)))
     events.sort(key=lambda e: e._rank)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
@@ -516,3 +530,4 @@ def code_events(article: Article, events: list[Event]) -> None:
     """Set `acled` (and `gtd` for attacks) on each event of `article`; see coding.code_events."""
     from . import coding  # coding reads this module's helpers, so it is imported late
     coding.code_salient(article, events)
+    mentions.uncode_repeats(article, events)

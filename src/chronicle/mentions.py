@@ -1,0 +1,246 @@
+"""Mentions: which attack words in a full article name an attack a reader should see.
+
+A long article (a news story, a web page) names the same attack many times, in headings,
+quotations, history, legal wording and reactions. events.py finds trigger words; the rules
+here decide, for texts longer than LONG_TEXT, which of them are attack mentions:
+
+- an attack placed in an earlier time, or only supposed ("if you shoot it down"), is still a
+  mention, kept without ACLED or GTD codes so it never becomes the record's event;
+- a heading restates the story below it; a definite repeat in the same paragraph ("an
+  explosion ... the explosion") or a predicate noun ("the bombing was an attack") restates
+  the mention before it; planting a bomb prepares the explosion the article reports;
+- a weapon noun handled as an object ("used IEDs to make roadside bombs"), a bare offence
+  name under legal wording ("on charges of murder"), an aim clause ("to target the police")
+  and a campaign word with no outcome ("operations") name no attack;
+- once violence is reported, figurative and disaster words block a trigger only from its
+  own phrase ("an attack on the Christmas market" is an attack);
+- later mentions repeating the main attack keep no ACLED or GTD code: one record per attack.
+
+Two readings hold for every text: a capitalised noun opening a sentence that the tagger took
+for a name ("Shootings went on"), and an attack noun modifying a word for a happening
+("shooting incidents"). Short reports (ACLED notes, GTD summaries) keep events.py's rules
+otherwise unchanged.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from . import ontology
+
+DATA = Path(__file__).resolve().parent / "data"
+HEADLINE_MAX_WORDS = 14
+SUBHEADING_MAX_WORDS = 8
+LONG_TEXT = 600  # events.py reads a text this short as one report (a note, a summary)
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, frozenset[str]]:
+    """Return the word lists of data/mentions.json as frozensets."""
+    with open(DATA / "mentions.json", encoding="utf-8") as f:
+        return {k: frozenset(v) for k, v in json.load(f).items()}
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def offence_name(head) -> bool:
+    """Return True for a bare offence noun under legal wording ("charges of murder", "tried for homicide")."""
+    v = vocab()
+    if head.pos_ != "NOUN" or _lemma(head) not in v["offence_nouns"]:
+        return False
+    if any(c.dep_ in ("det", "poss") for c in head.children):
+        return False  # "charged with the murder of a judge" points at a real killing
+    tok = head
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "conj", "dobj", "appos", "compound"):
+            return False
+        tok = tok.head
+        if _lemma(tok) in v["legal_heads"] or tok.lower_ in v["legal_heads"]:
+            return True
+    return False
+
+
+def weapon_object(tokens, head) -> bool:
+    """Return True when a weapon-noun trigger ("roadside bombs") is the object of handling, not an attack."""
+    v = vocab()
+    phrase = " ".join(_lemma(t) for t in tokens)
+    if phrase not in v["weapon_triggers"]:
+        return False
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("dobj", "pobj") or tok.dep_ == "nsubjpass":
+        gov = tok.head if tok.dep_ != "pobj" else tok.head.head
+        return _lemma(gov) in v["weapon_handling_verbs"]
+    return False
+
+
+def bare_campaign(head, sent) -> bool:
+    """Return True for a campaign word ("operations") with no outcome word in its sentence."""
+    v = vocab()
+    if _lemma(head) not in v["campaign_triggers"]:
+        return False
+    words = {t.lower_ for t in sent} | {_lemma(t) for t in sent}
+    return not (words & v["outcome_words"])
+
+
+def stated_aim(head) -> bool:
+    """Return True for an aim verb in an infinitive clause ("planted a bomb to target the police"):
+    it says what an act was meant for, it is not an attack of its own."""
+    return (_lemma(head) in vocab()["aim_verbs"] and head.dep_ in ("advcl", "xcomp", "acl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children))
+
+
+def not_an_attack(tokens, head, sent) -> bool:
+    """Return True when an attack trigger of a long article names a weapon, a charge, an aim or a bare campaign."""
+    return offence_name(head) or weapon_object(tokens, head) or bare_campaign(head, sent) or stated_aim(head)
+
+
+def drop_preparations(article, events: list) -> list:
+    """Return `events` without planting mentions ("the bomb had been planted in a car") when the
+    article reports an explosion: the planting prepared the attack the explosion reports."""
+    v = vocab()
+    lemmas = {id(ev): _lemma(h) for ev in events if ev.type == "ASSAULT"
+              for h in [_head_token(article.doc, ev)] if h is not None}
+    if not any(lem in v["explosion_words"] for lem in lemmas.values()):
+        return events
+    return [ev for ev in events if lemmas.get(id(ev)) not in v["preparation_verbs"]]
+
+
+def heading_line(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] lies on a heading: the first line, or a short line further
+    down, with no closing stop (a caption or a long run-on line is not a heading)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if not line or line[-1] in ".!?:;\"\u201d'\u2019)":
+        return False
+    limit = HEADLINE_MAX_WORDS if not text[:line_start].strip() else SUBHEADING_MAX_WORDS
+    return len(line.split()) <= limit
+
+
+def drop_headings(text: str, events: list) -> list:
+    """Return `events` without attack mentions on heading lines, when the body reports an attack."""
+    heads = [ev for ev in events if ev.type == "ASSAULT" and heading_line(text, ev.trigger.start, ev.trigger.end)]
+    if not heads or len(heads) == sum(ev.type == "ASSAULT" for ev in events):
+        return events
+    gone = {id(ev) for ev in heads}
+    return [ev for ev in events if id(ev) not in gone]
+
+
+def _head_token(doc, ev):
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _paragraph(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Return True when attack words `a` and `b` can name one happening ("explosion", "blast"; "attack", anything)."""
+    v = vocab()
+    general, blasts = v["general_attack_nouns"], v["explosion_words"]
+    return a == b or a in general or b in general or (a in blasts and b in blasts)
+
+
+def restatement(head, earlier: set[str], in_sentence: frozenset = frozenset()) -> bool:
+    """Return True when noun `head` restates an attack already named: a predicate noun ("the blast
+    was an attack", "called the blast an attack") or a definite repeat of a word used earlier in the
+    paragraph ("an explosion ... the explosion"), or a definite general word ("... the attack")."""
+    if head.pos_ != "NOUN":
+        return False
+    if head.dep_ in ("attr", "oprd") and earlier:
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in vocab()["definite_determiners"] for c in head.children)
+    if not definite or not earlier or head.tag_ != "NN":
+        return False  # "the two worst explosions" picks some out of several: a plural is not a repeat
+    if any(c.dep_ == "nummod" or c.tag_ in ("JJS", "RBS") for c in head.children):
+        return False
+    lemma = _lemma(head)
+    return (any(_same_kind(lemma, other) for other in in_sentence)
+            or lemma in earlier or lemma in vocab()["general_attack_nouns"])
+
+
+def drop_restatements(article, events: list) -> list:
+    """Return `events` without attack mentions that restate one named before them in the same paragraph."""
+    doc, text = article.doc, article.text
+    named: dict[int, set[str]] = {}
+    sentences: dict[int, set[str]] = {}
+    gone: set[int] = set()
+    for ev in sorted(events, key=lambda e: e.trigger.start):
+        if ev.type != "ASSAULT":
+            continue
+        head = _head_token(doc, ev)
+        if head is None:
+            continue
+        para = _paragraph(text, ev.trigger.start)
+        earlier = named.setdefault(para, set())
+        # within one sentence a definite word of the same kind restates ("an explosion ... who saw the blast")
+        same_sentence = sentences.setdefault(head.sent.start, set())
+        if restatement(head, earlier, frozenset(same_sentence)):
+            gone.add(id(ev))
+        earlier.add(_lemma(head))
+        same_sentence.add(_lemma(head))
+    return [ev for ev in events if id(ev) not in gone] if gone else events
+
+
+def _distinct(head) -> bool:
+    """Return True when the trigger is marked as a different attack ("another stabbing", "a second
+    man was stabbed", "stabbed again")."""
+    near = list(head.children)
+    if head.pos_ == "VERB":
+        near += [g for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children]
+    return any(t.lower_ in vocab()["distinct_markers"] for t in near)
+
+
+def uncode_repeats(article, events: list) -> None:
+    """In a full article, drop the ACLED and GTD codes of later mentions that repeat the main attack:
+    same ACLED sub-event type and mode, one thing happening, no word saying it is another one."""
+    if article.doc is None or len(article.text) <= LONG_TEXT:
+        return
+    coded = sorted((ev for ev in events if ev.type == "ASSAULT" and ev.acled), key=lambda e: e.trigger.start)
+    if len(coded) < 2:
+        return
+    main = coded[0]
+    for ev in coded[1:]:
+        if ev.acled != main.acled or ev.mode != main.mode:
+            continue
+        head = _head_token(article.doc, ev)
+        if head is None or head.tag_ in ("NNS", "NNPS") or _distinct(head):
+            continue  # "attacks", "another attack": more than the one already recorded
+        ev.acled = ev.gtd = None
+
+
+def block_applies(head, cue_name: str) -> bool:
+    """Return True when a blocking cue list (figurative use, disaster) still blocks the trigger in a
+    full article that already reported violence: only when its word stands in the trigger's own
+    phrase ("gas cylinder explosion", "attacked the market share"), not elsewhere in the sentence
+    ("an attack on the Christmas market", "I thought it was a car crash")."""
+    if cue_name not in vocab()["loose_blocks"]:
+        return True
+    words = ontology.cue(cue_name)
+    near = [head.head, *head.children]
+    near += [g for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod") for g in c.children]
+    return any(_lemma(t) in words or t.lower_ in words for t in near if t.i != head.i)
+
+
+def reading(tok, lemma: str, lexicon) -> tuple[str, str]:
+    """Return the (lemma, part of speech) to look a token up by: a capitalised common noun opening a
+    sentence ("Shootings in the city went on") is often tagged a proper noun; read it as the noun."""
+    if tok.pos_ != "PROPN" or not tok.is_sent_start or not tok.text[:1].isupper() or tok.text.isupper():
+        return lemma, tok.pos_
+    low = tok.lower_
+    for cand in (low, low[:-1] if low.endswith("s") else None, low[:-2] if low.endswith("es") else None):
+        if cand and any("NOUN" in (e.get("pos") or ()) for e in lexicon.get(cand, ())):
+            return cand, "NOUN"
+    return lemma, tok.pos_
+
+
+def event_head(tok) -> bool:
+    """Return True when a noun modifier's head is a word for a happening ("shooting incidents",
+    "a stabbing spree"), so the modifier names the attack itself."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "compound" and _lemma(tok.head) in vocab()["event_heads"]

@@ -1,0 +1,265 @@
+"""Attack mentions in full articles (mentions.py and its hooks in events.py), on text written for these tests."""
+import pytest
+
+from chronicle import events, mentions
+from chronicle.records import Article
+
+# Neutral paragraphs that make a text long enough to be read as a full article, not a short note.
+FILLER = ("\nThe town council met on Tuesday to discuss the budget for road repairs and school buses. "
+          "Several residents asked for more street lights near the river, and the mayor promised a study.\n"
+          "Local shops reported a quiet week, with more visitors expected for the spring fair next month. "
+          "The weather service forecast light rain and mild temperatures for the rest of the week.\n"
+          "The library will stay open later on Thursdays, and a new reading club for children starts in "
+          "May. Volunteers are needed to help with the book sale and to plant trees along the park path.\n")
+
+
+@pytest.fixture
+def run(nlp):
+    def _run(text, published="2023-06-01"):
+        art = Article(id="t", text=text, published=published)
+        art.doc = nlp(text)
+        found = events.find_events(art)
+        events.code_events(art, found)
+        for e in found:
+            assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        return found
+    return _run
+
+
+@pytest.fixture
+def parse(nlp):
+    return nlp
+
+
+def attacks(evs):
+    return [e for e in evs if e.type == "ASSAULT"]
+
+
+def triggers(evs):
+    return [e.trigger.text for e in attacks(evs)]
+
+
+# ---------------------------------------------------------------- history in a full article
+
+def test_past_attack_in_full_article_is_an_uncoded_mention(run):
+    text = ("Gunmen attacked a police post in the northern hills on Monday, killing two officers."
+            + FILLER + "In 2009 the same post was hit by a car bombing that killed eleven people.")
+    evs = run(text, published="2023-06-01")
+    assert "car bombing" in triggers(evs)
+    past = [e for e in evs if e.trigger.text == "car bombing"][0]
+    assert past.acled is None and past.gtd is None  # history is named, never coded as the news
+    assert evs[0].trigger.text == "attacked" and evs[0].acled is not None
+
+
+def test_past_attack_in_short_note_is_still_dropped(run):
+    text = "Since 2017, when militants bombed the old bridge, the road to the market has stayed closed."
+    assert not attacks(run(text, published="2023-05-02"))
+
+
+# ---------------------------------------------------------------- hypothetical mentions
+
+def test_hypothetical_attack_in_full_article_is_uncoded_with_unknown_status(run):
+    text = ("Engineers tested new radar gear at the airfield on Friday." + FILLER
+            + "\"If you shoot the drone down over a crowd, the debris could hurt people,\" the engineer said.")
+    evs = attacks(run(text))
+    assert evs and evs[0].status == "unknown" and evs[0].acled is None
+
+
+def test_hypothetical_attack_in_short_note_is_dropped(run):
+    assert not attacks(run("If the talks fail, the army may attack the northern towns."))
+
+
+# ---------------------------------------------------------------- headings
+
+def test_heading_attack_yields_to_the_body():
+    assert mentions.heading_line("Bomb kills three in port city\nA bomb exploded on Monday.", 0, 4)
+    text = "The first paragraph ends here.\nCar bombs\nTwo car bombs exploded near the station."
+    start = text.index("Car bombs")
+    assert mentions.heading_line(text, start, start + 9)
+    body = text.index("car bombs")
+    assert not mentions.heading_line(text, body, body + 9)
+
+
+def test_caption_line_is_not_a_heading():
+    text = ("First line.\nimage caption Troops were sent to the valley to stop raids by armed groups "
+            "in the late nineteen nineties\nBody.")
+    start = text.index("raids")
+    assert not mentions.heading_line(text, start, start + 5)
+
+
+def test_headline_attack_dropped_when_body_reports_it(run):
+    text = ("Bomb blast kills three in port city\n"
+            "A bomb exploded in a crowded fish market in the port city on Monday, killing three traders."
+            + FILLER)
+    evs = run(text)
+    assert triggers(evs) and all(e.trigger.start > text.index("\n") for e in attacks(evs))
+
+
+def test_headline_attack_kept_when_it_is_the_only_one(run):
+    text = "Bomb blast kills three in port city\n" + FILLER
+    assert attacks(run(text))
+
+
+# ---------------------------------------------------------------- restatements
+
+def test_definite_repeat_in_a_paragraph_is_one_mention(run):
+    text = ("An explosion tore through a bus depot in the east of the city on Monday, wounding nine drivers. "
+            "Witnesses said the explosion shattered windows two streets away." + FILLER)
+    assert triggers(run(text)).count("explosion") == 1
+
+
+def test_predicate_noun_restates_the_subject(run):
+    text = ("The bombing at the depot on Monday was an attack on the transport workers, the minister said."
+            + FILLER)
+    assert triggers(run(text)) == ["bombing"]
+
+
+def test_plural_subset_is_not_a_repeat(parse):
+    doc = parse("Each explosion was loud, and the two worst explosions destroyed the station.")
+    head = [t for t in doc if t.text == "explosions"][0]
+    assert not mentions.restatement(head, {"explosion"})
+
+
+def test_repeat_in_a_new_paragraph_is_kept(run):
+    text = ("An explosion tore through a bus depot in the east of the city on Monday, wounding nine drivers."
+            + FILLER + "Investigators said the explosion was caused by a device left under a bench.")
+    assert triggers(run(text)).count("explosion") == 2
+
+
+# ---------------------------------------------------------------- words that name no attack
+
+def test_weapon_object_is_not_an_attack(parse):
+    doc = parse("The cell used fertiliser to make roadside bombs in a rented garage.")
+    toks = [t for t in doc if t.lower_ in ("roadside", "bombs")]
+    assert mentions.weapon_object(toks, toks[-1])
+    doc = parse("A roadside bomb hit the convoy near the bridge.")
+    toks = [t for t in doc if t.lower_ in ("roadside", "bomb")]
+    assert not mentions.weapon_object(toks, toks[-1])
+
+
+def test_offence_name_under_legal_wording(parse):
+    doc = parse("The former guard is on trial on charges of murder and fraud.")
+    assert mentions.offence_name([t for t in doc if t.text == "murder"][0])
+    doc = parse("She was charged with the murder of a judge in the capital.")
+    assert not mentions.offence_name([t for t in doc if t.text == "murder"][0])
+
+
+def test_campaign_word_needs_an_outcome(parse):
+    doc = parse("Officials said operations in the border area were difficult.")
+    assert mentions.bare_campaign([t for t in doc if t.text == "operations"][0], doc)
+    doc = parse("The army said its operation in the border area killed six fighters.")
+    assert not mentions.bare_campaign([t for t in doc if t.text == "operation"][0], doc)
+
+
+def test_charge_names_no_attack_in_full_article(run):
+    text = ("The former guard went on trial on charges of murder and fraud, the court said on Monday."
+            + FILLER)
+    assert "murder" not in triggers(run(text))
+
+
+# ---------------------------------------------------------------- priming by a claimed attack
+
+def test_claimed_attack_primes_later_explosion_words(run):
+    text = ("Police are hunting a man thought to be responsible for a blast on Friday."
+            + FILLER + "The explosion shattered the windows of a bakery on the main street.")
+    assert "explosion" in triggers(run(text))
+
+
+def test_suicide_bomber_crashing_into_a_patrol(run):
+    evs = run("A suicide bomber on a motorcycle crashed into a foot patrol near the air base.")
+    assert attacks(evs) and attacks(evs)[0].mode == "suicide"
+
+
+# ---------------------------------------------------------------- one record per attack in a full article
+
+def test_repeated_stabbing_is_coded_once(run):
+    text = ("A man was stabbed to death on a night bus in the city centre on Saturday, police said.\n"
+            + FILLER + "\nWitnesses said the stabbing followed an argument over a seat. Officers said a "
+            "passenger had been the victim of a stabbing near the back door.\n")
+    coded = [e for e in attacks(run(text)) if e.acled]
+    assert len(coded) == 1 and coded[0].trigger.text == "stabbed to death"
+
+
+def test_another_attack_keeps_its_code(run):
+    text = ("A man was stabbed to death on a night bus in the city centre on Saturday, police said.\n"
+            + FILLER + "\nHours later another man was stabbed to death outside a bar across town.\n")
+    coded = [e for e in attacks(run(text)) if e.acled]
+    assert len(coded) == 2
+
+
+# ---------------------------------------------------------------- blocking words far from the trigger
+
+def test_block_word_far_from_trigger_does_not_block(parse):
+    doc = parse("Five shoppers were hurt in an attack on the Christmas market in the old town.")
+    assert not mentions.block_applies([t for t in doc if t.text == "attack"][0], "figurative")
+    doc = parse("A gas cylinder explosion shook the bakery.")
+    assert mentions.block_applies([t for t in doc if t.text == "explosion"][0], "disaster")
+
+
+def test_market_attack_after_reported_violence_in_full_article(run):
+    text = ("Gunmen opened fire on a police patrol in the north of the city on Monday, wounding two officers."
+            + FILLER + "Last winter three people were hurt in an attack on the Christmas market in the old town.")
+    assert "attack" in triggers(run(text))
+
+
+def test_market_words_still_block_without_violence(run):
+    text = "Share prices came under attack on the stock market as investors fled." + FILLER
+    assert not attacks(run(text))
+
+
+# ---------------------------------------------------------------- sentence-initial nouns, aims, preparations
+
+def test_sentence_initial_plural_read_as_noun(parse):
+    from chronicle.events import _lexicon
+    singles, _ = _lexicon()
+    doc = parse("Shootings in the harbour district went on until dawn.")
+    tok = doc[0]
+    if tok.pos_ == "PROPN":
+        assert mentions.reading(tok, tok.lemma_.lower(), singles) == ("shooting", "NOUN")
+    doc = parse("Paris is a large city.")
+    assert mentions.reading(doc[0], doc[0].lemma_.lower(), singles)[1] == doc[0].pos_
+
+
+def test_aim_clause_is_not_an_attack(parse):
+    doc = parse("The cell planted a device under the bridge to target army trucks.")
+    assert mentions.stated_aim([t for t in doc if t.text == "target"][0])
+    doc = parse("Snipers targeted the army trucks on the bridge.")
+    assert not mentions.stated_aim([t for t in doc if t.text == "targeted"][0])
+
+
+def test_planting_yields_to_the_explosion(run):
+    text = ("A bomb had been planted under a parked van near the station. It exploded at noon, wounding "
+            "four commuters, police said." + FILLER)
+    got = triggers(run(text))
+    assert "exploded" in got and "planted" not in got
+
+
+def test_planting_kept_without_an_explosion(run):
+    text = "Militants planted a bomb under a parked van near the station, police said." + FILLER
+    assert "planted" in triggers(run(text))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Two shooting incidents were reported near the harbour overnight.", "shooting"),
+    ("The city still remembers the bombing atrocity of that summer.", "bombing"),
+])
+def test_attack_noun_modifying_a_happening_names_the_attack(run, text, word):
+    assert word in triggers(run(text))
+
+
+def test_assault_rifle_is_not_an_attack(run):
+    assert not attacks(run("The police displayed an assault rifle found in the car."))
+
+
+def test_same_sentence_word_of_same_kind_restates(run):
+    text = ("A bomb went off at a bus depot on Monday, wounding two guards." + FILLER
+            + "\"There was an explosion and I ran,\" said a driver who saw the blast from the bus stop.")
+    got = triggers(run(text))
+    assert "explosion" in got and "blast" not in got
+
+
+def test_same_sentence_word_of_other_kind_is_kept(parse):
+    doc = parse("The brother died after a gunfight with police three days after the bombing.")
+    head = [t for t in doc if t.text == "bombing"][0]
+    assert not mentions.restatement(head, {"gunfight"}, frozenset({"gunfight"}))
+    assert mentions.restatement(head, {"explosion"}, frozenset({"explosion"}))
