@@ -39,6 +39,35 @@ def _content_tokens(verb, kind_phrasal: bool):
     return toks
 
 
+def _that_clause(verb):
+    """Return a that-clause the parser hung off a phrase after the verb ("tweeted in the morning that Y"), or None."""
+    for c in verb.subtree:
+        if c.i <= verb.i or c.dep_ not in ("advcl", "relcl", "acl") or c.left_edge.lower_ != "that":
+            continue
+        if c.left_edge.dep_ not in ("mark", "advmod") or not any(
+                k.dep_ in ("nsubj", "nsubjpass") and k.i != c.left_edge.i for k in c.children):
+            continue  # "the plan that he drew up": a relative clause, not what was said
+        h = c.head
+        while h.i != verb.i and h.dep_ in ("prep", "pobj", "npadvmod", "dative"):
+            h = h.head
+        if h.i == verb.i:
+            return c
+    return None
+
+
+def _without_cue_conjuncts(toks: list, data) -> list:
+    """Return content tokens up to a conjoined verb of saying with no subject ("said A and warned B"): that is a second statement."""
+    for t in sorted(toks, key=lambda x: x.i):
+        if t.dep_ == "conj" and t.i > min(x.i for x in toks) and t.tag_ in ("VBD", "VBZ", "VBP") \
+                and t.lemma_.lower() in data["core_verbs"] and _cue_of(t, data) is not None \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            stop = t.left_edge.i
+            while stop > 0 and (t.doc[stop - 1].dep_ == "cc" or t.doc[stop - 1].is_punct):
+                stop -= 1
+            return [x for x in toks if x.i < stop]
+    return toks
+
+
 def _to_sentence_end(sent, toks: list) -> list:
     """Return content tokens run on to the end of the sentence, before a paragraph break or another cue's clause."""
     if not toks:
@@ -224,7 +253,13 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                 ctoks = _to_sentence_end(sent, ctoks)  # "said that ...": the rest of the sentence is reported
             else:
                 ctoks = _cut_tail(ctoks, quotes)
+            ctoks = _without_cue_conjuncts(ctoks, data) if ctoks else ctoks
             content = trim(text, *span_of(ctoks)) if ctoks else None
+        clause = _that_clause(tok) if content is None and not right_ccomp else None
+        if clause is not None:
+            ctoks = _to_sentence_end(sent, [t for t in clause.subtree if t.i != clause.left_edge.i])
+            ctoks = _without_cue_conjuncts(ctoks, data)
+            content = trim(text, *span_of(ctoks))
         if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in kids):
             first, last = _tag(tok, subj, sent)
             content = _around_tag(sent, first, last, text, tok)
