@@ -119,8 +119,8 @@ def _cut_tail(toks: list, quotes) -> list:
 
 def _cue_of(tok, data):
     """Return (kind, particle) when `tok` is a verb of saying, else None."""
-    if tok.dep_ in ("amod", "aux", "auxpass", "compound"):
-        return None
+    if tok.dep_ in ("amod", "aux", "auxpass", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return None  # "emissions, known as HFCs": a participle naming a thing, not someone saying
     if tok.pos_ not in ("VERB", "AUX") and not (
             tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "ccomp") for c in tok.children)):
         return None
