@@ -178,6 +178,12 @@ def _around_tag(sent, first: int, last: int, text: str, verb=None):
     if direct and all(t.dep_ in ("prep", "advmod", "npadvmod", "cc", "mark") for t in direct) \
             and not any(t.is_quote for t in pre):
         return None  # "By signing up, I agree": a phrase about the act, not what was said
+    subord = cues()["subordinators"]
+    if direct and all(t.dep_ in ("prep", "advmod", "npadvmod", "cc", "mark") or (t.dep_ == "advcl" and any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in subord and m.i < t.i for m in t.children)) for t in direct) \
+            and not any(t.is_quote for t in pre) \
+            and all(t.is_punct or t.is_space for t in sent if t.i > last):
+        return None  # "When Congress cut the funds, Mexico said enough": the time of saying, not what was said
     breaks = [k for k, t in enumerate(pre) if "\n" in t.text or "\n" in t.whitespace_]
     if breaks:
         pre = pre[breaks[-1] + 1:]  # a paragraph break (or a headline) ends the content
