@@ -296,7 +296,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if across_paragraphs(text, quotes, content, cue_span):
             continue  # a headline parsed into the next paragraph: its verb does not cue that paragraph
         if kind == "condemn" and lemma in data["object_needs_agent"] and not any(
-                c.dep_ == "dobj" and agentive(c, data) for c in kids):
+                c.dep_ == "dobj" and (agentive(c, data) or c.lower_ in data["object_pronouns"]) for c in kids) \
+                and not any(c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > tok.i for c in kids):
             continue  # "attacked the ball": a verb of attack, not of criticism
         speaker = span_of(speaker_tokens(subj)) if subj is not None else None
         if subj is not None and subj.i < tok.i:
