@@ -68,6 +68,19 @@ def _without_cue_conjuncts(toks: list, data) -> list:
     return toks
 
 
+def _more_infinitives(verb) -> list:
+    """Return the infinitives the parser hung off the cue instead of its to-clause ("wants to triple A, grow B and create C")."""
+    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VB"]
+    if not xcomp:
+        return []
+    out = []
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i > xcomp[0].i and c.tag_ == "VB" \
+                and not any(k.dep_ in ("nsubj", "nsubjpass", "aux") for k in c.children):
+            out.extend(t for t in c.subtree)
+    return out
+
+
 def _to_sentence_end(sent, toks: list) -> list:
     """Return content tokens run on to the end of the sentence, before a paragraph break or another cue's clause."""
     if not toks:
@@ -280,7 +293,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                     if c.dep_ in ("xcomp", "ccomp") and c.i > particle.i:
                         ctoks.extend(c.subtree)
             else:
-                ctoks = _content_tokens(tok, particle is not None)
+                ctoks = _content_tokens(tok, particle is not None) + _more_infinitives(tok)
             ctoks = _cut_tail([t for t in ctoks if t.i != tok.i], quotes)
             if ctoks:
                 content = trim(text, *span_of(ctoks))
