@@ -122,7 +122,7 @@ def punctuation_statements(text: str, quotes, doc=None) -> list[Found]:
     pos = 0
     for para in text.split("\n"):
         start, pos = pos, pos + len(para) + 1
-        m = re.match(r"\s*([^:\n“\"]{2,60}?):\s+(\S.*)$", para)
+        m = re.match(r"\s*[“\"]?([^:\n“\"]{2,60}?):\s+(\S.*)$", para)  # a transcript paragraph may open with a quote mark
         if m and len(m.group(1).split()) <= 6 and m.group(1).split()[0].lower() not in cues()["colon_skip"] \
                 and (m.group(1).isupper() or all(w[:1].isupper() for w in m.group(1).split())) \
                 and (doc is None or _names_someone(doc, start + m.start(1), start + m.end(1), m.group(1))):
