@@ -247,7 +247,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         subj = subject_of(tok)
         # a weak verb ("found", "stressed", "agreed") takes its object as content only when someone does it
         weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"] \
-            and not (subj is not None and subj.i < tok.i and agentive(subj, data))
+            and not (subj is not None and subj.i < tok.i and (agentive(subj, data) or subj.lemma_.lower() in data["evidence"]))
         if kind in ("threaten", "condemn", "deny", "support", "appeal") and subj is not None \
                 and subj.lemma_.lower() in data["things"]:
             continue  # "the attack won't threaten ...": a thing, not a speaker
