@@ -11,6 +11,16 @@ from .speakers import channels, speaker_tokens, subject_of
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr")
 
 
+def _after_object(prep, kids) -> bool:
+    """Tell whether a phrase after the cue's object belongs to what is said ("to a snake", "in the way ..."), not its time."""
+    if prep.lower_ in cues()["object_preps"]:
+        return True
+    if prep.lower_ in cues()["occasions"]["preps"] or not any(
+            c.dep_ in ("dobj", "dative") and c.i < prep.i for c in kids):
+        return False
+    return not any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
+
+
 def _content_tokens(verb, kind_phrasal: bool):
     """Return the complement tokens of a cue verb (the reported clause), or []."""
     kids = [c for c in verb.children]
@@ -26,7 +36,7 @@ def _content_tokens(verb, kind_phrasal: bool):
     comps = [c for c in kids if c.i > verb.i and (
         c.dep_ in CONTENT_DEPS or c.dep_ == "dative"
         or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"
-                                  or (has_obj and c.lower_ in cues()["object_preps"]))))]
+                                  or (has_obj and _after_object(c, kids)))))]
     # "told reporters that ...": the one told is not what was said
     comps = [c for c in comps if c.dep_ != "dative"]
     if verb.lemma_.lower() in cues()["address_verbs"] and len(comps) > 1:
