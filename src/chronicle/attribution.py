@@ -25,7 +25,8 @@ from .quotes import in_quote, quote_spans, trim
 from .cuewords import Found, cues
 from .speakers import Names, restore_names, speaker_actor, via_actor
 from .saying import verb_statements
-from .sourcing import according_statements, as_reported, headline_statement, noun_statements, punctuation_statements
+from .sourcing import (according_statements, as_reported, evidence_statements, headline_statement, noun_statements,
+                       punctuation_statements)
 
 
 def _kind(f: Found, text: str) -> str:
@@ -141,7 +142,7 @@ def find_statements(article: Article) -> list[Statement]:
     sents: dict[tuple[int, int], str] = {}
     for sent in doc.sents:
         here = verb_statements(sent, text, quotes) + according_statements(sent, text, quotes)
-        here += noun_statements(sent, text, quotes)
+        here += noun_statements(sent, text, quotes) + evidence_statements(sent, text, quotes)
         here += as_reported(sent, text, here)
         for f in here:
             tok = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")

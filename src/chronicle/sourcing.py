@@ -58,6 +58,29 @@ def according_statements(sent, text: str, quotes) -> list[Found]:
     return out
 
 
+def evidence_statements(sent, text: str, quotes) -> list[Found]:
+    """Return 'In a poll released Monday, Y' statements: the poll (study, survey) is the source of Y."""
+    toks = [t for t in sent if not (t.is_space or t.is_punct and t.text != ",")]
+    while toks and toks[0].dep_ == "cc":
+        toks = toks[1:]
+    if len(toks) < 5 or toks[0].lower_ != "in" or toks[0].dep_ != "prep":
+        return []
+    obj = next((c for c in toks[0].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in cues()["evidence"]:
+        return []
+    phrase = list(toks[0].subtree)
+    end = max(t.i for t in phrase)
+    doc = sent.doc
+    if end + 1 >= sent.end or doc[end + 1].text != ",":
+        return []
+    body = [t for t in sent if t.i > end + 1 and not t.is_space]
+    if not any(t.pos_ in ("VERB", "AUX") for t in body):
+        return []
+    content = trim(text, *span_of(body))
+    src = span_of(speaker_tokens(obj))
+    return [Found(span_of([toks[0]]), content, "report", src)]
+
+
 def noun_statements(sent, text: str, quotes) -> list[Found]:
     """Return statements cued by nouns of saying: "Trump's claim that ...", "its plan to ..."."""
     nouns = cues()["noun_cues"]
