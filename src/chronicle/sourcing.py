@@ -169,8 +169,9 @@ def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
     data = cues()
     out = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in data["verbs"]:
-            continue
+        put_it = tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+        if tok.pos_ != "VERB" or not (tok.lemma_.lower() in data["verbs"] or put_it):
+            continue  # "as X put it" says the same as "as X said"
         if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             continue
         subj = subject_of(tok)
@@ -192,5 +193,5 @@ def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
             body = [t for t in body if t.i < min(adv)]  # the tag ends the sentence
         if not body:
             continue
-        out.append(Found(span_of([tok]), trim(text, *span_of(body)), "report", sp))
+        out.append(Found(span_of([tok]), trim(text, *span_of(body)), "claim" if put_it else "report", sp))
     return out
