@@ -18,7 +18,8 @@ def _after_object(prep, kids) -> bool:
     if prep.lower_ in cues()["occasions"]["preps"] or not any(
             c.dep_ in ("dobj", "dative") and c.i < prep.i for c in kids):
         return False
-    return not any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
+    return not any(o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in cues()["occasions"]["nouns"])
+                   for o in prep.children)
 
 
 def _content_tokens(verb, kind_phrasal: bool):
