@@ -146,3 +146,18 @@ def test_as_someone_put_it(nlp):
     st = by_cue(art, "put")
     assert st.content.text == "the new tax is a gift to the rich"
     assert st.speaker.text == "the economist"
+
+
+def test_occasion_after_the_object_is_not_content(nlp):
+    art = run(nlp, "The senator denounced the merger in a fiery speech.")
+    st = by_cue(art, "denounced")
+    assert st.content.text == "the merger"
+
+
+def test_occasions_closing_an_as_phrase_are_not_content(nlp):
+    art = run(nlp, "The governor criticized the new law as a disgrace Wednesday on a radio show.")
+    st = by_cue(art, "criticized")
+    assert st.content.text == "the new law as a disgrace"
+    art = run(nlp, "The mayor criticized the budget as a mess during a campaign stop in Flint.")
+    st = by_cue(art, "criticized")
+    assert st.content.text == "the budget as a mess"

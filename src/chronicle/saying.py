@@ -22,6 +22,39 @@ def _after_object(prep, kids) -> bool:
                    for o in prep.children)
 
 
+def _occasion(tok) -> bool:
+    """Tell whether a phrase gives the time or occasion of saying ("during the debate", "Wednesday", "in a speech")."""
+    occasions = cues()["occasions"]
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME")
+    if tok.dep_ != "prep" or tok.lower_ == "of":
+        return False
+    return tok.lower_ in occasions["preps"] or any(
+        o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in occasions["nouns"])
+        for o in tok.children)
+
+
+def _cut_occasion(toks: list, verb) -> list:
+    """Return content tokens without the occasions that close an 'as' phrase ("called it a scam | during the debate")."""
+    while toks:
+        last = max(x.i for x in toks if not x.is_punct) if any(not x.is_punct for x in toks) else -1
+        cut = None
+        for t in toks:
+            if not _occasion(t) or max(x.i for x in t.subtree) < last:
+                continue
+            h = t.head
+            while h.i != verb.i and (h.dep_ in ("pobj", "conj", "oprd", "appos") or (h.dep_ == "prep" and h.lower_ == "as")):
+                h = h.head
+            if h.i == verb.i and h.i != t.head.i:
+                cut = t
+                break
+        out = [x for x in toks if cut is not None and x.i < cut.left_edge.i]
+        if not out:
+            return toks
+        toks = out
+    return toks
+
+
 def _content_tokens(verb, kind_phrasal: bool):
     """Return the complement tokens of a cue verb (the reported clause), or []."""
     kids = [c for c in verb.children]
@@ -305,7 +338,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                         ctoks.extend(c.subtree)
             else:
                 ctoks = _content_tokens(tok, particle is not None) + _more_infinitives(tok)
-            ctoks = _cut_tail([t for t in ctoks if t.i != tok.i], quotes)
+            ctoks = _cut_occasion(_cut_tail([t for t in ctoks if t.i != tok.i], quotes), tok)
             if ctoks:
                 content = trim(text, *span_of(ctoks))
         if content is None or content[1] - content[0] < 2:
