@@ -161,3 +161,8 @@ def test_occasions_closing_an_as_phrase_are_not_content(nlp):
     art = run(nlp, "The mayor criticized the budget as a mess during a campaign stop in Flint.")
     st = by_cue(art, "criticized")
     assert st.content.text == "the budget as a mess"
+
+
+def test_participle_before_a_closing_tag_is_not_content(nlp):
+    art = run(nlp, "Speaking to reporters at the airport on Monday, the minister agreed.")
+    assert not any(st.content.text.startswith("Speaking") for st in art.statements)

@@ -89,7 +89,7 @@ def _that_clause(verb):
         if c.i <= verb.i or c.dep_ not in ("advcl", "relcl", "acl") or c.left_edge.lower_ != "that":
             continue
         if c.left_edge.dep_ not in ("mark", "advmod") or not any(
-                k.dep_ in ("nsubj", "nsubjpass") and k.i != c.left_edge.i for k in c.children):
+                k.dep_ in ("nsubj", "nsubjpass", "csubj") and k.i != c.left_edge.i for k in c.children):
             continue  # "the plan that he drew up": a relative clause, not what was said
         h = c.head
         while h.i != verb.i and h.dep_ in ("prep", "pobj", "npadvmod", "dative"):
@@ -220,6 +220,16 @@ def _tag(tok, subj, sent) -> tuple[int, int]:
     return idx[lo], idx[hi]
 
 
+def _adjunct_clause(tok, subord) -> bool:
+    """Tell whether a clause says when or how someone spoke ("When X happened, ...", "Speaking to students, ...")."""
+    if tok.dep_ != "advcl":
+        return False
+    if any(m.dep_ in ("mark", "advmod") and m.lower_ in subord and m.i < tok.i for m in tok.children):
+        return True
+    return tok.tag_ in ("VBG", "VBN") and tok.left_edge.i == tok.i \
+        and not any(k.dep_ in ("nsubj", "nsubjpass") for k in tok.children)
+
+
 def _around_tag(sent, first: int, last: int, text: str, verb=None):
     """Return the content around a speaker tag inside a sentence, or None."""
     doc = sent.doc
@@ -236,8 +246,7 @@ def _around_tag(sent, first: int, last: int, text: str, verb=None):
             and not any(t.is_quote for t in pre):
         return None  # "By signing up, I agree": a phrase about the act, not what was said
     subord = cues()["subordinators"]
-    if direct and all(t.dep_ in ("prep", "advmod", "npadvmod", "cc", "mark") or (t.dep_ == "advcl" and any(
-            m.dep_ in ("mark", "advmod") and m.lower_ in subord and m.i < t.i for m in t.children)) for t in direct) \
+    if direct and all(t.dep_ in ("prep", "advmod", "npadvmod", "cc", "mark") or _adjunct_clause(t, subord) for t in direct) \
             and not any(t.is_quote for t in pre) \
             and all(t.is_punct or t.is_space for t in sent if t.i > last):
         return None  # "When Congress cut the funds, Mexico said enough": the time of saying, not what was said
