@@ -166,3 +166,15 @@ def test_occasions_closing_an_as_phrase_are_not_content(nlp):
 def test_participle_before_a_closing_tag_is_not_content(nlp):
     art = run(nlp, "Speaking to reporters at the airport on Monday, the minister agreed.")
     assert not any(st.content.text.startswith("Speaking") for st in art.statements)
+
+
+def test_quotation_closing_the_sentence_after_a_tag(nlp):
+    text = "Guests included the actor Will Smith, who joked of the museum, “I have not seen it yet, but I am going to.”"
+    st = by_cue(run(nlp, text), "joked")
+    assert st.content.text == "“I have not seen it yet, but I am going to.”"
+
+
+def test_quotation_inside_a_that_clause_stays_in_the_clause(nlp):
+    text = "A spokesman said Friday that if she won in November, “she would sign this bill.”"
+    st = by_cue(run(nlp, text), "said")
+    assert st.content.text.startswith("if she won")

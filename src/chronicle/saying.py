@@ -315,10 +315,13 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         cue_span = span_of([tok, cue_end])
         content = None
         colon = re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
+        if colon is None and not any(sent.start_char < q[1] <= cue_span[0] for q in quotes):
+            # "joked of the museum, “...”": a quotation right after the tag is what was said
+            colon = re.match(r"(?:(?!\w+ing\b|that\b|if\b)[^.:;“\"\n]){0,60}?,\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
         if colon is not None:
             q = next((q for q in quotes if q[0] == cue_span[1] + colon.end()), None)
-            if q is not None:
-                content = q  # "scolded him: “...”", "said: “...”"
+            if q is not None and (colon.group().rstrip().endswith(":") or q[1] >= sent.end_char - 2):
+                content = q  # "scolded him: “...”", "said: “...”", "joked, “...”" closing the sentence
         if content is None and right_ccomp:
             ctoks = [t for t in _content_tokens(tok, particle is not None) if t.i > tok.i]
             if any(m.dep_ == "mark" and m.lower_ == "that" for c in right_ccomp for m in c.children):
