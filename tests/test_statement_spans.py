@@ -178,3 +178,15 @@ def test_quotation_inside_a_that_clause_stays_in_the_clause(nlp):
     text = "A spokesman said Friday that if she won in November, “she would sign this bill.”"
     st = by_cue(run(nlp, text), "said")
     assert st.content.text.startswith("if she won")
+
+
+def test_possessed_noun_of_saying_with_its_topic(nlp):
+    art = run(nlp, "The minister repeated his infamous comment about half the country living on handouts.")
+    st = by_cue(art, "comment about")
+    assert st.content.text == "half the country living on handouts"
+    assert st.speaker.text == "his"
+
+
+def test_noun_of_saying_with_a_date_is_no_topic(nlp):
+    art = run(nlp, "Reporters discussed her remarks on Saturday.")
+    assert not any(st.cue.text.startswith("remarks") for st in art.statements)

@@ -91,6 +91,14 @@ def noun_statements(sent, text: str, quotes) -> list[Found]:
         comp = [c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl")
                 and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                      or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        about = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in cues()["noun_topic_preps"]
+                 and any(o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in ("DATE", "TIME") for o in c.children)]
+        if not comp and about and any(c.dep_ == "poss" for c in tok.children):
+            # "his comment about the 47 percent", "North Korea's claims about its test": what it is about
+            toks = [t for t in about[0].subtree if t.i != about[0].i]
+            out.append(Found(span_of([tok, about[0]]), trim(text, *span_of(toks)), nouns[tok.lemma_.lower()],
+                             span_of(speaker_tokens(next(c for c in tok.children if c.dep_ == "poss")))))
+            continue
         if not comp:
             continue
         toks = [t for t in comp[0].subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == comp[0].i)]
