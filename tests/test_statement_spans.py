@@ -190,3 +190,8 @@ def test_possessed_noun_of_saying_with_its_topic(nlp):
 def test_noun_of_saying_with_a_date_is_no_topic(nlp):
     art = run(nlp, "Reporters discussed her remarks on Saturday.")
     assert not any(st.cue.text.startswith("remarks") for st in art.statements)
+
+
+def test_hopes_is_an_intention_though_the_lemmatiser_reads_hop(nlp):
+    st = by_cue(run(nlp, "The mayor hopes to finish the bridge by May."), "hopes")
+    assert st.content.text == "to finish the bridge by May"

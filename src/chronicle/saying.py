@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
-from .cuewords import Found, agentive, cues
+from .cuewords import Found, agentive, cues, lemma_of
 from .speakers import channels, speaker_tokens, subject_of
 
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr")
@@ -181,7 +181,7 @@ def _cue_of(tok, data):
     if tok.pos_ not in ("VERB", "AUX") and not (
             tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "ccomp") for c in tok.children)):
         return None
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     for c in tok.children:
         # the particle must follow the verb ("called on X"), not end a later phrase ("called X on Monday")
         near = c.dep_ == "prt" or c.i - tok.i <= 2 and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i])
@@ -288,7 +288,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if found is None:
             continue
         kind, particle = found
-        lemma = tok.lemma_.lower()
+        lemma = lemma_of(tok)
         kids = list(tok.children)
         if any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids):
             f = _passive_report(tok, kids, text, data)
