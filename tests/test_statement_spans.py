@@ -195,3 +195,10 @@ def test_noun_of_saying_with_a_date_is_no_topic(nlp):
 def test_hopes_is_an_intention_though_the_lemmatiser_reads_hop(nlp):
     st = by_cue(run(nlp, "The mayor hopes to finish the bridge by May."), "hopes")
     assert st.content.text == "to finish the bridge by May"
+
+
+def test_a_letter_reads(nlp):
+    art = run(nlp, "“The plant will close in May and the workers will be paid,” the letter reads.")
+    st = by_cue(art, "reads")
+    assert st.content.text == "“The plant will close in May and the workers will be paid,”"
+    assert st.speaker.text == "the letter"
