@@ -202,3 +202,10 @@ def test_a_letter_reads(nlp):
     st = by_cue(art, "reads")
     assert st.content.text == "“The plant will close in May and the workers will be paid,”"
     assert st.speaker.text == "the letter"
+
+
+def test_headline_in_sentence_case(nlp):
+    text = "Governor calls new budget ‘a disaster’ during town hall.\n\nThe governor spoke to voters on Monday."
+    st = by_cue(run(nlp, text), "calls")
+    assert st.content.text == "new budget ‘a disaster’ during town hall"
+    assert st.speaker.text == "Governor"

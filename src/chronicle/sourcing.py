@@ -128,8 +128,10 @@ def headline_statement(doc, text: str) -> list[Found]:
     end = text.find("\n")
     end = len(text) if end < 0 else end
     words = text[:end].split()
-    if not 3 <= len(words) <= 25 or sum(w[:1].isupper() for w in words) * 3 < len(words) * 2:
+    if not 3 <= len(words) <= 25 or end >= len(text):
         return []
+    if sum(w[:1].isupper() for w in words) * 3 < len(words) * 2 and re.search(r"[.!?]\s+\S", text[:end]):
+        return []  # a headline in sentence case is one sentence: two are a lead paragraph
     data = cues()
     lex = set(data["verbs"]) | set(data["intent_verbs"]) | set(data["naming_verbs"])
     toks = [t for t in doc if t.idx + len(t) <= end and not t.is_space]
