@@ -1,4 +1,4 @@
-"""Statements cued without a verb of saying: "according to X", "X's claim that", headlines, "Name: words", "as X reported"."""
+"""Statements cued without a verb of saying: "according to X", "X's claim that", "in a poll, Y", headlines, "Name: words", "as X reported"."""
 from __future__ import annotations
 
 import re
