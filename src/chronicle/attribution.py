@@ -21,11 +21,12 @@ import re
 from functools import lru_cache
 
 from .records import Article, Span, Statement
-from .quotes import in_quote, quote_spans
+from .quotes import in_quote, quote_spans, trim
 from .cuewords import Found, cues
 from .speakers import Names, restore_names, speaker_actor, via_actor
 from .saying import verb_statements
-from .sourcing import according_statements, as_reported, headline_statement, noun_statements, punctuation_statements
+from .sourcing import (according_statements, as_reported, evidence_statements, headline_statement, noun_statements,
+                       punctuation_statements)
 
 
 def _kind(f: Found, text: str) -> str:
@@ -94,6 +95,21 @@ def _without_dateline(text: str, content: tuple[int, int]) -> tuple[int, int]:
     return content
 
 
+def _run_on(doc, text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """Return a content carried over a sentence break the splitter put inside a clause ("remarks | Trump had made")."""
+    s, e = content
+    tok = doc.char_span(e - 1, e, alignment_mode="expand")
+    if tok is None:
+        return content
+    sent = tok[-1].sent
+    if sent.end >= len(doc) or sent.end_char != e or not text[e - 1].isalnum():
+        return content
+    nxt = doc[sent.end].sent
+    if "\n" in text[e:nxt.end_char].rstrip() or text[sent.end_char:nxt.start_char] != " ":
+        return content
+    return trim(text, s, nxt.end_char)
+
+
 def _nested(f: Found, found: list[Found], quotes) -> bool:
     """Tell whether `f` is speech quoted inside another statement ('"I think ...," he said')."""
     if not in_quote(quotes, f.cue):
@@ -126,7 +142,7 @@ def find_statements(article: Article) -> list[Statement]:
     sents: dict[tuple[int, int], str] = {}
     for sent in doc.sents:
         here = verb_statements(sent, text, quotes) + according_statements(sent, text, quotes)
-        here += noun_statements(sent, text, quotes)
+        here += noun_statements(sent, text, quotes) + evidence_statements(sent, text, quotes)
         here += as_reported(sent, text, here)
         for f in here:
             tok = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
@@ -144,7 +160,7 @@ def find_statements(article: Article) -> list[Statement]:
     found = [f for f in found if not _nested(f, found, quotes) and not _orphan(f, found)
              and not _minor_inside(f, found, lemmas)]
     for f in found:
-        f.content = _without_dateline(text, f.content)
+        f.content = _run_on(doc, text, _without_dateline(text, f.content))
     found = _dedupe(found, lemmas)
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = Names(doc, quotes)

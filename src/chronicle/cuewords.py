@@ -44,3 +44,10 @@ def is_media(tok) -> bool:
     """Tell whether a noun names a news outlet or platform."""
     words = {t.lower_ for t in tok.subtree}
     return bool(words & cues()["media"]) and tok.pos_ in ("PROPN", "NOUN")
+
+
+def lemma_of(tok) -> str:
+    """Return a token's lemma, mended where the lemmatiser is known to slip ("hopes" read as "hop")."""
+    lemma = tok.lemma_.lower()
+    fix = cues()["lemma_fixes"].get(lemma)
+    return fix if fix and tok.lower_.startswith(fix) else lemma

@@ -5,10 +5,54 @@ import re
 from typing import Optional
 
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
-from .cuewords import Found, agentive, cues
+from .cuewords import Found, agentive, cues, lemma_of
 from .speakers import channels, speaker_tokens, subject_of
 
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr")
+
+
+def _after_object(prep, kids) -> bool:
+    """Tell whether a phrase after the cue's object belongs to what is said ("to a snake", "in the way ..."), not its time."""
+    if prep.lower_ in cues()["object_preps"]:
+        return True
+    if prep.lower_ in cues()["occasions"]["preps"] or not any(
+            c.dep_ in ("dobj", "dative") and c.i < prep.i for c in kids):
+        return False
+    return not any(o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in cues()["occasions"]["nouns"])
+                   for o in prep.children)
+
+
+def _occasion(tok) -> bool:
+    """Tell whether a phrase gives the time or occasion of saying ("during the debate", "Wednesday", "in a speech")."""
+    occasions = cues()["occasions"]
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME")
+    if tok.dep_ != "prep" or tok.lower_ == "of":
+        return False
+    return tok.lower_ in occasions["preps"] or any(
+        o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in occasions["nouns"])
+        for o in tok.children)
+
+
+def _cut_occasion(toks: list, verb) -> list:
+    """Return content tokens without the occasions that close an 'as' phrase ("called it a scam | during the debate")."""
+    while toks:
+        last = max(x.i for x in toks if not x.is_punct) if any(not x.is_punct for x in toks) else -1
+        cut = None
+        for t in toks:
+            if not _occasion(t) or max(x.i for x in t.subtree) < last:
+                continue
+            h = t.head
+            while h.i != verb.i and (h.dep_ in ("pobj", "conj", "oprd", "appos") or (h.dep_ == "prep" and h.lower_ == "as")):
+                h = h.head
+            if h.i == verb.i and h.i != t.head.i:
+                cut = t
+                break
+        out = [x for x in toks if cut is not None and x.i < cut.left_edge.i]
+        if not out:
+            return toks
+        toks = out
+    return toks
 
 
 def _content_tokens(verb, kind_phrasal: bool):
@@ -26,7 +70,7 @@ def _content_tokens(verb, kind_phrasal: bool):
     comps = [c for c in kids if c.i > verb.i and (
         c.dep_ in CONTENT_DEPS or c.dep_ == "dative"
         or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"
-                                  or (has_obj and c.lower_ in cues()["object_preps"]))))]
+                                  or (has_obj and _after_object(c, kids)))))]
     # "told reporters that ...": the one told is not what was said
     comps = [c for c in comps if c.dep_ != "dative"]
     if verb.lemma_.lower() in cues()["address_verbs"] and len(comps) > 1:
@@ -37,6 +81,48 @@ def _content_tokens(verb, kind_phrasal: bool):
     for c in comps:
         toks.extend(c.subtree)
     return toks
+
+
+def _that_clause(verb):
+    """Return a that-clause the parser hung off a phrase after the verb ("tweeted in the morning that Y"), or None."""
+    for c in verb.subtree:
+        if c.i <= verb.i or c.dep_ not in ("advcl", "relcl", "acl") or c.left_edge.lower_ != "that":
+            continue
+        if c.left_edge.dep_ not in ("mark", "advmod") or not any(
+                k.dep_ in ("nsubj", "nsubjpass", "csubj") and k.i != c.left_edge.i for k in c.children):
+            continue  # "the plan that he drew up": a relative clause, not what was said
+        h = c.head
+        while h.i != verb.i and h.dep_ in ("prep", "pobj", "npadvmod", "dative"):
+            h = h.head
+        if h.i == verb.i:
+            return c
+    return None
+
+
+def _without_cue_conjuncts(toks: list, data) -> list:
+    """Return content tokens up to a conjoined verb of saying with no subject ("said A and warned B"): that is a second statement."""
+    for t in sorted(toks, key=lambda x: x.i):
+        if t.dep_ == "conj" and t.i > min(x.i for x in toks) and t.tag_ in ("VBD", "VBZ", "VBP") \
+                and t.lemma_.lower() in data["core_verbs"] and _cue_of(t, data) is not None \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            stop = t.left_edge.i
+            while stop > 0 and (t.doc[stop - 1].dep_ == "cc" or t.doc[stop - 1].is_punct):
+                stop -= 1
+            return [x for x in toks if x.i < stop]
+    return toks
+
+
+def _more_infinitives(verb) -> list:
+    """Return the infinitives the parser hung off the cue instead of its to-clause ("wants to triple A, grow B and create C")."""
+    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VB"]
+    if not xcomp:
+        return []
+    out = []
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i > xcomp[0].i and c.tag_ == "VB" \
+                and not any(k.dep_ in ("nsubj", "nsubjpass", "aux") for k in c.children):
+            out.extend(t for t in c.subtree)
+    return out
 
 
 def _to_sentence_end(sent, toks: list) -> list:
@@ -90,12 +176,12 @@ def _cut_tail(toks: list, quotes) -> list:
 
 def _cue_of(tok, data):
     """Return (kind, particle) when `tok` is a verb of saying, else None."""
-    if tok.dep_ in ("amod", "aux", "auxpass", "compound"):
-        return None
+    if tok.dep_ in ("amod", "aux", "auxpass", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return None  # "emissions, known as HFCs": a participle naming a thing, not someone saying
     if tok.pos_ not in ("VERB", "AUX") and not (
             tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "ccomp") for c in tok.children)):
         return None
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     for c in tok.children:
         # the particle must follow the verb ("called on X"), not end a later phrase ("called X on Monday")
         near = c.dep_ == "prt" or c.i - tok.i <= 2 and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i])
@@ -134,6 +220,16 @@ def _tag(tok, subj, sent) -> tuple[int, int]:
     return idx[lo], idx[hi]
 
 
+def _adjunct_clause(tok, subord) -> bool:
+    """Tell whether a clause says when or how someone spoke ("When X happened, ...", "Speaking to students, ...")."""
+    if tok.dep_ != "advcl":
+        return False
+    if any(m.dep_ in ("mark", "advmod") and m.lower_ in subord and m.i < tok.i for m in tok.children):
+        return True
+    return tok.tag_ in ("VBG", "VBN") and tok.left_edge.i == tok.i \
+        and not any(k.dep_ in ("nsubj", "nsubjpass") for k in tok.children)
+
+
 def _around_tag(sent, first: int, last: int, text: str, verb=None):
     """Return the content around a speaker tag inside a sentence, or None."""
     doc = sent.doc
@@ -149,6 +245,11 @@ def _around_tag(sent, first: int, last: int, text: str, verb=None):
     if direct and all(t.dep_ in ("prep", "advmod", "npadvmod", "cc", "mark") for t in direct) \
             and not any(t.is_quote for t in pre):
         return None  # "By signing up, I agree": a phrase about the act, not what was said
+    subord = cues()["subordinators"]
+    if direct and all(t.dep_ in ("prep", "advmod", "npadvmod", "cc", "mark") or _adjunct_clause(t, subord) for t in direct) \
+            and not any(t.is_quote for t in pre) \
+            and all(t.is_punct or t.is_space for t in sent if t.i > last):
+        return None  # "When Congress cut the funds, Mexico said enough": the time of saying, not what was said
     breaks = [k for k, t in enumerate(pre) if "\n" in t.text or "\n" in t.whitespace_]
     if breaks:
         pre = pre[breaks[-1] + 1:]  # a paragraph break (or a headline) ends the content
@@ -187,7 +288,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if found is None:
             continue
         kind, particle = found
-        lemma = tok.lemma_.lower()
+        lemma = lemma_of(tok)
         kids = list(tok.children)
         if any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids):
             f = _passive_report(tok, kids, text, data)
@@ -199,7 +300,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         subj = subject_of(tok)
         # a weak verb ("found", "stressed", "agreed") takes its object as content only when someone does it
         weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"] \
-            and not (subj is not None and subj.i < tok.i and agentive(subj, data))
+            and not (subj is not None and subj.i < tok.i and (agentive(subj, data) or subj.lemma_.lower() in data["evidence"]))
         if kind in ("threaten", "condemn", "deny", "support", "appeal") and subj is not None \
                 and subj.lemma_.lower() in data["things"]:
             continue  # "the attack won't threaten ...": a thing, not a speaker
@@ -214,17 +315,26 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         cue_span = span_of([tok, cue_end])
         content = None
         colon = re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
+        if colon is None and not any(sent.start_char < q[1] <= cue_span[0] for q in quotes):
+            # "joked of the museum, “...”": a quotation right after the tag is what was said
+            colon = re.match(r"(?:(?!\w+ing\b|that\b|if\b)[^.:;“\"\n]){0,60}?,\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
         if colon is not None:
             q = next((q for q in quotes if q[0] == cue_span[1] + colon.end()), None)
-            if q is not None:
-                content = q  # "scolded him: “...”", "said: “...”"
+            if q is not None and (colon.group().rstrip().endswith(":") or q[1] >= sent.end_char - 2):
+                content = q  # "scolded him: “...”", "said: “...”", "joked, “...”" closing the sentence
         if content is None and right_ccomp:
             ctoks = [t for t in _content_tokens(tok, particle is not None) if t.i > tok.i]
             if any(m.dep_ == "mark" and m.lower_ == "that" for c in right_ccomp for m in c.children):
                 ctoks = _to_sentence_end(sent, ctoks)  # "said that ...": the rest of the sentence is reported
             else:
                 ctoks = _cut_tail(ctoks, quotes)
+            ctoks = _without_cue_conjuncts(ctoks, data) if ctoks else ctoks
             content = trim(text, *span_of(ctoks)) if ctoks else None
+        clause = _that_clause(tok) if content is None and not right_ccomp else None
+        if clause is not None:
+            ctoks = _to_sentence_end(sent, [t for t in clause.subtree if t.i != clause.left_edge.i])
+            ctoks = _without_cue_conjuncts(ctoks, data)
+            content = trim(text, *span_of(ctoks))
         if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in kids):
             first, last = _tag(tok, subj, sent)
             content = _around_tag(sent, first, last, text, tok)
@@ -239,8 +349,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                     if c.dep_ in ("xcomp", "ccomp") and c.i > particle.i:
                         ctoks.extend(c.subtree)
             else:
-                ctoks = _content_tokens(tok, particle is not None)
-            ctoks = _cut_tail([t for t in ctoks if t.i != tok.i], quotes)
+                ctoks = _content_tokens(tok, particle is not None) + _more_infinitives(tok)
+            ctoks = _cut_occasion(_cut_tail([t for t in ctoks if t.i != tok.i], quotes), tok)
             if ctoks:
                 content = trim(text, *span_of(ctoks))
         if content is None or content[1] - content[0] < 2:
@@ -255,7 +365,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if across_paragraphs(text, quotes, content, cue_span):
             continue  # a headline parsed into the next paragraph: its verb does not cue that paragraph
         if kind == "condemn" and lemma in data["object_needs_agent"] and not any(
-                c.dep_ == "dobj" and agentive(c, data) for c in kids):
+                c.dep_ == "dobj" and (agentive(c, data) or c.lower_ in data["object_pronouns"]) for c in kids) \
+                and not any(c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > tok.i for c in kids):
             continue  # "attacked the ball": a verb of attack, not of criticism
         speaker = span_of(speaker_tokens(subj)) if subj is not None else None
         if subj is not None and subj.i < tok.i:

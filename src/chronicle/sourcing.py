@@ -1,4 +1,4 @@
-"""Statements cued without a verb of saying: "according to X", "X's claim that", headlines, "Name: words", "as X reported"."""
+"""Statements cued without a verb of saying: "according to X", "X's claim that", "in a poll, Y", headlines, "Name: words", "as X reported"."""
 from __future__ import annotations
 
 import re
@@ -58,6 +58,29 @@ def according_statements(sent, text: str, quotes) -> list[Found]:
     return out
 
 
+def evidence_statements(sent, text: str, quotes) -> list[Found]:
+    """Return 'In a poll released Monday, Y' statements: the poll (study, survey) is the source of Y."""
+    toks = [t for t in sent if not (t.is_space or t.is_punct and t.text != ",")]
+    while toks and toks[0].dep_ == "cc":
+        toks = toks[1:]
+    if len(toks) < 5 or toks[0].lower_ != "in" or toks[0].dep_ != "prep":
+        return []
+    obj = next((c for c in toks[0].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in cues()["evidence"]:
+        return []
+    phrase = list(toks[0].subtree)
+    end = max(t.i for t in phrase)
+    doc = sent.doc
+    if end + 1 >= sent.end or doc[end + 1].text != ",":
+        return []
+    body = [t for t in sent if t.i > end + 1 and not t.is_space]
+    if not any(t.pos_ in ("VERB", "AUX") for t in body):
+        return []
+    content = trim(text, *span_of(body))
+    src = span_of(speaker_tokens(obj))
+    return [Found(span_of([toks[0]]), content, "report", src)]
+
+
 def noun_statements(sent, text: str, quotes) -> list[Found]:
     """Return statements cued by nouns of saying: "Trump's claim that ...", "its plan to ..."."""
     nouns = cues()["noun_cues"]
@@ -68,6 +91,14 @@ def noun_statements(sent, text: str, quotes) -> list[Found]:
         comp = [c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl")
                 and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                      or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        about = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in cues()["noun_topic_preps"]
+                 and any(o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in ("DATE", "TIME") for o in c.children)]
+        if not comp and about and any(c.dep_ == "poss" for c in tok.children):
+            # "his comment about the 47 percent", "North Korea's claims about its test": what it is about
+            toks = [t for t in about[0].subtree if t.i != about[0].i]
+            out.append(Found(span_of([tok, about[0]]), trim(text, *span_of(toks)), nouns[tok.lemma_.lower()],
+                             span_of(speaker_tokens(next(c for c in tok.children if c.dep_ == "poss")))))
+            continue
         if not comp:
             continue
         toks = [t for t in comp[0].subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == comp[0].i)]
@@ -97,8 +128,10 @@ def headline_statement(doc, text: str) -> list[Found]:
     end = text.find("\n")
     end = len(text) if end < 0 else end
     words = text[:end].split()
-    if not 3 <= len(words) <= 25 or sum(w[:1].isupper() for w in words) * 3 < len(words) * 2:
+    if not 3 <= len(words) <= 25 or end >= len(text):
         return []
+    if sum(w[:1].isupper() for w in words) * 3 < len(words) * 2 and re.search(r"[.!?]\s+\S", text[:end]):
+        return []  # a headline in sentence case is one sentence: two are a lead paragraph
     data = cues()
     lex = set(data["verbs"]) | set(data["intent_verbs"]) | set(data["naming_verbs"])
     toks = [t for t in doc if t.idx + len(t) <= end and not t.is_space]
@@ -122,7 +155,7 @@ def punctuation_statements(text: str, quotes, doc=None) -> list[Found]:
     pos = 0
     for para in text.split("\n"):
         start, pos = pos, pos + len(para) + 1
-        m = re.match(r"\s*([^:\n“\"]{2,60}?):\s+(\S.*)$", para)
+        m = re.match(r"\s*[“\"]?([^:\n“\"]{2,60}?):\s+(\S.*)$", para)  # a transcript paragraph may open with a quote mark
         if m and len(m.group(1).split()) <= 6 and m.group(1).split()[0].lower() not in cues()["colon_skip"] \
                 and (m.group(1).isupper() or all(w[:1].isupper() for w in m.group(1).split())) \
                 and (doc is None or _names_someone(doc, start + m.start(1), start + m.end(1), m.group(1))):
@@ -146,8 +179,9 @@ def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
     data = cues()
     out = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in data["verbs"]:
-            continue
+        put_it = tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+        if tok.pos_ != "VERB" or not (tok.lemma_.lower() in data["verbs"] or put_it):
+            continue  # "as X put it" says the same as "as X said"
         if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             continue
         subj = subject_of(tok)
@@ -169,5 +203,5 @@ def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
             body = [t for t in body if t.i < min(adv)]  # the tag ends the sentence
         if not body:
             continue
-        out.append(Found(span_of([tok]), trim(text, *span_of(body)), "report", sp))
+        out.append(Found(span_of([tok]), trim(text, *span_of(body)), "claim" if put_it else "report", sp))
     return out

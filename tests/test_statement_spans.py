@@ -1,0 +1,211 @@
+"""Statement finders and content boundaries, on sentences written for these tests (facts invented)."""
+from chronicle import attribution
+from chronicle.records import Article
+
+
+def run(nlp, text):
+    art = Article(id="t", text=text)
+    art.doc = nlp(text)
+    art.statements = attribution.find_statements(art)
+    return art
+
+
+def by_cue(art, cue):
+    found = [st for st in art.statements if st.cue.text == cue]
+    assert found, f"no statement cued by {cue!r}: {[st.cue.text for st in art.statements]}"
+    return found[0]
+
+
+def test_sentence_break_inside_a_clause_is_crossed(nlp):
+    text = "The mayor cited harsh remarks the governor had made about nurses as proof of his contempt."
+    doc = nlp.make_doc(text)
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0 or tok.text == "the"  # a splitter mistake in the middle of the clause
+    start = text.index("harsh")
+    end = text.index(" the governor")
+    assert attribution._run_on(doc, text, (start, end)) == (start, len(text) - 1)
+
+
+def test_sentence_break_after_full_stop_is_kept(nlp):
+    text = "The mayor cited harsh remarks. The governor left."
+    doc = nlp.make_doc(text)
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0 or tok.text == "The"
+    span = (text.index("harsh"), text.index("remarks") + len("remarks"))
+    assert attribution._run_on(doc, text, span) == span
+
+
+def test_that_clause_hung_off_a_phrase(nlp):
+    art = run(nlp, "Maria Scott can be heard yelling to the officers that her husband was unarmed.")
+    st = by_cue(art, "yelling")
+    assert st.content.text == "her husband was unarmed"
+
+
+def test_relative_clause_after_the_cue_is_not_content(nlp):
+    art = run(nlp, "The senator praised the plan that the council drew up last spring.")
+    st = by_cue(art, "praised")
+    assert st.content.text.startswith("the plan")
+
+
+def test_conjoined_verb_of_saying_starts_a_new_statement(nlp):
+    art = run(nlp, "The ministry said it was firmly opposed to the launch and warned the North to refrain from new tests.")
+    said = by_cue(art, "said")
+    assert said.content.text == "it was firmly opposed to the launch"
+    warned = by_cue(art, "warned")
+    assert "refrain from new tests" in warned.content.text
+
+
+def test_participle_naming_a_thing_is_no_cue(nlp):
+    art = run(nlp, "The factory released hydrofluorocarbons, known as HFCs, into the river.")
+    assert not any(st.cue.text == "known" for st in art.statements)
+
+
+def test_time_clause_before_a_closing_tag_is_not_content(nlp):
+    art = run(nlp, "But when the council cut the grant two years later, the mayor said enough.")
+    assert not any(st.cue.text == "said" for st in art.statements)
+
+
+def test_condition_before_a_tag_that_goes_on_is_kept(nlp):
+    art = run(nlp, "If this offer fails, the union argues, there are other ways to press the firm.")
+    st = by_cue(art, "argues")
+    assert "there are other ways" in st.content.text
+
+
+def test_blasting_someone_for_something_is_criticism(nlp):
+    art = run(nlp, "The senator blasted the national press for being dishonest.")
+    st = by_cue(art, "blasted")
+    assert st.kind == "condemn"
+    assert st.content.text.startswith("the national press for being dishonest")
+
+
+def test_blasting_a_pronoun_is_criticism(nlp):
+    art = run(nlp, "Warren blasted him for skipping the vote.")
+    st = by_cue(art, "blasted")
+    assert st.content.text == "him for skipping the vote"
+
+
+def test_including_stays_in_the_content(nlp):
+    art = run(nlp, "The lawyer says the campaign broke the law by using his photos, including pictures of nurses at work.")
+    st = by_cue(art, "says")
+    assert st.content.text.endswith("including pictures of nurses at work")
+
+
+def test_infinitives_hung_off_the_cue_join_the_content(nlp):
+    art = run(nlp, "She wants to triple the size of the youth program, grow the Peace Corps and create a new reserve.")
+    st = by_cue(art, "wants")
+    assert st.content.text == "to triple the size of the youth program, grow the Peace Corps and create a new reserve"
+
+
+def test_transcript_paragraph_opening_with_a_quote(nlp):
+    text = ('Partial transcript follows:\n\n"SMITH: We will start with the budget. Why did the vote fail?\n\n'
+            '"JONES: Well, the vote failed because the votes were not there.')
+    art = run(nlp, text)
+    speakers = {st.speaker.text: st.content.text for st in art.statements if st.cue.text == ":"}
+    assert speakers["SMITH"] == "We will start with the budget. Why did the vote fail?"
+    assert speakers["JONES"].startswith("Well, the vote failed")
+
+
+def test_poll_shows(nlp):
+    art = run(nlp, "A new state poll shows the senator ahead by four points.")
+    st = by_cue(art, "shows")
+    assert st.content.text == "the senator ahead by four points"
+    assert st.speaker.text == "A new state poll"
+
+
+def test_thing_that_shows_is_no_source(nlp):
+    art = run(nlp, "The map shows the river.")
+    assert not any(st.cue.text == "shows" for st in art.statements)
+
+
+def test_phrase_after_the_object_belongs_to_the_content(nlp):
+    art = run(nlp, "The audit found 31 cases of fraud out of two million ballots.")
+    st = by_cue(art, "found")
+    assert st.content.text == "31 cases of fraud out of two million ballots"
+
+
+def test_time_after_the_object_is_not_content(nlp):
+    art = run(nlp, "The union endorsed the mayor on Thursday.")
+    st = by_cue(art, "endorsed")
+    assert st.content.text == "the mayor"
+
+
+def test_in_a_poll_is_a_source(nlp):
+    art = run(nlp, "In a survey released Monday, the governor led his rival by six points.")
+    st = by_cue(art, "In")
+    assert st.content.text == "the governor led his rival by six points"
+    assert st.speaker.text.startswith("a survey")
+
+
+def test_in_a_city_is_no_source(nlp):
+    art = run(nlp, "In the capital, the governor led a march of six thousand people.")
+    assert not any(st.cue.text == "In" for st in art.statements)
+
+
+def test_as_someone_put_it(nlp):
+    art = run(nlp, "As the economist put it, the new tax is a gift to the rich.")
+    st = by_cue(art, "put")
+    assert st.content.text == "the new tax is a gift to the rich"
+    assert st.speaker.text == "the economist"
+
+
+def test_occasion_after_the_object_is_not_content(nlp):
+    art = run(nlp, "The senator denounced the merger in a fiery speech.")
+    st = by_cue(art, "denounced")
+    assert st.content.text == "the merger"
+
+
+def test_occasions_closing_an_as_phrase_are_not_content(nlp):
+    art = run(nlp, "The governor criticized the new law as a disgrace Wednesday on a radio show.")
+    st = by_cue(art, "criticized")
+    assert st.content.text == "the new law as a disgrace"
+    art = run(nlp, "The mayor criticized the budget as a mess during a campaign stop in Flint.")
+    st = by_cue(art, "criticized")
+    assert st.content.text == "the budget as a mess"
+
+
+def test_participle_before_a_closing_tag_is_not_content(nlp):
+    art = run(nlp, "Speaking to reporters at the airport on Monday, the minister agreed.")
+    assert not any(st.content.text.startswith("Speaking") for st in art.statements)
+
+
+def test_quotation_closing_the_sentence_after_a_tag(nlp):
+    text = "Guests included the actor Will Smith, who joked of the museum, “I have not seen it yet, but I am going to.”"
+    st = by_cue(run(nlp, text), "joked")
+    assert st.content.text == "“I have not seen it yet, but I am going to.”"
+
+
+def test_quotation_inside_a_that_clause_stays_in_the_clause(nlp):
+    text = "A spokesman said Friday that if she won in November, “she would sign this bill.”"
+    st = by_cue(run(nlp, text), "said")
+    assert st.content.text.startswith("if she won")
+
+
+def test_possessed_noun_of_saying_with_its_topic(nlp):
+    art = run(nlp, "The minister repeated his infamous comment about half the country living on handouts.")
+    st = by_cue(art, "comment about")
+    assert st.content.text == "half the country living on handouts"
+    assert st.speaker.text == "his"
+
+
+def test_noun_of_saying_with_a_date_is_no_topic(nlp):
+    art = run(nlp, "Reporters discussed her remarks on Saturday.")
+    assert not any(st.cue.text.startswith("remarks") for st in art.statements)
+
+
+def test_hopes_is_an_intention_though_the_lemmatiser_reads_hop(nlp):
+    st = by_cue(run(nlp, "The mayor hopes to finish the bridge by May."), "hopes")
+    assert st.content.text == "to finish the bridge by May"
+
+
+def test_a_letter_reads(nlp):
+    art = run(nlp, "“The plant will close in May and the workers will be paid,” the letter reads.")
+    st = by_cue(art, "reads")
+    assert st.content.text == "“The plant will close in May and the workers will be paid,”"
+    assert st.speaker.text == "the letter"
+
+
+def test_headline_in_sentence_case(nlp):
+    text = "Governor calls new budget ‘a disaster’ during town hall.\n\nThe governor spoke to voters on Monday."
+    st = by_cue(run(nlp, text), "calls")
+    assert st.content.text == "new budget ‘a disaster’ during town hall"
+    assert st.speaker.text == "Governor"
