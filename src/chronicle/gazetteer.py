@@ -27,7 +27,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-SCHEMA = 7
+SCHEMA = 8
 KINDS = ("city", "admin2", "admin1", "country")
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʻ`´ʿʾ\""), None)
 _ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ath", "adh", "ath", "aj"}
@@ -281,6 +281,7 @@ def _fill(con: sqlite3.Connection, min_population: int,
                     ((n, pid, skeleton(n)) for n, pid in sorted(set(aliases))))
     con.execute("CREATE INDEX alias_norm ON alias(norm)")
     con.execute("CREATE INDEX alias_skel ON alias(skel)")
+    con.execute("CREATE INDEX place_area ON place(a1, kind)")
     con.execute("INSERT INTO meta VALUES ('key', ?)", (index_key(),))
 
 
@@ -291,6 +292,7 @@ class Gazetteer:
         self.path = path
         self._local = threading.local()
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)
+        self._area_points = lru_cache(maxsize=10_000)(self._area_points_uncached)
 
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -310,10 +312,14 @@ class Gazetteer:
             (norm,))
         return tuple(Entry(*row) for row in cur)
 
-    def fuzzy(self, name: str) -> tuple[Entry, ...]:
-        """Return the places whose name has the same consonant skeleton as `name`."""
+    def fuzzy(self, name: str, min_len: int = 3) -> tuple[Entry, ...]:
+        """Return the places whose name has the same consonant skeleton as `name`.
+
+        Short skeletons match many names: callers lower `min_len` only for a search
+        already held to a small area.
+        """
         skel = skeleton(name)
-        if len(skel) < 3:
+        if len(skel) < min_len:
             return ()
         cur = self._con().execute(
             "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid WHERE a.skel = ?",
@@ -337,6 +343,15 @@ class Gazetteer:
         row = self._con().execute(
             "SELECT * FROM place WHERE kind='admin1' AND a1=?", (key,)).fetchone()
         return Entry(*row) if row else None
+
+    def area_points(self, a1: str) -> tuple[tuple[float, float], ...]:
+        """Return the points of the cities in the admin1 with key `a1` ("CC.code")."""
+        return self._area_points(a1)
+
+    def _area_points_uncached(self, a1: str) -> tuple[tuple[float, float], ...]:
+        cur = self._con().execute(
+            "SELECT lat, lon FROM place WHERE kind='city' AND a1 = ?", (a1,))
+        return tuple(cur)
 
     def names(self) -> Iterable[str]:
         """Yield every normalised name in the index (for benchmarks)."""

@@ -33,6 +33,7 @@ _RELATIVE = regex.compile(
     r"\s+(?:to\s+the\s+)?(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\s+of\s+$",
     regex.I)
 _EARTH_KM = 6371.0
+_BORDER_KM = 40.0  # how far over a province line a place may lie and still count as in it
 _TYPE_WORD = regex.compile(r"\G[ ]+([A-Za-z-]+)")
 _LEAD_WORDS = regex.compile(r"[\p{L}-]+|[(),;:.]")
 _POSSESSIVE = regex.compile(r"['’]s$")
@@ -221,7 +222,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     if entries:
                         e = _SPACE_WORD.match(text, e).end()
                 entries = entries or gaz.lookup(name) or (
-                    gaz.lookup(_JOINERS.sub(" ", name)) if " " in name else ())
+                    gaz.lookup(_JOINERS.sub(" ", name)) if " " in name else ()) or (
+                    # "Balad Ruz" for Baladruz: one name written in two words
+                    gaz.lookup(name.replace(" ", "")) if " " in name else ())
                 if entries:
                     found = (s, e, entries, j)
                     break
@@ -403,8 +406,20 @@ def _outside(entry: Entry, larger: Entry) -> bool:
     if larger.kind == "country" or entry.cc != larger.cc:
         return entry.cc != larger.cc
     if larger.kind == "admin1" and entry.kind != "admin1":
-        return entry.a1 != larger.a1 and _km(entry, larger) > 100
+        return entry.a1 != larger.a1 and _km(entry, larger) > 100 and not _borders(entry, larger)
     return _km(entry, larger) > 150
+
+
+def _borders(entry: Entry, area: Entry) -> bool:
+    """Say whether `entry` lies within a few km of a city of the admin1 `area`.
+
+    Coders draw province lines differently from GeoNames (Tarmiyah in Saladin, not
+    Baghdad), so a place just over the line is still taken as inside.
+    """
+    if not area.a1:
+        return False
+    return any(haversine_km(entry.lat, entry.lon, lat, lon) <= _BORDER_KM
+               for lat, lon in _gazetteer().area_points(area.a1))
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -417,7 +432,9 @@ def _variant(m: Mention, later: list[Entry], gaz: Gazetteer) -> Optional[Entry]:
     if anchor is None:
         return None
     # "Maqdadiyah city, Iraq": with only a country after it, anywhere in that country
-    hits = [e for e in gaz.fuzzy(m.text) if e.kind == "city" and e.cc == anchor.cc
+    # held to one area, a short skeleton is safe ("Qayarah" for Al Qayyarah)
+    short = 2 if anchor.kind in ("admin1", "admin2", "city") else 3
+    hits = [e for e in gaz.fuzzy(m.text, short) if e.kind == "city" and e.cc == anchor.cc
             and (anchor.kind == "country" or e.a1 == anchor.a1 or _km(e, anchor) < 100)]
     return max(hits, key=lambda e: e.population, default=None)
 
