@@ -261,7 +261,7 @@ def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
             joined = _CHAIN_GAP.fullmatch(gap) is not None
             if not joined and prev.tail > prev.end and _OF_GAP.fullmatch(gap):
                 joined = True  # "the Kifa neighborhood of Tal Afar city"
-            if not joined and (prev.entries or prev.tail > prev.end) and _IN_GAP.fullmatch(gap):
+            if not joined and (prev.entries or prev.tail > prev.end or prev.cue) and _IN_GAP.fullmatch(gap):
                 # "Maan town in Hama countryside": an admin word makes it one place
                 _, _, tw = _trailing_types(text, m.end)
                 joined = (bool(tw) and tw[0] in admin_types) or any(
@@ -388,6 +388,11 @@ def resolve_chain(chain: Chain, countries: set[str],
         fits = tuple(e for e in m.entries
                      if not any(all(_outside(e, d) for d in o.entries) for o in larger))
         if not fits:
+            # "Basira town in Deir-ez-Zor": every namesake lies elsewhere; a variant may not
+            later = [_choose(o, [x for x in ms if x is not o], countries)[0] for o in larger]
+            found = _variant(m, later, gaz, 3) if gaz is not None and later else None
+            if found is not None and found not in m.entries:
+                return m, found, "city"
             continue
         narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue, m.capital)
         entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz)[0]
@@ -426,14 +431,15 @@ def _km(a: Entry, b: Entry) -> float:
     return haversine_km(a.seat_lat, a.seat_lon, b.seat_lat, b.seat_lon)
 
 
-def _variant(m: Mention, later: list[Entry], gaz: Gazetteer) -> Optional[Entry]:
+def _variant(m: Mention, later: list[Entry], gaz: Gazetteer,
+             min_len: int = 2) -> Optional[Entry]:
     """Find a spelling variant of an unknown name inside the first area named after it."""
     anchor = next((d for d in later if d.kind in ("admin1", "admin2", "city", "country")), None)
     if anchor is None:
         return None
-    # "Maqdadiyah city, Iraq": with only a country after it, anywhere in that country
-    # held to one area, a short skeleton is safe ("Qayarah" for Al Qayyarah)
-    short = 2 if anchor.kind in ("admin1", "admin2", "city") else 3
+    # held to one area, a short skeleton is safe ("Qayarah" for Al Qayyarah); with only
+    # a country after it ("Maqdadiyah city, Iraq"), anywhere in that country
+    short = min_len if anchor.kind in ("admin1", "admin2", "city") else 3
     hits = [e for e in gaz.fuzzy(m.text, short) if e.kind == "city" and e.cc == anchor.cc
             and (anchor.kind == "country" or e.a1 == anchor.a1 or _km(e, anchor) < 100)]
     return max(hits, key=lambda e: e.population, default=None)
