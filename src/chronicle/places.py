@@ -102,6 +102,9 @@ def _vocab() -> dict:
         "facilities": set(data["facility_words"]),
         "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
         "dateline": _dateline_pattern(data["months"]),
+        # "the North Zone of Rio", "the western side of Mosul": a part of the next place
+        "compass_part": regex.compile(r"\G\s+(?:(?:" + "|".join(data["compass_qualifiers"])
+                                      + r")\b\s*(?:of\b)?|of\b)", regex.I),
     }
 
 
@@ -198,6 +201,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             # an ISO3 code is a country only in capitals: "Geo office" is not Georgia
             entries = tuple(x for x in entries
                             if not (x.kind == "country" and x.iso3 == name.upper()))
+        if normalise(name) in v["compass"] and v["compass_part"].match(text, e):
+            entries = ()
         cue, lead_hint = _leading_context(text, s)
         capital = _CAPITAL_BEFORE.search(text[max(0, s - 40):s]) is not None
         out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue, capital))
