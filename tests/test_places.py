@@ -5,7 +5,8 @@ from chronicle import places
 from chronicle.gazetteer import Gazetteer, build
 from chronicle.records import Article, Event, Span
 
-COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN", "PE"}
+COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN", "PE",
+             "AF", "SY", "IL"}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -236,3 +237,61 @@ def test_lone_name_in_the_article_country_does_not_displace_a_marked_place(nlp):
     ev = locate(nlp, "Gunmen attacked a bus near Accra on Monday, Mexican officials said, "
                      "adding that the driver, Guadalupe, was unhurt.", "attacked")
     assert ev.location.text == "Accra" and ev.location.country == "GHA"
+
+
+def test_small_admin_seat_is_known(nlp):
+    # Hawija has no population figure in GeoNames; it is a district seat all the same
+    ev = locate(nlp, "02/03/2015: A roadside bomb hit a police car in Hawija town, Kirkuk "
+                     "governorate, Iraq.", "hit")
+    assert ev.location.precision == "city" and near(ev.location, 35.33, 43.77)
+
+
+def test_one_name_written_in_two_words(nlp):
+    ev = locate(nlp, "04/09/2013: A car bomb went off near a market in Balad Ruz town, "
+                     "Diyala governorate, Iraq.", "went off")
+    assert ev.location.precision == "city" and near(ev.location, 33.70, 45.08)
+
+
+def test_place_just_over_the_province_line(nlp):
+    # GeoNames puts Tarmiyah in Baghdad governorate; reports often file it under Saladin
+    ev = locate(nlp, "11/02/2013: Gunmen attacked an army post in Tarmiyah town, Saladin "
+                     "governorate, Iraq.", "attacked")
+    assert ev.location.precision == "city" and near(ev.location, 33.67, 44.40)
+
+
+def test_far_namesake_is_still_dropped_by_the_province(nlp):
+    # Tarmiyah lies far from any town of Basra governorate: the province is the answer
+    ev = locate(nlp, "11/02/2013: Gunmen attacked an army post in Tarmiyah town, Basra "
+                     "governorate, Iraq.", "attacked")
+    assert ev.location.precision == "admin1"
+
+
+def test_short_spelling_variant_inside_the_named_province(nlp):
+    ev = locate(nlp, "07/01/2014: A bomb struck a convoy in Qayara district, Nineveh "
+                     "governorate, Iraq.", "struck")
+    assert ev.location.precision == "city" and near(ev.location, 35.80, 43.29)
+
+
+def test_district_centre_joins_the_province(nlp):
+    ev = locate(nlp, "On 4 June 2020, gunmen killed a shopkeeper in Ghoryan district "
+                     "center, Herat.", "killed")
+    assert ev.location.country == "AFG" and near(ev.location, 34.35, 61.49)
+
+
+def test_unknown_spelling_in_a_province_is_one_chain(nlp):
+    ev = locate(nlp, "On 2 March 2017, artillery shelled Qayara in Nineveh province.", "shelled")
+    assert near(ev.location, 35.80, 43.29)
+
+
+def test_variant_when_every_namesake_lies_abroad(nlp):
+    # the exact name is a village in Israel; the town meant is Al Busayrah in Syria
+    ev = locate(nlp, "On 3 June 2020, a mine exploded near Basira town in Deir-ez-Zor "
+                     "countryside.", "exploded")
+    assert ev.location.country == "SYR" and near(ev.location, 35.16, 40.43)
+
+
+def test_compass_zone_is_a_part_of_the_city(nlp):
+    # "North" is also a Lebanese governorate; here it names a part of Baghdad
+    ev = locate(nlp, "On 6 May 2014, gunmen shot a guard in the North Zone of Baghdad, "
+                     "Iraq.", "shot")
+    assert ev.location.country == "IRQ" and near(ev.location, 33.34, 44.40)
