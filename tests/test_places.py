@@ -295,3 +295,24 @@ def test_compass_zone_is_a_part_of_the_city(nlp):
     ev = locate(nlp, "On 6 May 2014, gunmen shot a guard in the North Zone of Baghdad, "
                      "Iraq.", "shot")
     assert ev.location.country == "IRQ" and near(ev.location, 33.34, 44.40)
+
+
+def test_neighbourhood_namesake_far_from_its_city_is_dropped(nlp):
+    # "Shuala" is also an alternate name of Hillah, 90 km south; the text puts it in Baghdad
+    ev = locate(nlp, "03/10/2014: A car bomb exploded in Shuala neighborhood, Baghdad city, "
+                     "Baghdad governorate, Iraq.", "exploded")
+    assert near(ev.location, 33.34, 44.40)
+
+
+def test_area_named_with_a_city_stays_in_that_city(nlp):
+    # Al-Qasim is a town 30 km from Hillah; "Qasim area, Hillah city" is a part of Hillah
+    ev = locate(nlp, "05/02/2013: A bomb went off near a bus stop in Qasim area, Hillah city, "
+                     "Babil governorate, Iraq.", "went off")
+    assert near(ev.location, 32.46, 44.42, km=10)
+
+
+def test_short_variant_prefers_the_named_province(nlp):
+    # the skeleton of "Huwiyjah" also fits Hajiawa, a larger town in another province
+    ev = locate(nlp, "12/09/2014: Gunmen seized a teacher from his home in Huwiyjah district, "
+                     "Kirkuk, Iraq.", "seized")
+    assert near(ev.location, 35.33, 43.77)

@@ -21,7 +21,7 @@ from typing import Optional
 import regex
 
 from .gazetteer import (Entry, Gazetteer, aliases_data, capitals, is_capital, normalise,
-                        open_gazetteer)
+                        open_gazetteer, skeleton)
 from .records import Article, Event, Place
 from .settings import load as load_settings
 
@@ -33,7 +33,8 @@ _RELATIVE = regex.compile(
     r"\s+(?:to\s+the\s+)?(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\s+of\s+$",
     regex.I)
 _EARTH_KM = 6371.0
-_BORDER_KM = 40.0  # how far over a province line a place may lie and still count as in it
+_BORDER_KM = 40.0
+_PART_KM = 30.0  # how far a neighbourhood or area named with its city may lie from it  # how far over a province line a place may lie and still count as in it
 _TYPE_WORD = regex.compile(r"\G[ ]+([A-Za-z-]+)")
 _LEAD_WORDS = regex.compile(r"[\p{L}-]+|[(),;:.]")
 _POSSESSIVE = regex.compile(r"['’]s$")
@@ -391,7 +392,8 @@ def resolve_chain(chain: Chain, countries: set[str],
                 return m, found, "city"
             continue
         fits = tuple(e for e in m.entries
-                     if not any(all(_outside(e, d) for d in o.entries) for o in larger))
+                     if not any(all(_outside(e, d, _part_of_city(m, o, d)) for d in o.entries)
+                                for o in larger))
         if not fits:
             # "Basira town in Deir-ez-Zor": every namesake lies elsewhere; a variant may not
             later = [_choose(o, [x for x in ms if x is not o], countries)[0] for o in larger]
@@ -411,10 +413,20 @@ def resolve_chain(chain: Chain, countries: set[str],
     return None
 
 
-def _outside(entry: Entry, larger: Entry) -> bool:
-    """Say whether `entry` cannot lie in `larger`, a place named after it in the same chain."""
+def _part_of_city(m: Mention, larger: Mention, reading: Entry) -> bool:
+    """Say whether `m` names a part of the city `reading` ("Shuala neighborhood, Baghdad city")."""
+    return reading.kind == "city" and (m.hint == "point" or larger.hint == "city")
+
+
+def _outside(entry: Entry, larger: Entry, part: bool = False) -> bool:
+    """Say whether `entry` cannot lie in `larger`, a place named after it in the same chain.
+
+    `part`: `entry` is named as a part of the city `larger`, so it must lie close to it.
+    """
     if larger.kind == "country" or entry.cc != larger.cc:
         return entry.cc != larger.cc
+    if part:
+        return _km(entry, larger) > _PART_KM
     if larger.kind == "admin1" and entry.kind != "admin1":
         return entry.a1 != larger.a1 and _km(entry, larger) > 100 and not _borders(entry, larger)
     return _km(entry, larger) > 150
@@ -447,7 +459,10 @@ def _variant(m: Mention, later: list[Entry], gaz: Gazetteer,
     short = min_len if anchor.kind in ("admin1", "admin2", "city") else 3
     hits = [e for e in gaz.fuzzy(m.text, short) if e.kind == "city" and e.cc == anchor.cc
             and (anchor.kind == "country" or e.a1 == anchor.a1 or _km(e, anchor) < 100)]
-    return max(hits, key=lambda e: e.population, default=None)
+    if len(skeleton(m.text)) < 3:
+        hits = [e for e in hits if e.a1 == anchor.a1]  # a short skeleton: the same province only
+    # a variant inside the named province before a larger one next to it
+    return max(hits, key=lambda e: (e.a1 == anchor.a1, e.population), default=None)
 
 
 def _place(text: str, start: int, end: int, entry: Entry, precision: str,
