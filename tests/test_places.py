@@ -316,3 +316,22 @@ def test_short_variant_prefers_the_named_province(nlp):
     ev = locate(nlp, "12/09/2014: Gunmen seized a teacher from his home in Huwiyjah district, "
                      "Kirkuk, Iraq.", "seized")
     assert near(ev.location, 35.33, 43.77)
+
+
+def test_part_of_a_longer_name_is_not_a_place_abroad(nlp):
+    # "Ain" alone is a French department and a Yemeni town; here it begins "Ain al Arab"
+    ev = locate(nlp, "On 4 May 2021, a Turkish drone struck a Syrian Kurdish post in Ain al "
+                     "Arab city in Aleppo countryside.", "struck")
+    assert ev.location is not None and ev.location.country == "SYR"
+
+
+def test_name_before_a_full_stop_is_not_part_of_the_next_word(small_gazetteer):
+    text = "Israeli jets struck an army post in Daraa. Neither side gave figures."
+    daraa = next(m for m in places.find_mentions(text, small_gazetteer) if m.text == "Daraa")
+    assert not daraa.partial and daraa.entries
+
+
+def test_currency_is_not_a_country(small_gazetteer):
+    text = "Crowds marched against the falling US dollar exchange rate in Beirut."
+    us = next(m for m in places.find_mentions(text, small_gazetteer) if m.text == "US")
+    assert us.entries == ()

@@ -66,6 +66,7 @@ class Mention:
     hint: Optional[str] = None  # precision the type word implies: city, admin2, admin1
     cue: bool = False  # a locative word ("in", "near", "the town of") stands before it
     capital: bool = False  # "capital" stands right before it ("the Libyan capital Tripoli")
+    partial: bool = False  # only a part of a longer name ("Ain" of "Ain al Arab")
 
 
 @dataclass
@@ -98,6 +99,8 @@ def _vocab() -> dict:
             regex.escape(k) for k in sorted(data["country_cues"], key=len, reverse=True)) + r")\b"),
         "filler": set(data["filler_words"]),
         "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+)?{_WORD})*"),
+        "plain_words": {normalise(w) for w in data["not_places"]},
+        "loose_joiners": set(data["loose_joiners"]),
         "not_places": {normalise(w) for w in data["not_places"]} | {
             normalise(w) for w in data["country_cues"] if w not in data["aliases"]},
         "facilities": set(data["facility_words"]),
@@ -250,10 +253,28 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 unknown_from = None
             s, e, entries, j = found
             add(s, e, entries)
+            out[-1].partial = _partial(run.group(), words, i, j, v)
             i = j
         if unknown_from is not None:
             add(run.start() + words[unknown_from].start(), run.start() + words[-1].end(), ())
     return out
+
+
+def _partial(run: str, words: list, i: int, j: int, v: dict) -> bool:
+    """Say whether words i..j-1 of a run are only a part of a longer name in it.
+
+    A word after a full stop starts another sentence; type words ("Governorate") and plain
+    words ("Monday") do not lengthen a name, unless a joiner binds them ("Ain al Arab").
+    """
+    def lengthens(a: int, b: int) -> bool:  # word b next to word a
+        if words[min(a, b)].group().endswith("."):
+            return False
+        w = words[b].group()
+        gap = run[words[min(a, b)].end():words[max(a, b)].start()].strip()
+        joined = bool(gap) and gap not in v["loose_joiners"]
+        return w.lower() not in v["types"] and (
+            joined or normalise(w) not in v["plain_words"])
+    return (i > 0 and lengthens(i, i - 1)) or (j < len(words) and lengthens(j - 1, j))
 
 
 def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
@@ -364,6 +385,18 @@ def _country_context(text: str, chains: list[Chain]) -> set[str]:
             if m.cue or len(c.mentions) > 1:
                 found.update(e.iso3 for e in m.entries if e.kind == "country")
     return found
+
+
+def _drop_partial_abroad(mentions: list[Mention], countries: set[str]) -> None:
+    """Drop readings outside the article's countries of names that are part of a longer one.
+
+    "Ain al Arab" in a report on Syria is not the town of El Ain elsewhere.
+    """
+    if not countries:
+        return
+    for m in mentions:
+        if m.partial:
+            m.entries = tuple(e for e in m.entries if e.iso3 in countries)
 
 
 def _point(entry: Entry) -> tuple[float, float]:
@@ -628,6 +661,7 @@ def locate_events(article: Article, events: list[Event]) -> None:
     mentions = find_mentions(text, gaz)
     chains = _chains(text, mentions)
     countries = _country_context(text, chains)
+    _drop_partial_abroad(mentions, countries)
     memo: dict = {}
     dateline = find_dateline(text, gaz)
     home = None  # the dateline city: where the report was filed
