@@ -6,7 +6,7 @@ from chronicle.gazetteer import Gazetteer, build
 from chronicle.records import Article, Event, Span
 
 COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN", "PE",
-             "AF", "SY", "IL"}
+             "AF", "SY", "IL", "AR", "BR"}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -335,3 +335,16 @@ def test_currency_is_not_a_country(small_gazetteer):
     text = "Crowds marched against the falling US dollar exchange rate in Beirut."
     us = next(m for m in places.find_mentions(text, small_gazetteer) if m.text == "US")
     assert us.entries == ()
+
+
+def test_name_with_two_joiners_is_one_name(nlp):
+    ev = locate(nlp, "On 3 May 2021, in San Juan de los Lagos, Jalisco, two men were shot "
+                     "outside a bar.", "shot")
+    assert ev.location.country == "MEX" and near(ev.location, 21.25, -102.33)
+
+
+def test_town_and_its_own_municipality_do_not_outweigh_the_province(nlp):
+    # Brazil has a Formosa town in a Formosa municipality; "(Formosa)" here is the province
+    ev = locate(nlp, "On 2 June 2021, around Formosa (Formosa), truck drivers blocked the "
+                     "national route.", "blocked")
+    assert ev.location.country == "ARG" and near(ev.location, -26.18, -58.17)

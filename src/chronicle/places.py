@@ -98,7 +98,8 @@ def _vocab() -> dict:
         "cue_re": regex.compile(r"\b(" + "|".join(
             regex.escape(k) for k in sorted(data["country_cues"], key=len, reverse=True)) + r")\b"),
         "filler": set(data["filler_words"]),
-        "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+)?{_WORD})*"),
+        # up to two joiners between name words: "Santa Cruz de la Sierra"
+        "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+){{0,2}}{_WORD})*"),
         "plain_words": {normalise(w) for w in data["not_places"]},
         "loose_joiners": set(data["loose_joiners"]),
         "not_places": {normalise(w) for w in data["not_places"]} | {
@@ -326,7 +327,9 @@ def _related(a: Entry, b: Entry) -> float:
     if b.kind == "admin1" and a.a1 == b.a1:
         score += 3.0
     elif b.kind == "admin2" and a.a2 == b.id:
-        score += 3.5
+        # a town's own same-named municipality says little ("Formosa (Formosa)" is the province)
+        own = (b.seat_lat, b.seat_lon) == (a.lat, a.lon) and normalise(a.name) == normalise(b.name)
+        score += 1.0 if own else 3.5
     elif b.kind in ("city", "admin2") and a.a1 == b.a1:
         score += 2.0
     if haversine_km(a.lat, a.lon, b.lat, b.lon) < 60:
