@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -56,8 +57,10 @@ class Entry:
 @lru_cache(maxsize=200_000)
 def normalise(name: str) -> str:
     """Return `name` folded for matching: lower case, no diacritics, no Al- prefixes."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = name
+    if not s.isascii():  # most names are plain ASCII: skip the slow decomposition
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.lower().translate(_APOSTROPHES).translate(_SEPARATORS)
     words = [w for w in s.split() if w not in ("al", "el", "ash", "esh", "ech")]
     if len(words) > 1 and words[0] in _ARTICLES:
@@ -70,6 +73,10 @@ _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("
              ("ph", "f"), ("ou", "u"), ("q", "k"), ("c", "k"), ("z", "s"), ("w", "u"))
 
 
+_VOWELS = dict.fromkeys(map(ord, "aeiouy"), None)
+_REPEATS = re.compile(r"(.)\1+", re.S)
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(name: str) -> str:
     """Return the consonant skeleton of `name`, for spelling variants ("Dejail" ~ "Dujail")."""
@@ -78,9 +85,8 @@ def skeleton(name: str) -> str:
         s = s.replace(a, b)
     if not s:
         return ""
-    s = s[0] + "".join(c for c in s[1:] if c not in "aeiouy")
-    s = "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
-    return s.rstrip("h")
+    s = s[0] + s[1:].translate(_VOWELS)
+    return _REPEATS.sub(r"\1", s).rstrip("h")
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +119,7 @@ def default_path(setting: str = "") -> Path:
 
 
 def _is_latin(norm: str) -> bool:
-    return bool(norm) and all(c.isascii() for c in norm)
+    return bool(norm) and norm.isascii()
 
 
 def _gnc_data(name: str):
