@@ -348,3 +348,13 @@ def test_town_and_its_own_municipality_do_not_outweigh_the_province(nlp):
     ev = locate(nlp, "On 2 June 2021, around Formosa (Formosa), truck drivers blocked the "
                      "national route.", "blocked")
     assert ev.location.country == "ARG" and near(ev.location, -26.18, -58.17)
+
+
+def test_province_named_in_a_chain_gives_the_country(small_gazetteer):
+    text = "On 3 May 2021, villagers blocked a road near Jeypore town (Koraput, Odisha)."
+    chains = places._chains(text, places.find_mentions(text, small_gazetteer))
+    assert "IND" in places._country_context(text, chains)
+    # a province name shared by two countries says nothing
+    text = "On 3 May 2021, farmers marched in Lahore city (Lahore, Punjab)."
+    chains = places._chains(text, places.find_mentions(text, small_gazetteer))
+    assert "IND" not in places._country_context(text, chains)

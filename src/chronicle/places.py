@@ -387,6 +387,14 @@ def _country_context(text: str, chains: list[Chain]) -> set[str]:
         for m in c.mentions:
             if m.cue or len(c.mentions) > 1:
                 found.update(e.iso3 for e in m.entries if e.kind == "country")
+        # so does the one country whose province a chain names by its main name:
+        # "(Nabarangpur, Odisha)" is about India
+        for m in c.mentions[1:]:
+            said = normalise(m.text)
+            provinces = {e.iso3 for e in m.entries
+                         if e.kind == "admin1" and normalise(e.name) == said}
+            if len(provinces) == 1:
+                found |= provinces
     return found
 
 
