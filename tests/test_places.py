@@ -6,7 +6,7 @@ from chronicle.gazetteer import Gazetteer, build
 from chronicle.records import Article, Event, Span
 
 COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN", "PE",
-             "AF", "SY", "IL", "AR", "BR"}
+             "AF", "SY", "IL", "AR", "BR", "BG", "MG"}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -358,3 +358,10 @@ def test_province_named_in_a_chain_gives_the_country(small_gazetteer):
     text = "On 3 May 2021, farmers marched in Lahore city (Lahore, Punjab)."
     chains = places._chains(text, places.find_mentions(text, small_gazetteer))
     assert "IND" not in places._country_context(text, chains)
+
+
+def test_bare_capital_over_a_province_of_that_name_abroad(nlp):
+    # Madagascar has a Sofia region; a bare "Sofia" is Bulgaria's capital
+    ev = locate(nlp, "On 30 April 2020, relatives held a silent vigil at the Court of Justice "
+                     "in Sofia.", "vigil")
+    assert ev.location.country == "BGR" and near(ev.location, 42.70, 23.32)

@@ -365,6 +365,8 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
             score -= 1.0
         if mention.capital and is_capital(e):
             score += 3.0
+        elif mention.hint is None and is_capital(e):
+            score += 1.0  # a bare "Sofia" is the capital, not a province of that name abroad
         if last and e.kind == "admin1":
             score += 1.0
         if e.iso3 in countries:
