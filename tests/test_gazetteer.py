@@ -81,3 +81,24 @@ def test_capitals_come_from_the_packaged_country_data(small_index):
     assert beirut and gazetteer.is_capital(beirut[0])
     assert not any(gazetteer.is_capital(e) for e in gaz.lookup("Tripoli") if e.cc == "LB")
     assert gazetteer.capitals()["LY"] == normalise("Tripoli")
+
+
+def test_index_keeps_places_without_a_population(small_index):
+    gaz = Gazetteer(small_index)
+    assert any(e.kind == "city" and e.cc == "IQ" and e.population == 0
+               for e in gaz.lookup("Hawija"))
+
+
+def test_short_skeletons_only_on_request(small_index):
+    gaz = Gazetteer(small_index)
+    assert skeleton("Qayara") == skeleton("Al Qayyarah") and len(skeleton("Qayara")) == 2
+    assert gaz.fuzzy("Qayara") == ()
+    assert any(e.name == "Al Qayyārah" for e in gaz.fuzzy("Qayara", min_len=2))
+
+
+def test_area_points_are_the_cities_of_one_province(small_index):
+    gaz = Gazetteer(small_index)
+    kirkuk = next(e for e in gaz.lookup("Kirkuk") if e.kind == "admin1")
+    points = gaz.area_points(kirkuk.a1)
+    assert len(points) >= 3
+    assert all(34.5 < lat < 36.5 and 43.0 < lon < 45.5 for lat, lon in points)

@@ -5,7 +5,8 @@ from chronicle import places
 from chronicle.gazetteer import Gazetteer, build
 from chronicle.records import Article, Event, Span
 
-COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN", "PE"}
+COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN", "PE",
+             "AF", "SY", "IL", "AR", "BR", "BG", "MG"}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -236,3 +237,131 @@ def test_lone_name_in_the_article_country_does_not_displace_a_marked_place(nlp):
     ev = locate(nlp, "Gunmen attacked a bus near Accra on Monday, Mexican officials said, "
                      "adding that the driver, Guadalupe, was unhurt.", "attacked")
     assert ev.location.text == "Accra" and ev.location.country == "GHA"
+
+
+def test_small_admin_seat_is_known(nlp):
+    # Hawija has no population figure in GeoNames; it is a district seat all the same
+    ev = locate(nlp, "02/03/2015: A roadside bomb hit a police car in Hawija town, Kirkuk "
+                     "governorate, Iraq.", "hit")
+    assert ev.location.precision == "city" and near(ev.location, 35.33, 43.77)
+
+
+def test_one_name_written_in_two_words(nlp):
+    ev = locate(nlp, "04/09/2013: A car bomb went off near a market in Balad Ruz town, "
+                     "Diyala governorate, Iraq.", "went off")
+    assert ev.location.precision == "city" and near(ev.location, 33.70, 45.08)
+
+
+def test_place_just_over_the_province_line(nlp):
+    # GeoNames puts Tarmiyah in Baghdad governorate; reports often file it under Saladin
+    ev = locate(nlp, "11/02/2013: Gunmen attacked an army post in Tarmiyah town, Saladin "
+                     "governorate, Iraq.", "attacked")
+    assert ev.location.precision == "city" and near(ev.location, 33.67, 44.40)
+
+
+def test_far_namesake_is_still_dropped_by_the_province(nlp):
+    # Tarmiyah lies far from any town of Basra governorate: the province is the answer
+    ev = locate(nlp, "11/02/2013: Gunmen attacked an army post in Tarmiyah town, Basra "
+                     "governorate, Iraq.", "attacked")
+    assert ev.location.precision == "admin1"
+
+
+def test_short_spelling_variant_inside_the_named_province(nlp):
+    ev = locate(nlp, "07/01/2014: A bomb struck a convoy in Qayara district, Nineveh "
+                     "governorate, Iraq.", "struck")
+    assert ev.location.precision == "city" and near(ev.location, 35.80, 43.29)
+
+
+def test_district_centre_joins_the_province(nlp):
+    ev = locate(nlp, "On 4 June 2020, gunmen killed a shopkeeper in Ghoryan district "
+                     "center, Herat.", "killed")
+    assert ev.location.country == "AFG" and near(ev.location, 34.35, 61.49)
+
+
+def test_unknown_spelling_in_a_province_is_one_chain(nlp):
+    ev = locate(nlp, "On 2 March 2017, artillery shelled Qayara in Nineveh province.", "shelled")
+    assert near(ev.location, 35.80, 43.29)
+
+
+def test_variant_when_every_namesake_lies_abroad(nlp):
+    # the exact name is a village in Israel; the town meant is Al Busayrah in Syria
+    ev = locate(nlp, "On 3 June 2020, a mine exploded near Basira town in Deir-ez-Zor "
+                     "countryside.", "exploded")
+    assert ev.location.country == "SYR" and near(ev.location, 35.16, 40.43)
+
+
+def test_compass_zone_is_a_part_of_the_city(nlp):
+    # "North" is also a Lebanese governorate; here it names a part of Baghdad
+    ev = locate(nlp, "On 6 May 2014, gunmen shot a guard in the North Zone of Baghdad, "
+                     "Iraq.", "shot")
+    assert ev.location.country == "IRQ" and near(ev.location, 33.34, 44.40)
+
+
+def test_neighbourhood_namesake_far_from_its_city_is_dropped(nlp):
+    # "Shuala" is also an alternate name of Hillah, 90 km south; the text puts it in Baghdad
+    ev = locate(nlp, "03/10/2014: A car bomb exploded in Shuala neighborhood, Baghdad city, "
+                     "Baghdad governorate, Iraq.", "exploded")
+    assert near(ev.location, 33.34, 44.40)
+
+
+def test_area_named_with_a_city_stays_in_that_city(nlp):
+    # Al-Qasim is a town 30 km from Hillah; "Qasim area, Hillah city" is a part of Hillah
+    ev = locate(nlp, "05/02/2013: A bomb went off near a bus stop in Qasim area, Hillah city, "
+                     "Babil governorate, Iraq.", "went off")
+    assert near(ev.location, 32.46, 44.42, km=10)
+
+
+def test_short_variant_prefers_the_named_province(nlp):
+    # the skeleton of "Huwiyjah" also fits Hajiawa, a larger town in another province
+    ev = locate(nlp, "12/09/2014: Gunmen seized a teacher from his home in Huwiyjah district, "
+                     "Kirkuk, Iraq.", "seized")
+    assert near(ev.location, 35.33, 43.77)
+
+
+def test_part_of_a_longer_name_is_not_a_place_abroad(nlp):
+    # "Ain" alone is a French department and a Yemeni town; here it begins "Ain al Arab"
+    ev = locate(nlp, "On 4 May 2021, a Turkish drone struck a Syrian Kurdish post in Ain al "
+                     "Arab city in Aleppo countryside.", "struck")
+    assert ev.location is not None and ev.location.country == "SYR"
+
+
+def test_name_before_a_full_stop_is_not_part_of_the_next_word(small_gazetteer):
+    text = "Israeli jets struck an army post in Daraa. Neither side gave figures."
+    daraa = next(m for m in places.find_mentions(text, small_gazetteer) if m.text == "Daraa")
+    assert not daraa.partial and daraa.entries
+
+
+def test_currency_is_not_a_country(small_gazetteer):
+    text = "Crowds marched against the falling US dollar exchange rate in Beirut."
+    us = next(m for m in places.find_mentions(text, small_gazetteer) if m.text == "US")
+    assert us.entries == ()
+
+
+def test_name_with_two_joiners_is_one_name(nlp):
+    ev = locate(nlp, "On 3 May 2021, in San Juan de los Lagos, Jalisco, two men were shot "
+                     "outside a bar.", "shot")
+    assert ev.location.country == "MEX" and near(ev.location, 21.25, -102.33)
+
+
+def test_town_and_its_own_municipality_do_not_outweigh_the_province(nlp):
+    # Brazil has a Formosa town in a Formosa municipality; "(Formosa)" here is the province
+    ev = locate(nlp, "On 2 June 2021, around Formosa (Formosa), truck drivers blocked the "
+                     "national route.", "blocked")
+    assert ev.location.country == "ARG" and near(ev.location, -26.18, -58.17)
+
+
+def test_province_named_in_a_chain_gives_the_country(small_gazetteer):
+    text = "On 3 May 2021, villagers blocked a road near Jeypore town (Koraput, Odisha)."
+    chains = places._chains(text, places.find_mentions(text, small_gazetteer))
+    assert "IND" in places._country_context(text, chains)
+    # a province name shared by two countries says nothing
+    text = "On 3 May 2021, farmers marched in Lahore city (Lahore, Punjab)."
+    chains = places._chains(text, places.find_mentions(text, small_gazetteer))
+    assert "IND" not in places._country_context(text, chains)
+
+
+def test_bare_capital_over_a_province_of_that_name_abroad(nlp):
+    # Madagascar has a Sofia region; a bare "Sofia" is Bulgaria's capital
+    ev = locate(nlp, "On 30 April 2020, relatives held a silent vigil at the Court of Justice "
+                     "in Sofia.", "vigil")
+    assert ev.location.country == "BGR" and near(ev.location, 42.70, 23.32)

