@@ -130,20 +130,6 @@ def _trigger_token(article: Article, ev: Event):
     return span.root if span is not None else None
 
 
-def _patient_words(head) -> set[str]:
-    """Return lemmas of what the trigger was done to (object, passive subject, 'on/against' object)."""
-    out: set[str] = set()
-    verb = head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    verbs = {head, verb} | {c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"}
-    for v in verbs:
-        for c in v.children:
-            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "between", "towards", "toward")):
-                out.update(t.lemma_.lower() for t in c.subtree)
-    return out
-
-
 BLAST_MODES = {None, "explosives"}
 REMOTE = {"chemical", "suicide", "drone", "aerial", "artillery", "grenade", "explosives"}
 
@@ -181,8 +167,10 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode in ("sexual",):
         return ontology.acled_for("ASSAULT", ev.mode)
     if ev.mode in ("abduct", "hostage", "hijack"):
-        if _patient_words(head) & ontology.cue("organized_armed") if head is not None else False:
+        if _side(_patient_heads(head)) == "armed":
             return ("Battles", "Armed clash")
+        if head is not None and any(c.dep_ == "conj" and c.lemma_.lower() in ontology.cue("killing_verbs") for c in head.children):
+            return ("Violence against civilians", "Attack")  # "kidnapped and killed": ACLED codes the killing
         return ontology.acled_for("ASSAULT", ev.mode)
     if crowd and ev.mode not in REMOTE:
         return ("Riots", "Mob violence")
@@ -268,9 +256,15 @@ def _victims(head) -> list:
 def _side(tokens) -> Optional[str]:
     """Return 'armed' or 'civilian' for head words naming an armed side or unarmed people, else None."""
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-    if lemmas & ontology.cue("armed"):
+    armed, civilian = lemmas & ontology.cue("armed"), lemmas & ontology.cue("civilian")
+    # people hit decide over the place they were hit at ("shot two children at a checkpoint")
+    if armed - ontology.cue("armed_places"):
         return "armed"
-    if lemmas & ontology.cue("civilian"):
+    if civilian - ontology.cue("civilian_places"):
+        return "civilian"
+    if armed:
+        return "armed"
+    if civilian:
         return "civilian"
     return None
 
@@ -320,9 +314,22 @@ def _protesters_hit(tokens) -> bool:
     return False
 
 
+def _noise_making(tokens) -> set[int]:
+    """Return indexes of "beating pots and pans" phrases: a protest form, not violence."""
+    noise = ontology.cue("noise_objects")
+    out: set[int] = set()
+    for t in tokens:
+        if t.lemma_.lower() in ("beat", "bang", "strike") and any(
+                c.dep_ == "dobj" and any(g.lemma_.lower() in noise for g in _with_parts(c)) for c in t.children):
+            out.update(g.i for c in t.children if c.dep_ == "dobj" for g in c.subtree)
+            out.add(t.i)
+    return out
+
+
 def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     """Return the ACLED Protests or Riots sub-event for a protest, from what happened at it."""
     toks = _fact_tokens(article, ev, head, 2 if len(article.text) > 600 else 4) if head is not None else []
+    toks = [t for t in toks if t.i not in _noise_making(toks)]
     facts = Bag(toks)
     by_forces = _forces_acts(toks)
     by_crowd = Bag([t for t in toks if t.i not in by_forces])
@@ -337,6 +344,9 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
         return ("Protests", "Excessive force against protesters")
     # a clash takes two sides: it makes the protest violent whoever is named as its doer
     if ev.mode == "riot" or by_crowd.cue("riot_acts") or facts.cue("mutual_violence"):
+        if not _context_bag(article, ev, 2).cue("demonstration") or _sentence_bag(article, ev).cue("prison"):
+            # violence by a crowd that held no demonstration (a prison riot, a brawl with police) is a mob
+            return ("Riots", "Mob violence")
         return ("Riots", "Violent demonstration")
     if facts.cue("intervention_acts"):
         return ("Protests", "Protest with intervention")

@@ -213,8 +213,8 @@ def _status(head, toks, entry: dict) -> Optional[str]:
             return None
         if g in ontology.cue("plan") and head.dep_ in ("xcomp",) or g == "plan" and head.dep_ in ("pobj", "xcomp", "dobj"):
             status = "planned"
-        if g in ontology.cue("modal"):
-            return None
+        if g in ontology.cue("modal") and gov.pos_ in ("AUX", "VERB"):
+            return None  # the month "May" is no modal
         if g in ontology.cue("denial") and head.pos_ == "VERB" and head.dep_ in ("ccomp", "xcomp"):
             return "denied"
         if g in attempt:
