@@ -192,3 +192,82 @@ def test_deadly_attacks_against_protesters_are_excessive_force(run):
               "protesters at the weekly march on Friday.")
     assert evs[0].type == "PROTEST"
     assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
+
+
+def test_month_may_is_no_modal(run):
+    # the parser hangs the verb on the month here: "May" must not read as a modal
+    evs = run("On 7 May 2020, near Kyaw Hla village, Hlaing Township, Thaton District, Mon State, "
+              "Myanmar military from battalion 12 clashed with KNLA brigade 3.", published="2020-05-08")
+    assert evs and evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_children_shot_at_a_checkpoint_are_civilians(run):
+    evs = run("On 3 May, a militia fighter opened fire on two boys and wounded them at a checkpoint near the clinic.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_kidnapped_and_killed_is_an_attack(run):
+    evs = run("On 2 May, two shepherds were kidnapped and killed by militants near the border.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_kidnapped_guards_stay_an_abduction(run):
+    evs = run("Ten border guards were abducted by gunmen at a frontier post last week.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Abduction/forced disappearance"}
+
+
+def test_workers_clashing_with_police_without_a_demonstration_is_mob_violence(run):
+    evs = run("On 3 May, stranded laborers clashed with police at a bus depot while trying to travel home.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_prison_riot_is_mob_violence(run):
+    evs = run("On 2 May, inmates rioted in the city jail and set mattresses on fire before guards regained control.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_rioters_at_a_rally_stay_a_violent_demonstration(run):
+    evs = run("Rioters threw stones at police during a rally against the new tax in the capital.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_burning_tires_to_denounce_cuts_is_a_violent_demonstration(run):
+    evs = run("On 6 May, residents burned tires on the main road to denounce repeated water cuts.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_banging_pots_is_a_peaceful_protest(run):
+    evs = run("Hundreds of nurses protested on their balconies by beating pots and pans, demanding better pay.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Peaceful protest"}
+
+
+def test_police_seizing_drugs_is_property_seizure(run):
+    evs = run("On 2 May, federal police seized four tons of cocaine hidden in a lorry at a highway checkpoint.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction"}
+
+
+def test_drugs_seized_with_no_forces_named_are_not_coded(run):
+    evs = run("Customs officials say 40 kilograms of heroin and other drugs have been seized from a smuggling ring.")
+    assert not [e for e in evs if e.acled]
+
+
+def test_gang_handing_out_food_is_a_change_to_group_activity(run):
+    evs = run("On 6 May, members of a local drug cartel delivered food packages to poor families in the town.")
+    assert evs[0].type == "AID"
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity"}
+
+
+def test_charity_handing_out_food_is_not_coded(run):
+    evs = run("Volunteers from the parish delivered food parcels to elderly residents on Sunday.")
+    assert not [e for e in evs if e.acled]
+
+
+def test_attack_met_with_return_fire_is_an_armed_clash(run):
+    evs = run("On 5 May, unknown attackers threw a hand grenade at a shop in the market. "
+              "Police officers nearby returned fire and the attackers fled.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_truce_after_fighting_leads_over_the_fighting(run):
+    evs = run("The army and the rebel militia agreed to a ceasefire in the town following three weeks of fighting.")
+    assert evs[0].type == "AGREE" and evs[0].acled["sub_event_type"] == "Agreement"

@@ -167,7 +167,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode in ("sexual",):
         return ontology.acled_for("ASSAULT", ev.mode)
     if ev.mode in ("abduct", "hostage", "hijack"):
-        if _side(_patient_heads(head)) == "armed":
+        if {t.lemma_.lower() for t in _patient_heads(head)} & ontology.cue("organized_armed"):
             return ("Battles", "Armed clash")
         if head is not None and any(c.dep_ == "conj" and c.lemma_.lower() in ontology.cue("killing_verbs") for c in head.children):
             return ("Violence against civilians", "Attack")  # "kidnapped and killed": ACLED codes the killing
@@ -181,6 +181,9 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode not in REMOTE and sent.cue("private_dispute") and not sent.cue("organized_armed"):
         # a fight over land or a quarrel between unorganised people is mob violence, not an attack
         return ("Riots", "Mob violence")
+    report = Bag(article.doc) if len(article.text) <= 600 else _context_bag(article, ev, 1)
+    if ev.mode in (None, "firearms", "melee", "grenade", "explosives") and report.cue("armed_response"):
+        return ("Battles", "Armed clash")  # the side attacked fired back: ACLED codes the exchange as a battle
     remote = ev.mode in ("chemical", "suicide", "drone", "aerial", "explosives", "grenade")
     fire_fight = sent.cue("fire_fight") and not remote
     duel = ("small arms", "clash", "exchange of fire", "exchange fire", "shoot-out", "fighting", "both directions")
@@ -344,8 +347,9 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
         return ("Protests", "Excessive force against protesters")
     # a clash takes two sides: it makes the protest violent whoever is named as its doer
     if ev.mode == "riot" or by_crowd.cue("riot_acts") or facts.cue("mutual_violence"):
-        if not _context_bag(article, ev, 2).cue("demonstration") or _sentence_bag(article, ev).cue("prison"):
-            # violence by a crowd that held no demonstration (a prison riot, a brawl with police) is a mob
+        context = _context_bag(article, ev, 2)
+        if (ev.mode != "riot" and not context.cue("demonstration")) or context.has_any(("prisoner", "inmate")):
+            # violence by a crowd that held no demonstration (a brawl with police, a prison riot) is a mob
             return ("Riots", "Mob violence")
         return ("Riots", "Violent demonstration")
     if facts.cue("intervention_acts"):
@@ -361,6 +365,18 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
     if ev.type == "PROTEST":
         return _code_protest(article, ev, head)
     if ev.type == "COERCE" and ev.mode in ("arrest", "raid") and _sentence_bag(article, ev).cue("crime"):
+        return None
+    if ev.type == "COERCE" and ev.mode == "seize" and _sentence_bag(article, ev).cue("crime") and not (
+            head is not None and Bag(_agent_tokens(head)).cue("armed")):
+        return None  # goods seized from criminals are news only when named forces did it
+    if ev.type == "AID":
+        doers = _agent_tokens(head) if head is not None else []
+        if head is not None and head.dep_ == "acl":  # "members of a gang delivering food": the noun is the doer
+            doers += [t for t in head.head.subtree if t.i < head.i]
+        givers = Bag(doers) if doers else None
+        if (givers and givers.cue("armed_group_words")) or any(a.kind in ("rebels", "militia") for a in ev.actors):
+            # an armed group handing out food or aid changes what the group does: ACLED records it
+            return ("Strategic developments", "Change to group/activity")
         return None
     return ontology.acled_for(ev.type, ev.mode)
 

@@ -367,7 +367,7 @@ def _priority(c: Candidate) -> float:
     """Return the within-sentence rank of a candidate's type and mode."""
     key = (c.entry["type"], c.entry.get("mode"))
     if c.framed:
-        return SENTENCE_PRIORITY["MOBILIZE"] - 0.5  # a deployment "amid fighting" is the news
+        return SENTENCE_PRIORITY["AGREE"] - 0.5  # a deployment or a truce "amid fighting" is the news
     if key == ("AGREE", "agree") and (lambda b: b.cue("ceasefire") or b.cue("organized_armed") or b.cue("prisoners"))(Bag(c.sent)):
         return SENTENCE_PRIORITY["AGREE"]  # an agreement between armed parties is news ACLED records
     return PRIORITY_BY_MODE.get(key, SENTENCE_PRIORITY.get(c.entry["type"], 1))
