@@ -271,3 +271,45 @@ def test_attack_met_with_return_fire_is_an_armed_clash(run):
 def test_truce_after_fighting_leads_over_the_fighting(run):
     evs = run("The army and the rebel militia agreed to a ceasefire in the town following three weeks of fighting.")
     assert evs[0].type == "AGREE" and evs[0].acled["sub_event_type"] == "Agreement"
+
+
+def test_march_that_turned_violent_is_a_violent_demonstration(run):
+    evs = run("Police fired tear gas at students as a march against fee rises descended into the worst "
+              "outbreak of violence the city had seen in years.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_army_with_allied_militias_regains_territory(run):
+    evs = run("The national army and allied tribal militias have taken control of the river town after a week of fighting.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Government regains territory"}
+
+
+def test_army_winning_by_controlling_an_area_regains_territory(run):
+    evs = run("Army units scored a major victory today by controlling the whole plateau area south of the capital.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Government regains territory"}
+
+
+def test_failed_attempt_to_capture_positions_is_an_armed_clash(run):
+    evs = run("The insurgents' attack to capture army positions near the airport was fended off by the defenders.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_rebels_taking_over_localities_overtake_territory(run):
+    evs = run("A spokesman said that rebels have taken over three localities in the eastern territory.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+
+
+def test_sexual_violence_noun_is_coded(run):
+    evs = run("Sexual violence against displaced women by soldiers has been documented in the camps, the report says.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Sexual violence"}
+
+
+def test_redeploying_troops_is_a_change_to_group_activity(run):
+    evs = run("Government forces are redeploying to observation posts near the northern border.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity"}
+
+
+def test_artillery_destroyed_by_missiles_is_the_attack(run):
+    evs = run("The army fired several missiles at the enemy base and destroyed two artillery batteries.")
+    assert evs[0].type == "ASSAULT"
+    assert evs[0].acled["event_type"] == "Explosions/Remote violence"

@@ -148,10 +148,17 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode == "capture":
         if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")):
             return ("Strategic developments", "Non-violent transfer of territory")
+        if sent.cue("repelled") or (head is not None and _purpose(head)):
+            # "an attack to capture the positions was fended off": the ground did not change hands
+            return ("Battles", "Armed clash")
+        if head is not None and not agents:
+            agents = _governing_agents(head)
         subj = [t for t in agents if t.dep_ in ("nsubj", "agent", "pobj") and t.head.i in {head.i, head.head.i}] if head is not None else []
         who = Bag([p for t in subj for p in _with_parts(t)] or agents)
+        first = Bag(_own_parts(subj[0])) if subj else who
         if any(a.kind in ("military", "government", "police") for a in ev.actors) or who.cue("government_words"):
-            gov = not who.cue("non_state")
+            # allies named after the army ("the army and allied militias") do not change whose gain it is
+            gov = not first.cue("non_state") or first.cue("government_words")
         elif who.cue("non_state") or any(a.kind in ("rebels", "militia") for a in ev.actors):
             gov = False
         else:
@@ -205,6 +212,31 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode in REMOTE and pair:
         return pair
     return _battle_or_civilians(ev, head, sent)
+
+
+def _own_parts(tok) -> list:
+    """Return `tok` with its compounds and modifiers, without coordinated nouns."""
+    return [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+
+
+def _purpose(head) -> bool:
+    """Return True when the trigger is an aim ("an attack to capture the town"), not a deed."""
+    return head.pos_ == "VERB" and head.dep_ in ("acl", "xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and head.head.pos_ == "NOUN"
+
+
+def _governing_agents(head) -> list:
+    """Return the doer of the clause that governs a subjectless trigger ("troops won by controlling the area")."""
+    tok = head
+    for _ in range(3):
+        if tok.dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp", "conj") or tok.head.i == tok.i:
+            return []
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            found = _agent_tokens(tok)
+            if found:
+                return found
+    return []
 
 
 def _with_parts(tok) -> list:
@@ -346,7 +378,9 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
         # "attacks against peaceful protesters" that killed: the force fell on the crowd
         return ("Protests", "Excessive force against protesters")
     # a clash takes two sides: it makes the protest violent whoever is named as its doer
-    if ev.mode == "riot" or by_crowd.cue("riot_acts") or facts.cue("mutual_violence"):
+    # "the march descended into the worst violence in years": a turn the what-about filter would drop
+    turned = _sentence_bag(article, ev).cue("violent_turn")
+    if ev.mode == "riot" or by_crowd.cue("riot_acts") or facts.cue("mutual_violence") or turned:
         context = _context_bag(article, ev, 2)
         if (ev.mode != "riot" and not context.cue("demonstration")) or context.has_any(("prisoner", "inmate")):
             # violence by a crowd that held no demonstration (a brawl with police, a prison riot) is a mob
