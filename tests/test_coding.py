@@ -313,3 +313,26 @@ def test_artillery_destroyed_by_missiles_is_the_attack(run):
     evs = run("The army fired several missiles at the enemy base and destroyed two artillery batteries.")
     assert evs[0].type == "ASSAULT"
     assert evs[0].acled["event_type"] == "Explosions/Remote violence"
+
+
+def test_police_controlling_the_situation_is_an_intervention(run):
+    evs = run("On 2 May, shop owners staged a protest in the town square against a new levy. "
+              "Police reached the spot and controlled the situation.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+
+
+def test_protest_against_a_ban_is_peaceful(run):
+    evs = run("On 4 May, hotel owners protested in the city against the ban on tourism. They demanded that the ban be lifted.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Peaceful protest"}
+
+
+def test_killed_bodyguards_who_were_police_make_an_armed_clash(run):
+    evs = run("On 4 May, armed men stopped the judge's car and shot him dead. "
+              "His bodyguards, two policemen, were also killed.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_storming_without_a_shot_is_a_change_to_group_activity(run):
+    evs = run("On 7 May, soldiers of a rival brigade stormed a police station and disarmed the officers. "
+              "No shots were fired.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity"}

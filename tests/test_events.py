@@ -204,3 +204,8 @@ def test_market_sellers_demonstrating_is_a_protest(run):
 
 def test_team_demonstrating_strength_is_no_protest(run):
     assert "PROTEST" not in types(run("The team demonstrated its strength in the match against the league leaders."))
+
+
+def test_market_sellers_demonstrating_without_an_object_is_a_protest(run):
+    evs = run("On 7 May, hundreds of stall holders of the central market demonstrated to demand that the market reopen.")
+    assert evs and evs[0].type == "PROTEST"

@@ -164,6 +164,10 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         else:
             gov = clause.cue("recapture")
         return ("Battles", "Government regains territory" if gov else "Non-state actor overtakes territory")
+    story = Bag(article.doc) if len(article.text) <= 600 else sent
+    if ev.mode in (None, "firearms", "melee") and story.cue("no_fighting") and not story.cue("casualty"):
+        # armed men storming a post and leaving without a shot: a change in what the group does
+        return ("Strategic developments", "Change to group/activity")
     crowd = _is_crowd(agents) or (ev.mode in ("mob",) or clause.cue("mob"))
     if ev.mode == "arson":
         if crowd:
@@ -288,6 +292,11 @@ def _victims(head) -> list:
     return out
 
 
+def _former(tok) -> bool:
+    """Return True for a word qualified as past ("a former bodyguard", "a retired soldier")."""
+    return any(c.lower_ in ("former", "retired", "ex", "ex-") for c in tok.children)
+
+
 def _side(tokens) -> Optional[str]:
     """Return 'armed' or 'civilian' for head words naming an armed side or unarmed people, else None."""
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
@@ -313,6 +322,9 @@ def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
             return ("Violence against civilians", "Attack")
     if any(t.kind in ontology.armed_kinds() for t in ev.targets):
         return ("Battles", "Armed clash")
+    if head is not None and len(head.doc.text) <= 600 and any(
+            {t.lemma_.lower() for t in _victims(s.root) if not _former(t)} & ontology.cue("state_forces") for s in head.doc.sents):
+        return ("Battles", "Armed clash")  # "the mayor's bodyguards, two policemen, were also killed": forces fell
     if head is not None and head.pos_ == "VERB":
         # the parse found no object: an armed side named in the clause, and not as its doer, was hit
         doers = {t.i for t in _agent_tokens(head)}

@@ -139,9 +139,15 @@ def _context_ok(entry: dict, head, bag: Bag, primed: bool = False) -> bool:
         elif name == "disaster":
             if bag.cue(name) and not (bag.cue("weapons") or bag.has_any(("gunman", "gunmen", "assailant", "attacker", "militant"))):
                 return False
-        elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed") or _people_subject(head)):
+        elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed") or _people_subject(head) or _protest_sense(head)):
             return False
     return True
+
+
+def _protest_sense(head) -> bool:
+    """Return True for "demonstrated" with no object: people protesting, not showing something."""
+    return head.lemma_.lower() == "demonstrate" and head.pos_ == "VERB" and not any(
+        c.dep_ in ("dobj", "ccomp", "attr") for c in head.children)
 
 
 def _people_subject(head) -> bool:
@@ -370,7 +376,7 @@ def _priority(c: Candidate) -> float:
         return SENTENCE_PRIORITY["AGREE"] - 0.5  # a deployment or a truce "amid fighting" is the news
     if key == ("AGREE", "agree") and (lambda b: b.cue("ceasefire") or b.cue("organized_armed") or b.cue("prisoners"))(Bag(c.sent)):
         return SENTENCE_PRIORITY["AGREE"]  # an agreement between armed parties is news ACLED records
-    if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy":
+    if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag(c.sent).cue("strike_words"):
         return SENTENCE_PRIORITY["COERCE"]  # arms destroyed beside an attack are its damage, not a defusal
     return PRIORITY_BY_MODE.get(key, SENTENCE_PRIORITY.get(c.entry["type"], 1))
 
