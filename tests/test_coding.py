@@ -336,3 +336,29 @@ def test_storming_without_a_shot_is_a_change_to_group_activity(run):
     evs = run("On 7 May, soldiers of a rival brigade stormed a police station and disarmed the officers. "
               "No shots were fired.")
     assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity"}
+
+
+def test_clash_between_police_and_shopkeepers_is_mob_violence(run):
+    evs = run("On 29 April, a clash broke out between police and shopkeepers in the old town after an officer "
+              "slapped a trader for opening his shop.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_clash_between_soldiers_and_rebels_stays_a_battle(run):
+    evs = run("On 29 April, a clash broke out between soldiers and rebel fighters near the old town.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_residents_looting_while_demanding_is_a_violent_demonstration(run):
+    evs = run("On 2 May, residents looted two shops and demanded the reopening of the bottle stores.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_unknown_persons_vandalising_is_mob_violence(run):
+    evs = run("On 1 May, unknown persons vandalised several graves in the town cemetery.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_militants_destroying_property_stays_property_destruction(run):
+    evs = run("On 1 May, militants destroyed a school in the village.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction"}

@@ -208,6 +208,9 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         arms = sent.cue("weapons") or sent.has_any(("small arms", "gunfire", "shot", "shoot", "fire"))
         if _is_crowd(agents) or sent.cue("mob") or not (sent.cue("organized_armed") or arms or sent.cue("armed")):
             return ("Riots", "Mob violence")
+        if head is not None and ev.mode == "clash" and _crowd_against_forces(head):
+            # shopkeepers or youths fighting the police: a riot, not a battle between armed sides
+            return _riot_kind(article, ev)
         return ("Battles", "Armed clash")
     if sent.cue("strong_clash") and not remote and ev.mode != "artillery" and (
             _side(_patient_heads(head)) == "armed" or (not _patient_heads(head) and sent.cue("organized_armed"))):
@@ -216,6 +219,33 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode in REMOTE and pair:
         return pair
     return _battle_or_civilians(ev, head, sent)
+
+
+def _clash_parties(head) -> list:
+    """Return the tokens naming the sides of a clash: its subject and its 'with' or 'between' phrase."""
+    out = []
+    # "youths mobilised and clashed with ...", "a clash erupted between ...": the governing verb holds the sides
+    for v in {head, head.head} if head.dep_ in ("conj", "xcomp", "nsubj") else {head}:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ == "prep" and c.lower_ in ("with", "between", "against")):
+                out += list(c.subtree)
+    return out
+
+
+def _crowd_against_forces(head) -> bool:
+    """Return True when one side of a clash is a crowd of civilians and no side is an armed group."""
+    sides = _clash_parties(head)
+    lemmas = {t.lemma_.lower() for t in sides} | {t.lower_ for t in sides}
+    return bool(lemmas & ontology.cue("crowd")) and not lemmas & ontology.cue("armed_group_words") and not (
+        lemmas & {"gunman", "gunmen", "bandit", "assailant", "attacker", "fighter", "soldier", "troops"}) and not (
+        Bag(sides).cue("weapons"))
+
+
+def _riot_kind(article: Article, ev: Event) -> tuple[str, str]:
+    """Return Riots / Violent demonstration when a demonstration is named around the event, else Mob violence."""
+    if _context_bag(article, ev, 2).cue("demonstration"):
+        return ("Riots", "Violent demonstration")
+    return ("Riots", "Mob violence")
 
 
 def _own_parts(tok) -> list:
@@ -403,6 +433,14 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     return ("Protests", "Peaceful protest")
 
 
+def _crowd_doers(tokens) -> bool:
+    """Return True when the doers are unorganised people ("community members", "unknown persons")."""
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    people = ontology.cue("crowd") | {"person", "persons", "individual", "men", "man", "youth", "youngster"}
+    armed = ontology.cue("armed") | ontology.cue("organized_armed") | ontology.cue("armed_group_words")
+    return bool(lemmas & people) and not lemmas & armed
+
+
 def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
     """Return the (ACLED event type, sub-event type) of one event, or None when ACLED would not code it."""
     head = _trigger_token(article, ev)
@@ -412,6 +450,8 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
         return _code_protest(article, ev, head)
     if ev.type == "COERCE" and ev.mode in ("arrest", "raid") and _sentence_bag(article, ev).cue("crime"):
         return None
+    if ev.type == "COERCE" and ev.mode in ("loot", "destroy") and head is not None and _crowd_doers(_agent_tokens(head)):
+        return _riot_kind(article, ev)  # a crowd looting or smashing things riots; ACLED's looting is by armed groups
     if ev.type == "COERCE" and ev.mode == "seize" and _sentence_bag(article, ev).cue("crime") and not (
             head is not None and Bag(_agent_tokens(head)).cue("armed")):
         return None  # goods seized from criminals are news only when named forces did it
