@@ -233,11 +233,11 @@ def _clash_parties(head) -> list:
 
 
 def _crowd_against_forces(head) -> bool:
-    """Return True when one side of a clash is a crowd of civilians and no side is an armed group."""
+    """Return True when a crowd of civilians fought state forces and no side is an armed group."""
     sides = _clash_parties(head)
     lemmas = {t.lemma_.lower() for t in sides} | {t.lower_ for t in sides}
-    return bool(lemmas & ontology.cue("crowd")) and not lemmas & ontology.cue("armed_group_words") and not (
-        lemmas & {"gunman", "gunmen", "bandit", "assailant", "attacker", "fighter", "soldier", "troops"}) and not (
+    return bool(lemmas & ontology.cue("crowd")) and bool(lemmas & ontology.cue("state_forces")) and not lemmas & ontology.cue("armed_group_words") and not (
+        lemmas & {"armed", "gunman", "gunmen", "bandit", "assailant", "attacker", "fighter", "soldier", "troops"}) and not (
         Bag(sides).cue("weapons"))
 
 
