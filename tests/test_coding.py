@@ -362,3 +362,34 @@ def test_unknown_persons_vandalising_is_mob_violence(run):
 def test_militants_destroying_property_stays_property_destruction(run):
     evs = run("On 1 May, militants destroyed a school in the village.")
     assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction"}
+
+
+def test_airstrikes_in_retaliation_for_a_gas_attack_are_air_strikes(run):
+    evs = run("The air force launched airstrikes on rebel groups it accused of carrying out a chlorine attack the day before.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+
+
+def test_shells_carrying_gas_are_a_chemical_attack(run):
+    evs = run("Rebels fired shells filled with chlorine into the northern district on Monday.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Chemical weapon"}
+
+
+def test_mob_vandalising_and_attacking_is_mob_violence(run):
+    evs = run("An angry mob vandalised two shrines and attacked shops in the town after a rumour spread online.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_group_attacking_a_rally_is_mob_violence(run):
+    evs = run("Several people were hurt when a group of counter-protesters attacked a peaceful rally in the city centre.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_planned_capture_met_with_clashes_is_an_armed_clash(run):
+    evs = run("The coalition forces intended to take control of the mountain pass, but rebel fighters pushed them back. "
+              "Dozens were killed during heavy clashes.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_arrests_in_an_operation_lead(run):
+    evs = run("Police detained 40 suspected militants in a series of counterterrorism operations last week.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Arrests"}

@@ -69,6 +69,8 @@ def _agent_tokens(head) -> list:
         for c in v.children:
             if c.dep_ in ("nsubj", "agent") or (c.dep_ == "prep" and c.lower_ == "by"):
                 out += list(c.subtree)
+    if not out and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return _agent_tokens(verb.head)  # "a mob vandalised temples and attacked shops": the first verb's doer
     return out
 
 
@@ -97,11 +99,24 @@ def _mode_tokens(head) -> list:
     return [t for t in toks if t.i not in hit] + [t for t in means if t.i not in seen]
 
 
+def _gas_named(article: Article, ev: Event) -> bool:
+    """Return True when the event's sentence names a gas as what was used, not in a what-about phrase
+    ("strikes in retaliation for a chlorine attack") nor as a facility ("chemical weapons sites")."""
+    sent = _sentences_after(article, ev, 0)[0]
+    skip: set[int] = set()
+    for t in sent:
+        if t.i not in skip:
+            skip |= _aside(t)
+    facilities = ontology.cue("gas_facilities")
+    toks = [t for t in sent if t.i not in skip and not (
+        t.head.lemma_.lower() in facilities or t.head.head.lemma_.lower() in facilities)]
+    return Bag(toks).has_any(dict(ontology.mode_cues())["chemical"])
+
+
 def _refine_mode(article: Article, ev: Event) -> Optional[str]:
     """Return the most specific violent mode the trigger's clause, then its sentence, then the next ones support."""
     generic = {None, "explosives", "firearms", "beat", "melee"}
-    if ev.mode in (None, "aerial", "artillery", "explosives") and _sentence_bag(article, ev).has_any(
-            dict(ontology.mode_cues())["chemical"]):
+    if ev.mode in (None, "aerial", "artillery", "explosives") and _gas_named(article, ev):
         return "chemical"  # a gas named anywhere in the sentence is what the shell or bomb carried
     if ev.mode not in generic:
         return ev.mode
@@ -148,7 +163,8 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode == "capture":
         if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")):
             return ("Strategic developments", "Non-violent transfer of territory")
-        if sent.cue("repelled") or (head is not None and _purpose(head)):
+        if sent.cue("repelled") or (head is not None and _purpose(head)) or (
+                ev.status in ("planned", "attempted") and _context_bag(article, ev, 1).cue("strong_clash")):
             # "an attack to capture the positions was fended off": the ground did not change hands
             return ("Battles", "Armed clash")
         if head is not None and not agents:
@@ -403,6 +419,14 @@ def _noise_making(tokens) -> set[int]:
     return out
 
 
+def _rally_attacked_by_civilians(head) -> bool:
+    """Return True when the protest is what people other than state forces attacked ("a group attacked a rally")."""
+    if head.dep_ not in ("dobj", "nsubjpass") or head.head.lemma_.lower() not in ("attack", "assault", "storm", "beat"):
+        return False
+    doers = {t.lemma_.lower() for t in _agent_tokens(head.head)}
+    return bool(doers) and not doers & (ontology.cue("state_forces") | ontology.cue("armed") | ontology.cue("armed_group_words"))
+
+
 def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     """Return the ACLED Protests or Riots sub-event for a protest, from what happened at it."""
     toks = _fact_tokens(article, ev, head, 2 if len(article.text) > 600 else 4) if head is not None else []
@@ -410,7 +434,7 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     facts = Bag(toks)
     by_forces = _forces_acts(toks)
     by_crowd = Bag([t for t in toks if t.i not in by_forces])
-    if ev.mode == "mob" or by_crowd.cue("mob"):
+    if ev.mode == "mob" or by_crowd.cue("mob") or (head is not None and _rally_attacked_by_civilians(head)):
         return ("Riots", "Mob violence")
     if facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress",
                       "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (

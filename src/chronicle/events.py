@@ -376,6 +376,8 @@ def _priority(c: Candidate) -> float:
         return SENTENCE_PRIORITY["AGREE"] - 0.5  # a deployment or a truce "amid fighting" is the news
     if key == ("AGREE", "agree") and (lambda b: b.cue("ceasefire") or b.cue("organized_armed") or b.cue("prisoners"))(Bag(c.sent)):
         return SENTENCE_PRIORITY["AGREE"]  # an agreement between armed parties is news ACLED records
+    if c.entry["type"] == "ASSAULT" and c.entry["lemma"] == "operation":
+        return SENTENCE_PRIORITY["COERCE"] - 0.5  # arrests or seizures made in an operation are its news
     if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag(c.sent).cue("strike_words"):
         return SENTENCE_PRIORITY["COERCE"]  # arms destroyed beside an attack are its damage, not a defusal
     return PRIORITY_BY_MODE.get(key, SENTENCE_PRIORITY.get(c.entry["type"], 1))
