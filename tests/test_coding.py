@@ -393,3 +393,34 @@ def test_planned_capture_met_with_clashes_is_an_armed_clash(run):
 def test_arrests_in_an_operation_lead(run):
     evs = run("Police detained 40 suspected militants in a series of counterterrorism operations last week.")
     assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Arrests"}
+
+
+def test_protests_behind_an_expulsion_are_not_coded(run):
+    evs = run("The government has expelled four foreign diplomats for taking part in unauthorised protests in the capital.")
+    assert not [e for e in evs if e.acled]
+
+
+def test_attack_behind_new_sanctions_is_not_coded(run):
+    evs = run("The government announced new sanctions against the regime today in response to its alleged chemical attack.")
+    assert not [e for e in evs if e.acled]
+
+
+def test_protesters_who_clashed_and_were_shot_held_a_violent_demonstration(run):
+    evs = run("Protesters clashed with police and set a police post on fire during the march; officers fired live "
+              "rounds and one demonstrator was killed.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_peaceful_protesters_shot_dead_are_excessive_force(run):
+    evs = run("Soldiers fired live rounds at a non-violent demonstration in the square, killing two protesters.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
+
+
+def test_violent_crackdown_is_not_a_violent_crowd(run):
+    evs = run("The government stepped up its violent crackdown on peaceful demonstrators, with mass arrests in the capital.")
+    assert evs[0].acled["event_type"] == "Protests"
+
+
+def test_condemned_arrest_is_still_coded(run):
+    evs = run("Rights groups have condemned the arrest of the opposition leader by police in the capital.")
+    assert any(e.acled and e.acled["sub_event_type"] == "Arrests" for e in evs)

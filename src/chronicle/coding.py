@@ -383,7 +383,7 @@ def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
 
 def _forces_acts(tokens) -> set[int]:
     """Return indexes of the tokens in clauses whose doer is the police, army or security forces."""
-    armed = ontology.cue("armed")
+    armed = ontology.cue("armed") | ontology.cue("government_words") | {"authorities", "authority"}
     out: set[int] = set()
     for v in tokens:
         if v.pos_ != "VERB":
@@ -427,15 +427,44 @@ def _rally_attacked_by_civilians(head) -> bool:
     return bool(doers) and not doers & (ontology.cue("state_forces") | ontology.cue("armed") | ontology.cue("armed_group_words"))
 
 
+def _negated_word(tok) -> bool:
+    """Return True for a word negated by a "non-" prefix split off by the tokenizer ("non-violent")."""
+    doc = tok.doc
+    return (tok.i >= 1 and doc[tok.i - 1].lower_ in ("non", "non-")) or (
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "non")
+
+
+def _riot_or_mob(article: Article, ev: Event) -> tuple[str, str]:
+    """Return Violent demonstration for a violent protest, or Mob violence when no demonstration was held."""
+    context = _context_bag(article, ev, 2)
+    if (ev.mode != "riot" and not context.cue("demonstration")) or context.has_any(("prisoner", "inmate")):
+        # violence by a crowd that held no demonstration (a brawl with police, a prison riot) is a mob
+        return ("Riots", "Mob violence")
+    return ("Riots", "Violent demonstration")
+
+
 def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     """Return the ACLED Protests or Riots sub-event for a protest, from what happened at it."""
     toks = _fact_tokens(article, ev, head, 2 if len(article.text) > 600 else 4) if head is not None else []
     toks = [t for t in toks if t.i not in _noise_making(toks)]
     facts = Bag(toks)
     by_forces = _forces_acts(toks)
-    by_crowd = Bag([t for t in toks if t.i not in by_forces])
+    # "a violent crackdown": the violence of the forces, not of the crowd
+    crowd_toks = [t for t in toks if t.i not in by_forces and t.head.lemma_.lower() not in ontology.cue("crackdown_words")
+                  and not _negated_word(t)]
+    by_crowd = Bag(crowd_toks)
+    # "protesters were injured": what the crowd suffered is not what it did
+    sufferers = ontology.cue("crowd") | ontology.cue("protest") | {"protestor", "protesters", "demonstrators"}
+    crowd_did = Bag([t for t in crowd_toks if not (t.pos_ == "VERB" and any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in sufferers for c in t.children))])
     if ev.mode == "mob" or by_crowd.cue("mob") or (head is not None and _rally_attacked_by_civilians(head)):
         return ("Riots", "Mob violence")
+    if head is not None and facts.has_any(("kill", "die", "fatal", "deadly")) and _protesters_hit(list(head.sent)):
+        # "attacks against peaceful protesters" that killed: the force fell on the crowd
+        return ("Protests", "Excessive force against protesters")
+    if ev.mode == "riot" or crowd_did.cue("riot_acts") or facts.cue("crowd_fought"):
+        # protesters who fought or smashed things held a violent demonstration, whatever force met them
+        return _riot_or_mob(article, ev)
     if facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress",
                       "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (
                           facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot")))):
@@ -446,12 +475,8 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     # a clash takes two sides: it makes the protest violent whoever is named as its doer
     # "the march descended into the worst violence in years": a turn the what-about filter would drop
     turned = _sentence_bag(article, ev).cue("violent_turn")
-    if ev.mode == "riot" or by_crowd.cue("riot_acts") or facts.cue("mutual_violence") or turned:
-        context = _context_bag(article, ev, 2)
-        if (ev.mode != "riot" and not context.cue("demonstration")) or context.has_any(("prisoner", "inmate")):
-            # violence by a crowd that held no demonstration (a brawl with police, a prison riot) is a mob
-            return ("Riots", "Mob violence")
-        return ("Riots", "Violent demonstration")
+    if facts.cue("mutual_violence") or turned:
+        return _riot_or_mob(article, ev)
     if facts.cue("intervention_acts"):
         return ("Protests", "Protest with intervention")
     return ("Protests", "Peaceful protest")
@@ -595,6 +620,27 @@ def _restates(article: Article, ev: Event, main: Event) -> bool:
     return head is not None and _definite(head) and ev.mode in (None, main.mode)
 
 
+REASON_TYPES = {"SANCTION"}
+
+
+def _reason_tokens(article: Article, events: list[Event]) -> set[int]:
+    """Return indexes of tokens in what-for phrases of sanctions and expulsions
+    ("sanctions in response to its attack", "expelled diplomats for joining rallies")."""
+    out: set[int] = set()
+    for ev in events:
+        head = _trigger_token(article, ev) if ev.type in REASON_TYPES else None
+        if head is None:
+            continue
+        verb = head if head.pos_ == "VERB" else head.head
+        for tok in {head, verb}:
+            out |= _aside(tok)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "in" and any(
+                        p.lemma_.lower() in ("response", "retaliation", "reaction") for p in c.children):
+                    out.update(t.i for t in c.subtree)
+    return out
+
+
 def code_salient(article: Article, events: list[Event]) -> None:
     """Code `events` of `article`, then drop the ACLED and GTD codes of violence the article only
     mentions in passing (a page about something else is not a violent-event report)."""
@@ -608,6 +654,12 @@ def code_salient(article: Article, events: list[Event]) -> None:
                 main = ev
             elif ev.sentence.start > main.sentence.start and _restates(article, ev, main):
                 ev.acled = ev.gtd = None  # "the stabbing occurred during ...": the record is the first mention
+    if article.doc is not None:
+        reasons = _reason_tokens(article, events)
+        for ev in events:
+            head = _trigger_token(article, ev)
+            if ev.acled and head is not None and head.i in reasons:
+                ev.acled = ev.gtd = None  # "expelled diplomats for joining protests": the news is the expulsion
     if article.doc is None or _about_violence(article, events):
         return
     for ev in events:
