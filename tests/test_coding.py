@@ -424,3 +424,43 @@ def test_violent_crackdown_is_not_a_violent_crowd(run):
 def test_condemned_arrest_is_still_coded(run):
     evs = run("Rights groups have condemned the arrest of the opposition leader by police in the capital.")
     assert any(e.acled and e.acled["sub_event_type"] == "Arrests" for e in evs)
+
+
+def test_militants_killed_or_captured_is_an_armed_clash(run):
+    evs = run("On 7 May, four militants were killed, injured or captured during security operations in the district.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_fighters_captured_by_troops_is_an_armed_clash(run):
+    evs = run("On 8 May, border troops captured three rebel operatives trying to cross into the town.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_attack_with_homes_burnt_is_an_attack(run):
+    evs = run("On 2 May, a clan militia attacked herders' settlements and burnt down their homes.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_arson_attack_on_an_empty_building_stays_property_destruction(run):
+    evs = run("On 7 May, an anarchist cell carried out an arson attack on a bank branch at night.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction"}
+
+
+def test_anti_aircraft_guns_are_not_an_air_strike(run):
+    evs = run("On 29 April, rebel forces fired anti-aircraft guns and grenade launchers at army positions near the town.")
+    assert evs[0].acled["sub_event_type"] != "Air/drone strike"
+
+
+def test_families_evacuating_from_fighting_is_other(run):
+    evs = run("On 5 May, 300 families evacuated their village following the eruption of hostilities between two clans.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Other"}
+
+
+def test_refugees_returning_home_is_other(run):
+    evs = run("On 8 May, 250 refugees returned to their home country through the northern border crossing.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Other"}
+
+
+def test_shooting_by_armed_men_near_a_drug_sale_is_still_an_attack(run):
+    evs = run("On 4 May, two women were shot inside a car by armed men. Police said it could be linked to the sale of drugs.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}

@@ -163,6 +163,8 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode == "capture":
         if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")):
             return ("Strategic developments", "Non-violent transfer of territory")
+        if head is not None and _side(_captured_people(head)) == "armed":
+            return ("Battles", "Armed clash")  # fighters "killed, injured or captured": people taken, not ground
         if sent.cue("repelled") or (head is not None and _purpose(head)) or (
                 ev.status in ("planned", "attempted") and _context_bag(article, ev, 1).cue("strong_clash")):
             # "an attack to capture the positions was fended off": the ground did not change hands
@@ -185,7 +187,10 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         # armed men storming a post and leaving without a shot: a change in what the group does
         return ("Strategic developments", "Change to group/activity")
     crowd = _is_crowd(agents) or (ev.mode in ("mob",) or clause.cue("mob"))
-    if ev.mode == "arson":
+    # "attacked settlements and burnt homes": the burning is part of an attack on people ("arson attack" is not)
+    attack_on_people = head is not None and head.lemma_.lower() in ("attack", "raid", "storm", "assault") and not any(
+        w in ev.trigger.text.lower() for w in ("arson", "fire", "burn", "torch", "blaze"))
+    if ev.mode == "arson" and not attack_on_people:
         if crowd:
             return ("Riots", "Mob violence")
         if sent.cue("casualty") or (len(article.text) <= 600 and Bag(article.doc).cue("casualty")):
@@ -262,6 +267,21 @@ def _riot_kind(article: Article, ev: Event) -> tuple[str, str]:
     if _context_bag(article, ev, 2).cue("demonstration"):
         return ("Riots", "Violent demonstration")
     return ("Riots", "Mob violence")
+
+
+def _captured_people(head) -> list:
+    """Return the head words of who was captured ("captured two fighters", "militants were killed or captured")."""
+    verbs = [head]
+    while verbs[-1].dep_ in ("conj", "advcl") and len(verbs) < 4:  # "were killed, injured or captured"
+        verbs.append(verbs[-1].head)
+    out = []
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                out += _with_parts(c)
+    if any(t.lemma_.lower() in ontology.cue("territory") for t in out):
+        return []
+    return out
 
 
 def _own_parts(tok) -> list:
@@ -499,6 +519,9 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
         return _code_protest(article, ev, head)
     if ev.type == "COERCE" and ev.mode in ("arrest", "raid") and _sentence_bag(article, ev).cue("crime"):
         return None
+    if ev.type == "COERCE" and ev.mode == "arrest" and head is not None and head.lemma_.lower() == "capture" and (
+            _side(_captured_people(head)) == "armed"):
+        return ("Battles", "Armed clash")  # fighters captured in combat: ACLED codes the fight
     if ev.type == "COERCE" and ev.mode in ("loot", "destroy") and head is not None and _crowd_doers(_agent_tokens(head)):
         return _riot_kind(article, ev)  # a crowd looting or smashing things riots; ACLED's looting is by armed groups
     if ev.type == "COERCE" and ev.mode == "seize" and _sentence_bag(article, ev).cue("crime") and not (

@@ -33,7 +33,8 @@ class Bag:
         toks = [t for t in tokens if not t.is_space]
         # "grenade launchers" fire like artillery: they are not hand grenades
         single = [t for t in toks if not (t.lemma_.lower() == "grenade" and t.i + 1 < len(t.doc)
-                                          and t.doc[t.i + 1].lemma_.lower() == "launcher")]
+                                          and t.doc[t.i + 1].lemma_.lower() == "launcher")
+                  and not (t.lower_ == "aircraft" and t.i >= 1 and "anti" in t.doc[max(0, t.i - 2):t.i].text.lower())]
         self.lemmas = {t.lemma_.lower() for t in single}
         self.words = {t.lower_ for t in single}
         self.tagged = {f"{t.lemma_.lower()}:{t.pos_}" for t in single}
@@ -137,9 +138,11 @@ def _context_ok(entry: dict, head, bag: Bag, primed: bool = False) -> bool:
             if bag.cue("crime"):
                 return False
         elif name == "disaster":
-            if bag.cue(name) and not (bag.cue("weapons") or bag.has_any(("gunman", "gunmen", "assailant", "attacker", "militant"))):
+            if bag.cue(name) and not (bag.cue("weapons") or bag.has_any(("gunman", "gunmen", "assailant", "attacker", "militant",
+                                                                           "hostilities", "clashes", "fighting"))):
                 return False
-        elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed") or _people_subject(head) or _protest_sense(head)):
+        elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed") or bag.has("armed") or _people_subject(head)
+                                    or _protest_sense(head)):
             return False
     return True
 
