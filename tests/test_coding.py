@@ -464,3 +464,20 @@ def test_refugees_returning_home_is_other(run):
 def test_shooting_by_armed_men_near_a_drug_sale_is_still_an_attack(run):
     evs = run("On 4 May, two women were shot inside a car by armed men. Police said it could be linked to the sale of drugs.")
     assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_infantry_fighting_vehicles_are_no_fighting(run):
+    evs = run("Occupation forces mounted twelve attacks on army positions, using mortars and the cannons of infantry fighting vehicles.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack"}
+
+
+def test_deployment_ahead_of_expected_protests_leads(run):
+    evs = run("Police deployed across the capital in anticipation of angry demonstrations after Friday prayers.")
+    assert evs[0].type == "MOBILIZE"
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity"}
+
+
+def test_tear_gas_anywhere_in_the_protest_sentence_is_an_intervention(run):
+    evs = run("Thousands of nurses rallied outside the ministry calling on the government to meet their demands "
+              "that the minister resign as police fired tear gas to disperse them.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Protest with intervention"}

@@ -209,3 +209,13 @@ def test_team_demonstrating_strength_is_no_protest(run):
 def test_market_sellers_demonstrating_without_an_object_is_a_protest(run):
     evs = run("On 7 May, hundreds of stall holders of the central market demonstrated to demand that the market reopen.")
     assert evs and evs[0].type == "PROTEST"
+
+
+def test_raped_is_found_despite_a_wrong_lemma(run):
+    evs = run("Soldiers raped two women in the village on Sunday.")
+    assert evs and evs[0].type == "ASSAULT" and evs[0].mode == "sexual"
+
+
+def test_moving_troops_is_a_mobilisation(run):
+    evs = run("The government is moving troops to the desert region near the border.")
+    assert evs and evs[0].type == "MOBILIZE"

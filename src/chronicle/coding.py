@@ -497,7 +497,7 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     turned = _sentence_bag(article, ev).cue("violent_turn")
     if facts.cue("mutual_violence") or turned:
         return _riot_or_mob(article, ev)
-    if facts.cue("intervention_acts"):
+    if facts.cue("intervention_acts") or _sentence_bag(article, ev).cue("crowd_control"):
         return ("Protests", "Protest with intervention")
     return ("Protests", "Peaceful protest")
 

@@ -34,7 +34,8 @@ class Bag:
         # "grenade launchers" fire like artillery: they are not hand grenades
         single = [t for t in toks if not (t.lemma_.lower() == "grenade" and t.i + 1 < len(t.doc)
                                           and t.doc[t.i + 1].lemma_.lower() == "launcher")
-                  and not (t.lower_ == "aircraft" and t.i >= 1 and "anti" in t.doc[max(0, t.i - 2):t.i].text.lower())]
+                  and not (t.lower_ == "aircraft" and t.i >= 1 and "anti" in t.doc[max(0, t.i - 2):t.i].text.lower())
+                  and not (t.lower_ == "fighting" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_.lower() == "vehicle")]
         self.lemmas = {t.lemma_.lower() for t in single}
         self.words = {t.lower_ for t in single}
         self.tagged = {f"{t.lemma_.lower()}:{t.pos_}" for t in single}
@@ -298,6 +299,11 @@ def _framed(head) -> bool:
     return any(a.lemma_.lower() in frame for a in head.ancestors if a.i != head.sent.root.i)
 
 
+def _expected(head) -> bool:
+    """Return True for a protest that is only expected or headed off ("deployed in anticipation of protests")."""
+    return any(a.lemma_.lower() in ontology.cue("expected_frame") for a in head.ancestors if a.i != head.sent.root.i)
+
+
 def _reference_year(article: Article) -> Optional[int]:
     """Return the year the report is written in: from `published`, else the first year in the text."""
     if article.published and YEAR.match(article.published[:4]):
@@ -343,7 +349,8 @@ def _candidates(article: Article) -> list[Candidate]:
                     if tok.pos_ != "NOUN" or tok.head.lemma_.lower() not in ontology.cue("aftermath_heads"):
                         continue  # "assault rifle", "protest leader"; but "protest procession" is a protest
                     aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
-                for e in singles.get(lem, []):
+                # the tagger's lemma can be wrong ("raped" -> "rap"): an entry for the word form is tried too
+                for e in singles.get(lem, []) + (singles.get(tok.lower_, []) if tok.lower_ != lem else []):
                     if tok.pos_ in e["pos"] and _context_ok(e, tok, bag, primed):
                         found = (e, [tok], [i])
                         break
@@ -366,7 +373,7 @@ def _candidates(article: Article) -> list[Candidate]:
                 continue
             definite = head.pos_ == "NOUN" and any(
                 c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
-            framed = entry["type"] == "ASSAULT" and _framed(head)
+            framed = (entry["type"] == "ASSAULT" and _framed(head)) or (entry["type"] == "PROTEST" and _expected(head))
             out.append(Candidate(span, entry, si, sent, status, definite, claimed, framed))
             primed = primed or (entry["type"] == "ASSAULT" and not claimed)
     return out
