@@ -481,3 +481,18 @@ def test_tear_gas_anywhere_in_the_protest_sentence_is_an_intervention(run):
     evs = run("Thousands of nurses rallied outside the ministry calling on the government to meet their demands "
               "that the minister resign as police fired tear gas to disperse them.")
     assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+
+
+def test_suspect_killed_during_a_police_raid_is_an_attack(run):
+    evs = run("On 8 May, a theft suspect was killed during a police raid in the market district.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_workers_burning_tyres_over_wages_are_a_violent_demonstration(run):
+    evs = run("On 9 May, factory workers set fire to tyres outside the plant and demanded their unpaid wages.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_villagers_lynching_a_thief_stay_mob_violence(run):
+    evs = run("On 3 May, angry villagers lynched a suspected thief and demanded that police leave the village.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}

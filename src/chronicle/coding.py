@@ -192,7 +192,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         w in ev.trigger.text.lower() for w in ("arson", "fire", "burn", "torch", "blaze"))
     if ev.mode == "arson" and not attack_on_people:
         if crowd:
-            return ("Riots", "Mob violence")
+            return _crowd_riot(article, ev, clause)
         if sent.cue("casualty") or (len(article.text) <= 600 and Bag(article.doc).cue("casualty")):
             return ("Violence against civilians", "Attack")
         return ("Strategic developments", "Looting/property destruction")
@@ -205,7 +205,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
             return ("Violence against civilians", "Attack")  # "kidnapped and killed": ACLED codes the killing
         return ontology.acled_for("ASSAULT", ev.mode)
     if crowd and ev.mode not in REMOTE:
-        return ("Riots", "Mob violence")
+        return _crowd_riot(article, ev, clause)
     if ev.mode in ("melee", "beat") and agents and not Bag(agents).cue("organized_armed") and not Bag(agents).cue("armed") \
             and _side(_patient_heads(head)) == "armed":
         # people without arms beating a policeman or soldier: a mob, not a battle
@@ -260,6 +260,14 @@ def _crowd_against_forces(head) -> bool:
     return bool(lemmas & ontology.cue("crowd")) and bool(lemmas & ontology.cue("state_forces")) and not lemmas & ontology.cue("armed_group_words") and not (
         lemmas & {"armed", "gunman", "gunmen", "bandit", "assailant", "attacker", "fighter", "soldier", "troops"}) and not (
         Bag(sides).cue("weapons"))
+
+
+def _crowd_riot(article: Article, ev: Event, clause: Bag) -> tuple[str, str]:
+    """Return the Riots sub-event of violence by a crowd: a mob, unless it acted at a demonstration
+    ("workers burned tyres and demanded their wages")."""
+    if ev.mode == "mob" or clause.cue("mob"):
+        return ("Riots", "Mob violence")
+    return _riot_kind(article, ev)
 
 
 def _riot_kind(article: Article, ev: Event) -> tuple[str, str]:
@@ -394,7 +402,9 @@ def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
     if head is not None and head.pos_ == "VERB":
         # the parse found no object: an armed side named in the clause, and not as its doer, was hit
         doers = {t.i for t in _agent_tokens(head)}
-        rest = [t for t in _clause_tokens(head) if t.i not in doers and t.ent_type_ not in ("DATE", "TIME")]
+        # "killed during a police raid": the raid is when it happened, not who was hit
+        during = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in ("during", "in", "amid") for t in c.subtree}
+        rest = [t for t in _clause_tokens(head) if t.i not in doers and t.i not in during and t.ent_type_ not in ("DATE", "TIME")]
         lemmas = {t.lemma_.lower() for t in rest} | {t.lower_ for t in rest}
         if lemmas & ontology.cue("armed") and not lemmas & ontology.cue("civilian"):
             return ("Battles", "Armed clash")
