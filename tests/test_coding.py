@@ -496,3 +496,20 @@ def test_workers_burning_tyres_over_wages_are_a_violent_demonstration(run):
 def test_villagers_lynching_a_thief_stay_mob_violence(run):
     evs = run("On 3 May, angry villagers lynched a suspected thief and demanded that police leave the village.")
     assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_violence_in_the_next_sentence_of_a_short_protest_report(run):
+    evs = run("Climate protests in the harbour district today. This part of town was the scene of escalating violence.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_long_page_protest_takes_violence_only_from_its_own_sentence(run):
+    text = ("The finance minister presented the new budget to parliament on Tuesday, promising lower taxes for small "
+            "firms and more money for rural schools. Opposition leaders said the plan did too little for pensioners "
+            "and called for a new vote on the spending bill before the summer recess. Economists were divided on "
+            "whether the growth forecasts behind the plan were realistic. Thousands of students rallied outside "
+            "parliament on Sunday against the cuts to university grants. Weeks earlier a small group had thrown "
+            "petrol bombs at police during a march in the port city. The minister said he would meet student leaders next week.")
+    assert len(text) > 600
+    rally = [e for e in run(text) if e.trigger.text == "rallied"]
+    assert rally and rally[0].acled and rally[0].acled["event_type"] == "Protests"

@@ -485,14 +485,17 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     by_crowd = Bag(crowd_toks)
     # "protesters were injured": what the crowd suffered is not what it did
     sufferers = ontology.cue("crowd") | ontology.cue("protest") | {"protestor", "protesters", "demonstrators"}
-    crowd_did = Bag([t for t in crowd_toks if not (t.pos_ == "VERB" and any(
+    # in a long page the sentences after a protest mention are often about other days: only its own counts here
+    own = (lambda t: True) if len(article.text) <= 600 else (lambda t: ev.sentence.start <= t.idx < ev.sentence.end)
+    crowd_did = Bag([t for t in crowd_toks if own(t) and not (t.pos_ == "VERB" and any(
         c.dep_ == "nsubjpass" and c.lemma_.lower() in sufferers for c in t.children))])
+    fought = Bag([t for t in toks if own(t)]).cue("crowd_fought")
     if ev.mode == "mob" or by_crowd.cue("mob") or (head is not None and _rally_attacked_by_civilians(head)):
         return ("Riots", "Mob violence")
     if head is not None and facts.has_any(("kill", "die", "fatal", "deadly")) and _protesters_hit(list(head.sent)):
         # "attacks against peaceful protesters" that killed: the force fell on the crowd
         return ("Protests", "Excessive force against protesters")
-    if ev.mode == "riot" or crowd_did.cue("riot_acts") or facts.cue("crowd_fought"):
+    if ev.mode == "riot" or crowd_did.cue("riot_acts") or fought:
         # protesters who fought or smashed things held a violent demonstration, whatever force met them
         return _riot_or_mob(article, ev)
     if facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress",
@@ -504,7 +507,7 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
         return ("Protests", "Excessive force against protesters")
     # a clash takes two sides: it makes the protest violent whoever is named as its doer
     # "the march descended into the worst violence in years": a turn the what-about filter would drop
-    turned = _sentence_bag(article, ev).cue("violent_turn")
+    turned = (_context_bag(article, ev, 1) if len(article.text) <= 600 else _sentence_bag(article, ev)).cue("violent_turn")
     if facts.cue("mutual_violence") or turned:
         return _riot_or_mob(article, ev)
     if facts.cue("intervention_acts") or _sentence_bag(article, ev).cue("crowd_control"):
