@@ -513,3 +513,13 @@ def test_long_page_protest_takes_violence_only_from_its_own_sentence(run):
     assert len(text) > 600
     rally = [e for e in run(text) if e.trigger.text == "rallied"]
     assert rally and rally[0].acled and rally[0].acled["event_type"] == "Protests"
+
+
+def test_grenades_hurled_from_a_helicopter_are_a_grenade_attack(run):
+    evs = run("A rogue officer hurled four grenades at the court building from a stolen helicopter.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Grenade"}
+
+
+def test_lobbing_a_grenade_is_an_attack(run):
+    evs = run("A militant lobbed a grenade at a police station in the town on Tuesday.")
+    assert evs[0].type == "ASSAULT" and evs[0].mode == "grenade"

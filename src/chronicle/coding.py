@@ -122,6 +122,9 @@ def _refine_mode(article: Article, ev: Event) -> Optional[str]:
         return ev.mode
     head = _trigger_token(article, ev)
     bags = [Bag(_mode_tokens(head))] if head is not None else []
+    if head is not None and head.lemma_.lower() in ("throw", "hurl", "lob"):
+        # what was thrown is the means: "hurled grenades from a helicopter" is a grenade attack
+        bags.insert(0, Bag([t for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]))
     if ev.mode is None or ev.mode == "explosives":
         # a trigger that names no means takes it from the sentence, then the report around it
         bags += [_sentence_bag(article, ev),
