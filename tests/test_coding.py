@@ -523,3 +523,13 @@ def test_grenades_hurled_from_a_helicopter_are_a_grenade_attack(run):
 def test_lobbing_a_grenade_is_an_attack(run):
     evs = run("A militant lobbed a grenade at a police station in the town on Tuesday.")
     assert evs[0].type == "ASSAULT" and evs[0].mode == "grenade"
+
+
+def test_entering_a_town_without_resistance_is_a_non_violent_transfer(run):
+    evs = run("A commander said the fighters entered the town before dawn and had not encountered any resistance.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory"}
+
+
+def test_establishing_control_over_an_area_is_a_territorial_gain(run):
+    evs = run("Army units established control over an area of 50 square kilometres in the eastern countryside.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Government regains territory"}

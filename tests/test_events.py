@@ -219,3 +219,13 @@ def test_raped_is_found_despite_a_wrong_lemma(run):
 def test_moving_troops_is_a_mobilisation(run):
     evs = run("The government is moving troops to the desert region near the border.")
     assert evs and evs[0].type == "MOBILIZE"
+
+
+def test_troops_marching_into_a_district_is_no_protest(run):
+    evs = run("Government forces captured two villages and marched deeper into the rebel-held district.")
+    assert evs and not [e for e in evs if e.type == "PROTEST"]
+
+
+def test_teachers_marching_is_a_protest(run):
+    evs = run("Thousands of teachers marched through the capital on Monday.")
+    assert evs and evs[0].type == "PROTEST"

@@ -148,6 +148,16 @@ def _context_ok(entry: dict, head, bag: Bag, primed: bool = False) -> bool:
     return True
 
 
+def _troops_marching(head) -> bool:
+    """Return True for "march" done by soldiers or armed forces."""
+    if head.lemma_.lower() != "march" or head.pos_ != "VERB":
+        return False
+    verb = head.head if head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children) else head
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in ontology.cue("organized_armed") or any(
+        g.lemma_.lower() in ontology.cue("organized_armed") for g in c.children if g.dep_ in ("compound", "amod")))
+        for c in verb.children)
+
+
 def _protest_sense(head) -> bool:
     """Return True for "demonstrated" with no object: people protesting, not showing something."""
     return head.lemma_.lower() == "demonstrate" and head.pos_ == "VERB" and not any(
@@ -363,6 +373,8 @@ def _candidates(article: Article) -> list[Candidate]:
                 continue
             if entry["type"] == "ASSAULT" and _figurative_use(head):
                 continue
+            if entry["type"] == "PROTEST" and _troops_marching(head):
+                continue  # "government forces marched into the district" is an advance, not a protest
             # "claimed responsibility for the bombing" restates an attack: kept as a mention, never coded
             claimed = entry["type"] == "ASSAULT" and (_claimed(head) or head.i in aftermath)
             if entry["type"] == "ASSAULT" and Bag(_clause_tokens(head)).cue("crowd_control"):
