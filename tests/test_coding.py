@@ -192,3 +192,344 @@ def test_deadly_attacks_against_protesters_are_excessive_force(run):
               "protesters at the weekly march on Friday.")
     assert evs[0].type == "PROTEST"
     assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
+
+
+def test_month_may_is_no_modal(run):
+    # the parser hangs the verb on the month here: "May" must not read as a modal
+    evs = run("On 7 May 2020, near Kyaw Hla village, Hlaing Township, Thaton District, Mon State, "
+              "Myanmar military from battalion 12 clashed with KNLA brigade 3.", published="2020-05-08")
+    assert evs and evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_children_shot_at_a_checkpoint_are_civilians(run):
+    evs = run("On 3 May, a militia fighter opened fire on two boys and wounded them at a checkpoint near the clinic.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_kidnapped_and_killed_is_an_attack(run):
+    evs = run("On 2 May, two shepherds were kidnapped and killed by militants near the border.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_kidnapped_guards_stay_an_abduction(run):
+    evs = run("Ten border guards were abducted by gunmen at a frontier post last week.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Abduction/forced disappearance"}
+
+
+def test_workers_clashing_with_police_without_a_demonstration_is_mob_violence(run):
+    evs = run("On 3 May, stranded laborers clashed with police at a bus depot while trying to travel home.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_prison_riot_is_mob_violence(run):
+    evs = run("On 2 May, inmates rioted in the city jail and set mattresses on fire before guards regained control.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_rioters_at_a_rally_stay_a_violent_demonstration(run):
+    evs = run("Rioters threw stones at police during a rally against the new tax in the capital.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_burning_tires_to_denounce_cuts_is_a_violent_demonstration(run):
+    evs = run("On 6 May, residents burned tires on the main road to denounce repeated water cuts.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_banging_pots_is_a_peaceful_protest(run):
+    evs = run("Hundreds of nurses protested on their balconies by beating pots and pans, demanding better pay.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Peaceful protest"}
+
+
+def test_police_seizing_drugs_is_property_seizure(run):
+    evs = run("On 2 May, federal police seized four tons of cocaine hidden in a lorry at a highway checkpoint.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction"}
+
+
+def test_drugs_seized_with_no_forces_named_are_not_coded(run):
+    evs = run("Customs officials say 40 kilograms of heroin and other drugs have been seized from a smuggling ring.")
+    assert not [e for e in evs if e.acled]
+
+
+def test_gang_handing_out_food_is_a_change_to_group_activity(run):
+    evs = run("On 6 May, members of a local drug cartel delivered food packages to poor families in the town.")
+    assert evs[0].type == "AID"
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity"}
+
+
+def test_charity_handing_out_food_is_not_coded(run):
+    evs = run("Volunteers from the parish delivered food parcels to elderly residents on Sunday.")
+    assert not [e for e in evs if e.acled]
+
+
+def test_attack_met_with_return_fire_is_an_armed_clash(run):
+    evs = run("On 5 May, unknown attackers threw a hand grenade at a shop in the market. "
+              "Police officers nearby returned fire and the attackers fled.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_truce_after_fighting_leads_over_the_fighting(run):
+    evs = run("The army and the rebel militia agreed to a ceasefire in the town following three weeks of fighting.")
+    assert evs[0].type == "AGREE" and evs[0].acled["sub_event_type"] == "Agreement"
+
+
+def test_march_that_turned_violent_is_a_violent_demonstration(run):
+    evs = run("Police fired tear gas at students as a march against fee rises descended into the worst "
+              "outbreak of violence the city had seen in years.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_army_with_allied_militias_regains_territory(run):
+    evs = run("The national army and allied tribal militias have taken control of the river town after a week of fighting.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Government regains territory"}
+
+
+def test_army_winning_by_controlling_an_area_regains_territory(run):
+    evs = run("Army units scored a major victory today by controlling the whole plateau area south of the capital.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Government regains territory"}
+
+
+def test_failed_attempt_to_capture_positions_is_an_armed_clash(run):
+    evs = run("The insurgents' attack to capture army positions near the airport was fended off by the defenders.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_rebels_taking_over_localities_overtake_territory(run):
+    evs = run("A spokesman said that rebels have taken over three localities in the eastern territory.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+
+
+def test_sexual_violence_noun_is_coded(run):
+    evs = run("Sexual violence against displaced women by soldiers has been documented in the camps, the report says.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Sexual violence"}
+
+
+def test_redeploying_troops_is_a_change_to_group_activity(run):
+    evs = run("Government forces are redeploying to observation posts near the northern border.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity"}
+
+
+def test_artillery_destroyed_by_missiles_is_the_attack(run):
+    evs = run("The army fired several missiles at the enemy base and destroyed two artillery batteries.")
+    assert evs[0].type == "ASSAULT"
+    assert evs[0].acled["event_type"] == "Explosions/Remote violence"
+
+
+def test_police_controlling_the_situation_is_an_intervention(run):
+    evs = run("On 2 May, shop owners staged a protest in the town square against a new levy. "
+              "Police reached the spot and controlled the situation.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+
+
+def test_protest_against_a_ban_is_peaceful(run):
+    evs = run("On 4 May, hotel owners protested in the city against the ban on tourism. They demanded that the ban be lifted.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Peaceful protest"}
+
+
+def test_killed_bodyguards_who_were_police_make_an_armed_clash(run):
+    evs = run("On 4 May, armed men stopped the judge's car and shot him dead. "
+              "His bodyguards, two policemen, were also killed.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_storming_without_a_shot_is_a_change_to_group_activity(run):
+    evs = run("On 7 May, soldiers of a rival brigade stormed a police station and disarmed the officers. "
+              "No shots were fired.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity"}
+
+
+def test_clash_between_police_and_shopkeepers_is_mob_violence(run):
+    evs = run("On 29 April, a clash broke out between police and shopkeepers in the old town after an officer "
+              "slapped a trader for opening his shop.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_clash_between_soldiers_and_rebels_stays_a_battle(run):
+    evs = run("On 29 April, a clash broke out between soldiers and rebel fighters near the old town.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_residents_looting_while_demanding_is_a_violent_demonstration(run):
+    evs = run("On 2 May, residents looted two shops and demanded the reopening of the bottle stores.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_unknown_persons_vandalising_is_mob_violence(run):
+    evs = run("On 1 May, unknown persons vandalised several graves in the town cemetery.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_militants_destroying_property_stays_property_destruction(run):
+    evs = run("On 1 May, militants destroyed a school in the village.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction"}
+
+
+def test_airstrikes_in_retaliation_for_a_gas_attack_are_air_strikes(run):
+    evs = run("The air force launched airstrikes on rebel groups it accused of carrying out a chlorine attack the day before.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+
+
+def test_shells_carrying_gas_are_a_chemical_attack(run):
+    evs = run("Rebels fired shells filled with chlorine into the northern district on Monday.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Chemical weapon"}
+
+
+def test_mob_vandalising_and_attacking_is_mob_violence(run):
+    evs = run("An angry mob vandalised two shrines and attacked shops in the town after a rumour spread online.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_group_attacking_a_rally_is_mob_violence(run):
+    evs = run("Several people were hurt when a group of counter-protesters attacked a peaceful rally in the city centre.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_planned_capture_met_with_clashes_is_an_armed_clash(run):
+    evs = run("The coalition forces intended to take control of the mountain pass, but rebel fighters pushed them back. "
+              "Dozens were killed during heavy clashes.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_arrests_in_an_operation_lead(run):
+    evs = run("Police detained 40 suspected militants in a series of counterterrorism operations last week.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Arrests"}
+
+
+def test_protests_behind_an_expulsion_are_not_coded(run):
+    evs = run("The government has expelled four foreign diplomats for taking part in unauthorised protests in the capital.")
+    assert not [e for e in evs if e.acled]
+
+
+def test_attack_behind_new_sanctions_is_not_coded(run):
+    evs = run("The government announced new sanctions against the regime today in response to its alleged chemical attack.")
+    assert not [e for e in evs if e.acled]
+
+
+def test_protesters_who_clashed_and_were_shot_held_a_violent_demonstration(run):
+    evs = run("Protesters clashed with police and set a police post on fire during the march; officers fired live "
+              "rounds and one demonstrator was killed.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_peaceful_protesters_shot_dead_are_excessive_force(run):
+    evs = run("Soldiers fired live rounds at a non-violent demonstration in the square, killing two protesters.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
+
+
+def test_violent_crackdown_is_not_a_violent_crowd(run):
+    evs = run("The government stepped up its violent crackdown on peaceful demonstrators, with mass arrests in the capital.")
+    assert evs[0].acled["event_type"] == "Protests"
+
+
+def test_condemned_arrest_is_still_coded(run):
+    evs = run("Rights groups have condemned the arrest of the opposition leader by police in the capital.")
+    assert any(e.acled and e.acled["sub_event_type"] == "Arrests" for e in evs)
+
+
+def test_militants_killed_or_captured_is_an_armed_clash(run):
+    evs = run("On 7 May, four militants were killed, injured or captured during security operations in the district.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_fighters_captured_by_troops_is_an_armed_clash(run):
+    evs = run("On 8 May, border troops captured three rebel operatives trying to cross into the town.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_attack_with_homes_burnt_is_an_attack(run):
+    evs = run("On 2 May, a clan militia attacked herders' settlements and burnt down their homes.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_arson_attack_on_an_empty_building_stays_property_destruction(run):
+    evs = run("On 7 May, an anarchist cell carried out an arson attack on a bank branch at night.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction"}
+
+
+def test_anti_aircraft_guns_are_not_an_air_strike(run):
+    evs = run("On 29 April, rebel forces fired anti-aircraft guns and grenade launchers at army positions near the town.")
+    assert evs[0].acled["sub_event_type"] != "Air/drone strike"
+
+
+def test_families_evacuating_from_fighting_is_other(run):
+    evs = run("On 5 May, 300 families evacuated their village following the eruption of hostilities between two clans.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Other"}
+
+
+def test_refugees_returning_home_is_other(run):
+    evs = run("On 8 May, 250 refugees returned to their home country through the northern border crossing.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Other"}
+
+
+def test_shooting_by_armed_men_near_a_drug_sale_is_still_an_attack(run):
+    evs = run("On 4 May, two women were shot inside a car by armed men. Police said it could be linked to the sale of drugs.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_infantry_fighting_vehicles_are_no_fighting(run):
+    evs = run("Occupation forces mounted twelve attacks on army positions, using mortars and the cannons of infantry fighting vehicles.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack"}
+
+
+def test_deployment_ahead_of_expected_protests_leads(run):
+    evs = run("Police deployed across the capital in anticipation of angry demonstrations after Friday prayers.")
+    assert evs[0].type == "MOBILIZE"
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity"}
+
+
+def test_tear_gas_anywhere_in_the_protest_sentence_is_an_intervention(run):
+    evs = run("Thousands of nurses rallied outside the ministry calling on the government to meet their demands "
+              "that the minister resign as police fired tear gas to disperse them.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+
+
+def test_suspect_killed_during_a_police_raid_is_an_attack(run):
+    evs = run("On 8 May, a theft suspect was killed during a police raid in the market district.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_workers_burning_tyres_over_wages_are_a_violent_demonstration(run):
+    evs = run("On 9 May, factory workers set fire to tyres outside the plant and demanded their unpaid wages.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_villagers_lynching_a_thief_stay_mob_violence(run):
+    evs = run("On 3 May, angry villagers lynched a suspected thief and demanded that police leave the village.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+def test_violence_in_the_next_sentence_of_a_short_protest_report(run):
+    evs = run("Climate protests in the harbour district today. This part of town was the scene of escalating violence.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_long_page_protest_takes_violence_only_from_its_own_sentence(run):
+    text = ("The finance minister presented the new budget to parliament on Tuesday, promising lower taxes for small "
+            "firms and more money for rural schools. Opposition leaders said the plan did too little for pensioners "
+            "and called for a new vote on the spending bill before the summer recess. Economists were divided on "
+            "whether the growth forecasts behind the plan were realistic. Thousands of students rallied outside "
+            "parliament on Sunday against the cuts to university grants. Weeks earlier a small group had thrown "
+            "petrol bombs at police during a march in the port city. The minister said he would meet student leaders next week.")
+    assert len(text) > 600
+    rally = [e for e in run(text) if e.trigger.text == "rallied"]
+    assert rally and rally[0].acled and rally[0].acled["event_type"] == "Protests"
+
+
+def test_grenades_hurled_from_a_helicopter_are_a_grenade_attack(run):
+    evs = run("A rogue officer hurled four grenades at the court building from a stolen helicopter.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Grenade"}
+
+
+def test_lobbing_a_grenade_is_an_attack(run):
+    evs = run("A militant lobbed a grenade at a police station in the town on Tuesday.")
+    assert evs[0].type == "ASSAULT" and evs[0].mode == "grenade"
+
+
+def test_entering_a_town_without_resistance_is_a_non_violent_transfer(run):
+    evs = run("A commander said the fighters entered the town before dawn and had not encountered any resistance.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory"}
+
+
+def test_establishing_control_over_an_area_is_a_territorial_gain(run):
+    evs = run("Army units established control over an area of 50 square kilometres in the eastern countryside.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Government regains territory"}

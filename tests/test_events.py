@@ -204,3 +204,28 @@ def test_market_sellers_demonstrating_is_a_protest(run):
 
 def test_team_demonstrating_strength_is_no_protest(run):
     assert "PROTEST" not in types(run("The team demonstrated its strength in the match against the league leaders."))
+
+
+def test_market_sellers_demonstrating_without_an_object_is_a_protest(run):
+    evs = run("On 7 May, hundreds of stall holders of the central market demonstrated to demand that the market reopen.")
+    assert evs and evs[0].type == "PROTEST"
+
+
+def test_raped_is_found_despite_a_wrong_lemma(run):
+    evs = run("Soldiers raped two women in the village on Sunday.")
+    assert evs and evs[0].type == "ASSAULT" and evs[0].mode == "sexual"
+
+
+def test_moving_troops_is_a_mobilisation(run):
+    evs = run("The government is moving troops to the desert region near the border.")
+    assert evs and evs[0].type == "MOBILIZE"
+
+
+def test_troops_marching_into_a_district_is_no_protest(run):
+    evs = run("Government forces captured two villages and marched deeper into the rebel-held district.")
+    assert evs and not [e for e in evs if e.type == "PROTEST"]
+
+
+def test_teachers_marching_is_a_protest(run):
+    evs = run("Thousands of teachers marched through the capital on Monday.")
+    assert evs and evs[0].type == "PROTEST"

@@ -69,6 +69,8 @@ def _agent_tokens(head) -> list:
         for c in v.children:
             if c.dep_ in ("nsubj", "agent") or (c.dep_ == "prep" and c.lower_ == "by"):
                 out += list(c.subtree)
+    if not out and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return _agent_tokens(verb.head)  # "a mob vandalised temples and attacked shops": the first verb's doer
     return out
 
 
@@ -97,16 +99,32 @@ def _mode_tokens(head) -> list:
     return [t for t in toks if t.i not in hit] + [t for t in means if t.i not in seen]
 
 
+def _gas_named(article: Article, ev: Event) -> bool:
+    """Return True when the event's sentence names a gas as what was used, not in a what-about phrase
+    ("strikes in retaliation for a chlorine attack") nor as a facility ("chemical weapons sites")."""
+    sent = _sentences_after(article, ev, 0)[0]
+    skip: set[int] = set()
+    for t in sent:
+        if t.i not in skip:
+            skip |= _aside(t)
+    facilities = ontology.cue("gas_facilities")
+    toks = [t for t in sent if t.i not in skip and not (
+        t.head.lemma_.lower() in facilities or t.head.head.lemma_.lower() in facilities)]
+    return Bag(toks).has_any(dict(ontology.mode_cues())["chemical"])
+
+
 def _refine_mode(article: Article, ev: Event) -> Optional[str]:
     """Return the most specific violent mode the trigger's clause, then its sentence, then the next ones support."""
     generic = {None, "explosives", "firearms", "beat", "melee"}
-    if ev.mode in (None, "aerial", "artillery", "explosives") and _sentence_bag(article, ev).has_any(
-            dict(ontology.mode_cues())["chemical"]):
+    if ev.mode in (None, "aerial", "artillery", "explosives") and _gas_named(article, ev):
         return "chemical"  # a gas named anywhere in the sentence is what the shell or bomb carried
     if ev.mode not in generic:
         return ev.mode
     head = _trigger_token(article, ev)
     bags = [Bag(_mode_tokens(head))] if head is not None else []
+    if head is not None and head.lemma_.lower() in ("throw", "hurl", "lob"):
+        # what was thrown is the means: "hurled grenades from a helicopter" is a grenade attack
+        bags.insert(0, Bag([t for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]))
     if ev.mode is None or ev.mode == "explosives":
         # a trigger that names no means takes it from the sentence, then the report around it
         bags += [_sentence_bag(article, ev),
@@ -130,20 +148,6 @@ def _trigger_token(article: Article, ev: Event):
     return span.root if span is not None else None
 
 
-def _patient_words(head) -> set[str]:
-    """Return lemmas of what the trigger was done to (object, passive subject, 'on/against' object)."""
-    out: set[str] = set()
-    verb = head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    verbs = {head, verb} | {c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"}
-    for v in verbs:
-        for c in v.children:
-            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "between", "towards", "toward")):
-                out.update(t.lemma_.lower() for t in c.subtree)
-    return out
-
-
 BLAST_MODES = {None, "explosives"}
 REMOTE = {"chemical", "suicide", "drone", "aerial", "artillery", "grenade", "explosives"}
 
@@ -162,30 +166,49 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode == "capture":
         if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")):
             return ("Strategic developments", "Non-violent transfer of territory")
+        if head is not None and _side(_captured_people(head)) == "armed":
+            return ("Battles", "Armed clash")  # fighters "killed, injured or captured": people taken, not ground
+        if sent.cue("repelled") or (head is not None and _purpose(head)) or (
+                ev.status in ("planned", "attempted") and _context_bag(article, ev, 1).cue("strong_clash")):
+            # "an attack to capture the positions was fended off": the ground did not change hands
+            return ("Battles", "Armed clash")
+        if head is not None and not agents:
+            agents = _governing_agents(head)
         subj = [t for t in agents if t.dep_ in ("nsubj", "agent", "pobj") and t.head.i in {head.i, head.head.i}] if head is not None else []
         who = Bag([p for t in subj for p in _with_parts(t)] or agents)
+        first = Bag(_own_parts(subj[0])) if subj else who
         if any(a.kind in ("military", "government", "police") for a in ev.actors) or who.cue("government_words"):
-            gov = not who.cue("non_state")
+            # allies named after the army ("the army and allied militias") do not change whose gain it is
+            gov = not first.cue("non_state") or first.cue("government_words")
         elif who.cue("non_state") or any(a.kind in ("rebels", "militia") for a in ev.actors):
             gov = False
         else:
             gov = clause.cue("recapture")
         return ("Battles", "Government regains territory" if gov else "Non-state actor overtakes territory")
+    story = Bag(article.doc) if len(article.text) <= 600 else sent
+    if ev.mode in (None, "firearms", "melee") and story.cue("no_fighting") and not story.cue("casualty"):
+        # armed men storming a post and leaving without a shot: a change in what the group does
+        return ("Strategic developments", "Change to group/activity")
     crowd = _is_crowd(agents) or (ev.mode in ("mob",) or clause.cue("mob"))
-    if ev.mode == "arson":
+    # "attacked settlements and burnt homes": the burning is part of an attack on people ("arson attack" is not)
+    attack_on_people = head is not None and head.lemma_.lower() in ("attack", "raid", "storm", "assault") and not any(
+        w in ev.trigger.text.lower() for w in ("arson", "fire", "burn", "torch", "blaze"))
+    if ev.mode == "arson" and not attack_on_people:
         if crowd:
-            return ("Riots", "Mob violence")
+            return _crowd_riot(article, ev, clause)
         if sent.cue("casualty") or (len(article.text) <= 600 and Bag(article.doc).cue("casualty")):
             return ("Violence against civilians", "Attack")
         return ("Strategic developments", "Looting/property destruction")
     if ev.mode in ("sexual",):
         return ontology.acled_for("ASSAULT", ev.mode)
     if ev.mode in ("abduct", "hostage", "hijack"):
-        if _patient_words(head) & ontology.cue("organized_armed") if head is not None else False:
+        if {t.lemma_.lower() for t in _patient_heads(head)} & ontology.cue("organized_armed"):
             return ("Battles", "Armed clash")
+        if head is not None and any(c.dep_ == "conj" and c.lemma_.lower() in ontology.cue("killing_verbs") for c in head.children):
+            return ("Violence against civilians", "Attack")  # "kidnapped and killed": ACLED codes the killing
         return ontology.acled_for("ASSAULT", ev.mode)
     if crowd and ev.mode not in REMOTE:
-        return ("Riots", "Mob violence")
+        return _crowd_riot(article, ev, clause)
     if ev.mode in ("melee", "beat") and agents and not Bag(agents).cue("organized_armed") and not Bag(agents).cue("armed") \
             and _side(_patient_heads(head)) == "armed":
         # people without arms beating a policeman or soldier: a mob, not a battle
@@ -193,6 +216,9 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode not in REMOTE and sent.cue("private_dispute") and not sent.cue("organized_armed"):
         # a fight over land or a quarrel between unorganised people is mob violence, not an attack
         return ("Riots", "Mob violence")
+    report = Bag(article.doc) if len(article.text) <= 600 else _context_bag(article, ev, 1)
+    if ev.mode in (None, "firearms", "melee", "grenade", "explosives") and report.cue("armed_response"):
+        return ("Battles", "Armed clash")  # the side attacked fired back: ACLED codes the exchange as a battle
     remote = ev.mode in ("chemical", "suicide", "drone", "aerial", "explosives", "grenade")
     fire_fight = sent.cue("fire_fight") and not remote
     duel = ("small arms", "clash", "exchange of fire", "exchange fire", "shoot-out", "fighting", "both directions")
@@ -206,6 +232,9 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         arms = sent.cue("weapons") or sent.has_any(("small arms", "gunfire", "shot", "shoot", "fire"))
         if _is_crowd(agents) or sent.cue("mob") or not (sent.cue("organized_armed") or arms or sent.cue("armed")):
             return ("Riots", "Mob violence")
+        if head is not None and ev.mode == "clash" and _crowd_against_forces(head):
+            # shopkeepers or youths fighting the police: a riot, not a battle between armed sides
+            return _riot_kind(article, ev)
         return ("Battles", "Armed clash")
     if sent.cue("strong_clash") and not remote and ev.mode != "artillery" and (
             _side(_patient_heads(head)) == "armed" or (not _patient_heads(head) and sent.cue("organized_armed"))):
@@ -214,6 +243,81 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode in REMOTE and pair:
         return pair
     return _battle_or_civilians(ev, head, sent)
+
+
+def _clash_parties(head) -> list:
+    """Return the tokens naming the sides of a clash: its subject and its 'with' or 'between' phrase."""
+    out = []
+    # "youths mobilised and clashed with ...", "a clash erupted between ...": the governing verb holds the sides
+    for v in {head, head.head} if head.dep_ in ("conj", "xcomp", "nsubj") else {head}:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ == "prep" and c.lower_ in ("with", "between", "against")):
+                out += list(c.subtree)
+    return out
+
+
+def _crowd_against_forces(head) -> bool:
+    """Return True when a crowd of civilians fought state forces and no side is an armed group."""
+    sides = _clash_parties(head)
+    lemmas = {t.lemma_.lower() for t in sides} | {t.lower_ for t in sides}
+    return bool(lemmas & ontology.cue("crowd")) and bool(lemmas & ontology.cue("state_forces")) and not lemmas & ontology.cue("armed_group_words") and not (
+        lemmas & {"armed", "gunman", "gunmen", "bandit", "assailant", "attacker", "fighter", "soldier", "troops"}) and not (
+        Bag(sides).cue("weapons"))
+
+
+def _crowd_riot(article: Article, ev: Event, clause: Bag) -> tuple[str, str]:
+    """Return the Riots sub-event of violence by a crowd: a mob, unless it acted at a demonstration
+    ("workers burned tyres and demanded their wages")."""
+    if ev.mode == "mob" or clause.cue("mob"):
+        return ("Riots", "Mob violence")
+    return _riot_kind(article, ev)
+
+
+def _riot_kind(article: Article, ev: Event) -> tuple[str, str]:
+    """Return Riots / Violent demonstration when a demonstration is named around the event, else Mob violence."""
+    if _context_bag(article, ev, 2).cue("demonstration"):
+        return ("Riots", "Violent demonstration")
+    return ("Riots", "Mob violence")
+
+
+def _captured_people(head) -> list:
+    """Return the head words of who was captured ("captured two fighters", "militants were killed or captured")."""
+    verbs = [head]
+    while verbs[-1].dep_ in ("conj", "advcl") and len(verbs) < 4:  # "were killed, injured or captured"
+        verbs.append(verbs[-1].head)
+    out = []
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                out += _with_parts(c)
+    if any(t.lemma_.lower() in ontology.cue("territory") for t in out):
+        return []
+    return out
+
+
+def _own_parts(tok) -> list:
+    """Return `tok` with its compounds and modifiers, without coordinated nouns."""
+    return [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+
+
+def _purpose(head) -> bool:
+    """Return True when the trigger is an aim ("an attack to capture the town"), not a deed."""
+    return head.pos_ == "VERB" and head.dep_ in ("acl", "xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and head.head.pos_ == "NOUN"
+
+
+def _governing_agents(head) -> list:
+    """Return the doer of the clause that governs a subjectless trigger ("troops won by controlling the area")."""
+    tok = head
+    for _ in range(3):
+        if tok.dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp", "conj") or tok.head.i == tok.i:
+            return []
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            found = _agent_tokens(tok)
+            if found:
+                return found
+    return []
 
 
 def _with_parts(tok) -> list:
@@ -265,12 +369,23 @@ def _victims(head) -> list:
     return out
 
 
+def _former(tok) -> bool:
+    """Return True for a word qualified as past ("a former bodyguard", "a retired soldier")."""
+    return any(c.lower_ in ("former", "retired", "ex", "ex-") for c in tok.children)
+
+
 def _side(tokens) -> Optional[str]:
     """Return 'armed' or 'civilian' for head words naming an armed side or unarmed people, else None."""
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-    if lemmas & ontology.cue("armed"):
+    armed, civilian = lemmas & ontology.cue("armed"), lemmas & ontology.cue("civilian")
+    # people hit decide over the place they were hit at ("shot two children at a checkpoint")
+    if armed - ontology.cue("armed_places"):
         return "armed"
-    if lemmas & ontology.cue("civilian"):
+    if civilian - ontology.cue("civilian_places"):
+        return "civilian"
+    if armed:
+        return "armed"
+    if civilian:
         return "civilian"
     return None
 
@@ -284,10 +399,15 @@ def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
             return ("Violence against civilians", "Attack")
     if any(t.kind in ontology.armed_kinds() for t in ev.targets):
         return ("Battles", "Armed clash")
+    if head is not None and len(head.doc.text) <= 600 and any(
+            {t.lemma_.lower() for t in _victims(s.root) if not _former(t)} & ontology.cue("state_forces") for s in head.doc.sents):
+        return ("Battles", "Armed clash")  # "the mayor's bodyguards, two policemen, were also killed": forces fell
     if head is not None and head.pos_ == "VERB":
         # the parse found no object: an armed side named in the clause, and not as its doer, was hit
         doers = {t.i for t in _agent_tokens(head)}
-        rest = [t for t in _clause_tokens(head) if t.i not in doers and t.ent_type_ not in ("DATE", "TIME")]
+        # "killed during a police raid": the raid is when it happened, not who was hit
+        during = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in ("during", "in", "amid") for t in c.subtree}
+        rest = [t for t in _clause_tokens(head) if t.i not in doers and t.i not in during and t.ent_type_ not in ("DATE", "TIME")]
         lemmas = {t.lemma_.lower() for t in rest} | {t.lower_ for t in rest}
         if lemmas & ontology.cue("armed") and not lemmas & ontology.cue("civilian"):
             return ("Battles", "Armed clash")
@@ -296,7 +416,7 @@ def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
 
 def _forces_acts(tokens) -> set[int]:
     """Return indexes of the tokens in clauses whose doer is the police, army or security forces."""
-    armed = ontology.cue("armed")
+    armed = ontology.cue("armed") | ontology.cue("government_words") | {"authorities", "authority"}
     out: set[int] = set()
     for v in tokens:
         if v.pos_ != "VERB":
@@ -320,14 +440,67 @@ def _protesters_hit(tokens) -> bool:
     return False
 
 
+def _noise_making(tokens) -> set[int]:
+    """Return indexes of "beating pots and pans" phrases: a protest form, not violence."""
+    noise = ontology.cue("noise_objects")
+    out: set[int] = set()
+    for t in tokens:
+        if t.lemma_.lower() in ("beat", "bang", "strike") and any(
+                c.dep_ == "dobj" and any(g.lemma_.lower() in noise for g in _with_parts(c)) for c in t.children):
+            out.update(g.i for c in t.children if c.dep_ == "dobj" for g in c.subtree)
+            out.add(t.i)
+    return out
+
+
+def _rally_attacked_by_civilians(head) -> bool:
+    """Return True when the protest is what people other than state forces attacked ("a group attacked a rally")."""
+    if head.dep_ not in ("dobj", "nsubjpass") or head.head.lemma_.lower() not in ("attack", "assault", "storm", "beat"):
+        return False
+    doers = {t.lemma_.lower() for t in _agent_tokens(head.head)}
+    return bool(doers) and not doers & (ontology.cue("state_forces") | ontology.cue("armed") | ontology.cue("armed_group_words"))
+
+
+def _negated_word(tok) -> bool:
+    """Return True for a word negated by a "non-" prefix split off by the tokenizer ("non-violent")."""
+    doc = tok.doc
+    return (tok.i >= 1 and doc[tok.i - 1].lower_ in ("non", "non-")) or (
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "non")
+
+
+def _riot_or_mob(article: Article, ev: Event) -> tuple[str, str]:
+    """Return Violent demonstration for a violent protest, or Mob violence when no demonstration was held."""
+    context = _context_bag(article, ev, 2)
+    if (ev.mode != "riot" and not context.cue("demonstration")) or context.has_any(("prisoner", "inmate")):
+        # violence by a crowd that held no demonstration (a brawl with police, a prison riot) is a mob
+        return ("Riots", "Mob violence")
+    return ("Riots", "Violent demonstration")
+
+
 def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     """Return the ACLED Protests or Riots sub-event for a protest, from what happened at it."""
     toks = _fact_tokens(article, ev, head, 2 if len(article.text) > 600 else 4) if head is not None else []
+    toks = [t for t in toks if t.i not in _noise_making(toks)]
     facts = Bag(toks)
     by_forces = _forces_acts(toks)
-    by_crowd = Bag([t for t in toks if t.i not in by_forces])
-    if ev.mode == "mob" or by_crowd.cue("mob"):
+    # "a violent crackdown": the violence of the forces, not of the crowd
+    crowd_toks = [t for t in toks if t.i not in by_forces and t.head.lemma_.lower() not in ontology.cue("crackdown_words")
+                  and not _negated_word(t)]
+    by_crowd = Bag(crowd_toks)
+    # "protesters were injured": what the crowd suffered is not what it did
+    sufferers = ontology.cue("crowd") | ontology.cue("protest") | {"protestor", "protesters", "demonstrators"}
+    # in a long page the sentences after a protest mention are often about other days: only its own counts here
+    own = (lambda t: True) if len(article.text) <= 600 else (lambda t: ev.sentence.start <= t.idx < ev.sentence.end)
+    crowd_did = Bag([t for t in crowd_toks if own(t) and not (t.pos_ == "VERB" and any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in sufferers for c in t.children))])
+    fought = Bag([t for t in toks if own(t)]).cue("crowd_fought")
+    if ev.mode == "mob" or by_crowd.cue("mob") or (head is not None and _rally_attacked_by_civilians(head)):
         return ("Riots", "Mob violence")
+    if head is not None and facts.has_any(("kill", "die", "fatal", "deadly")) and _protesters_hit(list(head.sent)):
+        # "attacks against peaceful protesters" that killed: the force fell on the crowd
+        return ("Protests", "Excessive force against protesters")
+    if ev.mode == "riot" or crowd_did.cue("riot_acts") or fought:
+        # protesters who fought or smashed things held a violent demonstration, whatever force met them
+        return _riot_or_mob(article, ev)
     if facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress",
                       "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (
                           facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot")))):
@@ -336,11 +509,21 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
         # "attacks against peaceful protesters" that killed: the force fell on the crowd
         return ("Protests", "Excessive force against protesters")
     # a clash takes two sides: it makes the protest violent whoever is named as its doer
-    if ev.mode == "riot" or by_crowd.cue("riot_acts") or facts.cue("mutual_violence"):
-        return ("Riots", "Violent demonstration")
-    if facts.cue("intervention_acts"):
+    # "the march descended into the worst violence in years": a turn the what-about filter would drop
+    turned = (_context_bag(article, ev, 1) if len(article.text) <= 600 else _sentence_bag(article, ev)).cue("violent_turn")
+    if facts.cue("mutual_violence") or turned:
+        return _riot_or_mob(article, ev)
+    if facts.cue("intervention_acts") or _sentence_bag(article, ev).cue("crowd_control"):
         return ("Protests", "Protest with intervention")
     return ("Protests", "Peaceful protest")
+
+
+def _crowd_doers(tokens) -> bool:
+    """Return True when the doers are unorganised people ("community members", "unknown persons")."""
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    people = ontology.cue("crowd") | {"person", "persons", "individual", "men", "man", "youth", "youngster"}
+    armed = ontology.cue("armed") | ontology.cue("organized_armed") | ontology.cue("armed_group_words")
+    return bool(lemmas & people) and not lemmas & armed
 
 
 def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
@@ -351,6 +534,23 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
     if ev.type == "PROTEST":
         return _code_protest(article, ev, head)
     if ev.type == "COERCE" and ev.mode in ("arrest", "raid") and _sentence_bag(article, ev).cue("crime"):
+        return None
+    if ev.type == "COERCE" and ev.mode == "arrest" and head is not None and head.lemma_.lower() == "capture" and (
+            _side(_captured_people(head)) == "armed"):
+        return ("Battles", "Armed clash")  # fighters captured in combat: ACLED codes the fight
+    if ev.type == "COERCE" and ev.mode in ("loot", "destroy") and head is not None and _crowd_doers(_agent_tokens(head)):
+        return _riot_kind(article, ev)  # a crowd looting or smashing things riots; ACLED's looting is by armed groups
+    if ev.type == "COERCE" and ev.mode == "seize" and _sentence_bag(article, ev).cue("crime") and not (
+            head is not None and Bag(_agent_tokens(head)).cue("armed")):
+        return None  # goods seized from criminals are news only when named forces did it
+    if ev.type == "AID":
+        doers = _agent_tokens(head) if head is not None else []
+        if head is not None and head.dep_ == "acl":  # "members of a gang delivering food": the noun is the doer
+            doers += [t for t in head.head.subtree if t.i < head.i]
+        givers = Bag(doers) if doers else None
+        if (givers and givers.cue("armed_group_words")) or any(a.kind in ("rebels", "militia") for a in ev.actors):
+            # an armed group handing out food or aid changes what the group does: ACLED records it
+            return ("Strategic developments", "Change to group/activity")
         return None
     return ontology.acled_for(ev.type, ev.mode)
 
@@ -459,6 +659,27 @@ def _restates(article: Article, ev: Event, main: Event) -> bool:
     return head is not None and _definite(head) and ev.mode in (None, main.mode)
 
 
+REASON_TYPES = {"SANCTION"}
+
+
+def _reason_tokens(article: Article, events: list[Event]) -> set[int]:
+    """Return indexes of tokens in what-for phrases of sanctions and expulsions
+    ("sanctions in response to its attack", "expelled diplomats for joining rallies")."""
+    out: set[int] = set()
+    for ev in events:
+        head = _trigger_token(article, ev) if ev.type in REASON_TYPES else None
+        if head is None:
+            continue
+        verb = head if head.pos_ == "VERB" else head.head
+        for tok in {head, verb}:
+            out |= _aside(tok)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "in" and any(
+                        p.lemma_.lower() in ("response", "retaliation", "reaction") for p in c.children):
+                    out.update(t.i for t in c.subtree)
+    return out
+
+
 def code_salient(article: Article, events: list[Event]) -> None:
     """Code `events` of `article`, then drop the ACLED and GTD codes of violence the article only
     mentions in passing (a page about something else is not a violent-event report)."""
@@ -472,6 +693,12 @@ def code_salient(article: Article, events: list[Event]) -> None:
                 main = ev
             elif ev.sentence.start > main.sentence.start and _restates(article, ev, main):
                 ev.acled = ev.gtd = None  # "the stabbing occurred during ...": the record is the first mention
+    if article.doc is not None:
+        reasons = _reason_tokens(article, events)
+        for ev in events:
+            head = _trigger_token(article, ev)
+            if ev.acled and head is not None and head.i in reasons:
+                ev.acled = ev.gtd = None  # "expelled diplomats for joining protests": the news is the expulsion
     if article.doc is None or _about_violence(article, events):
         return
     for ev in events:

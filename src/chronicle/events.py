@@ -33,7 +33,9 @@ class Bag:
         toks = [t for t in tokens if not t.is_space]
         # "grenade launchers" fire like artillery: they are not hand grenades
         single = [t for t in toks if not (t.lemma_.lower() == "grenade" and t.i + 1 < len(t.doc)
-                                          and t.doc[t.i + 1].lemma_.lower() == "launcher")]
+                                          and t.doc[t.i + 1].lemma_.lower() == "launcher")
+                  and not (t.lower_ == "aircraft" and t.i >= 1 and "anti" in t.doc[max(0, t.i - 2):t.i].text.lower())
+                  and not (t.lower_ == "fighting" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_.lower() == "vehicle")]
         self.lemmas = {t.lemma_.lower() for t in single}
         self.words = {t.lower_ for t in single}
         self.tagged = {f"{t.lemma_.lower()}:{t.pos_}" for t in single}
@@ -139,11 +141,29 @@ def _context_ok(entry: dict, head, bag: Bag, primed: bool = False, loose: bool =
             if bag.cue("crime"):
                 return False
         elif name == "disaster":
-            if bag.cue(name) and not (bag.cue("weapons") or bag.has_any(("gunman", "gunmen", "assailant", "attacker", "militant"))):
+            if bag.cue(name) and not (bag.cue("weapons") or bag.has_any(("gunman", "gunmen", "assailant", "attacker", "militant",
+                                                                           "hostilities", "clashes", "fighting"))):
                 return False
-        elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed") or _people_subject(head)):
+        elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed") or bag.has("armed") or _people_subject(head)
+                                    or _protest_sense(head)):
             return False
     return True
+
+
+def _troops_marching(head) -> bool:
+    """Return True for "march" done by soldiers or armed forces."""
+    if head.lemma_.lower() != "march" or head.pos_ != "VERB":
+        return False
+    verb = head.head if head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children) else head
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in ontology.cue("organized_armed") or any(
+        g.lemma_.lower() in ontology.cue("organized_armed") for g in c.children if g.dep_ in ("compound", "amod")))
+        for c in verb.children)
+
+
+def _protest_sense(head) -> bool:
+    """Return True for "demonstrated" with no object: people protesting, not showing something."""
+    return head.lemma_.lower() == "demonstrate" and head.pos_ == "VERB" and not any(
+        c.dep_ in ("dobj", "ccomp", "attr") for c in head.children)
 
 
 def _people_subject(head) -> bool:
@@ -215,8 +235,8 @@ def _status(head, toks, entry: dict) -> Optional[str]:
             return None
         if g in ontology.cue("plan") and head.dep_ in ("xcomp",) or g == "plan" and head.dep_ in ("pobj", "xcomp", "dobj"):
             status = "planned"
-        if g in ontology.cue("modal"):
-            return None
+        if g in ontology.cue("modal") and gov.pos_ in ("AUX", "VERB"):
+            return None  # the month "May" is no modal
         if g in ontology.cue("denial") and head.pos_ == "VERB" and head.dep_ in ("ccomp", "xcomp"):
             return "denied"
         if g in attempt:
@@ -291,6 +311,11 @@ def _framed(head) -> bool:
     return any(a.lemma_.lower() in frame for a in head.ancestors if a.i != head.sent.root.i)
 
 
+def _expected(head) -> bool:
+    """Return True for a protest that is only expected or headed off ("deployed in anticipation of protests")."""
+    return any(a.lemma_.lower() in ontology.cue("expected_frame") for a in head.ancestors if a.i != head.sent.root.i)
+
+
 def _reference_year(article: Article) -> Optional[int]:
     """Return the year the report is written in: from `published`, else the first year in the text."""
     if article.published and YEAR.match(article.published[:4]):
@@ -340,7 +365,8 @@ def _candidates(article: Article) -> list[Candidate]:
                         continue  # "assault rifle", "protest leader"; but "protest procession" is a protest
                     else:
                         aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
-                for e in singles.get(lem, []):
+                # the tagger's lemma can be wrong ("raped" -> "rap"): an entry for the word form is tried too
+                for e in singles.get(lem, []) + (singles.get(tok.lower_, []) if tok.lower_ != lem else []):
                     if pos in e["pos"] and _context_ok(e, tok, bag, primed, loose=primed and not short):
                         found = (e, [tok], [i])
                         break
@@ -356,6 +382,8 @@ def _candidates(article: Article) -> list[Candidate]:
                 continue
             if entry["type"] == "ASSAULT" and _figurative_use(head):
                 continue
+            if entry["type"] == "PROTEST" and _troops_marching(head):
+                continue  # "government forces marched into the district" is an advance, not a protest
             # "claimed responsibility for the bombing" restates an attack: kept as a mention, never coded
             claimed = entry["type"] == "ASSAULT" and (_claimed(head) or head.i in aftermath or past)
             if entry["type"] == "ASSAULT" and Bag(_clause_tokens(head)).cue("crowd_control"):
@@ -369,7 +397,7 @@ def _candidates(article: Article) -> list[Candidate]:
                 continue
             definite = head.pos_ == "NOUN" and any(
                 c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
-            framed = entry["type"] == "ASSAULT" and _framed(head)
+            framed = (entry["type"] == "ASSAULT" and _framed(head)) or (entry["type"] == "PROTEST" and _expected(head))
             out.append(Candidate(span, entry, si, sent, status, definite, claimed, framed))
             primed = primed or (entry["type"] == "ASSAULT" and not (past or supposed) and (not claimed or not short))
     return out
@@ -379,9 +407,13 @@ def _priority(c: Candidate) -> float:
     """Return the within-sentence rank of a candidate's type and mode."""
     key = (c.entry["type"], c.entry.get("mode"))
     if c.framed:
-        return SENTENCE_PRIORITY["MOBILIZE"] - 0.5  # a deployment "amid fighting" is the news
+        return SENTENCE_PRIORITY["AGREE"] - 0.5  # a deployment or a truce "amid fighting" is the news
     if key == ("AGREE", "agree") and (lambda b: b.cue("ceasefire") or b.cue("organized_armed") or b.cue("prisoners"))(Bag(c.sent)):
         return SENTENCE_PRIORITY["AGREE"]  # an agreement between armed parties is news ACLED records
+    if c.entry["type"] == "ASSAULT" and c.entry["lemma"] == "operation":
+        return SENTENCE_PRIORITY["COERCE"] - 0.5  # arrests or seizures made in an operation are its news
+    if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag(c.sent).cue("strike_words"):
+        return SENTENCE_PRIORITY["COERCE"]  # arms destroyed beside an attack are its damage, not a defusal
     return PRIORITY_BY_MODE.get(key, SENTENCE_PRIORITY.get(c.entry["type"], 1))
 
 
