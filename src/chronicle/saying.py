@@ -113,15 +113,24 @@ def _without_cue_conjuncts(toks: list, data) -> list:
 
 
 def _more_infinitives(verb) -> list:
-    """Return the infinitives the parser hung off the cue instead of its to-clause ("wants to triple A, grow B and create C")."""
-    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VB"]
-    if not xcomp:
+    """Return the conjuncts the parser hung off the cue instead of its object ("wants to triple A, grow B and create C")."""
+    objs = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "dobj")]
+    if not objs:
         return []
+    first = objs[0]
+    gerund = first.tag_ == "VBG" or any(t.tag_ == "VBG" and t.i == first.left_edge.i for t in first.subtree)
     out = []
     for c in verb.children:
-        if c.dep_ == "conj" and c.i > xcomp[0].i and c.tag_ == "VB" \
-                and not any(k.dep_ in ("nsubj", "nsubjpass", "aux") for k in c.children):
-            out.extend(t for t in c.subtree)
+        if c.dep_ != "conj" or c.i <= first.i or any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
+            continue
+        # a conjunct of the cue's own form ("said A and left") is a second act; one of the object's form is more object
+        if first.dep_ == "xcomp" and first.tag_ == "VB" and c.tag_ in ("VB", "VBP") and c.tag_ != verb.tag_ \
+                and not any(k.dep_ == "aux" and k.lower_ != "to" for k in c.children):
+            out.extend(c.subtree)
+        elif first.dep_ == "dobj" and gerund and c.tag_ == "VBG" and verb.tag_ != "VBG":
+            out.extend(c.subtree)
+        elif first.dep_ == "dobj" and c.pos_ == "ADP" and any(t.dep_ == "prep" and t.lower_ == c.lower_ for t in first.subtree):
+            out.extend(c.subtree)  # "cited her years as A and as B"
     return out
 
 
