@@ -71,8 +71,8 @@ def _content_tokens(verb, kind_phrasal: bool):
         c.dep_ in CONTENT_DEPS or c.dep_ == "dative"
         or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"
                                   or (has_obj and _after_object(c, kids)))))]
-    # "told reporters that ...": the one told is not what was said
-    comps = [c for c in comps if c.dep_ != "dative"]
+    # "told reporters that ...", "told me": the one told is not what was said
+    comps = [c for c in comps if c.dep_ != "dative" and not _addressee(c, verb)]
     if verb.lemma_.lower() in cues()["address_verbs"] and len(comps) > 1:
         comps = comps[1:]
     if not comps:
@@ -81,6 +81,14 @@ def _content_tokens(verb, kind_phrasal: bool):
     for c in comps:
         toks.extend(c.subtree)
     return toks
+
+
+def _addressee(tok, verb) -> bool:
+    """Tell whether an object of a verb of address is the one spoken to ("told me", "warned a dispatcher")."""
+    data = cues()
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in data["address_verbs"]:
+        return False
+    return tok.lower_ in data["object_pronouns"] or (tok.pos_ != "PRON" and agentive(tok, data))
 
 
 def _that_clause(verb):
@@ -218,7 +226,7 @@ def _tag(tok, subj, sent) -> tuple[int, int]:
     """Return the token range (first, last) of a speaker tag such as ', he said in an interview'."""
     keep = [tok] + (list(subj.subtree) if subj is not None and subj.head.i == tok.i else [])
     for c in tok.children:
-        if c.dep_ in ("aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "prt", "nsubj"):
+        if c.dep_ in ("aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "prt", "nsubj") or _addressee(c, tok):
             keep.extend(c.subtree)
     idx = sorted({t.i for t in keep if sent.start <= t.i < sent.end})
     lo = hi = idx.index(tok.i)
@@ -344,7 +352,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             ctoks = _to_sentence_end(sent, [t for t in clause.subtree if t.i != clause.left_edge.i])
             ctoks = _without_cue_conjuncts(ctoks, data)
             content = trim(text, *span_of(ctoks))
-        if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in kids):
+        if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i and not _addressee(c, tok)
+                                       for c in kids):
             first, last = _tag(tok, subj, sent)
             content = _around_tag(sent, first, last, text, tok)
         passive = [c for c in kids if c.dep_ == "nsubjpass" and c.i < tok.i]
