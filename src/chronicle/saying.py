@@ -296,6 +296,27 @@ def _passive_report(tok, kids, text: str, data) -> Optional[Found]:
     return Found(span_of([tok]), content, data["verbs"].get(tok.lemma_.lower(), "claim"), None, hedged=True)
 
 
+def _passive_claim(tok, kids, text: str, quotes, data) -> Optional[Found]:
+    """Return 'X was accused of Y', 'X is considered Y' with no one named as a statement whose content is the whole clause, or None."""
+    lemma = tok.lemma_.lower()
+    if lemma not in data["passive_claims"]:
+        return None
+    subj = next(c for c in kids if c.dep_ == "nsubjpass")
+    rest = [c for c in kids if c.i > tok.i and c.dep_ in ("prep", "oprd", "ccomp", "xcomp", "attr", "dobj")]
+    if subj.i > tok.i or not rest or subj.tag_ in ("WDT", "WP") or subj.lower_ == "that":
+        return None
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in kids) or any(t.lower_ in ("neither", "nor") for t in subj.subtree):
+        return None  # "was never charged": no one is saying it
+    toks = [t for t in tok.doc[subj.left_edge.i:tok.i + 1]]
+    after = []
+    for c in rest:
+        after.extend(c.subtree)
+    # the subject keeps its relative clause ("X, who shot Y, was charged"); only the tail is cut at an aside
+    toks += _cut_tail(sorted([tok] + after, key=lambda t: t.i), quotes)
+    kind = data["verbs"].get(lemma) or data["naming_verbs"].get(lemma) or "claim"
+    return Found(span_of([tok]), trim(text, *span_of(toks)), kind, None)
+
+
 def verb_statements(sent, text: str, quotes) -> list[Found]:
     """Return statements cued by verbs of saying in one sentence."""
     data = cues()
@@ -308,7 +329,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         lemma = lemma_of(tok)
         kids = list(tok.children)
         if any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids):
-            f = _passive_report(tok, kids, text, data)
+            f = _passive_report(tok, kids, text, data) or _passive_claim(tok, kids, text, quotes, data)
             if f is not None:
                 out.append(f)
             continue  # "were claimed wounded": a hedge, not a speaker
