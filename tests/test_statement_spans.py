@@ -209,3 +209,68 @@ def test_headline_in_sentence_case(nlp):
     st = by_cue(run(nlp, text), "calls")
     assert st.content.text == "new budget ‘a disaster’ during town hall"
     assert st.speaker.text == "Governor"
+
+
+def test_gerund_conjunct_hung_off_the_cue_joins_its_object(nlp):
+    art = run(nlp, "She has mentioned lowering bus fares and forcing landlords to repair old flats before winter.")
+    assert by_cue(art, "mentioned").content.text.startswith("lowering bus fares and forcing landlords")
+
+
+def test_infinitive_conjunct_hung_off_the_cue_joins_its_object(nlp):
+    art = run(nlp, "The minister is promising to meet and in some cases exceed the targets without raising taxes.")
+    assert "exceed the targets" in by_cue(art, "promising").content.text
+
+
+def test_second_act_of_the_speaker_is_not_content(nlp):
+    art = run(nlp, "She criticised the plan and left the room.")
+    assert by_cue(art, "criticised").content.text == "the plan"
+
+
+def test_the_person_told_is_not_the_content(nlp):
+    art = run(nlp, "The difference now, the coach told me on Friday, is that the team trusts its young players.")
+    st = by_cue(art, "told")
+    assert st.content.text.startswith("The difference now")
+    assert st.content.text.endswith("trusts its young players")
+
+
+def test_the_crowd_told_to_act_is_not_the_content(nlp):
+    art = run(nlp, "The senator tells her supporters at a rally in Ohio to vote early.")
+    assert by_cue(art, "tells").content.text == "to vote early"
+
+
+def test_quote_goes_on_past_a_tag_with_a_relative_clause(nlp):
+    text = ('"It was a bad day for the club when the owner chose to sell," said chairman John Smith, '
+            'summing up talks that went beyond money. "Fans are worried about what comes next."')
+    st = by_cue(run(nlp, text), "said")
+    assert st.content.text.endswith('what comes next."')
+
+
+def test_quoted_title_inside_the_tag_is_not_the_rest_of_the_quote(nlp):
+    text = ('"He is right. There is a gap between the board and the fans," Jones, a former player, '
+            'said Monday on the BBC\'s "Match of the Day." "I mean, there is a lot of anger in the stands."')
+    st = by_cue(run(nlp, text), "said")
+    assert st.content.text.endswith('anger in the stands."')
+    assert st.content.text.startswith('"He is right.')
+
+
+def test_quote_goes_on_after_a_conjunction(nlp):
+    text = '"I like him," she said, but "his record on schools is poor."'
+    st = by_cue(run(nlp, text), "said")
+    assert st.content.text.endswith('is poor."')
+
+
+def test_agentless_accusation_is_a_statement_of_the_whole_clause(nlp):
+    art = run(nlp, "The mayor was accused of taking bribes from builders.")
+    st = by_cue(art, "accused")
+    assert st.content.text == "The mayor was accused of taking bribes from builders"
+    assert st.speaker is None
+
+
+def test_agentless_passive_keeps_the_subject_relative_clause(nlp):
+    art = run(nlp, "Officer Jane Doe, who shot a driver last week, was charged with manslaughter.")
+    assert by_cue(art, "charged").content.text.startswith("Officer Jane Doe, who shot a driver")
+
+
+def test_negated_passive_accusation_is_no_statement(nlp):
+    art = run(nlp, "Mr. Smith has never been charged with any crime.")
+    assert not [st for st in art.statements if st.cue.text == "charged"]
