@@ -274,3 +274,13 @@ def test_agentless_passive_keeps_the_subject_relative_clause(nlp):
 def test_negated_passive_accusation_is_no_statement(nlp):
     art = run(nlp, "Mr. Smith has never been charged with any crime.")
     assert not [st for st in art.statements if st.cue.text == "charged"]
+
+
+def test_relative_clause_opens_before_its_speaker(nlp):
+    art = run(nlp, "He had nothing in his hands, which his lawyer said were at his side when he was shot.")
+    assert by_cue(art, "said").content.text == "which his lawyer said were at his side when he was shot"
+
+
+def test_naming_verb_in_a_relative_clause_names_the_relative_pronoun(nlp):
+    art = run(nlp, "It was an explosion that the mayor described as an intentional act.")
+    assert by_cue(art, "described").content.text == "that the mayor described as an intentional act"

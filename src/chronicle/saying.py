@@ -206,7 +206,7 @@ def _cue_of(tok, data):
             return data["phrasal"][f"{lemma} {c.lower_}"], c
     if lemma in data["naming_verbs"]:
         # "called the charges fabricated": naming is saying only with what it names them
-        if tok.dep_ not in ("acl", "relcl") and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
+        if (tok.dep_ not in ("acl", "relcl") or _wh_object(tok) is not None) and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
                                                     for c in tok.children) \
                 and any(c.dep_ in ("dobj", "oprd") for c in tok.children):
             return data["naming_verbs"][lemma], None
@@ -219,6 +219,22 @@ def _cue_of(tok, data):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and agentive(subj, data):
             return "claim", None
+    return None
+
+
+def _wh_object(tok):
+    """Return the relative pronoun a verb names in a relative clause ("which the CEO called nonsense"), or None."""
+    return next((c for c in tok.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < tok.i), None)
+
+
+def _wh_start(tok, subj):
+    """Return the relative or question word that opens what was said before its speaker ("which he said were", "what she says it does"), or None."""
+    left = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
+    for w in tok.subtree:
+        if w.i >= left or w.tag_ not in ("WDT", "WP") or w.lower_ == "who":
+            continue
+        if w.head.i == tok.i and w.dep_ == "dobj" or (w.head.i > tok.i and tok.i in {a.i for a in w.head.ancestors}):
+            return w
     return None
 
 
@@ -400,6 +416,9 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             if q is None:
                 continue
             content = q
+        wh = _wh_start(tok, subj)
+        if wh is not None and wh.idx < content[0] and wh.sent.start == sent.start:
+            content = (wh.idx, content[1])  # "which he said were at his side": the clause opens before its speaker
         content = one_paragraph(text, quotes, widen(text, quotes, content, cue_span, sent.end_char), cue_span)
         if across_paragraphs(text, quotes, content, cue_span):
             continue  # a headline parsed into the next paragraph: its verb does not cue that paragraph
