@@ -284,3 +284,15 @@ def test_relative_clause_opens_before_its_speaker(nlp):
 def test_naming_verb_in_a_relative_clause_names_the_relative_pronoun(nlp):
     art = run(nlp, "It was an explosion that the mayor described as an intentional act.")
     assert by_cue(art, "described").content.text == "that the mayor described as an intentional act"
+
+
+def test_concern_about_something_is_about_that_thing(nlp):
+    art = run(nlp, "Farm groups have expressed deep concern about the new water policy.")
+    st = by_cue(art, "expressed")
+    assert st.content.text == "the new water policy"
+    assert st.speaker is not None and st.speaker.text == "Farm groups"
+
+
+def test_light_verb_with_an_ordinary_object_is_no_statement(nlp):
+    art = run(nlp, "He made a cake for his mother.")
+    assert not [st for st in art.statements if st.cue.text == "made"]

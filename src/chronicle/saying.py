@@ -191,10 +191,26 @@ def _cut_tail(toks: list, quotes) -> list:
     return toks
 
 
+def _attitude(tok, data):
+    """Return (noun, preposition) when a light verb takes a noun of attitude ("expressed concern about", "made the case for"), else None."""
+    if tok.lemma_.lower() not in data["light_verbs"]:
+        return None
+    for obj in tok.children:
+        if obj.dep_ != "dobj" or obj.i < tok.i or obj.lemma_.lower() not in data["attitude_nouns"]:
+            continue
+        for prep in obj.rights:
+            if prep.dep_ == "prep" and prep.lower_ in data["attitude_preps"] and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+                return obj, prep
+    return None
+
+
 def _cue_of(tok, data):
     """Return (kind, particle) when `tok` is a verb of saying, else None."""
     if tok.dep_ in ("amod", "aux", "auxpass", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return None  # "emissions, known as HFCs": a participle naming a thing, not someone saying
+    att = _attitude(tok, data) if tok.pos_ in ("VERB", "AUX") else None
+    if att is not None:
+        return data["attitude_nouns"][att[0].lemma_.lower()], None
     if tok.pos_ not in ("VERB", "AUX") and not (
             tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "ccomp") for c in tok.children)):
         return None
@@ -368,8 +384,13 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             cue_end = particle
         cue_span = span_of([tok, cue_end])
         content = None
-        colon = re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
-        if colon is None and not any(sent.start_char < q[1] <= cue_span[0] for q in quotes):
+        att = _attitude(tok, data)
+        if att is not None:
+            # "expressed concern about the policy": what the concern is about is what was said
+            ctoks = _cut_occasion(_cut_tail([t for t in att[1].subtree if t.i != att[1].i], quotes), tok)
+            content = trim(text, *span_of(ctoks)) if ctoks else None
+        colon = None if content is not None else re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
+        if content is None and colon is None and not any(sent.start_char < q[1] <= cue_span[0] for q in quotes):
             # "joked of the museum, “...”": a quotation right after the tag is what was said
             colon = re.match(r"(?:(?!\w+ing\b|that\b|if\b)[^.:;“\"\n]){0,60}?,\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
         if colon is not None:
