@@ -296,3 +296,13 @@ def test_concern_about_something_is_about_that_thing(nlp):
 def test_light_verb_with_an_ordinary_object_is_no_statement(nlp):
     art = run(nlp, "He made a cake for his mother.")
     assert not [st for st in art.statements if st.cue.text == "made"]
+
+
+def test_cue_with_only_a_topic_phrase_takes_that_topic(nlp):
+    art = run(nlp, "The minister warned against hackers from abroad.")
+    assert by_cue(art, "warned").content.text == "hackers from abroad"
+
+
+def test_time_phrase_after_a_cue_is_not_its_topic(nlp):
+    art = run(nlp, "The minister spoke on Monday.")
+    assert not [st for st in art.statements if st.cue.text == "spoke"]

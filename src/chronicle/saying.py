@@ -91,6 +91,18 @@ def _addressee(tok, verb) -> bool:
     return tok.lower_ in data["object_pronouns"] or (tok.pos_ != "PRON" and agentive(tok, data))
 
 
+def _prep_object(verb, data) -> list:
+    """Return what a cue with no other content is about ("complained about the noise", "warned against hackers"), or []."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in data["topic_preps"] or c.i > verb.i + 2 or _occasion(c):
+            continue
+        if not all(t.pos_ == "ADV" for t in verb.doc[verb.i + 1:c.i]):
+            continue
+        toks = [t for t in c.subtree if t.i != c.i]
+        return _cut_occasion(_cut_tail(toks, []), verb) if toks else []
+    return []
+
+
 def _that_clause(verb):
     """Return a that-clause the parser hung off a phrase after the verb ("tweeted in the morning that Y"), or None."""
     for c in verb.subtree:
@@ -435,7 +447,10 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                 left = min(cue_span[0], subj.idx) if subj is not None and subj.i < tok.i else cue_span[0]
                 q = near_quote(text, quotes, left, cue_span[1], before=True)
             if q is None:
-                continue
+                ctoks = _prep_object(tok, data) if not weak else []
+                if not ctoks:
+                    continue
+                q = trim(text, *span_of(ctoks))
             content = q
         wh = _wh_start(tok, subj)
         if wh is not None and wh.idx < content[0] and wh.sent.start == sent.start:
