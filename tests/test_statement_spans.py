@@ -306,3 +306,13 @@ def test_cue_with_only_a_topic_phrase_takes_that_topic(nlp):
 def test_time_phrase_after_a_cue_is_not_its_topic(nlp):
     art = run(nlp, "The minister spoke on Monday.")
     assert not [st for st in art.statements if st.cue.text == "spoke"]
+
+
+def test_compared_with_is_a_preposition_not_a_cue(nlp):
+    art = run(nlp, "Women made up about a quarter of top managers in private firms, compared with a third in government.")
+    assert not [st for st in art.statements if st.cue.text == "compared"]
+
+
+def test_compared_by_someone_is_still_a_cue(nlp):
+    art = run(nlp, "The coach compared the referee to a blind man.")
+    assert by_cue(art, "compared").content.text == "the referee to a blind man"

@@ -220,6 +220,8 @@ def _cue_of(tok, data):
     """Return (kind, particle) when `tok` is a verb of saying, else None."""
     if tok.dep_ in ("amod", "aux", "auxpass", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return None  # "emissions, known as HFCs": a participle naming a thing, not someone saying
+    if tok.tag_ == "VBN" and tok.dep_ == "prep":
+        return None  # "compared with", "based on": a participle used as a preposition
     att = _attitude(tok, data) if tok.pos_ in ("VERB", "AUX") else None
     if att is not None:
         return data["attitude_nouns"][att[0].lemma_.lower()], None
