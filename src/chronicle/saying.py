@@ -7,100 +7,8 @@ from typing import Optional
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
 from .cuewords import Found, agentive, cues, lemma_of
 from .speakers import channels, speaker_tokens, subject_of
-
-CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr")
-
-
-def _after_object(prep, kids) -> bool:
-    """Tell whether a phrase after the cue's object belongs to what is said ("to a snake", "in the way ..."), not its time."""
-    if prep.lower_ in cues()["object_preps"]:
-        return True
-    if prep.lower_ in cues()["occasions"]["preps"] or not any(
-            c.dep_ in ("dobj", "dative") and c.i < prep.i for c in kids):
-        return False
-    return not any(o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in cues()["occasions"]["nouns"])
-                   for o in prep.children)
-
-
-def _occasion(tok) -> bool:
-    """Tell whether a phrase gives the time or occasion of saying ("during the debate", "Wednesday", "in a speech")."""
-    occasions = cues()["occasions"]
-    if tok.dep_ == "npadvmod":
-        return tok.ent_type_ in ("DATE", "TIME")
-    if tok.dep_ != "prep" or tok.lower_ == "of":
-        return False
-    return tok.lower_ in occasions["preps"] or any(
-        o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in occasions["nouns"])
-        for o in tok.children)
-
-
-def _cut_occasion(toks: list, verb) -> list:
-    """Return content tokens without the occasions that close an 'as' phrase ("called it a scam | during the debate")."""
-    while toks:
-        last = max(x.i for x in toks if not x.is_punct) if any(not x.is_punct for x in toks) else -1
-        cut = None
-        for t in toks:
-            if not _occasion(t) or max(x.i for x in t.subtree) < last:
-                continue
-            h = t.head
-            while h.i != verb.i and (h.dep_ in ("pobj", "conj", "oprd", "appos") or (h.dep_ == "prep" and h.lower_ == "as")):
-                h = h.head
-            if h.i == verb.i and h.i != t.head.i:
-                cut = t
-                break
-        out = [x for x in toks if cut is not None and x.i < cut.left_edge.i]
-        if not out:
-            return toks
-        toks = out
-    return toks
-
-
-def _content_tokens(verb, kind_phrasal: bool):
-    """Return the complement tokens of a cue verb (the reported clause), or []."""
-    kids = [c for c in verb.children]
-    ccomp = [c for c in kids if c.dep_ == "ccomp"]
-    if ccomp:
-        # "said that Y": Y without the complementiser
-        toks = []
-        for c in ccomp:
-            toks.extend(t for t in c.subtree)
-        first = min(x.i for x in toks)
-        return [t for t in toks if not (t.i == first and t.dep_ == "mark" and t.lower_ == "that")]
-    has_obj = any(c.dep_ in ("dobj", "dative") and c.i > verb.i for c in kids)
-    comps = [c for c in kids if c.i > verb.i and (
-        c.dep_ in CONTENT_DEPS or c.dep_ == "dative"
-        or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"
-                                  or (has_obj and _after_object(c, kids)))))]
-    # "told reporters that ...", "told me": the one told is not what was said
-    comps = [c for c in comps if c.dep_ != "dative" and not _addressee(c, verb)]
-    if verb.lemma_.lower() in cues()["address_verbs"] and len(comps) > 1:
-        comps = comps[1:]
-    if not comps:
-        return []
-    toks = []
-    for c in comps:
-        toks.extend(c.subtree)
-    return toks
-
-
-def _addressee(tok, verb) -> bool:
-    """Tell whether an object of a verb of address is the one spoken to ("told me", "warned a dispatcher")."""
-    data = cues()
-    if tok.dep_ != "dobj" or verb.lemma_.lower() not in data["address_verbs"]:
-        return False
-    return tok.lower_ in data["object_pronouns"] or (tok.pos_ != "PRON" and agentive(tok, data))
-
-
-def _prep_object(verb, data) -> list:
-    """Return what a cue with no other content is about ("complained about the noise", "warned against hackers"), or []."""
-    for c in verb.children:
-        if c.dep_ != "prep" or c.lower_ not in data["topic_preps"] or c.i > verb.i + 2 or _occasion(c):
-            continue
-        if not all(t.pos_ == "ADV" for t in verb.doc[verb.i + 1:c.i]):
-            continue
-        toks = [t for t in c.subtree if t.i != c.i]
-        return _cut_occasion(_cut_tail(toks, []), verb) if toks else []
-    return []
+from .contents import (addressee, content_tokens, cut_occasion, cut_tail, more_infinitives,
+                       prep_object, wh_object, wh_start)
 
 
 def _that_clause(verb):
@@ -132,28 +40,6 @@ def _without_cue_conjuncts(toks: list, data) -> list:
     return toks
 
 
-def _more_infinitives(verb) -> list:
-    """Return the conjuncts the parser hung off the cue instead of its object ("wants to triple A, grow B and create C")."""
-    objs = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "dobj")]
-    if not objs:
-        return []
-    first = objs[0]
-    gerund = first.tag_ == "VBG" or any(t.tag_ == "VBG" and t.i == first.left_edge.i for t in first.subtree)
-    out = []
-    for c in verb.children:
-        if c.dep_ != "conj" or c.i <= first.i or any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
-            continue
-        # a conjunct of the cue's own form ("said A and left") is a second act; one of the object's form is more object
-        if first.dep_ == "xcomp" and first.tag_ == "VB" and c.tag_ in ("VB", "VBP") and c.tag_ != verb.tag_ \
-                and not any(k.dep_ == "aux" and k.lower_ != "to" for k in c.children):
-            out.extend(c.subtree)
-        elif first.dep_ == "dobj" and gerund and c.tag_ == "VBG" and verb.tag_ != "VBG":
-            out.extend(c.subtree)
-        elif first.dep_ == "dobj" and c.pos_ == "ADP" and any(t.dep_ == "prep" and t.lower_ == c.lower_ for t in first.subtree):
-            out.extend(c.subtree)  # "cited her years as A and as B"
-    return out
-
-
 def _to_sentence_end(sent, toks: list) -> list:
     """Return content tokens run on to the end of the sentence, before a paragraph break or another cue's clause."""
     if not toks:
@@ -177,30 +63,6 @@ def _to_sentence_end(sent, toks: list) -> list:
             break
         out.append(t)
     return out
-
-
-def _cut_tail(toks: list, quotes) -> list:
-    """Return content tokens up to an aside that follows a comma (', which ...', ', although ...', '; ...')."""
-    if not toks:
-        return toks
-    toks = sorted(toks, key=lambda t: t.i)
-    first, last = toks[0].i, toks[-1].i
-    doc = toks[0].doc
-    asides = cues()["aside_words"]
-    for t in toks:
-        if t.i <= first + 2 or t.i >= last or in_quote(quotes, (t.idx, t.idx + len(t))):
-            continue
-        if t.text == ";":
-            return [x for x in toks if x.i < t.i]
-        if t.text not in (",", "—", "--"):
-            continue
-        nxt = doc[t.i + 1]
-        heads = [h for h in (nxt, nxt.head) if h.left_edge.i == nxt.i
-                 and h.dep_ in ("advcl", "relcl", "appos", "acl", "parataxis")]
-        if nxt.lower_ in asides or (heads and (heads[0].tag_ == "VBG" or heads[0].dep_ != "advcl"
-                                                or nxt.dep_ == "mark")):
-            return [x for x in toks if x.i < t.i]
-    return toks
 
 
 def _attitude(tok, data):
@@ -236,7 +98,7 @@ def _cue_of(tok, data):
             return data["phrasal"][f"{lemma} {c.lower_}"], c
     if lemma in data["naming_verbs"]:
         # "called the charges fabricated": naming is saying only with what it names them
-        if (tok.dep_ not in ("acl", "relcl") or _wh_object(tok) is not None) and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
+        if (tok.dep_ not in ("acl", "relcl") or wh_object(tok) is not None) and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
                                                     for c in tok.children) \
                 and any(c.dep_ in ("dobj", "oprd") for c in tok.children):
             return data["naming_verbs"][lemma], None
@@ -252,27 +114,11 @@ def _cue_of(tok, data):
     return None
 
 
-def _wh_object(tok):
-    """Return the relative pronoun a verb names in a relative clause ("which the CEO called nonsense"), or None."""
-    return next((c for c in tok.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < tok.i), None)
-
-
-def _wh_start(tok, subj):
-    """Return the relative or question word that opens what was said before its speaker ("which he said were", "what she says it does"), or None."""
-    left = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
-    for w in tok.subtree:
-        if w.i >= left or w.tag_ not in ("WDT", "WP") or w.lower_ == "who":
-            continue
-        if w.head.i == tok.i and w.dep_ == "dobj" or (w.head.i > tok.i and tok.i in {a.i for a in w.head.ancestors}):
-            return w
-    return None
-
-
 def _tag(tok, subj, sent) -> tuple[int, int]:
     """Return the token range (first, last) of a speaker tag such as ', he said in an interview'."""
     keep = [tok] + (list(subj.subtree) if subj is not None and subj.head.i == tok.i else [])
     for c in tok.children:
-        if c.dep_ in ("aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "prt", "nsubj") or _addressee(c, tok):
+        if c.dep_ in ("aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "prt", "nsubj") or addressee(c, tok):
             keep.extend(c.subtree)
     idx = sorted({t.i for t in keep if sent.start <= t.i < sent.end})
     lo = hi = idx.index(tok.i)
@@ -358,7 +204,7 @@ def _passive_claim(tok, kids, text: str, quotes, data) -> Optional[Found]:
     for c in rest:
         after.extend(c.subtree)
     # the subject keeps its relative clause ("X, who shot Y, was charged"); only the tail is cut at an aside
-    toks += _cut_tail(sorted([tok] + after, key=lambda t: t.i), quotes)
+    toks += cut_tail(sorted([tok] + after, key=lambda t: t.i), quotes)
     kind = data["verbs"].get(lemma) or data["naming_verbs"].get(lemma) or "claim"
     return Found(span_of([tok]), trim(text, *span_of(toks)), kind, None)
 
@@ -401,7 +247,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         att = _attitude(tok, data)
         if att is not None:
             # "expressed concern about the policy": what the concern is about is what was said
-            ctoks = _cut_occasion(_cut_tail([t for t in att[1].subtree if t.i != att[1].i], quotes), tok)
+            ctoks = cut_occasion(cut_tail([t for t in att[1].subtree if t.i != att[1].i], quotes), tok)
             content = trim(text, *span_of(ctoks)) if ctoks else None
         colon = None if content is not None else re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
         if content is None and colon is None and not any(sent.start_char < q[1] <= cue_span[0] for q in quotes):
@@ -412,11 +258,11 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             if q is not None and (colon.group().rstrip().endswith(":") or q[1] >= sent.end_char - 2):
                 content = q  # "scolded him: “...”", "said: “...”", "joked, “...”" closing the sentence
         if content is None and right_ccomp:
-            ctoks = [t for t in _content_tokens(tok, particle is not None) if t.i > tok.i]
+            ctoks = [t for t in content_tokens(tok, particle is not None) if t.i > tok.i]
             if any(m.dep_ == "mark" and m.lower_ == "that" for c in right_ccomp for m in c.children):
                 ctoks = _to_sentence_end(sent, ctoks)  # "said that ...": the rest of the sentence is reported
             else:
-                ctoks = _cut_tail(ctoks, quotes)
+                ctoks = cut_tail(ctoks, quotes)
             ctoks = _without_cue_conjuncts(ctoks, data) if ctoks else ctoks
             content = trim(text, *span_of(ctoks)) if ctoks else None
         clause = _that_clause(tok) if content is None and not right_ccomp else None
@@ -424,7 +270,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             ctoks = _to_sentence_end(sent, [t for t in clause.subtree if t.i != clause.left_edge.i])
             ctoks = _without_cue_conjuncts(ctoks, data)
             content = trim(text, *span_of(ctoks))
-        if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i and not _addressee(c, tok)
+        if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i and not addressee(c, tok)
                                        for c in kids):
             first, last = _tag(tok, subj, sent)
             content = _around_tag(sent, first, last, text, tok)
@@ -439,8 +285,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                     if c.dep_ in ("xcomp", "ccomp") and c.i > particle.i:
                         ctoks.extend(c.subtree)
             else:
-                ctoks = _content_tokens(tok, particle is not None) + _more_infinitives(tok)
-            ctoks = _cut_occasion(_cut_tail([t for t in ctoks if t.i != tok.i], quotes), tok)
+                ctoks = content_tokens(tok, particle is not None) + more_infinitives(tok)
+            ctoks = cut_occasion(cut_tail([t for t in ctoks if t.i != tok.i], quotes), tok)
             if ctoks:
                 content = trim(text, *span_of(ctoks))
         if content is None or content[1] - content[0] < 2:
@@ -449,12 +295,12 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                 left = min(cue_span[0], subj.idx) if subj is not None and subj.i < tok.i else cue_span[0]
                 q = near_quote(text, quotes, left, cue_span[1], before=True)
             if q is None:
-                ctoks = _prep_object(tok, data) if not weak else []
+                ctoks = prep_object(tok, data) if not weak else []
                 if not ctoks:
                     continue
                 q = trim(text, *span_of(ctoks))
             content = q
-        wh = _wh_start(tok, subj)
+        wh = wh_start(tok, subj)
         if wh is not None and wh.idx < content[0] and wh.sent.start == sent.start:
             content = (wh.idx, content[1])  # "which he said were at his side": the clause opens before its speaker
         content = one_paragraph(text, quotes, widen(text, quotes, content, cue_span, sent.end_char), cue_span)
