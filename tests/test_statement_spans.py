@@ -316,3 +316,13 @@ def test_compared_with_is_a_preposition_not_a_cue(nlp):
 def test_compared_by_someone_is_still_a_cue(nlp):
     art = run(nlp, "The coach compared the referee to a blind man.")
     assert by_cue(art, "compared").content.text == "the referee to a blind man"
+
+
+def test_in_order_to_is_no_order(nlp):
+    art = run(nlp, "The mayor praised the firemen in order to win votes.")
+    assert not [st for st in art.statements if st.cue.text.lower() == "order"]
+
+
+def test_an_order_to_act_is_a_statement(nlp):
+    art = run(nlp, "The court's order to close the mine came on Friday.")
+    assert by_cue(art, "order").content.text == "to close the mine"
