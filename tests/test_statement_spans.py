@@ -326,3 +326,8 @@ def test_in_order_to_is_no_order(nlp):
 def test_an_order_to_act_is_a_statement(nlp):
     art = run(nlp, "The court's order to close the mine came on Friday.")
     assert by_cue(art, "order").content.text == "to close the mine"
+
+
+def test_a_bidding_is_not_a_report(nlp):
+    art = run(nlp, "Tell me this is not a witch hunt.")
+    assert not [st for st in art.statements if st.cue.text == "Tell"]
