@@ -212,8 +212,8 @@ def test_headline_in_sentence_case(nlp):
 
 
 def test_gerund_conjunct_hung_off_the_cue_joins_its_object(nlp):
-    art = run(nlp, "She has mentioned lowering bus fares and forcing landlords to repair old flats before winter.")
-    assert by_cue(art, "mentioned").content.text.startswith("lowering bus fares and forcing landlords")
+    art = run(nlp, "She has mentioned refinancing car loans and forcing banks to lend more to farmers.")
+    assert by_cue(art, "mentioned").content.text == "refinancing car loans and forcing banks to lend more to farmers"
 
 
 def test_infinitive_conjunct_hung_off_the_cue_joins_its_object(nlp):
