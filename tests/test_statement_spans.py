@@ -331,3 +331,13 @@ def test_an_order_to_act_is_a_statement(nlp):
 def test_a_bidding_is_not_a_report(nlp):
     art = run(nlp, "Tell me this is not a witch hunt.")
     assert not [st for st in art.statements if st.cue.text == "Tell"]
+
+
+def test_agentless_rating_is_a_statement_of_the_whole_clause(nlp):
+    art = run(nlp, "A majority of the mayor's claims were rated as mostly true.")
+    assert by_cue(art, "rated").content.text == "A majority of the mayor's claims were rated as mostly true"
+
+
+def test_passive_in_a_relative_clause_is_not_a_whole_clause(nlp):
+    art = run(nlp, "Crime fell in the 1990s, much of which can be credited to new laws.")
+    assert not [st for st in art.statements if st.cue.text == "credited"]

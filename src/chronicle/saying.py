@@ -105,6 +105,8 @@ def _cue_of(tok, data):
         return None
     if lemma in data["verbs"]:
         return data["verbs"][lemma], None
+    if lemma in data["passive_claims"] and any(c.dep_ == "nsubjpass" for c in tok.children):
+        return "claim", None  # "the claims were rated as false": a judgement with no one named
     if lemma in data["intent_verbs"] and any(c.dep_ == "xcomp" for c in tok.children):
         return data["intent_verbs"][lemma], None
     if lemma not in data["not_cues"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
@@ -188,14 +190,27 @@ def _passive_report(tok, kids, text: str, data) -> Optional[Found]:
     return Found(span_of([tok]), content, data["verbs"].get(tok.lemma_.lower(), "claim"), None, hedged=True)
 
 
+def _relative(subj) -> bool:
+    """Tell whether a subject is a relative pronoun ("which", "much of which"), not a noun with its own relative clause."""
+    for t in subj.subtree:
+        if t.tag_ not in ("WDT", "WP"):
+            continue
+        h = t
+        while h.i != subj.i and h.dep_ not in ("relcl", "acl"):
+            h = h.head
+        if h.i == subj.i:
+            return True
+    return False
+
+
 def _passive_claim(tok, kids, text: str, quotes, data) -> Optional[Found]:
     """Return 'X was accused of Y', 'X is considered Y' with no one named as a statement whose content is the whole clause, or None."""
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     if lemma not in data["passive_claims"]:
         return None
     subj = next(c for c in kids if c.dep_ == "nsubjpass")
     rest = [c for c in kids if c.i > tok.i and c.dep_ in ("prep", "oprd", "ccomp", "xcomp", "attr", "dobj")]
-    if subj.i > tok.i or not rest or subj.tag_ in ("WDT", "WP") or subj.lower_ == "that":
+    if subj.i > tok.i or not rest or _relative(subj) or subj.lower_ == "that":
         return None
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in kids) or any(t.lower_ in ("neither", "nor") for t in subj.subtree):
         return None  # "was never charged": no one is saying it
