@@ -341,3 +341,8 @@ def test_agentless_rating_is_a_statement_of_the_whole_clause(nlp):
 def test_passive_in_a_relative_clause_is_not_a_whole_clause(nlp):
     art = run(nlp, "Crime fell in the 1990s, much of which can be credited to new laws.")
     assert not [st for st in art.statements if st.cue.text == "credited"]
+
+
+def test_subject_left_before_a_mid_sentence_tag_is_part_of_the_content(nlp):
+    art = run(nlp, "The new stadium, the mayor told us on Friday, will cost the city millions.")
+    assert by_cue(art, "told").content.text == "The new stadium, the mayor told us on Friday, will cost the city millions"

@@ -11,6 +11,20 @@ from .contents import (addressee, content_tokens, cut_occasion, cut_tail, more_i
                        prep_object, wh_object, wh_start)
 
 
+def _stray_subject(verb, subj, ccomp) -> list:
+    """Return the subject of a reported clause the parser left before a mid-sentence tag ("The stadium, he told us, will cost ..."), or []."""
+    if subj is None or subj.i < verb.i - 12 or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in ccomp.children):
+        return []
+    doc = verb.doc
+    left = subj.left_edge.i
+    if left < 1 or doc[left - 1].text != ",":
+        return []
+    stray = [c for c in verb.children if c.dep_ in ("dep", "nsubj") and c.i < left]
+    if not stray or any("\n" in t.text_with_ws for t in doc[stray[0].left_edge.i:left]):
+        return []
+    return list(doc[stray[0].left_edge.i:left])
+
+
 def _that_clause(verb):
     """Return a that-clause the parser hung off a phrase after the verb ("tweeted in the morning that Y"), or None."""
     for c in verb.subtree:
@@ -281,6 +295,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             else:
                 ctoks = cut_tail(ctoks, quotes)
             ctoks = _without_cue_conjuncts(ctoks, data) if ctoks else ctoks
+            ctoks = _stray_subject(tok, subj, right_ccomp[0]) + ctoks if ctoks else ctoks
             content = trim(text, *span_of(ctoks)) if ctoks else None
         clause = _that_clause(tok) if content is None and not right_ccomp else None
         if clause is not None:
