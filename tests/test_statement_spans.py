@@ -346,3 +346,8 @@ def test_passive_in_a_relative_clause_is_not_a_whole_clause(nlp):
 def test_subject_left_before_a_mid_sentence_tag_is_part_of_the_content(nlp):
     art = run(nlp, "The new stadium, the mayor told us on Friday, will cost the city millions.")
     assert by_cue(art, "told").content.text == "The new stadium, the mayor told us on Friday, will cost the city millions"
+
+
+def test_phrasal_cue_with_its_own_object_does_not_take_the_words_before_it(nlp):
+    art = run(nlp, "A group of doctors sent a letter to the hospital board, calling for his dismissal.")
+    assert by_cue(art, "calling for").content.text == "his dismissal"

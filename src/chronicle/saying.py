@@ -302,8 +302,10 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             ctoks = _to_sentence_end(sent, [t for t in clause.subtree if t.i != clause.left_edge.i])
             ctoks = _without_cue_conjuncts(ctoks, data)
             content = trim(text, *span_of(ctoks))
-        if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i and not addressee(c, tok)
-                                       for c in kids):
+        # "calling for his dismissal": a phrasal cue with its own object says that, not the words around it
+        own_object = particle is not None and particle.dep_ == "prep" and any(c.dep_ in ("pobj", "pcomp") for c in particle.children)
+        if content is None and not own_object and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i
+                                                          and not addressee(c, tok) for c in kids):
             first, last = _tag(tok, subj, sent)
             content = _around_tag(sent, first, last, text, tok)
         passive = [c for c in kids if c.dep_ == "nsubjpass" and c.i < tok.i]
