@@ -351,3 +351,8 @@ def test_subject_left_before_a_mid_sentence_tag_is_part_of_the_content(nlp):
 def test_phrasal_cue_with_its_own_object_does_not_take_the_words_before_it(nlp):
     art = run(nlp, "A group of doctors sent a letter to the hospital board, calling for his dismissal.")
     assert by_cue(art, "calling for").content.text == "his dismissal"
+
+
+def test_day_after_a_particle_is_not_what_was_said(nlp):
+    art = run(nlp, "The governor weighed in Friday about whether the video should be released.")
+    assert by_cue(art, "weighed in").content.text == "whether the video should be released"

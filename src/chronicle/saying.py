@@ -318,6 +318,10 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                 for c in kids:  # "called on X to do Y"
                     if c.dep_ in ("xcomp", "ccomp") and c.i > particle.i:
                         ctoks.extend(c.subtree)
+                if ctoks and all(t.ent_type_ in ("DATE", "TIME") for t in ctoks if not t.is_punct):
+                    # "weighed in Friday about Y": the particle took the day; what was said is the topic after it
+                    ctoks = next(([t for t in c.subtree if t.i != c.i] for c in kids if c.dep_ == "prep" and c.i > particle.i
+                                  and c.lower_ in data["topic_preps"]), [])
             else:
                 ctoks = content_tokens(tok, particle is not None) + more_infinitives(tok)
             ctoks = cut_occasion(cut_tail([t for t in ctoks if t.i != tok.i], quotes), tok)
