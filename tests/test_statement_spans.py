@@ -209,3 +209,150 @@ def test_headline_in_sentence_case(nlp):
     st = by_cue(run(nlp, text), "calls")
     assert st.content.text == "new budget ‘a disaster’ during town hall"
     assert st.speaker.text == "Governor"
+
+
+def test_gerund_conjunct_hung_off_the_cue_joins_its_object(nlp):
+    art = run(nlp, "She has mentioned refinancing car loans and forcing banks to lend more to farmers.")
+    assert by_cue(art, "mentioned").content.text == "refinancing car loans and forcing banks to lend more to farmers"
+
+
+def test_infinitive_conjunct_hung_off_the_cue_joins_its_object(nlp):
+    art = run(nlp, "The minister is promising to meet and in some cases exceed the targets without raising taxes.")
+    assert "exceed the targets" in by_cue(art, "promising").content.text
+
+
+def test_second_act_of_the_speaker_is_not_content(nlp):
+    art = run(nlp, "She criticised the plan and left the room.")
+    assert by_cue(art, "criticised").content.text == "the plan"
+
+
+def test_the_person_told_is_not_the_content(nlp):
+    art = run(nlp, "The difference now, the coach told me on Friday, is that the team trusts its young players.")
+    st = by_cue(art, "told")
+    assert st.content.text.startswith("The difference now")
+    assert st.content.text.endswith("trusts its young players")
+
+
+def test_the_crowd_told_to_act_is_not_the_content(nlp):
+    art = run(nlp, "The senator tells her supporters at a rally in Ohio to vote early.")
+    assert by_cue(art, "tells").content.text == "to vote early"
+
+
+def test_quote_goes_on_past_a_tag_with_a_relative_clause(nlp):
+    text = ('"It was a bad day for the club when the owner chose to sell," said chairman John Smith, '
+            'summing up talks that went beyond money. "Fans are worried about what comes next."')
+    st = by_cue(run(nlp, text), "said")
+    assert st.content.text.endswith('what comes next."')
+
+
+def test_quoted_title_inside_the_tag_is_not_the_rest_of_the_quote(nlp):
+    text = ('"He is right. There is a gap between the board and the fans," Jones, a former player, '
+            'said Monday on the BBC\'s "Match of the Day." "I mean, there is a lot of anger in the stands."')
+    st = by_cue(run(nlp, text), "said")
+    assert st.content.text.endswith('anger in the stands."')
+    assert st.content.text.startswith('"He is right.')
+
+
+def test_quote_goes_on_after_a_conjunction(nlp):
+    text = '"I like him," she said, but "his record on schools is poor."'
+    st = by_cue(run(nlp, text), "said")
+    assert st.content.text.endswith('is poor."')
+
+
+def test_agentless_accusation_is_a_statement_of_the_whole_clause(nlp):
+    art = run(nlp, "The mayor was accused of taking bribes from builders.")
+    st = by_cue(art, "accused")
+    assert st.content.text == "The mayor was accused of taking bribes from builders"
+    assert st.speaker is None
+
+
+def test_agentless_passive_keeps_the_subject_relative_clause(nlp):
+    art = run(nlp, "Officer Jane Doe, who shot a driver last week, was charged with manslaughter.")
+    assert by_cue(art, "charged").content.text.startswith("Officer Jane Doe, who shot a driver")
+
+
+def test_negated_passive_accusation_is_no_statement(nlp):
+    art = run(nlp, "Mr. Smith has never been charged with any crime.")
+    assert not [st for st in art.statements if st.cue.text == "charged"]
+
+
+def test_relative_clause_opens_before_its_speaker(nlp):
+    art = run(nlp, "He had nothing in his hands, which his lawyer said were at his side when he was shot.")
+    assert by_cue(art, "said").content.text == "which his lawyer said were at his side when he was shot"
+
+
+def test_naming_verb_in_a_relative_clause_names_the_relative_pronoun(nlp):
+    art = run(nlp, "It was an explosion that the mayor described as an intentional act.")
+    assert by_cue(art, "described").content.text == "that the mayor described as an intentional act"
+
+
+def test_concern_about_something_is_about_that_thing(nlp):
+    art = run(nlp, "Farm groups have expressed deep concern about the new water policy.")
+    st = by_cue(art, "expressed")
+    assert st.content.text == "the new water policy"
+    assert st.speaker is not None and st.speaker.text == "Farm groups"
+
+
+def test_light_verb_with_an_ordinary_object_is_no_statement(nlp):
+    art = run(nlp, "He made a cake for his mother.")
+    assert not [st for st in art.statements if st.cue.text == "made"]
+
+
+def test_cue_with_only_a_topic_phrase_takes_that_topic(nlp):
+    art = run(nlp, "The minister warned against hackers from abroad.")
+    assert by_cue(art, "warned").content.text == "hackers from abroad"
+
+
+def test_time_phrase_after_a_cue_is_not_its_topic(nlp):
+    art = run(nlp, "The minister spoke on Monday.")
+    assert not [st for st in art.statements if st.cue.text == "spoke"]
+
+
+def test_compared_with_is_a_preposition_not_a_cue(nlp):
+    art = run(nlp, "Women made up about a quarter of top managers in private firms, compared with a third in government.")
+    assert not [st for st in art.statements if st.cue.text == "compared"]
+
+
+def test_compared_by_someone_is_still_a_cue(nlp):
+    art = run(nlp, "The coach compared the referee to a blind man.")
+    assert by_cue(art, "compared").content.text == "the referee to a blind man"
+
+
+def test_in_order_to_is_no_order(nlp):
+    art = run(nlp, "The firm cut prices in order to sell more cars.")
+    assert not [st for st in art.statements if st.cue.text.lower() == "order"]
+
+
+def test_an_order_to_act_is_a_statement(nlp):
+    art = run(nlp, "The court's order to close the mine came on Friday.")
+    assert by_cue(art, "order").content.text == "to close the mine"
+
+
+def test_a_bidding_is_not_a_report(nlp):
+    art = run(nlp, "Tell me this is not a witch hunt.")
+    assert not [st for st in art.statements if st.cue.text == "Tell"]
+
+
+def test_agentless_rating_is_a_statement_of_the_whole_clause(nlp):
+    art = run(nlp, "A majority of the mayor's claims were rated as mostly true.")
+    assert by_cue(art, "rated").content.text == "A majority of the mayor's claims were rated as mostly true"
+
+
+def test_passive_in_a_relative_clause_is_not_a_whole_clause(nlp):
+    art = run(nlp, "Crime fell in the 1990s, much of which can be credited to new laws.")
+    assert not [st for st in art.statements if st.cue.text == "credited"]
+
+
+def test_subject_left_before_a_mid_sentence_tag_is_part_of_the_content(nlp):
+    art = run(nlp, "The new stadium, the mayor told us on Friday, will cost the city millions.")
+    assert by_cue(art, "told").content.text == "The new stadium, the mayor told us on Friday, will cost the city millions"
+
+
+def test_phrasal_cue_with_its_own_object_does_not_take_the_words_before_it(nlp):
+    art = run(nlp, "A group of doctors sent a letter to the hospital board, calling for his dismissal.")
+    assert by_cue(art, "calling for").content.text == "his dismissal"
+
+
+def test_day_after_a_particle_is_not_what_was_said(nlp):
+    art = run(nlp, "The governor weighed in Friday about whether the video should be released.")
+    assert by_cue(art, "weighed in").content.text == "whether the video should be released"

@@ -12,8 +12,9 @@ for earlier in the article; link_statements puts those names back after
 names.canonicalise and ties each statement to the event it is about.
 
 This module holds the two entry points and the choice among overlapping finds;
-the finders live in saying.py (verbs) and sourcing.py (other cues), quotations in
-quotes.py, speakers and via chains in speakers.py, the vocabulary in cuewords.py.
+the finders live in saying.py (verbs; their content spans in contents.py) and
+sourcing.py (other cues), quotations in quotes.py, speakers and via chains in
+speakers.py, the vocabulary in cuewords.py.
 """
 from __future__ import annotations
 

@@ -149,8 +149,9 @@ def widen(text: str, quotes, content: tuple[int, int], cue: tuple[int, int],
     if e <= cue[0] and any(q[1] == e for q in quotes):
         stop = text.find("\n", cue[1])
         stop = len(text) if stop < 0 else stop
-        nxt = next((q for q in quotes if cue[1] <= q[0] < stop), None)
+        # a quote inside the tag ("said on Fox's “Fox and Friends.”") is a title: the words go on after a comma or a stop
+        nxt = next((q for q in quotes if cue[1] <= q[0] < stop and re.search(r"(?:[,.:;!?][\"”’']?|\b(?:and|but|or))\s*$", text[cue[1]:q[0]])), None)
         if nxt is not None and nxt[0] <= max(sent_end, cue[1]) + 3 \
-                and not re.search(r"\bthat\b|\badding\b", text[cue[1]:nxt[0]]):
+                and not re.search(r"^\W*that\b|\b\w+ing\s+that\b|\badding\b", text[cue[1]:nxt[0]]):
             e = nxt[1]
     return s, e

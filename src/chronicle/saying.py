@@ -7,80 +7,22 @@ from typing import Optional
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
 from .cuewords import Found, agentive, cues, lemma_of
 from .speakers import channels, speaker_tokens, subject_of
-
-CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr")
-
-
-def _after_object(prep, kids) -> bool:
-    """Tell whether a phrase after the cue's object belongs to what is said ("to a snake", "in the way ..."), not its time."""
-    if prep.lower_ in cues()["object_preps"]:
-        return True
-    if prep.lower_ in cues()["occasions"]["preps"] or not any(
-            c.dep_ in ("dobj", "dative") and c.i < prep.i for c in kids):
-        return False
-    return not any(o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in cues()["occasions"]["nouns"])
-                   for o in prep.children)
+from .contents import (addressee, content_tokens, cut_occasion, cut_tail, more_infinitives,
+                       prep_object, wh_object, wh_start)
 
 
-def _occasion(tok) -> bool:
-    """Tell whether a phrase gives the time or occasion of saying ("during the debate", "Wednesday", "in a speech")."""
-    occasions = cues()["occasions"]
-    if tok.dep_ == "npadvmod":
-        return tok.ent_type_ in ("DATE", "TIME")
-    if tok.dep_ != "prep" or tok.lower_ == "of":
-        return False
-    return tok.lower_ in occasions["preps"] or any(
-        o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in occasions["nouns"])
-        for o in tok.children)
-
-
-def _cut_occasion(toks: list, verb) -> list:
-    """Return content tokens without the occasions that close an 'as' phrase ("called it a scam | during the debate")."""
-    while toks:
-        last = max(x.i for x in toks if not x.is_punct) if any(not x.is_punct for x in toks) else -1
-        cut = None
-        for t in toks:
-            if not _occasion(t) or max(x.i for x in t.subtree) < last:
-                continue
-            h = t.head
-            while h.i != verb.i and (h.dep_ in ("pobj", "conj", "oprd", "appos") or (h.dep_ == "prep" and h.lower_ == "as")):
-                h = h.head
-            if h.i == verb.i and h.i != t.head.i:
-                cut = t
-                break
-        out = [x for x in toks if cut is not None and x.i < cut.left_edge.i]
-        if not out:
-            return toks
-        toks = out
-    return toks
-
-
-def _content_tokens(verb, kind_phrasal: bool):
-    """Return the complement tokens of a cue verb (the reported clause), or []."""
-    kids = [c for c in verb.children]
-    ccomp = [c for c in kids if c.dep_ == "ccomp"]
-    if ccomp:
-        # "said that Y": Y without the complementiser
-        toks = []
-        for c in ccomp:
-            toks.extend(t for t in c.subtree)
-        first = min(x.i for x in toks)
-        return [t for t in toks if not (t.i == first and t.dep_ == "mark" and t.lower_ == "that")]
-    has_obj = any(c.dep_ in ("dobj", "dative") and c.i > verb.i for c in kids)
-    comps = [c for c in kids if c.i > verb.i and (
-        c.dep_ in CONTENT_DEPS or c.dep_ == "dative"
-        or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"
-                                  or (has_obj and _after_object(c, kids)))))]
-    # "told reporters that ...": the one told is not what was said
-    comps = [c for c in comps if c.dep_ != "dative"]
-    if verb.lemma_.lower() in cues()["address_verbs"] and len(comps) > 1:
-        comps = comps[1:]
-    if not comps:
+def _stray_subject(verb, subj, ccomp) -> list:
+    """Return the subject of a reported clause the parser left before a mid-sentence tag ("The stadium, he told us, will cost ..."), or []."""
+    if subj is None or subj.i < verb.i - 12 or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in ccomp.children):
         return []
-    toks = []
-    for c in comps:
-        toks.extend(c.subtree)
-    return toks
+    doc = verb.doc
+    left = subj.left_edge.i
+    if left < 1 or doc[left - 1].text != ",":
+        return []
+    stray = [c for c in verb.children if c.dep_ in ("dep", "nsubj") and c.i < left]
+    if not stray or any("\n" in t.text_with_ws for t in doc[stray[0].left_edge.i:left]):
+        return []
+    return list(doc[stray[0].left_edge.i:left])
 
 
 def _that_clause(verb):
@@ -112,19 +54,6 @@ def _without_cue_conjuncts(toks: list, data) -> list:
     return toks
 
 
-def _more_infinitives(verb) -> list:
-    """Return the infinitives the parser hung off the cue instead of its to-clause ("wants to triple A, grow B and create C")."""
-    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VB"]
-    if not xcomp:
-        return []
-    out = []
-    for c in verb.children:
-        if c.dep_ == "conj" and c.i > xcomp[0].i and c.tag_ == "VB" \
-                and not any(k.dep_ in ("nsubj", "nsubjpass", "aux") for k in c.children):
-            out.extend(t for t in c.subtree)
-    return out
-
-
 def _to_sentence_end(sent, toks: list) -> list:
     """Return content tokens run on to the end of the sentence, before a paragraph break or another cue's clause."""
     if not toks:
@@ -150,34 +79,28 @@ def _to_sentence_end(sent, toks: list) -> list:
     return out
 
 
-def _cut_tail(toks: list, quotes) -> list:
-    """Return content tokens up to an aside that follows a comma (', which ...', ', although ...', '; ...')."""
-    if not toks:
-        return toks
-    toks = sorted(toks, key=lambda t: t.i)
-    first, last = toks[0].i, toks[-1].i
-    doc = toks[0].doc
-    asides = cues()["aside_words"]
-    for t in toks:
-        if t.i <= first + 2 or t.i >= last or in_quote(quotes, (t.idx, t.idx + len(t))):
+def _attitude(tok, data):
+    """Return (noun, preposition) when a light verb takes a noun of attitude ("expressed concern about", "made the case for"), else None."""
+    if tok.lemma_.lower() not in data["light_verbs"]:
+        return None
+    for obj in tok.children:
+        if obj.dep_ != "dobj" or obj.i < tok.i or obj.lemma_.lower() not in data["attitude_nouns"]:
             continue
-        if t.text == ";":
-            return [x for x in toks if x.i < t.i]
-        if t.text not in (",", "—", "--"):
-            continue
-        nxt = doc[t.i + 1]
-        heads = [h for h in (nxt, nxt.head) if h.left_edge.i == nxt.i
-                 and h.dep_ in ("advcl", "relcl", "appos", "acl", "parataxis")]
-        if nxt.lower_ in asides or (heads and (heads[0].tag_ == "VBG" or heads[0].dep_ != "advcl"
-                                                or nxt.dep_ == "mark")):
-            return [x for x in toks if x.i < t.i]
-    return toks
+        for prep in obj.rights:
+            if prep.dep_ == "prep" and prep.lower_ in data["attitude_preps"] and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+                return obj, prep
+    return None
 
 
 def _cue_of(tok, data):
     """Return (kind, particle) when `tok` is a verb of saying, else None."""
     if tok.dep_ in ("amod", "aux", "auxpass", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return None  # "emissions, known as HFCs": a participle naming a thing, not someone saying
+    if tok.tag_ == "VBN" and tok.dep_ == "prep":
+        return None  # "compared with", "based on": a participle used as a preposition
+    att = _attitude(tok, data) if tok.pos_ in ("VERB", "AUX") else None
+    if att is not None:
+        return data["attitude_nouns"][att[0].lemma_.lower()], None
     if tok.pos_ not in ("VERB", "AUX") and not (
             tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "ccomp") for c in tok.children)):
         return None
@@ -189,13 +112,15 @@ def _cue_of(tok, data):
             return data["phrasal"][f"{lemma} {c.lower_}"], c
     if lemma in data["naming_verbs"]:
         # "called the charges fabricated": naming is saying only with what it names them
-        if tok.dep_ not in ("acl", "relcl") and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
+        if (tok.dep_ not in ("acl", "relcl") or wh_object(tok) is not None) and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
                                                     for c in tok.children) \
                 and any(c.dep_ in ("dobj", "oprd") for c in tok.children):
             return data["naming_verbs"][lemma], None
         return None
     if lemma in data["verbs"]:
         return data["verbs"][lemma], None
+    if lemma in data["passive_claims"] and any(c.dep_ == "nsubjpass" for c in tok.children):
+        return "claim", None  # "the claims were rated as false": a judgement with no one named
     if lemma in data["intent_verbs"] and any(c.dep_ == "xcomp" for c in tok.children):
         return data["intent_verbs"][lemma], None
     if lemma not in data["not_cues"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
@@ -209,7 +134,7 @@ def _tag(tok, subj, sent) -> tuple[int, int]:
     """Return the token range (first, last) of a speaker tag such as ', he said in an interview'."""
     keep = [tok] + (list(subj.subtree) if subj is not None and subj.head.i == tok.i else [])
     for c in tok.children:
-        if c.dep_ in ("aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "prt", "nsubj"):
+        if c.dep_ in ("aux", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "prt", "nsubj") or addressee(c, tok):
             keep.extend(c.subtree)
     idx = sorted({t.i for t in keep if sent.start <= t.i < sent.end})
     lo = hi = idx.index(tok.i)
@@ -279,6 +204,40 @@ def _passive_report(tok, kids, text: str, data) -> Optional[Found]:
     return Found(span_of([tok]), content, data["verbs"].get(tok.lemma_.lower(), "claim"), None, hedged=True)
 
 
+def _relative(subj) -> bool:
+    """Tell whether a subject is a relative pronoun ("which", "much of which"), not a noun with its own relative clause."""
+    for t in subj.subtree:
+        if t.tag_ not in ("WDT", "WP"):
+            continue
+        h = t
+        while h.i != subj.i and h.dep_ not in ("relcl", "acl"):
+            h = h.head
+        if h.i == subj.i:
+            return True
+    return False
+
+
+def _passive_claim(tok, kids, text: str, quotes, data) -> Optional[Found]:
+    """Return 'X was accused of Y', 'X is considered Y' with no one named as a statement whose content is the whole clause, or None."""
+    lemma = lemma_of(tok)
+    if lemma not in data["passive_claims"]:
+        return None
+    subj = next(c for c in kids if c.dep_ == "nsubjpass")
+    rest = [c for c in kids if c.i > tok.i and c.dep_ in ("prep", "oprd", "ccomp", "xcomp", "attr", "dobj")]
+    if subj.i > tok.i or not rest or _relative(subj) or subj.lower_ == "that":
+        return None
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in kids) or any(t.lower_ in ("neither", "nor") for t in subj.subtree):
+        return None  # "was never charged": no one is saying it
+    toks = [t for t in tok.doc[subj.left_edge.i:tok.i + 1]]
+    after = []
+    for c in rest:
+        after.extend(c.subtree)
+    # the subject keeps its relative clause ("X, who shot Y, was charged"); only the tail is cut at an aside
+    toks += cut_tail(sorted([tok] + after, key=lambda t: t.i), quotes)
+    kind = data["verbs"].get(lemma) or data["naming_verbs"].get(lemma) or "claim"
+    return Found(span_of([tok]), trim(text, *span_of(toks)), kind, None)
+
+
 def verb_statements(sent, text: str, quotes) -> list[Found]:
     """Return statements cued by verbs of saying in one sentence."""
     data = cues()
@@ -291,13 +250,15 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         lemma = lemma_of(tok)
         kids = list(tok.children)
         if any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids):
-            f = _passive_report(tok, kids, text, data)
+            f = _passive_report(tok, kids, text, data) or _passive_claim(tok, kids, text, quotes, data)
             if f is not None:
                 out.append(f)
             continue  # "were claimed wounded": a hedge, not a speaker
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
             continue  # "as CNN reported" is handled with the statement it qualifies
         subj = subject_of(tok)
+        if subj is None and tok.tag_ == "VB" and tok.dep_ == "ROOT":
+            continue  # "Ask yourself that question": a bidding, not a report
         # a weak verb ("found", "stressed", "agreed") takes its object as content only when someone does it
         weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"] \
             and not (subj is not None and subj.i < tok.i and (agentive(subj, data) or subj.lemma_.lower() in data["evidence"]))
@@ -314,8 +275,13 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             cue_end = particle
         cue_span = span_of([tok, cue_end])
         content = None
-        colon = re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
-        if colon is None and not any(sent.start_char < q[1] <= cue_span[0] for q in quotes):
+        att = _attitude(tok, data)
+        if att is not None:
+            # "expressed concern about the policy": what the concern is about is what was said
+            ctoks = cut_occasion(cut_tail([t for t in att[1].subtree if t.i != att[1].i], quotes), tok)
+            content = trim(text, *span_of(ctoks)) if ctoks else None
+        colon = None if content is not None else re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
+        if content is None and colon is None and not any(sent.start_char < q[1] <= cue_span[0] for q in quotes):
             # "joked of the museum, “...”": a quotation right after the tag is what was said
             colon = re.match(r"(?:(?!\w+ing\b|that\b|if\b)[^.:;“\"\n]){0,60}?,\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
         if colon is not None:
@@ -323,19 +289,23 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             if q is not None and (colon.group().rstrip().endswith(":") or q[1] >= sent.end_char - 2):
                 content = q  # "scolded him: “...”", "said: “...”", "joked, “...”" closing the sentence
         if content is None and right_ccomp:
-            ctoks = [t for t in _content_tokens(tok, particle is not None) if t.i > tok.i]
+            ctoks = [t for t in content_tokens(tok, particle is not None) if t.i > tok.i]
             if any(m.dep_ == "mark" and m.lower_ == "that" for c in right_ccomp for m in c.children):
                 ctoks = _to_sentence_end(sent, ctoks)  # "said that ...": the rest of the sentence is reported
             else:
-                ctoks = _cut_tail(ctoks, quotes)
+                ctoks = cut_tail(ctoks, quotes)
             ctoks = _without_cue_conjuncts(ctoks, data) if ctoks else ctoks
+            ctoks = _stray_subject(tok, subj, right_ccomp[0]) + ctoks if ctoks else ctoks
             content = trim(text, *span_of(ctoks)) if ctoks else None
         clause = _that_clause(tok) if content is None and not right_ccomp else None
         if clause is not None:
             ctoks = _to_sentence_end(sent, [t for t in clause.subtree if t.i != clause.left_edge.i])
             ctoks = _without_cue_conjuncts(ctoks, data)
             content = trim(text, *span_of(ctoks))
-        if content is None and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i for c in kids):
+        # "calling for his dismissal": a phrasal cue with its own object says that, not the words around it
+        own_object = particle is not None and particle.dep_ == "prep" and any(c.dep_ in ("pobj", "pcomp") for c in particle.children)
+        if content is None and not own_object and not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.i > tok.i
+                                                          and not addressee(c, tok) for c in kids):
             first, last = _tag(tok, subj, sent)
             content = _around_tag(sent, first, last, text, tok)
         passive = [c for c in kids if c.dep_ == "nsubjpass" and c.i < tok.i]
@@ -348,9 +318,13 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                 for c in kids:  # "called on X to do Y"
                     if c.dep_ in ("xcomp", "ccomp") and c.i > particle.i:
                         ctoks.extend(c.subtree)
+                if ctoks and all(t.ent_type_ in ("DATE", "TIME") for t in ctoks if not t.is_punct):
+                    # "weighed in Friday about Y": the particle took the day; what was said is the topic after it
+                    ctoks = next(([t for t in c.subtree if t.i != c.i] for c in kids if c.dep_ == "prep" and c.i > particle.i
+                                  and c.lower_ in data["topic_preps"]), [])
             else:
-                ctoks = _content_tokens(tok, particle is not None) + _more_infinitives(tok)
-            ctoks = _cut_occasion(_cut_tail([t for t in ctoks if t.i != tok.i], quotes), tok)
+                ctoks = content_tokens(tok, particle is not None) + more_infinitives(tok)
+            ctoks = cut_occasion(cut_tail([t for t in ctoks if t.i != tok.i], quotes), tok)
             if ctoks:
                 content = trim(text, *span_of(ctoks))
         if content is None or content[1] - content[0] < 2:
@@ -359,8 +333,14 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                 left = min(cue_span[0], subj.idx) if subj is not None and subj.i < tok.i else cue_span[0]
                 q = near_quote(text, quotes, left, cue_span[1], before=True)
             if q is None:
-                continue
+                ctoks = prep_object(tok, data) if not weak else []
+                if not ctoks:
+                    continue
+                q = trim(text, *span_of(ctoks))
             content = q
+        wh = wh_start(tok, subj)
+        if wh is not None and wh.idx < content[0] and wh.sent.start == sent.start:
+            content = (wh.idx, content[1])  # "which he said were at his side": the clause opens before its speaker
         content = one_paragraph(text, quotes, widen(text, quotes, content, cue_span, sent.end_char), cue_span)
         if across_paragraphs(text, quotes, content, cue_span):
             continue  # a headline parsed into the next paragraph: its verb does not cue that paragraph

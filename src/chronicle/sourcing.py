@@ -88,6 +88,8 @@ def noun_statements(sent, text: str, quotes) -> list[Found]:
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
             continue
+        if tok.i > sent.start and tok.doc[tok.i - 1].lower_ == "in" and tok.lower_ == "order":
+            continue  # "in order to": a purpose, not an order given
         comp = [c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl")
                 and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                      or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]

@@ -1,0 +1,161 @@
+"""Content spans of verbs of saying: the complement of a cue, cut at asides and occasions, widened over conjuncts the parser misplaced."""
+from __future__ import annotations
+
+from .quotes import in_quote
+from .cuewords import agentive, cues
+
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr")
+
+
+def after_object(prep, kids) -> bool:
+    """Tell whether a phrase after the cue's object belongs to what is said ("to a snake", "in the way ..."), not its time."""
+    if prep.lower_ in cues()["object_preps"]:
+        return True
+    if prep.lower_ in cues()["occasions"]["preps"] or not any(
+            c.dep_ in ("dobj", "dative") and c.i < prep.i for c in kids):
+        return False
+    return not any(o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in cues()["occasions"]["nouns"])
+                   for o in prep.children)
+
+
+def occasion(tok) -> bool:
+    """Tell whether a phrase gives the time or occasion of saying ("during the debate", "Wednesday", "in a speech")."""
+    occasions = cues()["occasions"]
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME")
+    if tok.dep_ != "prep" or tok.lower_ == "of":
+        return False
+    return tok.lower_ in occasions["preps"] or any(
+        o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in occasions["nouns"])
+        for o in tok.children)
+
+
+def cut_occasion(toks: list, verb) -> list:
+    """Return content tokens without the occasions that close an 'as' phrase ("called it a scam | during the debate")."""
+    while toks:
+        last = max(x.i for x in toks if not x.is_punct) if any(not x.is_punct for x in toks) else -1
+        cut = None
+        for t in toks:
+            if not occasion(t) or max(x.i for x in t.subtree) < last:
+                continue
+            h = t.head
+            while h.i != verb.i and (h.dep_ in ("pobj", "conj", "oprd", "appos") or (h.dep_ == "prep" and h.lower_ == "as")):
+                h = h.head
+            if h.i == verb.i and h.i != t.head.i:
+                cut = t
+                break
+        out = [x for x in toks if cut is not None and x.i < cut.left_edge.i]
+        if not out:
+            return toks
+        toks = out
+    return toks
+
+
+def content_tokens(verb, kind_phrasal: bool):
+    """Return the complement tokens of a cue verb (the reported clause), or []."""
+    kids = [c for c in verb.children]
+    ccomp = [c for c in kids if c.dep_ == "ccomp"]
+    if ccomp:
+        # "said that Y": Y without the complementiser
+        toks = []
+        for c in ccomp:
+            toks.extend(t for t in c.subtree)
+        first = min(x.i for x in toks)
+        return [t for t in toks if not (t.i == first and t.dep_ == "mark" and t.lower_ == "that")]
+    has_obj = any(c.dep_ in ("dobj", "dative") and c.i > verb.i for c in kids)
+    comps = [c for c in kids if c.i > verb.i and (
+        c.dep_ in CONTENT_DEPS or c.dep_ == "dative"
+        or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"
+                                  or (has_obj and after_object(c, kids)))))]
+    # "told reporters that ...", "told me": the one told is not what was said
+    comps = [c for c in comps if c.dep_ != "dative" and not addressee(c, verb)]
+    if verb.lemma_.lower() in cues()["address_verbs"] and len(comps) > 1:
+        comps = comps[1:]
+    if not comps:
+        return []
+    toks = []
+    for c in comps:
+        toks.extend(c.subtree)
+    return toks
+
+
+def addressee(tok, verb) -> bool:
+    """Tell whether an object of a verb of address is the one spoken to ("told me", "warned a dispatcher")."""
+    data = cues()
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in data["address_verbs"]:
+        return False
+    return tok.lower_ in data["object_pronouns"] or (tok.pos_ != "PRON" and agentive(tok, data))
+
+
+def prep_object(verb, data) -> list:
+    """Return what a cue with no other content is about ("complained about the noise", "warned against hackers"), or []."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in data["topic_preps"] or c.i > verb.i + 2 or occasion(c):
+            continue
+        if not all(t.pos_ == "ADV" for t in verb.doc[verb.i + 1:c.i]):
+            continue
+        toks = [t for t in c.subtree if t.i != c.i]
+        return cut_occasion(cut_tail(toks, []), verb) if toks else []
+    return []
+
+
+def more_infinitives(verb) -> list:
+    """Return the conjuncts the parser hung off the cue instead of its object ("wants to triple A, grow B and create C")."""
+    objs = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "dobj")]
+    if not objs:
+        return []
+    first = objs[0]
+    gerund = first.tag_ == "VBG" or any(t.tag_ == "VBG" and t.i == first.left_edge.i for t in first.subtree)
+    out = []
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i <= first.i or any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
+            continue
+        # a conjunct of the cue's own form ("said A and left") is a second act; one of the object's form is more object
+        if first.dep_ == "xcomp" and first.tag_ == "VB" and c.tag_ in ("VB", "VBP") and c.tag_ != verb.tag_ \
+                and not any(k.dep_ == "aux" and k.lower_ != "to" for k in c.children):
+            out.extend(c.subtree)
+        elif first.dep_ == "dobj" and gerund and c.tag_ == "VBG" and verb.tag_ != "VBG":
+            out.extend(c.subtree)
+        elif first.dep_ == "dobj" and c.pos_ == "ADP" and any(t.dep_ == "prep" and t.lower_ == c.lower_ for t in first.subtree):
+            out.extend(c.subtree)  # "cited her years as A and as B"
+    return out
+
+
+def cut_tail(toks: list, quotes) -> list:
+    """Return content tokens up to an aside that follows a comma (', which ...', ', although ...', '; ...')."""
+    if not toks:
+        return toks
+    toks = sorted(toks, key=lambda t: t.i)
+    first, last = toks[0].i, toks[-1].i
+    doc = toks[0].doc
+    asides = cues()["aside_words"]
+    for t in toks:
+        if t.i <= first + 2 or t.i >= last or in_quote(quotes, (t.idx, t.idx + len(t))):
+            continue
+        if t.text == ";":
+            return [x for x in toks if x.i < t.i]
+        if t.text not in (",", "—", "--"):
+            continue
+        nxt = doc[t.i + 1]
+        heads = [h for h in (nxt, nxt.head) if h.left_edge.i == nxt.i
+                 and h.dep_ in ("advcl", "relcl", "appos", "acl", "parataxis")]
+        if nxt.lower_ in asides or (heads and (heads[0].tag_ == "VBG" or heads[0].dep_ != "advcl"
+                                                or nxt.dep_ == "mark")):
+            return [x for x in toks if x.i < t.i]
+    return toks
+
+
+def wh_object(tok):
+    """Return the relative pronoun a verb names in a relative clause ("which the CEO called nonsense"), or None."""
+    return next((c for c in tok.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < tok.i), None)
+
+
+def wh_start(tok, subj):
+    """Return the relative or question word that opens what was said before its speaker ("which he said were", "what she says it does"), or None."""
+    left = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
+    for w in tok.subtree:
+        if w.i >= left or w.tag_ not in ("WDT", "WP") or w.lower_ == "who":
+            continue
+        if w.head.i == tok.i and w.dep_ == "dobj" or (w.head.i > tok.i and tok.i in {a.i for a in w.head.ancestors}):
+            return w
+    return None
