@@ -147,12 +147,27 @@ def _same_kind(a: str, b: str) -> bool:
     return a == b or a in general or b in general or (a in blasts and b in blasts)
 
 
+def attributed(head) -> bool:
+    """Return True when an attack noun is what a named doer carried out ("the attack was carried
+    out by the group", "the group committed the attack"): the mention says who did it."""
+    if head.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verbs = [head.head] + [c for c in head.head.children if c.dep_ == "xcomp"]
+    for verb in verbs:
+        if _lemma(verb) not in vocab()["perpetration_verbs"]:
+            continue
+        doer = "agent" if head.dep_ == "nsubjpass" or verb is not head.head else "nsubj"
+        if any(c.dep_ == doer for c in verb.children):
+            return True
+    return False
+
+
 def restatement(head, earlier: set[str], in_sentence: frozenset = frozenset()) -> bool:
     """Return True when noun `head` restates an attack already named: a predicate noun ("the blast
     was an attack", "called the blast an attack") or a definite repeat of a word used earlier in the
     paragraph ("an explosion ... the explosion"), or a definite general word ("... the attack")."""
-    if head.pos_ != "NOUN":
-        return False
+    if head.pos_ != "NOUN" or attributed(head):
+        return False  # naming who carried it out adds a fact to the attack named before
     if head.dep_ in ("attr", "oprd") and earlier:
         return True
     definite = any(c.dep_ == "det" and c.lower_ in vocab()["definite_determiners"] for c in head.children)
@@ -170,6 +185,7 @@ def drop_restatements(article, events: list) -> list:
     doc, text = article.doc, article.text
     named: dict[int, set[str]] = {}
     sentences: dict[int, set[str]] = {}
+    asides: dict[int, set[str]] = {}
     gone: set[int] = set()
     for ev in sorted(events, key=lambda e: e.trigger.start):
         if ev.type != "ASSAULT":
@@ -181,8 +197,17 @@ def drop_restatements(article, events: list) -> list:
         earlier = named.setdefault(para, set())
         # within one sentence a definite word of the same kind restates ("an explosion ... who saw the blast")
         same_sentence = sentences.setdefault(head.sent.start, set())
-        if restatement(head, earlier, frozenset(same_sentence)):
+        aside = asides.setdefault(head.sent.start, set())
+        if getattr(ev, "_claimed", True):
+            found = restatement(head, earlier, frozenset(same_sentence))
+        else:
+            # the act a sentence reports does not restate a noun only named beside it
+            # ("the bomber behind the bombing ... committed the attack")
+            found = restatement(head, earlier - aside, frozenset(same_sentence - aside))
+        if found:
             gone.add(id(ev))
+        if getattr(ev, "_aside", False) and _lemma(head) not in earlier:
+            aside.add(_lemma(head))
         earlier.add(_lemma(head))
         same_sentence.add(_lemma(head))
     return [ev for ev in events if id(ev) not in gone] if gone else events
