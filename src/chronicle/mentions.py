@@ -154,9 +154,9 @@ def attributed(head) -> bool:
         return False
     verbs = [head.head] + [c for c in head.head.children if c.dep_ == "xcomp"]
     for verb in verbs:
-        if _lemma(verb) not in vocab()["perpetration_verbs"]:
-            continue
-        doer = "agent" if head.dep_ == "nsubjpass" or verb is not head.head else "nsubj"
+        if _lemma(verb) not in vocab()["perpetration_verbs"] and verb.lower_ not in vocab()["perpetration_verbs"]:
+            continue  # the word form too: the tagger reads "staged" as "stag"
+        doer = "agent" if head.dep_ == "nsubjpass" or verb.i != head.head.i else "nsubj"
         if any(c.dep_ == doer for c in verb.children):
             return True
     return False
