@@ -314,3 +314,18 @@ def test_windows_blown_out_after_a_blast(run):
 ])
 def test_blowing_out_without_violence_is_no_attack(run, text):
     assert not attacks(run(text))
+
+
+def test_armed_side_hitting_fighters_is_an_attack(run):
+    text = ("Gunmen fired on an army post near the border on Sunday." + FILLER
+            + "The army said its soldiers hit two of the gunmen before they fled.")
+    assert "hit" in triggers(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit the coast on Friday, flooding dozens of homes.",
+    "Shares of the carmaker hit a record high as the market rose on Monday.",
+    "A delivery van hit a cyclist near the school on Monday morning.",
+])
+def test_hit_without_armed_sides_is_no_attack(run, text):
+    assert not attacks(run(text))

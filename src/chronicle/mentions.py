@@ -8,7 +8,10 @@ here decide, for texts longer than LONG_TEXT, which of them are attack mentions:
   mention, kept without ACLED or GTD codes so it never becomes the record's event;
 - a heading restates the story below it; a definite repeat in the same paragraph ("an
   explosion ... the explosion") or a predicate noun ("the bombing was an attack") restates
-  the mention before it; planting a bomb prepares the explosion the article reports;
+  the mention before it, unless it names who carried the attack out ("the attack was carried
+  out by the cell"); the act a sentence reports never restates a noun only named beside it
+  ("the bomber behind the bombing ... committed the attack"); planting a bomb prepares the
+  explosion the article reports;
 - a weapon noun handled as an object ("used IEDs to make roadside bombs"), a bare offence
   name under legal wording ("on charges of murder"), an aim clause ("to target the police")
   and a campaign word with no outcome ("operations") name no attack;
