@@ -326,6 +326,7 @@ def test_armed_side_hitting_fighters_is_an_attack(run):
     "The storm hit the coast on Friday, flooding dozens of homes.",
     "Shares of the carmaker hit a record high as the market rose on Monday.",
     "A delivery van hit a cyclist near the school on Monday morning.",
+    "The city hall was hit by a ransomware attack, the head of its security office said.",
 ])
 def test_hit_without_armed_sides_is_no_attack(run, text):
     assert not attacks(run(text))
