@@ -485,7 +485,7 @@ def find_events(article: Article) -> list[Event]:
     groups: dict[tuple[int, str], list[Candidate]] = {}
     for c in cands:
         groups.setdefault((c.sent_index, c.entry["type"]), []).append(c)
-    picked: list[tuple[Candidate, list[Candidate]]] = []
+    picked: list[tuple[Candidate, list[Candidate], list[Candidate]]] = []
     seen_types: set[str] = set()
     for (si, typ), group in sorted(groups.items()):
         named = [c for c in group if not c.framed]  # a claimed noun beside the reported act is still named
