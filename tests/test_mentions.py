@@ -263,3 +263,70 @@ def test_same_sentence_word_of_other_kind_is_kept(parse):
     head = [t for t in doc if t.text == "bombing"][0]
     assert not mentions.restatement(head, {"gunfight"}, frozenset({"gunfight"}))
     assert mentions.restatement(head, {"explosion"}, frozenset({"explosion"}))
+
+
+# ---------------------------------------------------------------- second round (detect2)
+
+def test_mention_naming_its_doer_is_no_restatement(run):
+    text = ("A bomb exploded outside the court on Monday, killing four guards. "
+            "Police said the attack was carried out by a breakaway cell." + FILLER)
+    assert "attack" in triggers(run(text))
+
+
+def test_active_doer_keeps_the_mention(run):
+    text = ("A bomb exploded outside the court on Monday, killing four guards. "
+            "Police said a breakaway cell had committed the attack." + FILLER)
+    assert "attack" in triggers(run(text))
+
+
+def test_repeat_without_a_doer_is_still_a_restatement(run):
+    text = ("A bomb exploded outside the court on Monday, killing four guards. "
+            "Police said the attack shocked the town." + FILLER)
+    assert "attack" not in triggers(run(text))
+
+
+def test_attributed_needs_a_doer(parse):
+    doc = parse("The attack was carried out at night, and the rebels staged the ambush at dawn.")
+    attack = [t for t in doc if t.text == "attack"][0]
+    ambush = [t for t in doc if t.text == "ambush"][0]
+    assert not mentions.attributed(attack)  # no agent: who did it is not said
+    assert mentions.attributed(ambush)
+
+
+def test_claimed_noun_beside_reported_act_is_a_mention(run):
+    text = ("A bomb exploded at the central station on Monday, killing six commuters." + FILLER
+            + "Police released a photo of the man behind the station bombing, taken on the night he "
+              "carried out the attack.")
+    got = triggers(run(text))
+    # the claimed noun is named, and the act the sentence reports is not taken for its restatement
+    assert "bombing" in got and "attack" in got
+
+
+def test_windows_blown_out_after_a_blast(run):
+    text = ("A bomb exploded outside a bakery on Friday, injuring eight people." + FILLER
+            + "The windows of the shop next door were blown out, a neighbour said.")
+    assert "blown" in triggers(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Strong winds blew out the windows of the school during the storm on Friday." + FILLER,
+    "The children blew out the candles on the cake at the party." + FILLER,
+])
+def test_blowing_out_without_violence_is_no_attack(run, text):
+    assert not attacks(run(text))
+
+
+def test_armed_side_hitting_fighters_is_an_attack(run):
+    text = ("Gunmen fired on an army post near the border on Sunday." + FILLER
+            + "The army said its soldiers hit two of the gunmen before they fled.")
+    assert "hit" in triggers(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit the coast on Friday, flooding dozens of homes.",
+    "Shares of the carmaker hit a record high as the market rose on Monday.",
+    "A delivery van hit a cyclist near the school on Monday morning.",
+    "The city hall was hit by a ransomware attack, the head of its security office said.",
+])
+def test_hit_without_armed_sides_is_no_attack(run, text):
+    assert not attacks(run(text))

@@ -485,9 +485,10 @@ def find_events(article: Article) -> list[Event]:
     groups: dict[tuple[int, str], list[Candidate]] = {}
     for c in cands:
         groups.setdefault((c.sent_index, c.entry["type"]), []).append(c)
-    picked: list[tuple[Candidate, list[Candidate]]] = []
+    picked: list[tuple[Candidate, list[Candidate], list[Candidate]]] = []
     seen_types: set[str] = set()
     for (si, typ), group in sorted(groups.items()):
+        named = [c for c in group if not c.framed]  # a claimed noun beside the reported act is still named
         # a scene-setting or claimed mention yields to the reported act beside it
         group = [c for c in group if not (c.claimed or c.framed)] or group
         best = max(group, key=lambda c: (not c.claimed, c.entry["weight"], -c.tokens[0].i))
@@ -495,9 +496,9 @@ def find_events(article: Article) -> list[Event]:
         if typ == "ASSAULT" and typ in seen_types and all(c.entry.get("casualty") for c in group):
             continue
         seen_types.add(typ)
-        picked.append((best, group))
+        picked.append((best, group, named))
     events = []
-    for best, group in picked:
+    for best, group, named in picked:
         modes = [c.entry.get("mode") for c in group if c.entry.get("mode")]
         # the leading trigger's own mode ("exchanged fire": a clash) beats a weaker word's
         mode = min(modes, key=ontology.mode_rank) if modes else None
@@ -514,11 +515,11 @@ def find_events(article: Article) -> list[Event]:
         ev._rank = (2 if best.claimed else 0 if ev.type in PHYSICAL and _priority(best) > 0 else 1, order,
                     -_priority(best), -best.entry["weight"])
         events.append(ev)
-        for other in _other_mentions(best, group):
+        for other in _other_mentions(best, named):
             # "the bombings ... the explosion": each attack noun is a mention a reader can check;
             # it restates what the sentence's main trigger reports, so it is not coded again
             mention = _to_event(article, other, mode, status)
-            mention._claimed = True
+            mention._claimed, mention._aside = True, other.claimed
             mention._rank = (2, best.sent_index, 0, -other.entry["weight"])
             events.append(mention)
     if len(article.text) > mentions.LONG_TEXT:

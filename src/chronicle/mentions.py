@@ -8,7 +8,10 @@ here decide, for texts longer than LONG_TEXT, which of them are attack mentions:
   mention, kept without ACLED or GTD codes so it never becomes the record's event;
 - a heading restates the story below it; a definite repeat in the same paragraph ("an
   explosion ... the explosion") or a predicate noun ("the bombing was an attack") restates
-  the mention before it; planting a bomb prepares the explosion the article reports;
+  the mention before it, unless it names who carried the attack out ("the attack was carried
+  out by the cell"); the act a sentence reports never restates a noun only named beside it
+  ("the bomber behind the bombing ... committed the attack"); planting a bomb prepares the
+  explosion the article reports;
 - a weapon noun handled as an object ("used IEDs to make roadside bombs"), a bare offence
   name under legal wording ("on charges of murder"), an aim clause ("to target the police")
   and a campaign word with no outcome ("operations") name no attack;
@@ -147,12 +150,27 @@ def _same_kind(a: str, b: str) -> bool:
     return a == b or a in general or b in general or (a in blasts and b in blasts)
 
 
+def attributed(head) -> bool:
+    """Return True when an attack noun is what a named doer carried out ("the attack was carried
+    out by the group", "the group committed the attack"): the mention says who did it."""
+    if head.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verbs = [head.head] + [c for c in head.head.children if c.dep_ == "xcomp"]
+    for verb in verbs:
+        if _lemma(verb) not in vocab()["perpetration_verbs"] and verb.lower_ not in vocab()["perpetration_verbs"]:
+            continue  # the word form too: the tagger reads "staged" as "stag"
+        doer = "agent" if head.dep_ == "nsubjpass" or verb.i != head.head.i else "nsubj"
+        if any(c.dep_ == doer for c in verb.children):
+            return True
+    return False
+
+
 def restatement(head, earlier: set[str], in_sentence: frozenset = frozenset()) -> bool:
     """Return True when noun `head` restates an attack already named: a predicate noun ("the blast
     was an attack", "called the blast an attack") or a definite repeat of a word used earlier in the
     paragraph ("an explosion ... the explosion"), or a definite general word ("... the attack")."""
-    if head.pos_ != "NOUN":
-        return False
+    if head.pos_ != "NOUN" or attributed(head):
+        return False  # naming who carried it out adds a fact to the attack named before
     if head.dep_ in ("attr", "oprd") and earlier:
         return True
     definite = any(c.dep_ == "det" and c.lower_ in vocab()["definite_determiners"] for c in head.children)
@@ -170,6 +188,7 @@ def drop_restatements(article, events: list) -> list:
     doc, text = article.doc, article.text
     named: dict[int, set[str]] = {}
     sentences: dict[int, set[str]] = {}
+    asides: dict[int, set[str]] = {}
     gone: set[int] = set()
     for ev in sorted(events, key=lambda e: e.trigger.start):
         if ev.type != "ASSAULT":
@@ -181,8 +200,17 @@ def drop_restatements(article, events: list) -> list:
         earlier = named.setdefault(para, set())
         # within one sentence a definite word of the same kind restates ("an explosion ... who saw the blast")
         same_sentence = sentences.setdefault(head.sent.start, set())
-        if restatement(head, earlier, frozenset(same_sentence)):
+        aside = asides.setdefault(head.sent.start, set())
+        if getattr(ev, "_claimed", True):
+            found = restatement(head, earlier, frozenset(same_sentence))
+        else:
+            # the act a sentence reports does not restate a noun only named beside it
+            # ("the bomber behind the bombing ... committed the attack")
+            found = restatement(head, earlier - aside, frozenset(same_sentence - aside))
+        if found:
             gone.add(id(ev))
+        if getattr(ev, "_aside", False) and _lemma(head) not in earlier:
+            aside.add(_lemma(head))
         earlier.add(_lemma(head))
         same_sentence.add(_lemma(head))
     return [ev for ev in events if id(ev) not in gone] if gone else events
