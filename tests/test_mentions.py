@@ -330,3 +330,42 @@ def test_armed_side_hitting_fighters_is_an_attack(run):
 ])
 def test_hit_without_armed_sides_is_no_attack(run, text):
     assert not attacks(run(text))
+
+
+# A short article written in several lines (a headline over a body) is a full article too.
+
+def test_full_article_by_length_or_lines():
+    assert not mentions.full_article("Gunmen killed two farmers near the village on Monday.")
+    assert mentions.full_article("Farmers killed in raid\n\nGunmen killed two farmers near the village on Monday.")
+    assert mentions.full_article("Gunmen killed two farmers near the village on Monday. " * 15)
+
+
+def coded(evs, kind):
+    return [e.trigger.text for e in evs if e.type == kind and e.acled]
+
+
+def test_short_article_headline_restating_the_arrest_is_dropped(run):
+    evs = run("Teacher arrested in Kano over protest video\n\n"
+              "KANO, May 2, 2023 - Police arrested a secondary-school teacher in Kano on Monday over a "
+              "video of a protest he had shared online, his lawyer said.")
+    assert coded(evs, "COERCE") == ["arrested"]
+    assert all(e.trigger.start > 50 for e in evs if e.type == "COERCE")
+
+
+def test_repeated_arrest_in_a_short_article_is_one_coded_event(run):
+    evs = run("KANO, May 2, 2023 - Police arrested a secondary-school teacher in Kano on Monday.\n\n"
+              "His lawyer said officers detained the teacher at his school and took his phone.")
+    assert len(coded(evs, "COERCE")) == 1
+
+
+def test_protest_in_another_town_stays_its_own_event(run):
+    evs = run("LAHORE, March 3, 2023 - Thousands of farmers protested in Lahore on Friday against new "
+              "water charges.\n\nFarmers also protested in Multan, where they blocked a highway for hours.")
+    assert len(coded(evs, "PROTEST")) == 2
+
+
+def test_one_paragraph_note_keeps_every_coded_mention(run):
+    note = ("On 2 May 2023, police arrested a teacher in Kano. Officers also detained two students "
+            "in Zaria on the same day.")
+    evs = run(note)
+    assert len(coded(evs, "COERCE")) == 2

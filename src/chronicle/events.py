@@ -522,7 +522,7 @@ def find_events(article: Article) -> list[Event]:
             mention._claimed, mention._aside = True, other.claimed
             mention._rank = (2, best.sent_index, 0, -other.entry["weight"])
             events.append(mention)
-    if len(article.text) > mentions.LONG_TEXT:
+    if mentions.full_article(article.text):
         events = mentions.drop_restatements(article, mentions.drop_preparations(article, mentions.drop_headings(article.text, events)))
     events.sort(key=lambda e: e._rank)
     for n, ev in enumerate(events, 1):

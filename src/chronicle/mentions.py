@@ -38,6 +38,13 @@ SUBHEADING_MAX_WORDS = 8
 LONG_TEXT = 600  # events.py reads a text this short as one report (a note, a summary)
 
 
+def full_article(text: str) -> bool:
+    """Return True when `text` is a full article rather than one report: longer than LONG_TEXT, or
+    written in more than one line (a headline over a body, several paragraphs); coders' notes and
+    summaries are one paragraph."""
+    return len(text) > LONG_TEXT or sum(1 for line in text.splitlines() if line.strip()) > 1
+
+
 @lru_cache(maxsize=1)
 def vocab() -> dict[str, frozenset[str]]:
     """Return the word lists of data/mentions.json as frozensets."""
@@ -126,12 +133,13 @@ def heading_line(text: str, start: int, end: int) -> bool:
 
 
 def drop_headings(text: str, events: list) -> list:
-    """Return `events` without attack mentions on heading lines, when the body reports an attack."""
-    heads = [ev for ev in events if ev.type == "ASSAULT" and heading_line(text, ev.trigger.start, ev.trigger.end)]
-    if not heads or len(heads) == sum(ev.type == "ASSAULT" for ev in events):
-        return events
-    gone = {id(ev) for ev in heads}
-    return [ev for ev in events if id(ev) not in gone]
+    """Return `events` without the event words on heading lines that the body reports too: an attack
+    when the body reports an attack, any other event when the body has one of its type and mode."""
+    heads = [ev for ev in events if heading_line(text, ev.trigger.start, ev.trigger.end)]
+    body = [ev for ev in events if not heading_line(text, ev.trigger.start, ev.trigger.end)]
+    kinds = {(ev.type, None if ev.type == "ASSAULT" else ev.mode) for ev in body}
+    gone = {id(ev) for ev in heads if (ev.type, None if ev.type == "ASSAULT" else ev.mode) in kinds}
+    return [ev for ev in events if id(ev) not in gone] if gone else events
 
 
 def _head_token(doc, ev):
@@ -226,21 +234,42 @@ def _distinct(head) -> bool:
 
 
 def uncode_repeats(article, events: list) -> None:
-    """In a full article, drop the ACLED and GTD codes of later mentions that repeat the main attack:
-    same ACLED sub-event type and mode, one thing happening, no word saying it is another one."""
-    if article.doc is None or len(article.text) <= LONG_TEXT:
+    """In a full article, drop the ACLED and GTD codes of later mentions that repeat a reported event:
+    for attacks, the main attack's ACLED sub-event type and mode; for other events (a protest, an
+    arrest), the first coded event of the same type and mode. A word saying it is another one, or a
+    place named that the first mention's sentence does not name, keeps a mention coded."""
+    if article.doc is None or not full_article(article.text):
         return
-    coded = sorted((ev for ev in events if ev.type == "ASSAULT" and ev.acled), key=lambda e: e.trigger.start)
-    if len(coded) < 2:
-        return
-    main = coded[0]
-    for ev in coded[1:]:
-        if ev.acled != main.acled or ev.mode != main.mode:
+    coded = sorted((ev for ev in events if ev.acled), key=lambda e: e.trigger.start)
+    attacks = [ev for ev in coded if ev.type == "ASSAULT"]
+    for ev in attacks[1:]:
+        if ev.acled != attacks[0].acled or ev.mode != attacks[0].mode:
             continue
         head = _head_token(article.doc, ev)
         if head is None or head.tag_ in ("NNS", "NNPS") or _distinct(head):
             continue  # "attacks", "another attack": more than the one already recorded
         ev.acled = ev.gtd = None
+    first: dict = {}
+    for ev in coded:
+        if ev.type == "ASSAULT":
+            continue
+        main = first.setdefault((ev.type, ev.mode), ev)
+        if main is ev:
+            continue
+        head = _head_token(article.doc, ev)
+        if head is None or _distinct(head) or _new_place(head, _head_token(article.doc, main)):
+            continue  # "another arrest", "protests also spread to Kandy"
+        ev.acled = ev.gtd = None
+
+
+def _new_place(head, main_head) -> bool:
+    """Return True when `head`'s sentence names a place, or says "also", where `main_head`'s does not."""
+    if main_head is None:
+        return True
+    known = {e.text.lower() for e in main_head.sent.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    sent = head.sent
+    return any(t.lower_ == "also" for t in sent) or any(
+        e.label_ in ("GPE", "LOC", "FAC") and e.text.lower() not in known for e in sent.ents)
 
 
 def block_applies(head, cue_name: str) -> bool:
