@@ -257,3 +257,23 @@ def test_long_coordination_is_capped(nlp):
     text = "Gunmen " + "and soldiers " * 60 + "attacked the town."
     ev = coded(nlp, text, "attacked")
     assert 1 <= len(ev.actors) <= arguments.MAX_ARGS
+
+
+def test_dateline_city_is_never_an_actor(nlp):
+    text = ("Truck bomb kills nine near Garowe market\n\nGAROWE, June 4, 2023 - A truck bomb exploded near "
+            "a crowded cattle market in Garowe on Sunday, killing at least nine traders, police said.")
+    doc = nlp(text)
+    dateline = next(t for t in doc if t.text == "GAROWE")
+    assert arguments._actor(doc, dateline, []) is None
+    ev = coded(nlp, text, "truck bomb")
+    assert "GAROWE" not in texts(ev.actors)
+    town = next(t for t in doc if t.text == "Garowe" and t.i > dateline.i)
+    assert not arguments._dateline_word(town)
+
+
+def test_claimed_actor_given_once(nlp):
+    text = ("A bomb went off outside the district office on Monday. The armed group said in a statement "
+            "that its fighters had carried out the bombing.")
+    ev = coded(nlp, text, "bombing")
+    spans = [(a.start, a.end) for a in ev.actors]
+    assert len(spans) == len(set(spans))

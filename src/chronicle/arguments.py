@@ -122,6 +122,8 @@ def _conjuncts(tok: Token) -> list[Token]:
 
 def _actor(doc: Doc, tok: Token, groups: list[tuple[int, int]]) -> Optional[Actor]:
     """The Actor for the noun phrase headed by `tok`, or None when it names nobody."""
+    if _dateline_word(tok):
+        return None  # "MOGADISHU, March 3 - A car bomb ...": where the report was filed, not a doer
     lo, hi = _phrase(tok, groups)
     # "a group of day labourers": the people are the mention's kind
     kind_tok = tok
@@ -616,6 +618,13 @@ def _build(doc: Doc, toks: list[Token], groups: list[tuple[int, int]], seen: set
     return out
 
 
+def _dateline_word(tok: Token) -> bool:
+    """True for a wire dateline's place word: capitals at a line start, before a comma or "(AP)"."""
+    first = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text_with_ws or tok.doc[tok.i - 1].is_space
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return first and tok.is_upper and len(tok.text) > 2 and nxt is not None and nxt.text in (",", "(")
+
+
 def _named(a: Actor) -> bool:
     """True when a mention names who it is (a known group or a proper name), not "gunmen"."""
     return bool(names.known_group(a.text)) or any(w[:1].isupper() for w in a.text.split()[1:]) or (
@@ -663,6 +672,8 @@ def fill_arguments(article: Article, events: list[Event]) -> None:
         for off, a in after:
             if picked and off != after[0][0]:
                 break  # only the nearest claim's groups
+            if any(a.start == x.start and a.end == x.end for x in ev.actors):
+                continue  # the parse already gave this mention as the actor
             if all(a.name != p.name or a.text != p.text for p in picked):
                 picked.append(Actor(a.text, a.start, a.end, a.name, a.kind, a.country, a.role, a.basis))
         ev.actors = ev.actors + picked
