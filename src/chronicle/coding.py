@@ -121,6 +121,8 @@ def _refine_mode(article: Article, ev: Event) -> Optional[str]:
     if ev.mode not in generic:
         return ev.mode
     head = _trigger_token(article, ev)
+    if ev.mode is None and head is not None and _gunmen_only(head):
+        return "firearms"  # "gunmen attacked a mosque and set off a bomb": an armed assault with a bomb in it
     bags = [Bag(_mode_tokens(head))] if head is not None else []
     if head is not None and head.lemma_.lower() in ("throw", "hurl", "lob"):
         # what was thrown is the means: "hurled grenades from a helicopter" is a grenade attack
@@ -140,6 +142,52 @@ def _refine_mode(article: Article, ev: Event) -> Optional[str]:
     if ev.mode is None and head is not None and head.lemma_.lower() in ("explosion", "explode", "blast"):
         return "explosives"
     return ev.mode
+
+
+GUNMEN = ("gunman", "gunmen", "armed man", "armed men")
+FRAME_PREPS = ("during", "in", "amid", "amidst")
+
+
+def _gunmen_only(head) -> bool:
+    """Return True when gunmen did it and neither they nor the trigger's own clause name other means
+    ("gunmen targeted the office with a grenade", "suicide bombers and gunmen stormed ...")."""
+    agents = _agent_tokens(head)
+    if not Bag(agents).has_any(GUNMEN):
+        return False
+    later = {t.i for v in (head, head.head) if v.pos_ == "VERB" for c in v.children
+             if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
+    own = Bag([t for t in _mode_tokens(head) + agents if t.i not in later])
+    return not any(own.has_any(words) for mode, words in ontology.mode_cues() if mode != "firearms")
+
+
+def _frame_clash(head) -> bool:
+    """Return True when a clash noun only frames the sentence ("during the clashes", "as clashes entered
+    a second week") rather than being what the sentence reports."""
+    if head.pos_ != "NOUN":
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ in FRAME_PREPS:
+        return True
+    return head.dep_ == "nsubj" and head.head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("as", "while") for c in head.head.children)
+
+
+def _clash_weapon(article: Article, ev: Event) -> Optional[str]:
+    """Return the remote mode of a weapon the event's sentence names (grenades hurled, missiles launched), or None."""
+    sent = _sentences_after(article, ev, 0)[0]
+    bag = Bag([t for t in sent if not (ev.trigger.start <= t.idx < ev.trigger.end)])
+    if bag.has_any(("water cannon", "tear gas")):
+        return None  # crowd-control arms at a riot are not a shelling
+    named = ontology.cue("clash_weapons")
+    for mode, words in ontology.mode_cues():
+        if mode in REMOTE and bag.has_any(words & named):
+            return mode
+    return None
+
+
+def _in_arms_store(head) -> bool:
+    """Return True when the trigger names arms held in a store ("a cache of rockets"), not arms used."""
+    up = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    return up is not None and up.head.lemma_.lower() in ontology.cue("arms_store")
 
 
 def _trigger_token(article: Article, ev: Event):
@@ -163,6 +211,8 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     sent = _sentence_bag(article, ev)
     clause = Bag(_clause_tokens(head)) if head is not None else sent
     agents = _agent_tokens(head) if head is not None else []
+    if head is not None and _in_arms_store(head):
+        return ("Strategic developments", "Disrupted weapons use")
     if ev.mode == "capture":
         if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")):
             return ("Strategic developments", "Non-violent transfer of territory")
@@ -543,6 +593,9 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
     if ev.type == "COERCE" and ev.mode == "seize" and _sentence_bag(article, ev).cue("crime") and not (
             head is not None and Bag(_agent_tokens(head)).cue("armed")):
         return None  # goods seized from criminals are news only when named forces did it
+    if ev.type == "RETREAT" and ev.mode == "withdraw" and head is not None and any(
+            c.dep_ == "prep" and c.lower_ == "from" and Bag(list(c.subtree)).cue("pact_words") for c in head.children):
+        return ("Strategic developments", "Agreement")  # leaving a treaty is news about an agreement, not ground
     if ev.type == "AID":
         doers = _agent_tokens(head) if head is not None else []
         if head is not None and head.dep_ == "acl":  # "members of a gang delivering food": the noun is the doer
@@ -619,6 +672,8 @@ def code_events(article: Article, events: list[Event]) -> None:
         if ev.type == "ASSAULT":
             ev.mode = _refine_mode(article, ev)
             head = _trigger_token(article, ev)
+            if ev.mode == "clash" and head is not None and _frame_clash(head):
+                ev.mode = _clash_weapon(article, ev) or ev.mode
             if main is None:
                 main = ev
             elif ev.mode is None and head is not None and _definite(head) and main.trigger.start < ev.trigger.start:
@@ -631,7 +686,8 @@ def code_events(article: Article, events: list[Event]) -> None:
                 ev.mode = "accord"  # a deal between armed parties: ACLED records it
         pair = _code_acled(article, ev)
         ev.acled = {"event_type": pair[0], "sub_event_type": pair[1]} if pair else None
-        ev.gtd = _code_gtd(article, ev) if ev.type == "ASSAULT" else None
+        stored = ev.type == "ASSAULT" and pair == ("Strategic developments", "Disrupted weapons use")
+        ev.gtd = _code_gtd(article, ev) if ev.type == "ASSAULT" and not stored else None
 
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}

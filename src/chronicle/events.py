@@ -403,6 +403,13 @@ def _candidates(article: Article) -> list[Candidate]:
     return out
 
 
+def _same_time(sent) -> list:
+    """Return the sentence's tokens without its "after ..." and "since ..." clauses and phrases (earlier news)."""
+    skip = {t.i for c in sent for t in c.subtree if (c.dep_ == "prep" and c.lower_ in ("after", "following", "since")) or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "since") for m in c.children))}
+    return [t for t in sent if t.i not in skip]
+
+
 def _priority(c: Candidate) -> float:
     """Return the within-sentence rank of a candidate's type and mode."""
     key = (c.entry["type"], c.entry.get("mode"))
@@ -414,6 +421,8 @@ def _priority(c: Candidate) -> float:
         return SENTENCE_PRIORITY["COERCE"] - 0.5  # arrests or seizures made in an operation are its news
     if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag(c.sent).cue("strike_words"):
         return SENTENCE_PRIORITY["COERCE"]  # arms destroyed beside an attack are its damage, not a defusal
+    if key == ("COERCE", "defuse") and (lambda b: b.cue("explosion_words") and b.cue("casualty"))(Bag(_same_time(c.sent))):
+        return SENTENCE_PRIORITY["COERCE"]  # a device that went off and killed is the news, not the ones found
     return PRIORITY_BY_MODE.get(key, SENTENCE_PRIORITY.get(c.entry["type"], 1))
 
 
