@@ -533,3 +533,62 @@ def test_entering_a_town_without_resistance_is_a_non_violent_transfer(run):
 def test_establishing_control_over_an_area_is_a_territorial_gain(run):
     evs = run("Army units established control over an area of 50 square kilometres in the eastern countryside.")
     assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Government regains territory"}
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Dozens of home-made grenades were thrown at the border guards during the armed clashes on Sunday.", "Grenade"),
+    ("The navy launched several missiles at the coastal radar as the border clashes entered their fourth day.",
+     "Shelling/artillery/missile attack"),
+])
+def test_clash_that_frames_a_named_weapon_takes_the_weapon(run, text, sub):
+    evs = run(text)
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": sub}
+
+
+def test_clash_reported_for_itself_stays_a_clash(run):
+    evs = run("Rebels clashed with soldiers near the dam on Sunday, and one soldier was wounded by a grenade.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_arms_in_a_cache_are_disrupted_weapons_use(run):
+    evs = run("Police officers stand beside a stash of projectiles left by the insurgents in the old town.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}
+    assert evs[0].gtd is None
+
+
+def test_gunmen_who_also_set_off_a_bomb_make_an_armed_attack(run):
+    evs = run("Gunmen attacked a crowded market on Friday and set off a bomb, wounding at least 20 shoppers.")
+    assert evs[0].mode == "firearms"
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_gunmen_with_a_grenade_keep_the_grenade(run):
+    evs = run("Unknown gunmen targeted the party office with a grenade on Monday. Nobody was hurt.")
+    assert evs[0].acled["sub_event_type"] == "Grenade"
+
+
+def test_leaving_a_treaty_is_not_a_transfer_of_territory(run):
+    evs = run("The government formally withdrew from the arms control treaty on Thursday.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Agreement"}
+
+
+def test_troops_withdrawing_from_a_town_stay_a_transfer(run):
+    evs = run("The soldiers withdrew from the town on Thursday, leaving it to the militia.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory"}
+
+
+def test_dead_on_both_sides_make_an_armed_clash(run):
+    evs = run("Nine people were killed in an attack by the militia near the market town on Tuesday. "
+              "A local official said the fighters attacked an army checkpoint and the dead were on both sides.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_deadly_blast_outranks_devices_found_in_the_same_sentence(run):
+    evs = run("Six roadside bombs were found near the bridge this month and two farmers died in an explosion there.")
+    assert evs[0].type == "ASSAULT"
+    assert evs[0].acled["event_type"] == "Explosions/Remote violence"
+
+
+def test_device_found_after_an_earlier_blast_stays_the_news(run):
+    evs = run("Police defused a bomb near the stadium on Monday, a week after an explosion there killed three people.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}

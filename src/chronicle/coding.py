@@ -213,6 +213,8 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     agents = _agent_tokens(head) if head is not None else []
     if head is not None and _in_arms_store(head):
         return ("Strategic developments", "Disrupted weapons use")
+    if getattr(ev, "_frame_weapon", False):
+        return ontology.acled_for("ASSAULT", ev.mode)  # the clash word only frames it: the weapon is the news
     if ev.mode == "capture":
         if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")):
             return ("Strategic developments", "Non-violent transfer of territory")
@@ -674,6 +676,7 @@ def code_events(article: Article, events: list[Event]) -> None:
             head = _trigger_token(article, ev)
             if ev.mode == "clash" and head is not None and _frame_clash(head):
                 ev.mode = _clash_weapon(article, ev) or ev.mode
+                ev._frame_weapon = ev.mode != "clash"
             if main is None:
                 main = ev
             elif ev.mode is None and head is not None and _definite(head) and main.trigger.start < ev.trigger.start:

@@ -406,7 +406,7 @@ def _candidates(article: Article) -> list[Candidate]:
 def _same_time(sent) -> list:
     """Return the sentence's tokens without its "after ..." and "since ..." clauses and phrases (earlier news)."""
     skip = {t.i for c in sent for t in c.subtree if (c.dep_ == "prep" and c.lower_ in ("after", "following", "since")) or (
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "since") for m in c.children))}
+        c.dep_ in ("advcl", "conj") and any(m.dep_ == "mark" and m.lower_ in ("after", "since") for m in c.children))}
     return [t for t in sent if t.i not in skip]
 
 
