@@ -592,3 +592,15 @@ def test_deadly_blast_outranks_devices_found_in_the_same_sentence(run):
 def test_device_found_after_an_earlier_blast_stays_the_news(run):
     evs = run("Police defused a bomb near the stadium on Monday, a week after an explosion there killed three people.")
     assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}
+
+
+def test_device_that_went_off_during_defusal_is_a_bombing(run):
+    evs = run("A roadside bomb exploded while army engineers were defusing it near the bridge on Monday. "
+              "Two engineers were killed in the blast.")
+    assert evs[0].type == "ASSAULT"
+    assert evs[0].gtd["attack_type"] == "Bombing/Explosion"
+
+
+def test_defused_device_stays_disrupted_weapons_use(run):
+    evs = run("Army engineers defused a roadside bomb near the bridge on Monday.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}

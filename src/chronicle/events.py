@@ -410,6 +410,16 @@ def _same_time(sent) -> list:
     return [t for t in sent if t.i not in skip]
 
 
+def _failed_defusal(head) -> bool:
+    """Return True for a defusal the device cut short ("the bomb went off as police tried to defuse it")."""
+    tok = head
+    while tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("as", "while", "when") for m in tok.children):
+            return tok.head.lemma_.lower() in ("detonate", "explode", "blow", "go")
+        tok = tok.head
+    return False
+
+
 def _priority(c: Candidate) -> float:
     """Return the within-sentence rank of a candidate's type and mode."""
     key = (c.entry["type"], c.entry.get("mode"))
@@ -421,7 +431,8 @@ def _priority(c: Candidate) -> float:
         return SENTENCE_PRIORITY["COERCE"] - 0.5  # arrests or seizures made in an operation are its news
     if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag(c.sent).cue("strike_words"):
         return SENTENCE_PRIORITY["COERCE"]  # arms destroyed beside an attack are its damage, not a defusal
-    if key == ("COERCE", "defuse") and (lambda b: b.cue("explosion_words") and b.cue("casualty"))(Bag(_same_time(c.sent))):
+    if key == ("COERCE", "defuse") and (_failed_defusal(_phrase_head(c.tokens)) or (
+            lambda b: b.cue("explosion_words") and b.cue("casualty"))(Bag(_same_time(c.sent)))):
         return SENTENCE_PRIORITY["COERCE"]  # a device that went off and killed is the news, not the ones found
     return PRIORITY_BY_MODE.get(key, SENTENCE_PRIORITY.get(c.entry["type"], 1))
 
