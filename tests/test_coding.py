@@ -604,3 +604,34 @@ def test_device_that_went_off_during_defusal_is_a_bombing(run):
 def test_defused_device_stays_disrupted_weapons_use(run):
     evs = run("Army engineers defused a roadside bomb near the bridge on Monday.")
     assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}
+
+
+def test_raids_by_helicopters_are_air_strikes(run):
+    evs = run("The insurgents near the dam suffered heavy losses in raids by the air force's helicopters.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+
+
+def test_police_raid_stays_an_arrest(run):
+    evs = run("Police raided a house in the old quarter and detained four suspected militants.")
+    assert evs[0].acled["sub_event_type"] != "Air/drone strike"
+
+
+def test_attackers_who_killed_themselves_with_explosives_made_a_suicide_bombing(run):
+    evs = run("Two militants detonated explosives near a checkpoint, killing themselves, after police surrounded them.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Suicide bomb"}
+
+
+def test_detonation_that_killed_others_stays_an_explosive_attack(run):
+    evs = run("Militants detonated explosives near a checkpoint, killing three soldiers.")
+    assert evs[0].acled["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_army_named_in_an_apposition_regains_territory(run):
+    evs = run("Damascus, Army units, together with allied forces, established control over a wide area "
+              "of the countryside after routing the last militants there.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Government regains territory"}
+
+
+def test_militants_seizing_oil_fields_overtake_territory(run):
+    evs = run("Militants seized two oil fields in the desert on Tuesday.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}

@@ -141,11 +141,31 @@ def _refine_mode(article: Article, ev: Event) -> Optional[str]:
                 return mode
     if ev.mode is None and head is not None and head.lemma_.lower() in ("explosion", "explode", "blast"):
         return "explosives"
+    if ev.mode == "explosives" and head is not None and _self_killed(head):
+        return "suicide"
     return ev.mode
 
 
 GUNMEN = ("gunman", "gunmen", "armed man", "armed men")
 FRAME_PREPS = ("during", "in", "amid", "amidst")
+
+
+def _by_aircraft(head) -> bool:
+    """Return True when the doer named with the trigger is an aircraft or a drone ("raids by warplanes")."""
+    doers = _agent_tokens(head) + [t for c in head.children if c.dep_ == "compound" for t in c.subtree]
+    if head.dep_ == "pobj":  # "losses in raids by helicopters": the parser hangs the "by" on the noun before
+        doers += [t for c in head.head.head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for t in c.subtree]
+    words = dict(ontology.mode_cues())
+    return Bag(doers).has_any(words["aerial"] | words["drone"])
+
+
+def _self_killed(head) -> bool:
+    """Return True when the attackers killed themselves with what they set off ("detonated explosives, killing themselves")."""
+    for v in [head] + [c for c in head.children if c.dep_ in ("advcl", "conj", "xcomp")]:
+        if v.lemma_.lower() in ontology.cue("killing_verbs") and any(
+                c.dep_ == "dobj" and c.lower_ in ("themselves", "himself", "herself") for c in v.children):
+            return True
+    return False
 
 
 def _gunmen_only(head) -> bool:
@@ -228,6 +248,8 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
             agents = _governing_agents(head)
         subj = [t for t in agents if t.dep_ in ("nsubj", "agent", "pobj") and t.head.i in {head.i, head.head.i}] if head is not None else []
         who = Bag([p for t in subj for p in _with_parts(t)] or agents)
+        if not (who.cue("government_words") or who.cue("non_state")):
+            who = Bag(agents)  # "Provinces, Army units, established control": the side is in an apposition
         first = Bag(_own_parts(subj[0])) if subj else who
         if any(a.kind in ("military", "government", "police") for a in ev.actors) or who.cue("government_words"):
             # allies named after the army ("the army and allied militias") do not change whose gain it is
@@ -595,6 +617,8 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
     if ev.type == "COERCE" and ev.mode == "seize" and _sentence_bag(article, ev).cue("crime") and not (
             head is not None and Bag(_agent_tokens(head)).cue("armed")):
         return None  # goods seized from criminals are news only when named forces did it
+    if ev.type == "COERCE" and ev.mode == "raid" and head is not None and _by_aircraft(head):
+        return ("Explosions/Remote violence", "Air/drone strike")  # "raids by the army's helicopters"
     if ev.type == "RETREAT" and ev.mode == "withdraw" and head is not None and any(
             c.dep_ == "prep" and c.lower_ == "from" and Bag(list(c.subtree)).cue("pact_words") for c in head.children):
         return ("Strategic developments", "Agreement")  # leaving a treaty is news about an agreement, not ground
