@@ -635,3 +635,25 @@ def test_army_named_in_an_apposition_regains_territory(run):
 def test_militants_seizing_oil_fields_overtake_territory(run):
     evs = run("Militants seized two oil fields in the desert on Tuesday.")
     assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+
+
+def test_towns_taken_without_clashes_are_a_non_violent_transfer(run):
+    evs = run("Government troops kept advancing in the north, taking control of three towns without any armed clashes.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory"}
+
+
+def test_control_regained_when_a_mission_handed_authority_over(run):
+    evs = run("The government regained control of the eastern region when the monitoring mission handed authority "
+              "over the area to its officials.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory"}
+
+
+def test_town_taken_after_the_defenders_withdrew_in_a_short_report(run):
+    evs = run("Militants have taken control of a coastal village south of the port. "
+              "They moved in following the withdrawal of the regional forces.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory"}
+
+
+def test_town_taken_in_a_fight_is_overtaken(run):
+    evs = run("Militants have taken control of a coastal village south of the port after heavy fighting with regional forces.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}

@@ -168,6 +168,19 @@ def _self_killed(head) -> bool:
     return False
 
 
+def _unopposed(sent) -> bool:
+    """Return True when the sentence says the ground changed hands without a fight ("without any armed clashes",
+    "handed authority over the region")."""
+    fight = ontology.cue("fight_words")
+    for t in sent:
+        if t.lower_ == "without" and any(g.lemma_.lower() in fight for g in t.subtree):
+            return True
+        if t.lemma_.lower() == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children) or (
+                t.lemma_.lower() == "hand" and any(c.dep_ == "prep" and c.lower_ == "over" for c in t.children)):
+            return True
+    return False
+
+
 def _gunmen_only(head) -> bool:
     """Return True when gunmen did it and neither they nor the trigger's own clause name other means
     ("gunmen targeted the office with a grenade", "suicide bombers and gunmen stormed ...")."""
@@ -236,7 +249,9 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if getattr(ev, "_frame_weapon", False):
         return ontology.acled_for("ASSAULT", ev.mode)  # the clash word only frames it: the weapon is the news
     if ev.mode == "capture":
-        if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")):
+        report = Bag(article.doc) if len(article.text) <= 600 else sent
+        if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")) or (
+                head is not None and _unopposed(head.sent)) or report.has_any(("withdrawal", "withdraw", "pullout")):
             return ("Strategic developments", "Non-violent transfer of territory")
         if head is not None and _side(_captured_people(head)) == "armed":
             return ("Battles", "Armed clash")  # fighters "killed, injured or captured": people taken, not ground

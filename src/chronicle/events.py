@@ -193,6 +193,13 @@ def _negated(head) -> bool:
                 c.lower_ in ("nobody", "none", "nothing")
                 or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
             return True
+    tok = head
+    for _ in range(4):  # "took the towns without any armed clashes", "without firing a shot"
+        if tok.dep_ not in ("pobj", "prep", "pcomp", "dobj", "xcomp") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.lower_ == "without":
+            return True
     if head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and head.head.pos_ in ("VERB", "AUX"):
         return any(c.dep_ == "neg" for c in head.head.children)
     if head.dep_ == "conj" and head.pos_ == "VERB":
