@@ -657,3 +657,19 @@ def test_town_taken_after_the_defenders_withdrew_in_a_short_report(run):
 def test_town_taken_in_a_fight_is_overtaken(run):
     evs = run("Militants have taken control of a coastal village south of the port after heavy fighting with regional forces.")
     assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+
+
+def test_aircraft_destroyed_by_a_missile_are_not_its_means(run):
+    evs = run("A second ballistic missile targeted the coalition air base, destroying several transport helicopters.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack"}
+
+
+def test_sexual_word_in_a_reason_phrase_is_not_sexual_violence(run):
+    evs = run("The armed group said it had killed two young men for engaging in sexual conduct it forbids.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_gas_named_in_the_next_sentence_of_a_short_report(run):
+    evs = run("Dozens of residents were treated for breathing problems after rebels fired shells into the district. "
+              "Doctors believe the shells carried chlorine gas.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Chemical weapon"}

@@ -74,6 +74,7 @@ def _agent_tokens(head) -> list:
     return out
 
 
+DAMAGE_VERBS = {"destroy", "damage", "wreck", "disable"}
 INSTRUMENT_VERBS = {"fire", "launch", "throw", "detonate", "plant", "use", "drop", "hurl", "lob", "explode"}
 
 
@@ -89,6 +90,10 @@ def _mode_tokens(head) -> list:
             if c.dep_ == "nsubjpass" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "near", "toward", "towards")) or (
                     c.dep_ == "dobj" and v.lemma_.lower() not in INSTRUMENT_VERBS):
                 hit.update(t.i for t in c.subtree)
+    for v in toks:
+        if v.pos_ == "VERB" and v.lemma_.lower() in DAMAGE_VERBS:
+            # "the missile hit the base, destroying several helicopters": what was destroyed is not the means
+            hit.update(t.i for c in v.children if c.dep_ == "dobj" for t in c.subtree)
     # what an instrument verb fires or drops is the means, "of" phrase and all ("dozens of rockets");
     # "missiles fired by ...": the noun the verb describes
     means = [t for v in {head, verb, *toks} if v.pos_ == "VERB" and v.lemma_.lower() in INSTRUMENT_VERBS
@@ -102,13 +107,14 @@ def _mode_tokens(head) -> list:
 def _gas_named(article: Article, ev: Event) -> bool:
     """Return True when the event's sentence names a gas as what was used, not in a what-about phrase
     ("strikes in retaliation for a chlorine attack") nor as a facility ("chemical weapons sites")."""
-    sent = _sentences_after(article, ev, 0)[0]
+    # a short report often says what the shells carried in its next sentence
+    sents = _sentences_after(article, ev, 1 if len(article.text) <= 600 else 0)
     skip: set[int] = set()
-    for t in sent:
+    for t in (t for s in sents for t in s):
         if t.i not in skip:
             skip |= _aside(t)
     facilities = ontology.cue("gas_facilities")
-    toks = [t for t in sent if t.i not in skip and not (
+    toks = [t for s in sents for t in s if t.i not in skip and not (
         t.head.lemma_.lower() in facilities or t.head.head.lemma_.lower() in facilities)]
     return Bag(toks).has_any(dict(ontology.mode_cues())["chemical"])
 
@@ -135,8 +141,9 @@ def _refine_mode(article: Article, ev: Event) -> Optional[str]:
         for mode, words in ontology.mode_cues():
             if ontology.mode_rank(mode) >= ontology.mode_rank(ev.mode):
                 break
-            if n > 0 and mode == "arson":
-                continue  # houses burned in the same raid do not make the attack an arson
+            if n > 0 and mode in ("arson", "sexual"):
+                # houses burned in the same raid do not make the attack an arson; "killed for sexual conduct" is no rape
+                continue
             if bag.has_any(words):
                 return mode
     if ev.mode is None and head is not None and head.lemma_.lower() in ("explosion", "explode", "blast"):
