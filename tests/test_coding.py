@@ -673,3 +673,18 @@ def test_gas_named_in_the_next_sentence_of_a_short_report(run):
     evs = run("Dozens of residents were treated for breathing problems after rebels fired shells into the district. "
               "Doctors believe the shells carried chlorine gas.")
     assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Chemical weapon"}
+
+
+def test_grenades_at_troops_sent_to_break_up_a_protest_are_the_news(run):
+    evs = run("Two men hurled grenades at soldiers posted outside the ministry to break up the protest, killing three of them.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Grenade"}
+
+
+def test_protest_met_by_police_still_leads(run):
+    evs = run("Police fired tear gas to disperse the protesters who had gathered outside the ministry.")
+    assert evs[0].type == "PROTEST"
+
+
+def test_rape_during_a_dispersal_keeps_its_own_event(run):
+    evs = run("Soldiers raped several women as they dispersed the protesters camped outside the headquarters.")
+    assert any(e.acled == {"event_type": "Violence against civilians", "sub_event_type": "Sexual violence"} for e in evs)

@@ -393,7 +393,7 @@ def _candidates(article: Article) -> list[Candidate]:
                 continue  # "government forces marched into the district" is an advance, not a protest
             # "claimed responsibility for the bombing" restates an attack: kept as a mention, never coded
             claimed = entry["type"] == "ASSAULT" and (_claimed(head) or head.i in aftermath or past)
-            if entry["type"] == "ASSAULT" and Bag(_clause_tokens(head)).cue("crowd_control"):
+            if entry["type"] == "ASSAULT" and entry.get("mode") != "sexual" and Bag(_clause_tokens(head)).cue("crowd_control"):
                 # "police fired tear gas at the crowd" reports a protest met by police
                 entry = dict(entry, type="PROTEST", mode="demonstrate")
             status = _status(head, span, entry)
@@ -427,6 +427,22 @@ def _failed_defusal(head) -> bool:
     return False
 
 
+ENDING_VERBS = {"break", "disperse", "quell", "stop", "prevent", "end", "suppress", "crush", "halt"}
+
+
+def _protest_aside(head, sent) -> bool:
+    """Return True for a protest named only as what forces were sent to end ("to break up the protest")."""
+    tok = head
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") and tok.lemma_.lower() in ENDING_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True
+    return False
+
+
 def _priority(c: Candidate) -> float:
     """Return the within-sentence rank of a candidate's type and mode."""
     key = (c.entry["type"], c.entry.get("mode"))
@@ -438,6 +454,8 @@ def _priority(c: Candidate) -> float:
         return SENTENCE_PRIORITY["COERCE"] - 0.5  # arrests or seizures made in an operation are its news
     if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag(c.sent).cue("strike_words"):
         return SENTENCE_PRIORITY["COERCE"]  # arms destroyed beside an attack are its damage, not a defusal
+    if c.entry["type"] == "PROTEST" and _protest_aside(_phrase_head(c.tokens), c.sent):
+        return SENTENCE_PRIORITY["ASSAULT"] - 0.5  # "grenades hurled at troops sent to break up the protest"
     if key == ("COERCE", "defuse") and (_failed_defusal(_phrase_head(c.tokens)) or (
             lambda b: b.cue("explosion_words") and b.cue("casualty"))(Bag(_same_time(c.sent)))):
         return SENTENCE_PRIORITY["COERCE"]  # a device that went off and killed is the news, not the ones found
