@@ -688,3 +688,13 @@ def test_protest_met_by_police_still_leads(run):
 def test_rape_during_a_dispersal_keeps_its_own_event(run):
     evs = run("Soldiers raped several women as they dispersed the protesters camped outside the headquarters.")
     assert any(e.acled == {"event_type": "Violence against civilians", "sub_event_type": "Sexual violence"} for e in evs)
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("The authorities widened their bloody crackdown on peaceful demonstrators in the capital this week.",
+     "Excessive force against protesters"),
+    ("Police used tear gas against demonstrators in the capital this week.", "Protest with intervention"),
+])
+def test_deadly_crackdown_on_demonstrators_is_excessive_force(run, text, sub):
+    evs = run(text)
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": sub}

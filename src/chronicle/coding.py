@@ -524,6 +524,12 @@ def _forces_acts(tokens) -> set[int]:
     return out
 
 
+def _deadly_force(sent) -> bool:
+    """Return True when the sentence calls the force used deadly ("a campaign of fatal attacks", "a bloody crackdown")."""
+    return any(t.lemma_.lower() in ("attack", "crackdown", "force", "assault", "repression") and any(
+        c.dep_ == "amod" and c.lower_ in ("deadly", "fatal", "lethal", "bloody", "murderous") for c in t.children) for t in sent)
+
+
 def _protesters_hit(tokens) -> bool:
     """Return True when protesters are what an attack or crackdown was aimed at ("attacks against protesters")."""
     crowd = {"protester", "protestor", "demonstrator", "marcher", "protesters", "protestors", "demonstrators"}
@@ -591,7 +597,7 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     fought = Bag([t for t in toks if own(t)]).cue("crowd_fought")
     if ev.mode == "mob" or by_crowd.cue("mob") or (head is not None and _rally_attacked_by_civilians(head)):
         return ("Riots", "Mob violence")
-    if head is not None and facts.has_any(("kill", "die", "fatal", "deadly")) and _protesters_hit(list(head.sent)):
+    if head is not None and (facts.has_any(("kill", "die", "fatal", "deadly")) or _deadly_force(head.sent)) and _protesters_hit(list(head.sent)):
         # "attacks against peaceful protesters" that killed: the force fell on the crowd
         return ("Protests", "Excessive force against protesters")
     if ev.mode == "riot" or crowd_did.cue("riot_acts") or fought:
