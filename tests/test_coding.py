@@ -698,3 +698,9 @@ def test_rape_during_a_dispersal_keeps_its_own_event(run):
 def test_deadly_crackdown_on_demonstrators_is_excessive_force(run, text, sub):
     evs = run(text)
     assert evs[0].acled == {"event_type": "Protests", "sub_event_type": sub}
+
+
+def test_dispersal_told_before_the_protest_in_a_short_report(run):
+    evs = run("Riot police dispersed the crowds in the main square on Sunday. "
+              "Thousands had gathered there in a protest against the new pension law.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Protest with intervention"}

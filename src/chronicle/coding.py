@@ -615,7 +615,9 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     turned = (_context_bag(article, ev, 1) if len(article.text) <= 600 else _sentence_bag(article, ev)).cue("violent_turn")
     if facts.cue("mutual_violence") or turned:
         return _riot_or_mob(article, ev)
-    if facts.cue("intervention_acts") or _sentence_bag(article, ev).cue("crowd_control"):
+    # a short report may say how the police ended the protest before it names the protest
+    scene = Bag(article.doc) if len(article.text) <= 600 else _sentence_bag(article, ev)
+    if facts.cue("intervention_acts") or scene.cue("crowd_control"):
         return ("Protests", "Protest with intervention")
     return ("Protests", "Peaceful protest")
 
