@@ -704,3 +704,13 @@ def test_dispersal_told_before_the_protest_in_a_short_report(run):
     evs = run("Riot police dispersed the crowds in the main square on Sunday. "
               "Thousands had gathered there in a protest against the new pension law.")
     assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("The destruction of several shops and homes in the market district drew wide condemnation.", True),
+    ("The destruction of the old stadium is planned for next spring.", False),
+])
+def test_destruction_of_property_is_property_destruction(run, text, coded):
+    evs = run(text)
+    got = any(e.acled == {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction"} for e in evs)
+    assert got == coded
