@@ -714,3 +714,13 @@ def test_destruction_of_property_is_property_destruction(run, text, coded):
     evs = run(text)
     got = any(e.acled == {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction"} for e in evs)
     assert got == coded
+
+
+def test_police_firing_tear_gas_at_a_crowd_is_a_protest_with_intervention(run):
+    evs = run("Police fired tear gas and pepper spray in a busy shopping street on Sunday, declaring the crowds there illegal.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+
+
+def test_fired_a_mortar_stays_an_attack(run):
+    evs = run("Militants fired a mortar at the army base on Sunday.")
+    assert evs[0].type == "ASSAULT"
