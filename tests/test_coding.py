@@ -724,3 +724,12 @@ def test_police_firing_tear_gas_at_a_crowd_is_a_protest_with_intervention(run):
 def test_fired_a_mortar_stays_an_attack(run):
     evs = run("Militants fired a mortar at the army base on Sunday.")
     assert evs[0].type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text,attack", [
+    ("Militants attacked the farming village with mortars and machine guns on Monday, killing six residents.", "Armed Assault"),
+    ("Militants fired mortars at the farming village on Monday, killing six residents.", "Bombing/Explosion"),
+])
+def test_mortars_with_gunfire_are_an_armed_assault_for_gtd(run, text, attack):
+    evs = run(text)
+    assert evs[0].gtd == {"attack_type": attack, "weapon_type": "Explosives"}

@@ -708,6 +708,9 @@ def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
         elif near.has_any(("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive")):
             # GTD codes an incident in which people were taken as a kidnapping
             attack = "Hostage Taking (Kidnapping)"
+    if attack == "Bombing/Explosion" and mode in ("artillery", "grenade") and head is not None and Bag(
+            _mode_tokens(head)).cue("small_arms"):
+        attack = "Armed Assault"  # "attacked the village with mortars and gunfire": GTD codes the mixed assault as armed
     weapon = ontology.gtd_weapon_for(mode)
     if weapon == "Unknown":
         for m, words in ontology.mode_cues():
