@@ -733,3 +733,13 @@ def test_fired_a_mortar_stays_an_attack(run):
 def test_mortars_with_gunfire_are_an_armed_assault_for_gtd(run, text, attack):
     evs = run(text)
     assert evs[0].gtd == {"attack_type": attack, "weapon_type": "Explosives"}
+
+
+def test_shot_and_killed_a_named_officer_is_an_assassination(run):
+    evs = run("Gunmen shot and killed Colonel Tarik Hamdan, a police commander, in the market on Monday.")
+    assert evs[0].gtd["attack_type"] == "Assassination"
+
+
+def test_shot_and_killed_villagers_is_an_armed_assault(run):
+    evs = run("Gunmen shot and killed four farmers in the market on Monday.")
+    assert evs[0].gtd["attack_type"] == "Armed Assault"

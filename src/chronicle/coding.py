@@ -673,7 +673,9 @@ def _targets_person(head) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     toks = []
-    for v in {head, verb}:
+    # "shot and killed Captain X": the second verb holds who was hit
+    pair = [c for v in (head, verb) for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for v in {head, verb, *pair}:
         for c in v.children:
             if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ROLE_PREPS):
                 toks += list(c.subtree)
