@@ -533,3 +533,213 @@ def test_entering_a_town_without_resistance_is_a_non_violent_transfer(run):
 def test_establishing_control_over_an_area_is_a_territorial_gain(run):
     evs = run("Army units established control over an area of 50 square kilometres in the eastern countryside.")
     assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Government regains territory"}
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Dozens of home-made grenades were thrown at the border guards during the armed clashes on Sunday.", "Grenade"),
+    ("The navy launched several missiles at the coastal radar as the border clashes entered their fourth day.",
+     "Shelling/artillery/missile attack"),
+])
+def test_clash_that_frames_a_named_weapon_takes_the_weapon(run, text, sub):
+    evs = run(text)
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": sub}
+
+
+def test_clash_reported_for_itself_stays_a_clash(run):
+    evs = run("Rebels clashed with soldiers near the dam on Sunday, and one soldier was wounded by a grenade.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_arms_in_a_cache_are_disrupted_weapons_use(run):
+    evs = run("Police officers stand beside a stash of projectiles left by the insurgents in the old town.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}
+    assert evs[0].gtd is None
+
+
+def test_gunmen_who_also_set_off_a_bomb_make_an_armed_attack(run):
+    evs = run("Gunmen attacked a crowded market on Friday and set off a bomb, wounding at least 20 shoppers.")
+    assert evs[0].mode == "firearms"
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_gunmen_with_a_grenade_keep_the_grenade(run):
+    evs = run("Unknown gunmen targeted the party office with a grenade on Monday. Nobody was hurt.")
+    assert evs[0].acled["sub_event_type"] == "Grenade"
+
+
+def test_leaving_a_treaty_is_not_a_transfer_of_territory(run):
+    evs = run("The government formally withdrew from the arms control treaty on Thursday.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Agreement"}
+
+
+def test_troops_withdrawing_from_a_town_stay_a_transfer(run):
+    evs = run("The soldiers withdrew from the town on Thursday, leaving it to the militia.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory"}
+
+
+def test_dead_on_both_sides_make_an_armed_clash(run):
+    evs = run("Nine people were killed in an attack by the militia near the market town on Tuesday. "
+              "A local official said the fighters attacked an army checkpoint and the dead were on both sides.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_deadly_blast_outranks_devices_found_in_the_same_sentence(run):
+    evs = run("Six roadside bombs were found near the bridge this month and two farmers died in an explosion there.")
+    assert evs[0].type == "ASSAULT"
+    assert evs[0].acled["event_type"] == "Explosions/Remote violence"
+
+
+def test_device_found_after_an_earlier_blast_stays_the_news(run):
+    evs = run("Police defused a bomb near the stadium on Monday, a week after an explosion there killed three people.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}
+
+
+def test_device_that_went_off_during_defusal_is_a_bombing(run):
+    evs = run("A roadside bomb exploded while army engineers were defusing it near the bridge on Monday. "
+              "Two engineers were killed in the blast.")
+    assert evs[0].type == "ASSAULT"
+    assert evs[0].gtd["attack_type"] == "Bombing/Explosion"
+
+
+def test_defused_device_stays_disrupted_weapons_use(run):
+    evs = run("Army engineers defused a roadside bomb near the bridge on Monday.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}
+
+
+def test_raids_by_helicopters_are_air_strikes(run):
+    evs = run("The insurgents near the dam suffered heavy losses in raids by the air force's helicopters.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+
+
+def test_police_raid_stays_an_arrest(run):
+    evs = run("Police raided a house in the old quarter and detained four suspected militants.")
+    assert evs[0].acled["sub_event_type"] != "Air/drone strike"
+
+
+def test_attackers_who_killed_themselves_with_explosives_made_a_suicide_bombing(run):
+    evs = run("Two militants detonated explosives near a checkpoint, killing themselves, after police surrounded them.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Suicide bomb"}
+
+
+def test_detonation_that_killed_others_stays_an_explosive_attack(run):
+    evs = run("Militants detonated explosives near a checkpoint, killing three soldiers.")
+    assert evs[0].acled["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_army_named_in_an_apposition_regains_territory(run):
+    evs = run("Damascus, Army units, together with allied forces, established control over a wide area "
+              "of the countryside after routing the last militants there.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Government regains territory"}
+
+
+def test_militants_seizing_oil_fields_overtake_territory(run):
+    evs = run("Militants seized two oil fields in the desert on Tuesday.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+
+
+def test_towns_taken_without_clashes_are_a_non_violent_transfer(run):
+    evs = run("Government troops kept advancing in the north, taking control of three towns without any armed clashes.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory"}
+
+
+def test_control_regained_when_a_mission_handed_authority_over(run):
+    evs = run("The government regained control of the eastern region when the monitoring mission handed authority "
+              "over the area to its officials.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory"}
+
+
+def test_town_taken_after_the_defenders_withdrew_in_a_short_report(run):
+    evs = run("Militants have taken control of a coastal village south of the port. "
+              "They moved in following the withdrawal of the regional forces.")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory"}
+
+
+def test_town_taken_in_a_fight_is_overtaken(run):
+    evs = run("Militants have taken control of a coastal village south of the port after heavy fighting with regional forces.")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+
+
+def test_aircraft_destroyed_by_a_missile_are_not_its_means(run):
+    evs = run("A second ballistic missile targeted the coalition air base, destroying several transport helicopters.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack"}
+
+
+def test_sexual_word_in_a_reason_phrase_is_not_sexual_violence(run):
+    evs = run("The armed group said it had killed two young men for engaging in sexual conduct it forbids.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_gas_named_in_the_next_sentence_of_a_short_report(run):
+    evs = run("Dozens of residents were treated for breathing problems after rebels fired shells into the district. "
+              "Doctors believe the shells carried chlorine gas.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Chemical weapon"}
+
+
+def test_grenades_at_troops_sent_to_break_up_a_protest_are_the_news(run):
+    evs = run("Two men hurled grenades at soldiers posted outside the ministry to break up the protest, killing three of them.")
+    assert evs[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Grenade"}
+
+
+def test_protest_met_by_police_still_leads(run):
+    evs = run("Police fired tear gas to disperse the protesters who had gathered outside the ministry.")
+    assert evs[0].type == "PROTEST"
+
+
+def test_rape_during_a_dispersal_keeps_its_own_event(run):
+    evs = run("Soldiers raped several women as they dispersed the protesters camped outside the headquarters.")
+    assert any(e.acled == {"event_type": "Violence against civilians", "sub_event_type": "Sexual violence"} for e in evs)
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("The authorities widened their bloody crackdown on peaceful demonstrators in the capital this week.",
+     "Excessive force against protesters"),
+    ("Police used tear gas against demonstrators in the capital this week.", "Protest with intervention"),
+])
+def test_deadly_crackdown_on_demonstrators_is_excessive_force(run, text, sub):
+    evs = run(text)
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": sub}
+
+
+def test_dispersal_told_before_the_protest_in_a_short_report(run):
+    evs = run("Riot police dispersed the crowds in the main square on Sunday. "
+              "Thousands had gathered there in a protest against the new pension law.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("The destruction of several shops and homes in the market district drew wide condemnation.", True),
+    ("The destruction of the old stadium is planned for next spring.", False),
+])
+def test_destruction_of_property_is_property_destruction(run, text, coded):
+    evs = run(text)
+    got = any(e.acled == {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction"} for e in evs)
+    assert got == coded
+
+
+def test_police_firing_tear_gas_at_a_crowd_is_a_protest_with_intervention(run):
+    evs = run("Police fired tear gas and pepper spray in a busy shopping street on Sunday, declaring the crowds there illegal.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+
+
+def test_fired_a_mortar_stays_an_attack(run):
+    evs = run("Militants fired a mortar at the army base on Sunday.")
+    assert evs[0].type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text,attack", [
+    ("Militants attacked the farming village with mortars and machine guns on Monday, killing six residents.", "Armed Assault"),
+    ("Militants fired mortars at the farming village on Monday, killing six residents.", "Bombing/Explosion"),
+])
+def test_mortars_with_gunfire_are_an_armed_assault_for_gtd(run, text, attack):
+    evs = run(text)
+    assert evs[0].gtd == {"attack_type": attack, "weapon_type": "Explosives"}
+
+
+def test_shot_and_killed_a_named_officer_is_an_assassination(run):
+    evs = run("Gunmen shot and killed Colonel Tarik Hamdan, a police commander, in the market on Monday.")
+    assert evs[0].gtd["attack_type"] == "Assassination"
+
+
+def test_shot_and_killed_villagers_is_an_armed_assault(run):
+    evs = run("Gunmen shot and killed four farmers in the market on Monday.")
+    assert evs[0].gtd["attack_type"] == "Armed Assault"

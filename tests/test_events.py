@@ -229,3 +229,15 @@ def test_troops_marching_into_a_district_is_no_protest(run):
 def test_teachers_marching_is_a_protest(run):
     evs = run("Thousands of teachers marched through the capital on Monday.")
     assert evs and evs[0].type == "PROTEST"
+
+
+@pytest.mark.parametrize("text,found", [
+    ("The convoy crossed the valley without any armed clashes.", False),
+    ("The convoy crossed the valley amid armed clashes.", True),
+])
+def test_fight_under_without_is_negated(nlp, text, found):
+    from chronicle import events as ev_mod
+    from chronicle.records import Article
+    art = Article(id="t", text=text)
+    art.doc = nlp(text)
+    assert bool([e for e in ev_mod.find_events(art) if e.type == "ASSAULT"]) == found

@@ -74,6 +74,7 @@ def _agent_tokens(head) -> list:
     return out
 
 
+DAMAGE_VERBS = {"destroy", "damage", "wreck", "disable"}
 INSTRUMENT_VERBS = {"fire", "launch", "throw", "detonate", "plant", "use", "drop", "hurl", "lob", "explode"}
 
 
@@ -89,6 +90,10 @@ def _mode_tokens(head) -> list:
             if c.dep_ == "nsubjpass" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "near", "toward", "towards")) or (
                     c.dep_ == "dobj" and v.lemma_.lower() not in INSTRUMENT_VERBS):
                 hit.update(t.i for t in c.subtree)
+    for v in toks:
+        if v.pos_ == "VERB" and v.lemma_.lower() in DAMAGE_VERBS:
+            # "the missile hit the base, destroying several helicopters": what was destroyed is not the means
+            hit.update(t.i for c in v.children if c.dep_ == "dobj" for t in c.subtree)
     # what an instrument verb fires or drops is the means, "of" phrase and all ("dozens of rockets");
     # "missiles fired by ...": the noun the verb describes
     means = [t for v in {head, verb, *toks} if v.pos_ == "VERB" and v.lemma_.lower() in INSTRUMENT_VERBS
@@ -102,13 +107,14 @@ def _mode_tokens(head) -> list:
 def _gas_named(article: Article, ev: Event) -> bool:
     """Return True when the event's sentence names a gas as what was used, not in a what-about phrase
     ("strikes in retaliation for a chlorine attack") nor as a facility ("chemical weapons sites")."""
-    sent = _sentences_after(article, ev, 0)[0]
+    # a short report often says what the shells carried in its next sentence
+    sents = _sentences_after(article, ev, 1 if len(article.text) <= 600 else 0)
     skip: set[int] = set()
-    for t in sent:
+    for t in (t for s in sents for t in s):
         if t.i not in skip:
             skip |= _aside(t)
     facilities = ontology.cue("gas_facilities")
-    toks = [t for t in sent if t.i not in skip and not (
+    toks = [t for s in sents for t in s if t.i not in skip and not (
         t.head.lemma_.lower() in facilities or t.head.head.lemma_.lower() in facilities)]
     return Bag(toks).has_any(dict(ontology.mode_cues())["chemical"])
 
@@ -121,6 +127,8 @@ def _refine_mode(article: Article, ev: Event) -> Optional[str]:
     if ev.mode not in generic:
         return ev.mode
     head = _trigger_token(article, ev)
+    if ev.mode is None and head is not None and _gunmen_only(head):
+        return "firearms"  # "gunmen attacked a mosque and set off a bomb": an armed assault with a bomb in it
     bags = [Bag(_mode_tokens(head))] if head is not None else []
     if head is not None and head.lemma_.lower() in ("throw", "hurl", "lob"):
         # what was thrown is the means: "hurled grenades from a helicopter" is a grenade attack
@@ -133,13 +141,93 @@ def _refine_mode(article: Article, ev: Event) -> Optional[str]:
         for mode, words in ontology.mode_cues():
             if ontology.mode_rank(mode) >= ontology.mode_rank(ev.mode):
                 break
-            if n > 0 and mode == "arson":
-                continue  # houses burned in the same raid do not make the attack an arson
+            if n > 0 and mode in ("arson", "sexual"):
+                # houses burned in the same raid do not make the attack an arson; "killed for sexual conduct" is no rape
+                continue
             if bag.has_any(words):
                 return mode
     if ev.mode is None and head is not None and head.lemma_.lower() in ("explosion", "explode", "blast"):
         return "explosives"
+    if ev.mode == "explosives" and head is not None and _self_killed(head):
+        return "suicide"
     return ev.mode
+
+
+GUNMEN = ("gunman", "gunmen", "armed man", "armed men")
+FRAME_PREPS = ("during", "in", "amid", "amidst")
+
+
+def _by_aircraft(head) -> bool:
+    """Return True when the doer named with the trigger is an aircraft or a drone ("raids by warplanes")."""
+    doers = _agent_tokens(head) + [t for c in head.children if c.dep_ == "compound" for t in c.subtree]
+    if head.dep_ == "pobj":  # "losses in raids by helicopters": the parser hangs the "by" on the noun before
+        doers += [t for c in head.head.head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for t in c.subtree]
+    words = dict(ontology.mode_cues())
+    return Bag(doers).has_any(words["aerial"] | words["drone"])
+
+
+def _self_killed(head) -> bool:
+    """Return True when the attackers killed themselves with what they set off ("detonated explosives, killing themselves")."""
+    for v in [head] + [c for c in head.children if c.dep_ in ("advcl", "conj", "xcomp")]:
+        if v.lemma_.lower() in ontology.cue("killing_verbs") and any(
+                c.dep_ == "dobj" and c.lower_ in ("themselves", "himself", "herself") for c in v.children):
+            return True
+    return False
+
+
+def _unopposed(sent) -> bool:
+    """Return True when the sentence says the ground changed hands without a fight ("without any armed clashes",
+    "handed authority over the region")."""
+    fight = ontology.cue("fight_words")
+    for t in sent:
+        if t.lower_ == "without" and any(g.lemma_.lower() in fight for g in t.subtree):
+            return True
+        if t.lemma_.lower() == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children) or (
+                t.lemma_.lower() == "hand" and any(c.dep_ == "prep" and c.lower_ == "over" for c in t.children)):
+            return True
+    return False
+
+
+def _gunmen_only(head) -> bool:
+    """Return True when gunmen did it and neither they nor the trigger's own clause name other means
+    ("gunmen targeted the office with a grenade", "suicide bombers and gunmen stormed ...")."""
+    agents = _agent_tokens(head)
+    if not Bag(agents).has_any(GUNMEN):
+        return False
+    later = {t.i for v in (head, head.head) if v.pos_ == "VERB" for c in v.children
+             if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
+    own = Bag([t for t in _mode_tokens(head) + agents if t.i not in later])
+    return not any(own.has_any(words) for mode, words in ontology.mode_cues() if mode != "firearms")
+
+
+def _frame_clash(head) -> bool:
+    """Return True when a clash noun only frames the sentence ("during the clashes", "as clashes entered
+    a second week") rather than being what the sentence reports."""
+    if head.pos_ != "NOUN":
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ in FRAME_PREPS:
+        return True
+    return head.dep_ == "nsubj" and head.head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("as", "while") for c in head.head.children)
+
+
+def _clash_weapon(article: Article, ev: Event) -> Optional[str]:
+    """Return the remote mode of a weapon the event's sentence names (grenades hurled, missiles launched), or None."""
+    sent = _sentences_after(article, ev, 0)[0]
+    bag = Bag([t for t in sent if not (ev.trigger.start <= t.idx < ev.trigger.end)])
+    if bag.has_any(("water cannon", "tear gas")):
+        return None  # crowd-control arms at a riot are not a shelling
+    named = ontology.cue("clash_weapons")
+    for mode, words in ontology.mode_cues():
+        if mode in REMOTE and bag.has_any(words & named):
+            return mode
+    return None
+
+
+def _in_arms_store(head) -> bool:
+    """Return True when the trigger names arms held in a store ("a cache of rockets"), not arms used."""
+    up = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    return up is not None and up.head.lemma_.lower() in ontology.cue("arms_store")
 
 
 def _trigger_token(article: Article, ev: Event):
@@ -163,8 +251,14 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     sent = _sentence_bag(article, ev)
     clause = Bag(_clause_tokens(head)) if head is not None else sent
     agents = _agent_tokens(head) if head is not None else []
+    if head is not None and _in_arms_store(head):
+        return ("Strategic developments", "Disrupted weapons use")
+    if getattr(ev, "_frame_weapon", False):
+        return ontology.acled_for("ASSAULT", ev.mode)  # the clash word only frames it: the weapon is the news
     if ev.mode == "capture":
-        if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")):
+        report = Bag(article.doc) if len(article.text) <= 600 else sent
+        if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")) or (
+                head is not None and _unopposed(head.sent)) or report.has_any(("withdrawal", "withdraw", "pullout")):
             return ("Strategic developments", "Non-violent transfer of territory")
         if head is not None and _side(_captured_people(head)) == "armed":
             return ("Battles", "Armed clash")  # fighters "killed, injured or captured": people taken, not ground
@@ -176,6 +270,8 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
             agents = _governing_agents(head)
         subj = [t for t in agents if t.dep_ in ("nsubj", "agent", "pobj") and t.head.i in {head.i, head.head.i}] if head is not None else []
         who = Bag([p for t in subj for p in _with_parts(t)] or agents)
+        if not (who.cue("government_words") or who.cue("non_state")):
+            who = Bag(agents)  # "Provinces, Army units, established control": the side is in an apposition
         first = Bag(_own_parts(subj[0])) if subj else who
         if any(a.kind in ("military", "government", "police") for a in ev.actors) or who.cue("government_words"):
             # allies named after the army ("the army and allied militias") do not change whose gain it is
@@ -428,6 +524,12 @@ def _forces_acts(tokens) -> set[int]:
     return out
 
 
+def _deadly_force(sent) -> bool:
+    """Return True when the sentence calls the force used deadly ("a campaign of fatal attacks", "a bloody crackdown")."""
+    return any(t.lemma_.lower() in ("attack", "crackdown", "force", "assault", "repression") and any(
+        c.dep_ == "amod" and c.lower_ in ("deadly", "fatal", "lethal", "bloody", "murderous") for c in t.children) for t in sent)
+
+
 def _protesters_hit(tokens) -> bool:
     """Return True when protesters are what an attack or crackdown was aimed at ("attacks against protesters")."""
     crowd = {"protester", "protestor", "demonstrator", "marcher", "protesters", "protestors", "demonstrators"}
@@ -495,7 +597,7 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     fought = Bag([t for t in toks if own(t)]).cue("crowd_fought")
     if ev.mode == "mob" or by_crowd.cue("mob") or (head is not None and _rally_attacked_by_civilians(head)):
         return ("Riots", "Mob violence")
-    if head is not None and facts.has_any(("kill", "die", "fatal", "deadly")) and _protesters_hit(list(head.sent)):
+    if head is not None and (facts.has_any(("kill", "die", "fatal", "deadly")) or _deadly_force(head.sent)) and _protesters_hit(list(head.sent)):
         # "attacks against peaceful protesters" that killed: the force fell on the crowd
         return ("Protests", "Excessive force against protesters")
     if ev.mode == "riot" or crowd_did.cue("riot_acts") or fought:
@@ -513,7 +615,9 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     turned = (_context_bag(article, ev, 1) if len(article.text) <= 600 else _sentence_bag(article, ev)).cue("violent_turn")
     if facts.cue("mutual_violence") or turned:
         return _riot_or_mob(article, ev)
-    if facts.cue("intervention_acts") or _sentence_bag(article, ev).cue("crowd_control"):
+    # a short report may say how the police ended the protest before it names the protest
+    scene = Bag(article.doc) if len(article.text) <= 600 else _sentence_bag(article, ev)
+    if facts.cue("intervention_acts") or scene.cue("crowd_control"):
         return ("Protests", "Protest with intervention")
     return ("Protests", "Peaceful protest")
 
@@ -543,6 +647,11 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
     if ev.type == "COERCE" and ev.mode == "seize" and _sentence_bag(article, ev).cue("crime") and not (
             head is not None and Bag(_agent_tokens(head)).cue("armed")):
         return None  # goods seized from criminals are news only when named forces did it
+    if ev.type == "COERCE" and ev.mode == "raid" and head is not None and _by_aircraft(head):
+        return ("Explosions/Remote violence", "Air/drone strike")  # "raids by the army's helicopters"
+    if ev.type == "RETREAT" and ev.mode == "withdraw" and head is not None and any(
+            c.dep_ == "prep" and c.lower_ == "from" and Bag(list(c.subtree)).cue("pact_words") for c in head.children):
+        return ("Strategic developments", "Agreement")  # leaving a treaty is news about an agreement, not ground
     if ev.type == "AID":
         doers = _agent_tokens(head) if head is not None else []
         if head is not None and head.dep_ == "acl":  # "members of a gang delivering food": the noun is the doer
@@ -564,7 +673,9 @@ def _targets_person(head) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     toks = []
-    for v in {head, verb}:
+    # "shot and killed Captain X": the second verb holds who was hit
+    pair = [c for v in (head, verb) for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for v in {head, verb, *pair}:
         for c in v.children:
             if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ROLE_PREPS):
                 toks += list(c.subtree)
@@ -599,6 +710,9 @@ def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
         elif near.has_any(("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive")):
             # GTD codes an incident in which people were taken as a kidnapping
             attack = "Hostage Taking (Kidnapping)"
+    if attack == "Bombing/Explosion" and mode in ("artillery", "grenade") and head is not None and Bag(
+            _mode_tokens(head)).cue("small_arms"):
+        attack = "Armed Assault"  # "attacked the village with mortars and gunfire": GTD codes the mixed assault as armed
     weapon = ontology.gtd_weapon_for(mode)
     if weapon == "Unknown":
         for m, words in ontology.mode_cues():
@@ -619,6 +733,9 @@ def code_events(article: Article, events: list[Event]) -> None:
         if ev.type == "ASSAULT":
             ev.mode = _refine_mode(article, ev)
             head = _trigger_token(article, ev)
+            if ev.mode == "clash" and head is not None and _frame_clash(head):
+                ev.mode = _clash_weapon(article, ev) or ev.mode
+                ev._frame_weapon = ev.mode != "clash"
             if main is None:
                 main = ev
             elif ev.mode is None and head is not None and _definite(head) and main.trigger.start < ev.trigger.start:
@@ -631,7 +748,8 @@ def code_events(article: Article, events: list[Event]) -> None:
                 ev.mode = "accord"  # a deal between armed parties: ACLED records it
         pair = _code_acled(article, ev)
         ev.acled = {"event_type": pair[0], "sub_event_type": pair[1]} if pair else None
-        ev.gtd = _code_gtd(article, ev) if ev.type == "ASSAULT" else None
+        stored = ev.type == "ASSAULT" and pair == ("Strategic developments", "Disrupted weapons use")
+        ev.gtd = _code_gtd(article, ev) if ev.type == "ASSAULT" and not stored else None
 
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}

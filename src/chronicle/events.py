@@ -193,6 +193,13 @@ def _negated(head) -> bool:
                 c.lower_ in ("nobody", "none", "nothing")
                 or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
             return True
+    tok = head
+    for _ in range(4):  # "took the towns without any armed clashes", "without firing a shot"
+        if tok.dep_ not in ("pobj", "prep", "pcomp", "dobj", "xcomp") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.lower_ == "without":
+            return True
     if head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and head.head.pos_ in ("VERB", "AUX"):
         return any(c.dep_ == "neg" for c in head.head.children)
     if head.dep_ == "conj" and head.pos_ == "VERB":
@@ -386,7 +393,7 @@ def _candidates(article: Article) -> list[Candidate]:
                 continue  # "government forces marched into the district" is an advance, not a protest
             # "claimed responsibility for the bombing" restates an attack: kept as a mention, never coded
             claimed = entry["type"] == "ASSAULT" and (_claimed(head) or head.i in aftermath or past)
-            if entry["type"] == "ASSAULT" and Bag(_clause_tokens(head)).cue("crowd_control"):
+            if entry["type"] == "ASSAULT" and entry.get("mode") != "sexual" and Bag(_clause_tokens(head)).cue("crowd_control"):
                 # "police fired tear gas at the crowd" reports a protest met by police
                 entry = dict(entry, type="PROTEST", mode="demonstrate")
             status = _status(head, span, entry)
@@ -403,6 +410,39 @@ def _candidates(article: Article) -> list[Candidate]:
     return out
 
 
+def _same_time(sent) -> list:
+    """Return the sentence's tokens without its "after ..." and "since ..." clauses and phrases (earlier news)."""
+    skip = {t.i for c in sent for t in c.subtree if (c.dep_ == "prep" and c.lower_ in ("after", "following", "since")) or (
+        c.dep_ in ("advcl", "conj") and any(m.dep_ == "mark" and m.lower_ in ("after", "since") for m in c.children))}
+    return [t for t in sent if t.i not in skip]
+
+
+def _failed_defusal(head) -> bool:
+    """Return True for a defusal the device cut short ("the bomb went off as police tried to defuse it")."""
+    tok = head
+    while tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("as", "while", "when") for m in tok.children):
+            return tok.head.lemma_.lower() in ("detonate", "explode", "blow", "go")
+        tok = tok.head
+    return False
+
+
+ENDING_VERBS = {"break", "disperse", "quell", "stop", "prevent", "end", "suppress", "crush", "halt"}
+
+
+def _protest_aside(head, sent) -> bool:
+    """Return True for a protest named only as what forces were sent to end ("to break up the protest")."""
+    tok = head
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") and tok.lemma_.lower() in ENDING_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True
+    return False
+
+
 def _priority(c: Candidate) -> float:
     """Return the within-sentence rank of a candidate's type and mode."""
     key = (c.entry["type"], c.entry.get("mode"))
@@ -414,6 +454,11 @@ def _priority(c: Candidate) -> float:
         return SENTENCE_PRIORITY["COERCE"] - 0.5  # arrests or seizures made in an operation are its news
     if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag(c.sent).cue("strike_words"):
         return SENTENCE_PRIORITY["COERCE"]  # arms destroyed beside an attack are its damage, not a defusal
+    if c.entry["type"] == "PROTEST" and _protest_aside(_phrase_head(c.tokens), c.sent):
+        return SENTENCE_PRIORITY["ASSAULT"] - 0.5  # "grenades hurled at troops sent to break up the protest"
+    if key == ("COERCE", "defuse") and (_failed_defusal(_phrase_head(c.tokens)) or (
+            lambda b: b.cue("explosion_words") and b.cue("casualty"))(Bag(_same_time(c.sent)))):
+        return SENTENCE_PRIORITY["COERCE"]  # a device that went off and killed is the news, not the ones found
     return PRIORITY_BY_MODE.get(key, SENTENCE_PRIORITY.get(c.entry["type"], 1))
 
 
