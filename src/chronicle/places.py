@@ -695,6 +695,7 @@ def locate_events(article: Article, events: list[Event]) -> None:
         found = _first_place(text, ranked, attached, countries, memo)
         if found is not None:
             i, place = found
+            place = _finer(text, ranked, i, place, sent, countries, memo, gaz)
             event.location = _within_city(text, ranked[i], place, ranked[i + 1:], sent,
                                           countries, memo)
         elif ranked:
@@ -741,6 +742,39 @@ def _first_place(text: str, ranked: list[Chain], attached: Optional[Chain],
         if place is not None and place.precision != "country" and place.country == first[1].country:
             return i, place
     return first
+
+
+def _finer(text: str, ranked: list[Chain], i: int, place: Place, sent: tuple[int, int],
+           countries: set[str], memo: dict, gaz: Gazetteer) -> Place:
+    """Return a town the event's sentence names inside the area `place`, else `place`.
+
+    "in the town of Busra in the countryside of Dar'a": the province is the larger frame
+    and the town, named as a place in the same sentence, is where it happened.
+    """
+    if place.precision not in ("admin1", "admin2") or place.geonameid is None:
+        return place
+    area = gaz.get(place.geonameid)
+    if area is None:
+        return place
+    for j, chain in enumerate(ranked):
+        if j == i or not (sent[0] <= chain.start < sent[1]) or not _introduced(chain):
+            continue
+        found = _to_place(text, chain, countries, memo)
+        if found is None or found.precision not in ("city", "point") or found.geonameid is None:
+            continue
+        entry = gaz.get(found.geonameid)
+        if entry is not None and _inside(entry, area):
+            return found
+    return place
+
+
+def _inside(entry: Entry, area: Entry) -> bool:
+    """Say whether the town `entry` lies in the admin area `area` (or just over its line)."""
+    if entry.cc != area.cc:
+        return False
+    if area.kind == "admin2":
+        return entry.a2 == area.id or _km(entry, area) <= _PART_KM
+    return entry.a1 == area.a1 or _borders(entry, area)
 
 
 def _introduced(chain: Chain) -> bool:
