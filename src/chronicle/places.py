@@ -349,7 +349,9 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
     if gaz is not None and mention.hint == "admin1" and not any(e.kind == "admin1" for e in entries):
         # "Al-Hasakeh province": a province by a spelling the index lacks
         entries = entries + tuple(e for e in gaz.fuzzy(mention.text) if e.kind == "admin1")
-    if gaz is not None and countries and not any(e.iso3 in countries for e in entries):
+    if gaz is not None and countries and not any(e.iso3 in countries for e in entries) and not any(
+            e.kind == "admin1" for e in entries):
+        # a province's name is no misspelling: "al-Hasakeh" is not a town in Turkey
         entries = entries + tuple(e for e in gaz.fuzzy(mention.text)
                                   if e.iso3 in countries and e.kind != "country")
     # the last name of "X (Y, Z)" is most often a province
@@ -414,9 +416,25 @@ def _drop_partial_abroad(mentions: list[Mention], countries: set[str]) -> None:
 
 def _point(entry: Entry) -> tuple[float, float]:
     # reports name an admin area by its main town more often than by its middle
+    if entry.kind == "admin2":
+        town = _namesake_town(entry)
+        if town is not None:
+            return town.lat, town.lon
     if entry.kind in ("admin2", "admin1"):
         return entry.seat_lat, entry.seat_lon
     return entry.lat, entry.lon
+
+
+def _namesake_town(area: Entry) -> Optional[Entry]:
+    """Return the town inside the district `area` that bears its name, or None.
+
+    A district is named after its seat ("Birnin Gwari LGA"), which need not be its
+    most populous town.
+    """
+    said = normalise(area.name)
+    towns = [e for e in _gazetteer().lookup(area.name)
+             if e.kind == "city" and e.a2 == area.id and normalise(e.name) == said]
+    return max(towns, key=lambda e: e.population, default=None)
 
 
 def resolve_chain(chain: Chain, countries: set[str],
