@@ -195,7 +195,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         tail, hint, _ = _trailing_types(text, e)
         nxt = _NEXT_WORD.match(text, max(tail, run_end))
         last = _ANY_WORD.findall(text[s:run_end])[-1:]
-        if (nxt and nxt.group(1).lower() in v["facilities"]) or (
+        # "the Meade company's office": the owner's 's does not hide the facility word
+        if (nxt and _POSSESSIVE.sub("", nxt.group(1).lower()) in v["facilities"]) or (
                 last and last[0].lower() in v["facilities"]):
             entries = ()  # "al-Hajja Sabriya mosque", "Kurdistan Democratic Party"
         name = text[s:e]
@@ -522,7 +523,9 @@ def _variant(m: Mention, later: list[Entry], gaz: Gazetteer,
     # a country after it ("Maqdadiyah city, Iraq"), anywhere in that country
     short = min_len if anchor.kind in ("admin1", "admin2", "city") else 3
     hits = [e for e in gaz.fuzzy(m.text, short) if e.kind == "city" and e.cc == anchor.cc
-            and (anchor.kind == "country" or e.a1 == anchor.a1 or _km(e, anchor) < 100)]
+            and (anchor.kind == "country" or e.a1 == anchor.a1 or (
+                # a province: only just over its line, not 100 km from its main town
+                _borders(e, anchor) if anchor.kind == "admin1" else _km(e, anchor) < 100))]
     if len(skeleton(m.text)) < 3:
         hits = [e for e in hits if e.a1 == anchor.a1]  # a short skeleton: the same province only
     # a variant inside the named province before a larger one next to it
