@@ -398,3 +398,10 @@ def test_neighbourhood_variant_stays_in_the_named_province(nlp):
                      "district, Baghdad governorate, Iraq.", "killed")
     # a town of a similar spelling in the next province is not that neighbourhood
     assert ev.location.country == "IRQ" and near(ev.location, 33.34, 44.40)
+
+
+def test_province_elsewhere_in_the_sentence_picks_the_namesake(nlp):
+    ev = locate(nlp, "On 3 June 2021, gunmen shot a bus driver on the road that joins Esperanza "
+                     "with Canada Morelos, Puebla.", "shot")
+    # the Esperanza of Puebla, not the larger one in Sonora
+    assert ev.location.country == "MEX" and near(ev.location, 18.86, -97.37)

@@ -339,7 +339,7 @@ def _related(a: Entry, b: Entry) -> float:
 
 
 def _choose(mention: Mention, others: list[Mention], countries: set[str],
-            gaz: Optional[Gazetteer] = None) -> tuple[Entry, float]:
+            gaz: Optional[Gazetteer] = None, nearby: tuple[Mention, ...] = ()) -> tuple[Entry, float]:
     """Pick the mention's best entry given the names around it and the article's countries.
 
     When no reading of the name lies in the countries the article names, spelling
@@ -376,6 +376,10 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
             score += 2.5
         for o in others:
             score += max((_related(e, d) for d in o.entries), default=0.0)
+        for o in nearby:
+            # a province or country named elsewhere in the sentence counts for half
+            score += 0.5 * max((_related(e, d) for d in o.entries
+                                if d.kind in ("admin1", "country")), default=0.0)
         if score > best_score:
             best, best_score = e, score
     assert best is not None
@@ -438,8 +442,8 @@ def _namesake_town(area: Entry) -> Optional[Entry]:
     return max(towns, key=lambda e: e.population, default=None)
 
 
-def resolve_chain(chain: Chain, countries: set[str],
-                  gaz: Optional[Gazetteer] = None) -> Optional[tuple[Mention, Entry, str]]:
+def resolve_chain(chain: Chain, countries: set[str], gaz: Optional[Gazetteer] = None,
+                  nearby: tuple[Mention, ...] = ()) -> Optional[tuple[Mention, Entry, str]]:
     """Return the chain's most specific known name, its entry and the precision it gives.
 
     Readings of a name that no reading of a larger name after it could hold ("Taji" as a
@@ -467,7 +471,7 @@ def resolve_chain(chain: Chain, countries: set[str],
                 return m, found, "city"
             continue
         narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue, m.capital)
-        entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz)[0]
+        entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz, nearby)[0]
         return m, entry, entry.kind
     first = chain.mentions[0]
     if gaz is not None and countries and first.cue and not ms:
@@ -559,12 +563,25 @@ def _relative(text: str, chain: Chain, entry: Entry, mention: Mention) -> Option
                   name=f"{text[start:mention.end]}")
 
 
+def _nearby(text: str, chain: Chain, chains: list[Chain]) -> tuple[Mention, ...]:
+    """Return the mentions of provinces and countries in other chains of the chain's sentence.
+
+    "the road from Esperanza to Santa Catarina, Puebla": Puebla says which Esperanza.
+    """
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, chain.start)), default=0)
+    hi = _SENTENCE_END.search(text, chain.end)
+    hi = hi.start() + 1 if hi else len(text)
+    return tuple(m for c in chains if c is not chain and lo <= c.start < hi
+                 for m in c.mentions if any(e.kind in ("admin1", "country") for e in m.entries))
+
+
 def _to_place(text: str, chain: Chain, countries: set[str],
               memo: Optional[dict] = None) -> Optional[Place]:
-    """Return the chain's place; `memo` keeps each chain's answer for the article."""
+    """Return the chain's place; `memo` keeps each chain's answer (and the article's chains)."""
     if memo is not None and id(chain) in memo:
         return memo[id(chain)]
-    resolved = resolve_chain(chain, countries, _gazetteer())
+    nearby = _nearby(text, chain, (memo or {}).get("chains", []))
+    resolved = resolve_chain(chain, countries, _gazetteer(), nearby)
     place = None
     if resolved is not None:
         mention, entry, precision = resolved
@@ -696,7 +713,7 @@ def locate_events(article: Article, events: list[Event]) -> None:
     chains = _chains(text, mentions)
     countries = _country_context(text, chains)
     _drop_partial_abroad(mentions, countries)
-    memo: dict = {}
+    memo: dict = {"chains": chains}
     dateline = find_dateline(text, gaz)
     home = None  # the dateline city: where the report was filed
     if dateline is not None:
