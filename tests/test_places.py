@@ -405,3 +405,13 @@ def test_province_elsewhere_in_the_sentence_picks_the_namesake(nlp):
                      "with Canada Morelos, Puebla.", "shot")
     # the Esperanza of Puebla, not the larger one in Sonora
     assert ev.location.country == "MEX" and near(ev.location, 18.86, -97.37)
+
+
+def test_road_named_after_towns_is_a_last_resort(nlp):
+    ev = locate(nlp, "On 2 May 2021, angry drivers blocked the Baalbek-Homs road with burning "
+                     "tyres.", "blocked")
+    assert ev.location.text.startswith("Baalbek") and near(ev.location, 34.01, 36.21)
+    ev = locate(nlp, "On 2 May 2021, angry drivers in Tyre blocked the Baalbek-Homs road with "
+                     "burning tyres.", "blocked")
+    # a town named as a place comes first
+    assert near(ev.location, 33.27, 35.20)

@@ -67,6 +67,7 @@ class Mention:
     cue: bool = False  # a locative word ("in", "near", "the town of") stands before it
     capital: bool = False  # "capital" stands right before it ("the Libyan capital Tripoli")
     partial: bool = False  # only a part of a longer name ("Ain" of "Ain al Arab")
+    road: bool = False  # names a road after a town ("the Miniyeh highway"): a last resort
 
 
 @dataclass
@@ -105,6 +106,7 @@ def _vocab() -> dict:
         "not_places": {normalise(w) for w in data["not_places"]} | {
             normalise(w) for w in data["country_cues"] if w not in data["aliases"]},
         "facilities": set(data["facility_words"]),
+        "roads": set(data["road_words"]),
         "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
         "dateline": _dateline_pattern(data["months"]),
         # "the North Zone of Rio", "the western side of Mosul": a part of the next place
@@ -195,11 +197,17 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         tail, hint, _ = _trailing_types(text, e)
         nxt = _NEXT_WORD.match(text, max(tail, run_end))
         last = _ANY_WORD.findall(text[s:run_end])[-1:]
+        name = text[s:e]
+        # the whole run names the road: "Marj" of "the Bar Elias-el Marj intersection" does not
+        road = (s, e) == (run_start, run_end) and bool(nxt) and nxt.group(1).lower() in v["roads"]
+        if road:
+            # "the Baalbek-Homs road" is named after the towns it joins: the first one
+            entries = entries or (gaz.lookup(name.split("-")[0]) if "-" in name else ())
+            entries = tuple(x for x in entries if x.kind == "city")
         # "the Meade company's office": the owner's 's does not hide the facility word
-        if (nxt and _POSSESSIVE.sub("", nxt.group(1).lower()) in v["facilities"]) or (
+        elif (nxt and _POSSESSIVE.sub("", nxt.group(1).lower()) in v["facilities"]) or (
                 last and last[0].lower() in v["facilities"]):
             entries = ()  # "al-Hajja Sabriya mosque", "Kurdistan Democratic Party"
-        name = text[s:e]
         if name.isupper() and len(name) <= 5:
             # "GNA", "NGO" are organisations; "USA" and "UP" (Uttar Pradesh) are places
             entries = tuple(x for x in entries if x.kind in ("country", "admin1"))
@@ -211,10 +219,11 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             entries = ()
         cue, lead_hint = _leading_context(text, s)
         capital = _CAPITAL_BEFORE.search(text[max(0, s - 40):s]) is not None
-        out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue, capital))
+        out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue, capital,
+                           road=road))
 
     for run in v["run"].finditer(text):
-        run_end = run.end()
+        run_start, run_end = run.start(), run.end()
         words = list(regex.finditer(_WORD, run.group()))
         i, unknown_from = 0, None
         while i < len(words):
@@ -654,7 +663,7 @@ def _known(chain: Chain) -> bool:
 
 def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int) -> list[Chain]:
     """Order chains for an event: a bare country last ("Al-Qaida in Iraq" says less than
-    "Dora neighborhood, Baghdad city"); then attached by the parse; then after a locative
+    "Dora neighborhood, Baghdad city"), a road named after a town before it; then attached by the parse; then after a locative
     word in its sentence; then after a locative word anywhere, the event's sentence first,
     then text order. A name followed by a type word ("Baiji city") counts as after a
     locative word."""
@@ -662,8 +671,8 @@ def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int) ->
         only_country = all(e.kind == "country" for m in c.mentions for e in m.entries)
         first = c.mentions[0]
         inside, cue = lo <= c.start < hi, first.cue or first.tail > first.end
-        return (only_country, c is not attached, not (inside and cue), not cue, not inside,
-                c.start)
+        return (only_country, first.road, c is not attached, not (inside and cue), not cue,
+                not inside, c.start)
     return sorted(chains, key=key)
 
 
