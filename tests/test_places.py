@@ -415,3 +415,10 @@ def test_road_named_after_towns_is_a_last_resort(nlp):
                      "burning tyres.", "blocked")
     # a town named as a place comes first
     assert near(ev.location, 33.27, 35.20)
+
+
+def test_area_by_another_spelling_with_its_type_word(nlp):
+    ev = locate(nlp, "On 5 June 2021, militants threw a grenade at a patrol in Qwertypora town "
+                     "(Budgam district, J&K), wounding three.", "threw")
+    # Budgam is Badgam in the index
+    assert ev.location.country == "IND" and near(ev.location, 34.02, 74.72, 30)

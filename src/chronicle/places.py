@@ -198,6 +198,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         nxt = _NEXT_WORD.match(text, max(tail, run_end))
         last = _ANY_WORD.findall(text[s:run_end])[-1:]
         name = text[s:e]
+        if not entries and hint in ("admin1", "admin2"):
+            # "Budgam district" for Badgam: an area by a spelling the index lacks
+            entries = tuple(x for x in gaz.fuzzy(name) if x.kind == hint)
         # the whole run names the road: "Marj" of "the Bar Elias-el Marj intersection" does not
         road = (s, e) == (run_start, run_end) and bool(nxt) and nxt.group(1).lower() in v["roads"]
         if road:
