@@ -422,3 +422,10 @@ def test_area_by_another_spelling_with_its_type_word(nlp):
                      "(Budgam district, J&K), wounding three.", "threw")
     # Budgam is Badgam in the index
     assert ev.location.country == "IND" and near(ev.location, 34.02, 74.72, 30)
+
+
+def test_joined_name_by_another_spelling_before_its_first_word(nlp):
+    ev = locate(nlp, "On 6 June 2021, a drone struck a checkpoint in Ain al Arab city in Aleppo "
+                     "countryside.", "struck")
+    # 'Ayn al 'Arab in the index; not a town called Ain elsewhere
+    assert ev.location.country == "SYR" and near(ev.location, 36.89, 38.35)

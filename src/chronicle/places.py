@@ -100,6 +100,7 @@ def _vocab() -> dict:
             regex.escape(k) for k in sorted(data["country_cues"], key=len, reverse=True)) + r")\b"),
         "filler": set(data["filler_words"]),
         # up to two joiners between name words: "Santa Cruz de la Sierra"
+        "joined": regex.compile(r" (?:" + "|".join(data["name_joiners"]) + r") "),
         "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+){{0,2}}{_WORD})*"),
         "plain_words": {normalise(w) for w in data["not_places"]},
         "loose_joiners": set(data["loose_joiners"]),
@@ -248,6 +249,12 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     gaz.lookup(_JOINERS.sub(" ", name)) if " " in name else ()) or (
                     # "Balad Ruz" for Baladruz: one name written in two words
                     gaz.lookup(name.replace(" ", "")) if " " in name else ())
+                if not entries and j - i > 1 and v["joined"].search(name):
+                    # "Ain al Arab" for 'Ayn al 'Arab: a joined name is distinctive enough to
+                    # be looked up by spelling, before its first word alone ("Ain") is
+                    size = len(normalise(name).split())
+                    entries = tuple(x for x in gaz.fuzzy(name) if x.kind == "city"
+                                    and len(normalise(x.name).split()) == size)
                 if entries:
                     found = (s, e, entries, j)
                     break
