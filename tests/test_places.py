@@ -429,3 +429,10 @@ def test_joined_name_by_another_spelling_before_its_first_word(nlp):
                      "countryside.", "struck")
     # 'Ayn al 'Arab in the index; not a town called Ain elsewhere
     assert ev.location.country == "SYR" and near(ev.location, 36.89, 38.35)
+
+
+def test_joined_name_with_a_capitalised_joiner(nlp):
+    ev = locate(nlp, "On 7 June 2021, mortar rounds landed in Qaser Bin Ghashir (Aljfara), "
+                     "hitting a farm.", "landed")
+    # Qasr Bin Ghashir in the index; not a town called Al Qasr elsewhere
+    assert ev.location.country == "LBY" and near(ev.location, 32.68, 13.18)

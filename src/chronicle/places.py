@@ -100,7 +100,7 @@ def _vocab() -> dict:
             regex.escape(k) for k in sorted(data["country_cues"], key=len, reverse=True)) + r")\b"),
         "filler": set(data["filler_words"]),
         # up to two joiners between name words: "Santa Cruz de la Sierra"
-        "joined": regex.compile(r" (?:" + "|".join(data["name_joiners"]) + r") "),
+        "joined": regex.compile(r" (?:" + "|".join(data["name_joiners"]) + r") ", regex.I),
         "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+){{0,2}}{_WORD})*"),
         "plain_words": {normalise(w) for w in data["not_places"]},
         "loose_joiners": set(data["loose_joiners"]),
