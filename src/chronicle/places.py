@@ -358,7 +358,8 @@ def _related(a: Entry, b: Entry) -> float:
 
 
 def _choose(mention: Mention, others: list[Mention], countries: set[str],
-            gaz: Optional[Gazetteer] = None, nearby: tuple[Mention, ...] = ()) -> tuple[Entry, float]:
+            gaz: Optional[Gazetteer] = None,
+            nearby: tuple[Mention, ...] = ()) -> tuple[Entry, float]:
     """Pick the mention's best entry given the names around it and the article's countries.
 
     When no reading of the name lies in the countries the article names, spelling
@@ -673,10 +674,10 @@ def _known(chain: Chain) -> bool:
 
 def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int) -> list[Chain]:
     """Order chains for an event: a bare country last ("Al-Qaida in Iraq" says less than
-    "Dora neighborhood, Baghdad city"), a road named after a town before it; then attached by the parse; then after a locative
-    word in its sentence; then after a locative word anywhere, the event's sentence first,
-    then text order. A name followed by a type word ("Baiji city") counts as after a
-    locative word."""
+    "Dora neighborhood, Baghdad city"), a road named after a town just before it; then
+    attached by the parse; then after a locative word in its sentence; then after a
+    locative word anywhere, the event's sentence first, then text order. A name followed
+    by a type word ("Baiji city") counts as after a locative word."""
     def key(c: Chain) -> tuple:
         only_country = all(e.kind == "country" for m in c.mentions for e in m.entries)
         first = c.mentions[0]
