@@ -6,7 +6,7 @@ from chronicle.gazetteer import Gazetteer, build
 from chronicle.records import Article, Event, Span
 
 COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN", "PE",
-             "AF", "SY", "IL", "AR", "BR", "BG", "MG"}
+             "AF", "SY", "IL", "AR", "BR", "BG", "MG", "NG", "TR"}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -365,3 +365,74 @@ def test_bare_capital_over_a_province_of_that_name_abroad(nlp):
     ev = locate(nlp, "On 30 April 2020, relatives held a silent vigil at the Court of Justice "
                      "in Sofia.", "vigil")
     assert ev.location.country == "BGR" and near(ev.location, 42.70, 23.32)
+
+
+def test_town_in_the_sentence_beats_its_province(nlp):
+    ev = locate(nlp, "On 4 June 2021, a boy died when leftover bombs exploded in a house in the "
+                     "town of Busra Esh-Sham in the countryside of Dar'a.", "exploded")
+    # the town, not the main city of the province it lies in (about 40 km away)
+    assert ev.location.precision == "city" and near(ev.location, 32.52, 36.48, 10)
+
+
+def test_province_name_is_not_a_misspelt_town_abroad(nlp):
+    ev = locate(nlp, "On 2 July 2021, Turkish artillery shelled Qwertyfa in al-Hasakeh, "
+                     "damaging two houses.", "shelled")
+    # the demonym names the shooter's country, not where the shells fell
+    assert ev.location.country == "SYR" and near(ev.location, 36.50, 40.75, 60)
+
+
+def test_district_point_is_its_namesake_town(nlp):
+    ev = locate(nlp, "On 9 March 2021, bandits robbed travellers on a rural road (coded as "
+                     "Birnin Gwari LGA, Kaduna).", "robbed")
+    # the seat town Birnin Gwari, not Sofo-Birnin-Gwari, the larger town of the district
+    assert ev.location.precision == "admin2" and near(ev.location, 10.66, 6.54, 10)
+
+
+def test_owner_possessive_keeps_facility_word(small_gazetteer):
+    ms = places.find_mentions("Staff picketed the Mosul company's depot.", small_gazetteer)
+    assert [m.entries for m in ms if m.text == "Mosul"] == [()]
+
+
+def test_neighbourhood_variant_stays_in_the_named_province(nlp):
+    ev = locate(nlp, "03/14/2013: Gunmen killed a teacher in Jamis neighborhood, Mansour "
+                     "district, Baghdad governorate, Iraq.", "killed")
+    # a town of a similar spelling in the next province is not that neighbourhood
+    assert ev.location.country == "IRQ" and near(ev.location, 33.34, 44.40)
+
+
+def test_province_elsewhere_in_the_sentence_picks_the_namesake(nlp):
+    ev = locate(nlp, "On 3 June 2021, gunmen shot a bus driver on the road that joins Esperanza "
+                     "with Canada Morelos, Puebla.", "shot")
+    # the Esperanza of Puebla, not the larger one in Sonora
+    assert ev.location.country == "MEX" and near(ev.location, 18.86, -97.37)
+
+
+def test_road_named_after_towns_is_a_last_resort(nlp):
+    ev = locate(nlp, "On 2 May 2021, angry drivers blocked the Baalbek-Homs road with burning "
+                     "tyres.", "blocked")
+    assert ev.location.text.startswith("Baalbek") and near(ev.location, 34.01, 36.21)
+    ev = locate(nlp, "On 2 May 2021, angry drivers in Tyre blocked the Baalbek-Homs road with "
+                     "burning tyres.", "blocked")
+    # a town named as a place comes first
+    assert near(ev.location, 33.27, 35.20)
+
+
+def test_area_by_another_spelling_with_its_type_word(nlp):
+    ev = locate(nlp, "On 5 June 2021, militants threw a grenade at a patrol in Qwertypora town "
+                     "(Budgam district, J&K), wounding three.", "threw")
+    # Budgam is Badgam in the index
+    assert ev.location.country == "IND" and near(ev.location, 34.02, 74.72, 30)
+
+
+def test_joined_name_by_another_spelling_before_its_first_word(nlp):
+    ev = locate(nlp, "On 6 June 2021, a drone struck a checkpoint in Ain al Arab city in Aleppo "
+                     "countryside.", "struck")
+    # 'Ayn al 'Arab in the index; not a town called Ain elsewhere
+    assert ev.location.country == "SYR" and near(ev.location, 36.89, 38.35)
+
+
+def test_joined_name_with_a_capitalised_joiner(nlp):
+    ev = locate(nlp, "On 7 June 2021, mortar rounds landed in Qaser Bin Ghashir (Aljfara), "
+                     "hitting a farm.", "landed")
+    # Qasr Bin Ghashir in the index; not a town called Al Qasr elsewhere
+    assert ev.location.country == "LBY" and near(ev.location, 32.68, 13.18)

@@ -67,6 +67,7 @@ class Mention:
     cue: bool = False  # a locative word ("in", "near", "the town of") stands before it
     capital: bool = False  # "capital" stands right before it ("the Libyan capital Tripoli")
     partial: bool = False  # only a part of a longer name ("Ain" of "Ain al Arab")
+    road: bool = False  # names a road after a town ("the Miniyeh highway"): a last resort
 
 
 @dataclass
@@ -99,12 +100,14 @@ def _vocab() -> dict:
             regex.escape(k) for k in sorted(data["country_cues"], key=len, reverse=True)) + r")\b"),
         "filler": set(data["filler_words"]),
         # up to two joiners between name words: "Santa Cruz de la Sierra"
+        "joined": regex.compile(r" (?:" + "|".join(data["name_joiners"]) + r") ", regex.I),
         "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+){{0,2}}{_WORD})*"),
         "plain_words": {normalise(w) for w in data["not_places"]},
         "loose_joiners": set(data["loose_joiners"]),
         "not_places": {normalise(w) for w in data["not_places"]} | {
             normalise(w) for w in data["country_cues"] if w not in data["aliases"]},
         "facilities": set(data["facility_words"]),
+        "roads": set(data["road_words"]),
         "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
         "dateline": _dateline_pattern(data["months"]),
         # "the North Zone of Rio", "the western side of Mosul": a part of the next place
@@ -195,10 +198,20 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         tail, hint, _ = _trailing_types(text, e)
         nxt = _NEXT_WORD.match(text, max(tail, run_end))
         last = _ANY_WORD.findall(text[s:run_end])[-1:]
-        if (nxt and nxt.group(1).lower() in v["facilities"]) or (
+        name = text[s:e]
+        if not entries and hint in ("admin1", "admin2"):
+            # "Budgam district" for Badgam: an area by a spelling the index lacks
+            entries = tuple(x for x in gaz.fuzzy(name) if x.kind == hint)
+        # the whole run names the road: "Marj" of "the Bar Elias-el Marj intersection" does not
+        road = (s, e) == (run_start, run_end) and bool(nxt) and nxt.group(1).lower() in v["roads"]
+        if road:
+            # "the Baalbek-Homs road" is named after the towns it joins: the first one
+            entries = entries or (gaz.lookup(name.split("-")[0]) if "-" in name else ())
+            entries = tuple(x for x in entries if x.kind == "city")
+        # "the Meade company's office": the owner's 's does not hide the facility word
+        elif (nxt and _POSSESSIVE.sub("", nxt.group(1).lower()) in v["facilities"]) or (
                 last and last[0].lower() in v["facilities"]):
             entries = ()  # "al-Hajja Sabriya mosque", "Kurdistan Democratic Party"
-        name = text[s:e]
         if name.isupper() and len(name) <= 5:
             # "GNA", "NGO" are organisations; "USA" and "UP" (Uttar Pradesh) are places
             entries = tuple(x for x in entries if x.kind in ("country", "admin1"))
@@ -210,10 +223,11 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             entries = ()
         cue, lead_hint = _leading_context(text, s)
         capital = _CAPITAL_BEFORE.search(text[max(0, s - 40):s]) is not None
-        out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue, capital))
+        out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue, capital,
+                           road=road))
 
     for run in v["run"].finditer(text):
-        run_end = run.end()
+        run_start, run_end = run.start(), run.end()
         words = list(regex.finditer(_WORD, run.group()))
         i, unknown_from = 0, None
         while i < len(words):
@@ -235,6 +249,12 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     gaz.lookup(_JOINERS.sub(" ", name)) if " " in name else ()) or (
                     # "Balad Ruz" for Baladruz: one name written in two words
                     gaz.lookup(name.replace(" ", "")) if " " in name else ())
+                if not entries and j - i > 1 and v["joined"].search(name):
+                    # "Ain al Arab" for 'Ayn al 'Arab: a joined name is distinctive enough to
+                    # be looked up by spelling, before its first word alone ("Ain") is
+                    size = len(normalise(name).split())
+                    entries = tuple(x for x in gaz.fuzzy(name) if x.kind == "city"
+                                    and len(normalise(x.name).split()) == size)
                 if entries:
                     found = (s, e, entries, j)
                     break
@@ -338,7 +358,8 @@ def _related(a: Entry, b: Entry) -> float:
 
 
 def _choose(mention: Mention, others: list[Mention], countries: set[str],
-            gaz: Optional[Gazetteer] = None) -> tuple[Entry, float]:
+            gaz: Optional[Gazetteer] = None,
+            nearby: tuple[Mention, ...] = ()) -> tuple[Entry, float]:
     """Pick the mention's best entry given the names around it and the article's countries.
 
     When no reading of the name lies in the countries the article names, spelling
@@ -349,7 +370,9 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
     if gaz is not None and mention.hint == "admin1" and not any(e.kind == "admin1" for e in entries):
         # "Al-Hasakeh province": a province by a spelling the index lacks
         entries = entries + tuple(e for e in gaz.fuzzy(mention.text) if e.kind == "admin1")
-    if gaz is not None and countries and not any(e.iso3 in countries for e in entries):
+    if gaz is not None and countries and not any(e.iso3 in countries for e in entries) and not any(
+            e.kind == "admin1" for e in entries):
+        # a province's name is no misspelling: "al-Hasakeh" is not a town in Turkey
         entries = entries + tuple(e for e in gaz.fuzzy(mention.text)
                                   if e.iso3 in countries and e.kind != "country")
     # the last name of "X (Y, Z)" is most often a province
@@ -373,6 +396,10 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
             score += 2.5
         for o in others:
             score += max((_related(e, d) for d in o.entries), default=0.0)
+        for o in nearby:
+            # a province or country named elsewhere in the sentence counts for half
+            score += 0.5 * max((_related(e, d) for d in o.entries
+                                if d.kind in ("admin1", "country")), default=0.0)
         if score > best_score:
             best, best_score = e, score
     assert best is not None
@@ -414,13 +441,29 @@ def _drop_partial_abroad(mentions: list[Mention], countries: set[str]) -> None:
 
 def _point(entry: Entry) -> tuple[float, float]:
     # reports name an admin area by its main town more often than by its middle
+    if entry.kind == "admin2":
+        town = _namesake_town(entry)
+        if town is not None:
+            return town.lat, town.lon
     if entry.kind in ("admin2", "admin1"):
         return entry.seat_lat, entry.seat_lon
     return entry.lat, entry.lon
 
 
-def resolve_chain(chain: Chain, countries: set[str],
-                  gaz: Optional[Gazetteer] = None) -> Optional[tuple[Mention, Entry, str]]:
+def _namesake_town(area: Entry) -> Optional[Entry]:
+    """Return the town inside the district `area` that bears its name, or None.
+
+    A district is named after its seat ("Birnin Gwari LGA"), which need not be its
+    most populous town.
+    """
+    said = normalise(area.name)
+    towns = [e for e in _gazetteer().lookup(area.name)
+             if e.kind == "city" and e.a2 == area.id and normalise(e.name) == said]
+    return max(towns, key=lambda e: e.population, default=None)
+
+
+def resolve_chain(chain: Chain, countries: set[str], gaz: Optional[Gazetteer] = None,
+                  nearby: tuple[Mention, ...] = ()) -> Optional[tuple[Mention, Entry, str]]:
     """Return the chain's most specific known name, its entry and the precision it gives.
 
     Readings of a name that no reading of a larger name after it could hold ("Taji" as a
@@ -448,7 +491,7 @@ def resolve_chain(chain: Chain, countries: set[str],
                 return m, found, "city"
             continue
         narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue, m.capital)
-        entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz)[0]
+        entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz, nearby)[0]
         return m, entry, entry.kind
     first = chain.mentions[0]
     if gaz is not None and countries and first.cue and not ms:
@@ -504,7 +547,9 @@ def _variant(m: Mention, later: list[Entry], gaz: Gazetteer,
     # a country after it ("Maqdadiyah city, Iraq"), anywhere in that country
     short = min_len if anchor.kind in ("admin1", "admin2", "city") else 3
     hits = [e for e in gaz.fuzzy(m.text, short) if e.kind == "city" and e.cc == anchor.cc
-            and (anchor.kind == "country" or e.a1 == anchor.a1 or _km(e, anchor) < 100)]
+            and (anchor.kind == "country" or e.a1 == anchor.a1 or (
+                # a province: only just over its line, not 100 km from its main town
+                _borders(e, anchor) if anchor.kind == "admin1" else _km(e, anchor) < 100))]
     if len(skeleton(m.text)) < 3:
         hits = [e for e in hits if e.a1 == anchor.a1]  # a short skeleton: the same province only
     # a variant inside the named province before a larger one next to it
@@ -538,12 +583,25 @@ def _relative(text: str, chain: Chain, entry: Entry, mention: Mention) -> Option
                   name=f"{text[start:mention.end]}")
 
 
+def _nearby(text: str, chain: Chain, chains: list[Chain]) -> tuple[Mention, ...]:
+    """Return the mentions of provinces and countries in other chains of the chain's sentence.
+
+    "the road from Esperanza to Santa Catarina, Puebla": Puebla says which Esperanza.
+    """
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, chain.start)), default=0)
+    hi = _SENTENCE_END.search(text, chain.end)
+    hi = hi.start() + 1 if hi else len(text)
+    return tuple(m for c in chains if c is not chain and lo <= c.start < hi
+                 for m in c.mentions if any(e.kind in ("admin1", "country") for e in m.entries))
+
+
 def _to_place(text: str, chain: Chain, countries: set[str],
               memo: Optional[dict] = None) -> Optional[Place]:
-    """Return the chain's place; `memo` keeps each chain's answer for the article."""
+    """Return the chain's place; `memo` keeps each chain's answer (and the article's chains)."""
     if memo is not None and id(chain) in memo:
         return memo[id(chain)]
-    resolved = resolve_chain(chain, countries, _gazetteer())
+    nearby = _nearby(text, chain, (memo or {}).get("chains", []))
+    resolved = resolve_chain(chain, countries, _gazetteer(), nearby)
     place = None
     if resolved is not None:
         mention, entry, precision = resolved
@@ -616,16 +674,16 @@ def _known(chain: Chain) -> bool:
 
 def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int) -> list[Chain]:
     """Order chains for an event: a bare country last ("Al-Qaida in Iraq" says less than
-    "Dora neighborhood, Baghdad city"); then attached by the parse; then after a locative
-    word in its sentence; then after a locative word anywhere, the event's sentence first,
-    then text order. A name followed by a type word ("Baiji city") counts as after a
-    locative word."""
+    "Dora neighborhood, Baghdad city"), a road named after a town just before it; then
+    attached by the parse; then after a locative word in its sentence; then after a
+    locative word anywhere, the event's sentence first, then text order. A name followed
+    by a type word ("Baiji city") counts as after a locative word."""
     def key(c: Chain) -> tuple:
         only_country = all(e.kind == "country" for m in c.mentions for e in m.entries)
         first = c.mentions[0]
         inside, cue = lo <= c.start < hi, first.cue or first.tail > first.end
-        return (only_country, c is not attached, not (inside and cue), not cue, not inside,
-                c.start)
+        return (only_country, first.road, c is not attached, not (inside and cue), not cue,
+                not inside, c.start)
     return sorted(chains, key=key)
 
 
@@ -675,7 +733,7 @@ def locate_events(article: Article, events: list[Event]) -> None:
     chains = _chains(text, mentions)
     countries = _country_context(text, chains)
     _drop_partial_abroad(mentions, countries)
-    memo: dict = {}
+    memo: dict = {"chains": chains}
     dateline = find_dateline(text, gaz)
     home = None  # the dateline city: where the report was filed
     if dateline is not None:
@@ -695,6 +753,7 @@ def locate_events(article: Article, events: list[Event]) -> None:
         found = _first_place(text, ranked, attached, countries, memo)
         if found is not None:
             i, place = found
+            place = _finer(text, ranked, i, place, sent, countries, memo, gaz)
             event.location = _within_city(text, ranked[i], place, ranked[i + 1:], sent,
                                           countries, memo)
         elif ranked:
@@ -741,6 +800,39 @@ def _first_place(text: str, ranked: list[Chain], attached: Optional[Chain],
         if place is not None and place.precision != "country" and place.country == first[1].country:
             return i, place
     return first
+
+
+def _finer(text: str, ranked: list[Chain], i: int, place: Place, sent: tuple[int, int],
+           countries: set[str], memo: dict, gaz: Gazetteer) -> Place:
+    """Return a town the event's sentence names inside the area `place`, else `place`.
+
+    "in the town of Busra in the countryside of Dar'a": the province is the larger frame
+    and the town, named as a place in the same sentence, is where it happened.
+    """
+    if place.precision not in ("admin1", "admin2") or place.geonameid is None:
+        return place
+    area = gaz.get(place.geonameid)
+    if area is None:
+        return place
+    for j, chain in enumerate(ranked):
+        if j == i or not (sent[0] <= chain.start < sent[1]) or not _introduced(chain):
+            continue
+        found = _to_place(text, chain, countries, memo)
+        if found is None or found.precision not in ("city", "point") or found.geonameid is None:
+            continue
+        entry = gaz.get(found.geonameid)
+        if entry is not None and _inside(entry, area):
+            return found
+    return place
+
+
+def _inside(entry: Entry, area: Entry) -> bool:
+    """Say whether the town `entry` lies in the admin area `area` (or just over its line)."""
+    if entry.cc != area.cc:
+        return False
+    if area.kind == "admin2":
+        return entry.a2 == area.id or _km(entry, area) <= _PART_KM
+    return entry.a1 == area.a1 or _borders(entry, area)
 
 
 def _introduced(chain: Chain) -> bool:
