@@ -356,3 +356,23 @@ def test_phrasal_cue_with_its_own_object_does_not_take_the_words_before_it(nlp):
 def test_day_after_a_particle_is_not_what_was_said(nlp):
     art = run(nlp, "The governor weighed in Friday about whether the video should be released.")
     assert by_cue(art, "weighed in").content.text == "whether the video should be released"
+
+
+def test_a_required_disclosure_is_not_a_statement(nlp):
+    art = run(nlp, "No federal rule requires the candidates to disclose their medical records.")
+    assert not [st for st in art.statements if st.cue.text == "disclose"]
+
+
+def test_an_attempt_to_question_is_not_a_statement(nlp):
+    art = run(nlp, "The committee has been trying to question several former aides of the governor.")
+    assert not [st for st in art.statements if st.cue.text == "question"]
+
+
+def test_a_done_disclosure_is_still_a_statement(nlp):
+    art = run(nlp, "The senator disclosed his tax returns to the ethics panel last week.")
+    assert by_cue(art, "disclosed").content.text.startswith("his tax returns")
+
+
+def test_saying_under_a_required_act_stays(nlp):
+    art = run(nlp, "The judge allowed the witness to say that the money had gone missing.")
+    assert by_cue(art, "say").content.text == "the money had gone missing"

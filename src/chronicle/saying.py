@@ -130,6 +130,16 @@ def _cue_of(tok, data):
     return None
 
 
+def _irrealis(tok, data) -> bool:
+    """Tell whether a verb of saying is only required, allowed or aimed at ("requires candidates to disclose", "tried to question", "without saying"), not done."""
+    if lemma_of(tok) in data["core_verbs"]:
+        return False
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
+        return tok.head.lower_ in data["irrealis_heads"]
+    return tok.tag_ == "VB" and tok.dep_ in ("xcomp", "ccomp", "advcl", "acl") \
+        and tok.head.lemma_.lower() in data["irrealis_heads"]
+
+
 def _tag(tok, subj, sent) -> tuple[int, int]:
     """Return the token range (first, last) of a speaker tag such as ', he said in an interview'."""
     keep = [tok] + (list(subj.subtree) if subj is not None and subj.head.i == tok.i else [])
@@ -247,6 +257,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if found is None:
             continue
         kind, particle = found
+        if _irrealis(tok, data):
+            continue
         lemma = lemma_of(tok)
         kids = list(tok.children)
         if any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids):
