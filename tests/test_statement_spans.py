@@ -376,3 +376,23 @@ def test_a_done_disclosure_is_still_a_statement(nlp):
 def test_saying_under_a_required_act_stays(nlp):
     art = run(nlp, "The judge allowed the witness to say that the money had gone missing.")
     assert by_cue(art, "say").content.text == "the money had gone missing"
+
+
+def test_telling_jokes_is_an_act_not_a_report(nlp):
+    art = run(nlp, "The comedian wants to sell herself and tell more jokes on stage.")
+    assert not [st for st in art.statements if st.cue.text == "tell"]
+
+
+def test_continuing_a_campaign_is_not_a_statement(nlp):
+    art = run(nlp, "The senator continues her campaign in the northern towns.")
+    assert not [st for st in art.statements if st.cue.text == "continues"]
+
+
+def test_telling_with_a_clause_is_still_a_statement(nlp):
+    art = run(nlp, "The mayor told the council that the bridge would reopen in May.")
+    assert by_cue(art, "told").content.text == "the bridge would reopen in May"
+
+
+def test_continued_with_a_quotation_is_still_a_statement(nlp):
+    art = run(nlp, "She continued, “We will not give up on this town.”")
+    assert "We will not give up" in by_cue(art, "continued").content.text

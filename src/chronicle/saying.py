@@ -140,6 +140,18 @@ def _irrealis(tok, data) -> bool:
         and tok.head.lemma_.lower() in data["irrealis_heads"]
 
 
+def _bare_object(tok, subj, content, quotes, data) -> bool:
+    """Tell whether a verb that reports only with a clause has just a plain object ("told more jokes", "found a way"), an act."""
+    if lemma_of(tok) not in data["clause_verbs"] or content[0] <= tok.idx or in_quote(quotes, (content[0], content[0] + 1)):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "nsubjpass", "agent") for c in tok.children):
+        return False
+    span = tok.doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in span):
+        return False  # a clause the parser hung elsewhere ("told a meeting that few people understood ...")
+    return not (subj is not None and subj.lemma_.lower() in data["evidence"])
+
+
 def _tag(tok, subj, sent) -> tuple[int, int]:
     """Return the token range (first, last) of a speaker tag such as ', he said in an interview'."""
     keep = [tok] + (list(subj.subtree) if subj is not None and subj.head.i == tok.i else [])
@@ -354,6 +366,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if wh is not None and wh.idx < content[0] and wh.sent.start == sent.start:
             content = (wh.idx, content[1])  # "which he said were at his side": the clause opens before its speaker
         content = one_paragraph(text, quotes, widen(text, quotes, content, cue_span, sent.end_char), cue_span)
+        if _bare_object(tok, subj, content, quotes, data):
+            continue
         if across_paragraphs(text, quotes, content, cue_span):
             continue  # a headline parsed into the next paragraph: its verb does not cue that paragraph
         if kind == "condemn" and lemma in data["object_needs_agent"] and not any(
