@@ -396,3 +396,8 @@ def test_telling_with_a_clause_is_still_a_statement(nlp):
 def test_continued_with_a_quotation_is_still_a_statement(nlp):
     art = run(nlp, "She continued, “We will not give up on this town.”")
     assert "We will not give up" in by_cue(art, "continued").content.text
+
+
+def test_a_gerund_giving_a_reason_is_not_a_statement(nlp):
+    art = run(nlp, "The doctor has been fined by the board for promoting miracle diet pills on television.")
+    assert not [st for st in art.statements if st.cue.text == "promoting"]

@@ -131,11 +131,11 @@ def _cue_of(tok, data):
 
 
 def _irrealis(tok, data) -> bool:
-    """Tell whether a verb of saying is only required, allowed or aimed at ("requires candidates to disclose", "tried to question", "without saying"), not done."""
+    """Tell whether a verb of saying is only required, allowed or aimed at ("requires candidates to disclose", "without saying") or a reason ("blamed for promoting"), not a report."""
     if lemma_of(tok) in data["core_verbs"]:
         return False
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
-        return tok.head.lower_ in data["irrealis_heads"]
+        return tok.head.lower_ in data["irrealis_heads"] or tok.head.lower_ in data["reason_preps"]
     return tok.tag_ == "VB" and tok.dep_ in ("xcomp", "ccomp", "advcl", "acl") \
         and tok.head.lemma_.lower() in data["irrealis_heads"]
 
