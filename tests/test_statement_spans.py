@@ -401,3 +401,13 @@ def test_continued_with_a_quotation_is_still_a_statement(nlp):
 def test_a_gerund_giving_a_reason_is_not_a_statement(nlp):
     art = run(nlp, "The doctor has been fined by the board for promoting miracle diet pills on television.")
     assert not [st for st in art.statements if st.cue.text == "promoting"]
+
+
+def test_a_conjunct_after_according_to_is_part_of_the_report(nlp):
+    art = run(nlp, "Exports rose 4 percent last year, according to the trade ministry, and imports fell by half.")
+    assert by_cue(art, "according to").content.text.endswith("imports fell by half")
+
+
+def test_a_comment_after_according_to_is_not_part_of_the_report(nlp):
+    art = run(nlp, "Exports rose 4 percent last year, according to the trade ministry, more than anyone expected.")
+    assert by_cue(art, "according to").content.text == "Exports rose 4 percent last year"
