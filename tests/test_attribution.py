@@ -438,3 +438,15 @@ def test_quote_before_tag_still_content(nlp):
 def test_offer_of_help_is_support(nlp):
     st = one(nlp, "The foreign minister said that his country would offer its support to the rescue teams.")
     assert st.kind == "support"
+
+
+def test_editors_note_reports_no_one(nlp):
+    from chronicle import attribution
+    from chronicle.records import Article
+    text = ("The governor said the new bridge would open in May.\n\n"
+            "Editor's note: The governor is a candidate who has repeatedly pledged to ban all imports from abroad.")
+    art = Article(id="t", text=text)
+    art.doc = nlp(text)
+    cues_found = [st.cue.text for st in attribution.find_statements(art)]
+    assert "said" in cues_found
+    assert "pledged" not in cues_found

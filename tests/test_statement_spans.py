@@ -356,3 +356,58 @@ def test_phrasal_cue_with_its_own_object_does_not_take_the_words_before_it(nlp):
 def test_day_after_a_particle_is_not_what_was_said(nlp):
     art = run(nlp, "The governor weighed in Friday about whether the video should be released.")
     assert by_cue(art, "weighed in").content.text == "whether the video should be released"
+
+
+def test_a_required_disclosure_is_not_a_statement(nlp):
+    art = run(nlp, "No federal rule requires the candidates to disclose their medical records.")
+    assert not [st for st in art.statements if st.cue.text == "disclose"]
+
+
+def test_an_attempt_to_question_is_not_a_statement(nlp):
+    art = run(nlp, "The committee has been trying to question several former aides of the governor.")
+    assert not [st for st in art.statements if st.cue.text == "question"]
+
+
+def test_a_done_disclosure_is_still_a_statement(nlp):
+    art = run(nlp, "The senator disclosed his tax returns to the ethics panel last week.")
+    assert by_cue(art, "disclosed").content.text.startswith("his tax returns")
+
+
+def test_saying_under_a_required_act_stays(nlp):
+    art = run(nlp, "The judge allowed the witness to say that the money had gone missing.")
+    assert by_cue(art, "say").content.text == "the money had gone missing"
+
+
+def test_telling_jokes_is_an_act_not_a_report(nlp):
+    art = run(nlp, "The comedian wants to sell herself and tell more jokes on stage.")
+    assert not [st for st in art.statements if st.cue.text == "tell"]
+
+
+def test_continuing_a_campaign_is_not_a_statement(nlp):
+    art = run(nlp, "The senator continues her campaign in the northern towns.")
+    assert not [st for st in art.statements if st.cue.text == "continues"]
+
+
+def test_telling_with_a_clause_is_still_a_statement(nlp):
+    art = run(nlp, "The mayor told the council that the bridge would reopen in May.")
+    assert by_cue(art, "told").content.text == "the bridge would reopen in May"
+
+
+def test_continued_with_a_quotation_is_still_a_statement(nlp):
+    art = run(nlp, "She continued, “We will not give up on this town.”")
+    assert "We will not give up" in by_cue(art, "continued").content.text
+
+
+def test_a_gerund_giving_a_reason_is_not_a_statement(nlp):
+    art = run(nlp, "The doctor has been fined by the board for promoting miracle diet pills on television.")
+    assert not [st for st in art.statements if st.cue.text == "promoting"]
+
+
+def test_a_conjunct_after_according_to_is_part_of_the_report(nlp):
+    art = run(nlp, "Exports rose 4 percent last year, according to the trade ministry, and imports fell by half.")
+    assert by_cue(art, "according to").content.text.endswith("imports fell by half")
+
+
+def test_a_comment_after_according_to_is_not_part_of_the_report(nlp):
+    art = run(nlp, "Exports rose 4 percent last year, according to the trade ministry, more than anyone expected.")
+    assert by_cue(art, "according to").content.text == "Exports rose 4 percent last year"

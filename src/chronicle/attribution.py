@@ -126,6 +126,19 @@ def _minor_inside(f: Found, found: list[Found], lemmas: dict) -> bool:
     return any(g is not f and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1] for g in found)
 
 
+def _notes(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the paper's own notes ("Editor's note: ..."), each up to the next blank line."""
+    out = []
+    low = text.lower()
+    for label in cues()["note_labels"]:
+        for m in re.finditer(re.escape(label) + r"\s*:", low):
+            if m.start() and text[:m.start()].rstrip(" \t\xa0")[-1:] not in ("", "\n"):
+                continue  # a note starts its own line
+            end = text.find("\n\n", m.end())
+            out.append((m.start(), len(text) if end < 0 else end))
+    return out
+
+
 def _orphan(f: Found, found: list[Found]) -> bool:
     """Tell whether `f` has no speaker and sits inside another statement's content."""
     return f.speaker is None and any(g is not f and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
@@ -158,6 +171,8 @@ def find_statements(article: Article) -> list[Statement]:
         found.append(f)
         sent = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
         lemmas[f.cue], sents[f.cue] = "", sent.sent.text if sent is not None else ""
+    notes = _notes(text)
+    found = [f for f in found if not any(s <= f.cue[0] < e for s, e in notes)]
     found = [f for f in found if not _nested(f, found, quotes) and not _orphan(f, found)
              and not _minor_inside(f, found, lemmas)]
     for f in found:

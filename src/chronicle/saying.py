@@ -130,6 +130,28 @@ def _cue_of(tok, data):
     return None
 
 
+def _irrealis(tok, data) -> bool:
+    """Tell whether a verb of saying is only required, allowed or aimed at ("requires candidates to disclose", "without saying") or a reason ("blamed for promoting"), not a report."""
+    if lemma_of(tok) in data["core_verbs"]:
+        return False
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
+        return tok.head.lower_ in data["irrealis_heads"] or tok.head.lower_ in data["reason_preps"]
+    return tok.tag_ == "VB" and tok.dep_ in ("xcomp", "ccomp", "advcl", "acl") \
+        and tok.head.lemma_.lower() in data["irrealis_heads"]
+
+
+def _bare_object(tok, subj, content, quotes, data) -> bool:
+    """Tell whether a verb that reports only with a clause has just a plain object ("told more jokes", "found a way"), an act."""
+    if lemma_of(tok) not in data["clause_verbs"] or content[0] <= tok.idx or in_quote(quotes, (content[0], content[0] + 1)):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "nsubjpass", "agent") for c in tok.children):
+        return False
+    span = tok.doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in span):
+        return False  # a clause the parser hung elsewhere ("told a meeting that few people understood ...")
+    return not (subj is not None and subj.lemma_.lower() in data["evidence"])
+
+
 def _tag(tok, subj, sent) -> tuple[int, int]:
     """Return the token range (first, last) of a speaker tag such as ', he said in an interview'."""
     keep = [tok] + (list(subj.subtree) if subj is not None and subj.head.i == tok.i else [])
@@ -247,6 +269,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if found is None:
             continue
         kind, particle = found
+        if _irrealis(tok, data):
+            continue
         lemma = lemma_of(tok)
         kids = list(tok.children)
         if any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids):
@@ -342,6 +366,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if wh is not None and wh.idx < content[0] and wh.sent.start == sent.start:
             content = (wh.idx, content[1])  # "which he said were at his side": the clause opens before its speaker
         content = one_paragraph(text, quotes, widen(text, quotes, content, cue_span, sent.end_char), cue_span)
+        if _bare_object(tok, subj, content, quotes, data):
+            continue
         if across_paragraphs(text, quotes, content, cue_span):
             continue  # a headline parsed into the next paragraph: its verb does not cue that paragraph
         if kind == "condemn" and lemma in data["object_needs_agent"] and not any(

@@ -36,6 +36,8 @@ def according_statements(sent, text: str, quotes) -> list[Found]:
             # "The plan, according to X, would cost ...": the claim goes on after the source;
             # "Y rose 20 percent, according to X, more than ...": Y is whole, what follows is the writer's
             whole = sent.root.i < tok.i and sent.root.pos_ in ("VERB", "AUX")
+            # "Y rose, according to X, and Z fell": a conjunct after the source is more of what X reports
+            whole = whole and not (comma is not None and comma + 1 < len(after) and after[comma + 1].dep_ == "cc")
             if comma is not None and not whole and any(not t.is_punct for t in after[comma + 1:]):
                 body = body + after[comma + 1:]
         body = [t for t in body if not t.is_space]
