@@ -136,7 +136,7 @@ def _refine_mode(article: Article, ev: Event) -> Optional[str]:
     if ev.mode is None or ev.mode == "explosives":
         # a trigger that names no means takes it from the sentence, then the report around it
         bags += [_sentence_bag(article, ev),
-                 _context_bag(article, ev, 1) if len(article.text) > 600 else Bag(article.doc)]
+                 _context_bag(article, ev, 1) if len(article.text) > 600 else Bag.of_doc(article.doc)]
     for n, bag in enumerate(bags):
         for mode, words in ontology.mode_cues():
             if ontology.mode_rank(mode) >= ontology.mode_rank(ev.mode):
@@ -256,7 +256,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if getattr(ev, "_frame_weapon", False):
         return ontology.acled_for("ASSAULT", ev.mode)  # the clash word only frames it: the weapon is the news
     if ev.mode == "capture":
-        report = Bag(article.doc) if len(article.text) <= 600 else sent
+        report = Bag.of_doc(article.doc) if len(article.text) <= 600 else sent
         if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")) or (
                 head is not None and _unopposed(head.sent)) or report.has_any(("withdrawal", "withdraw", "pullout")):
             return ("Strategic developments", "Non-violent transfer of territory")
@@ -281,7 +281,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         else:
             gov = clause.cue("recapture")
         return ("Battles", "Government regains territory" if gov else "Non-state actor overtakes territory")
-    story = Bag(article.doc) if len(article.text) <= 600 else sent
+    story = Bag.of_doc(article.doc) if len(article.text) <= 600 else sent
     if ev.mode in (None, "firearms", "melee") and story.cue("no_fighting") and not story.cue("casualty"):
         # armed men storming a post and leaving without a shot: a change in what the group does
         return ("Strategic developments", "Change to group/activity")
@@ -292,7 +292,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode == "arson" and not attack_on_people:
         if crowd:
             return _crowd_riot(article, ev, clause)
-        if sent.cue("casualty") or (len(article.text) <= 600 and Bag(article.doc).cue("casualty")):
+        if sent.cue("casualty") or (len(article.text) <= 600 and Bag.of_doc(article.doc).cue("casualty")):
             return ("Violence against civilians", "Attack")
         return ("Strategic developments", "Looting/property destruction")
     if ev.mode in ("sexual",):
@@ -312,7 +312,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode not in REMOTE and sent.cue("private_dispute") and not sent.cue("organized_armed"):
         # a fight over land or a quarrel between unorganised people is mob violence, not an attack
         return ("Riots", "Mob violence")
-    report = Bag(article.doc) if len(article.text) <= 600 else _context_bag(article, ev, 1)
+    report = Bag.of_doc(article.doc) if len(article.text) <= 600 else _context_bag(article, ev, 1)
     if ev.mode in (None, "firearms", "melee", "grenade", "explosives") and report.cue("armed_response"):
         return ("Battles", "Armed clash")  # the side attacked fired back: ACLED codes the exchange as a battle
     remote = ev.mode in ("chemical", "suicide", "drone", "aerial", "explosives", "grenade")
@@ -320,7 +320,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     duel = ("small arms", "clash", "exchange of fire", "exchange fire", "shoot-out", "fighting", "both directions")
     if ev.mode == "artillery":
         # fire "in both directions" of a front line, said anywhere in a short report, is a battle
-        report = Bag(article.doc) if len(article.text) <= 600 else sent
+        report = Bag.of_doc(article.doc) if len(article.text) <= 600 else sent
         fire_fight = (fire_fight and sent.has_any(duel)) or report.has_any(("both directions", "exchange of fire", "exchanged fire"))
     if fire_fight and ev.mode != "clash" and _side(_patient_heads(head)) == "civilian":
         return ("Violence against civilians", "Attack")
@@ -616,7 +616,7 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     if facts.cue("mutual_violence") or turned:
         return _riot_or_mob(article, ev)
     # a short report may say how the police ended the protest before it names the protest
-    scene = Bag(article.doc) if len(article.text) <= 600 else _sentence_bag(article, ev)
+    scene = Bag.of_doc(article.doc) if len(article.text) <= 600 else _sentence_bag(article, ev)
     if facts.cue("intervention_acts") or scene.cue("crowd_control"):
         return ("Protests", "Protest with intervention")
     return ("Protests", "Peaceful protest")

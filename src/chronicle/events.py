@@ -26,21 +26,46 @@ DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
+def _compound_part(t, lem: str, low: str) -> bool:
+    """True for a word that is only part of another thing's name: "grenade launchers" fire like
+    artillery, "anti-aircraft" guns are no aircraft, "infantry fighting vehicles" are no fighting."""
+    doc = t.doc
+    if lem == "grenade":
+        return t.i + 1 < len(doc) and doc[t.i + 1].lemma_.lower() == "launcher"
+    if low == "aircraft":
+        return t.i >= 1 and "anti" in doc[max(0, t.i - 2):t.i].text.lower()
+    if low == "fighting":
+        return t.i + 1 < len(doc) and doc[t.i + 1].lemma_.lower() == "vehicle"
+    return False
+
+
 class Bag:
     """Words of a stretch of text, for cue look-ups by lemma, word or phrase."""
 
     def __init__(self, tokens):
-        toks = [t for t in tokens if not t.is_space]
-        # "grenade launchers" fire like artillery: they are not hand grenades
-        single = [t for t in toks if not (t.lemma_.lower() == "grenade" and t.i + 1 < len(t.doc)
-                                          and t.doc[t.i + 1].lemma_.lower() == "launcher")
-                  and not (t.lower_ == "aircraft" and t.i >= 1 and "anti" in t.doc[max(0, t.i - 2):t.i].text.lower())
-                  and not (t.lower_ == "fighting" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_.lower() == "vehicle")]
-        self.lemmas = {t.lemma_.lower() for t in single}
-        self.words = {t.lower_ for t in single}
-        self.tagged = {f"{t.lemma_.lower()}:{t.pos_}" for t in single}
-        self.lemma_text = " " + " ".join(t.lemma_.lower() for t in toks) + " "
-        self.word_text = " " + " ".join(t.lower_ for t in toks) + " "
+        lemma_seq, word_seq = [], []
+        self.lemmas, self.words, self.tagged = set(), set(), set()
+        for t in tokens:
+            if t.is_space:
+                continue
+            lem, low = t.lemma_.lower(), t.lower_
+            lemma_seq.append(lem)
+            word_seq.append(low)
+            if _compound_part(t, lem, low):
+                continue
+            self.lemmas.add(lem)
+            self.words.add(low)
+            self.tagged.add(f"{lem}:{t.pos_}")
+        self.lemma_text = " " + " ".join(lemma_seq) + " "
+        self.word_text = " " + " ".join(word_seq) + " "
+
+    @staticmethod
+    def of_doc(doc) -> "Bag":
+        """Return the Bag of a whole parsed text, built once per doc."""
+        bag = doc.user_data.get("chronicle_bag")
+        if bag is None:
+            bag = doc.user_data["chronicle_bag"] = Bag(doc)
+        return bag
 
     def has_any(self, words) -> bool:
         """Return True when any cue word or phrase of `words` occurs."""
@@ -342,7 +367,7 @@ def _candidates(article: Article) -> list[Candidate]:
     out: list[Candidate] = []
     primed = False
     short = len(article.text) <= 600
-    whole = Bag(article.doc) if short else None
+    whole = Bag.of_doc(article.doc) if short else None
     for si, sent in enumerate(article.doc.sents):
         toks = [t for t in sent]
         # a short report (an ACLED note, a GTD summary) is one story: its words are one context
@@ -493,7 +518,7 @@ FORCE_MODES = {("COERCE", "intercept"), ("COERCE", "defuse"), ("PROTEST", "riot"
 def _figurative_page(article: Article) -> bool:
     """Return True when the article is about sport or a game rather than violence: it names
     at least three words of that field and more of them than words of real violence."""
-    bag = Bag(article.doc)
+    bag = Bag.of_doc(article.doc)
     field = sum(1 for w in ontology.cue("sport_or_game") if bag.has(w))
     force = sum(1 for w in ontology.cue("hard_violence") if bag.has(w))
     return field >= 3 and field > 2 * force
