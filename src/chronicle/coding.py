@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from . import ontology
+from .mentions import short_text
 from .events import YEAR, Bag, _aside, _clause_tokens, _definite
 from .records import Article, Event
 
@@ -108,7 +109,7 @@ def _gas_named(article: Article, ev: Event) -> bool:
     """Return True when the event's sentence names a gas as what was used, not in a what-about phrase
     ("strikes in retaliation for a chlorine attack") nor as a facility ("chemical weapons sites")."""
     # a short report often says what the shells carried in its next sentence
-    sents = _sentences_after(article, ev, 1 if len(article.text) <= 600 else 0)
+    sents = _sentences_after(article, ev, 1 if short_text(article.text) else 0)
     skip: set[int] = set()
     for t in (t for s in sents for t in s):
         if t.i not in skip:
@@ -136,7 +137,7 @@ def _refine_mode(article: Article, ev: Event) -> Optional[str]:
     if ev.mode is None or ev.mode == "explosives":
         # a trigger that names no means takes it from the sentence, then the report around it
         bags += [_sentence_bag(article, ev),
-                 _context_bag(article, ev, 1) if len(article.text) > 600 else Bag.of_doc(article.doc)]
+                 _context_bag(article, ev, 1) if not short_text(article.text) else Bag.of_doc(article.doc)]
     for n, bag in enumerate(bags):
         for mode, words in ontology.mode_cues():
             if ontology.mode_rank(mode) >= ontology.mode_rank(ev.mode):
@@ -256,7 +257,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if getattr(ev, "_frame_weapon", False):
         return ontology.acled_for("ASSAULT", ev.mode)  # the clash word only frames it: the weapon is the news
     if ev.mode == "capture":
-        report = Bag.of_doc(article.doc) if len(article.text) <= 600 else sent
+        report = Bag.of_doc(article.doc) if short_text(article.text) else sent
         if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")) or (
                 head is not None and _unopposed(head.sent)) or report.has_any(("withdrawal", "withdraw", "pullout")):
             return ("Strategic developments", "Non-violent transfer of territory")
@@ -281,7 +282,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         else:
             gov = clause.cue("recapture")
         return ("Battles", "Government regains territory" if gov else "Non-state actor overtakes territory")
-    story = Bag.of_doc(article.doc) if len(article.text) <= 600 else sent
+    story = Bag.of_doc(article.doc) if short_text(article.text) else sent
     if ev.mode in (None, "firearms", "melee") and story.cue("no_fighting") and not story.cue("casualty"):
         # armed men storming a post and leaving without a shot: a change in what the group does
         return ("Strategic developments", "Change to group/activity")
@@ -292,7 +293,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode == "arson" and not attack_on_people:
         if crowd:
             return _crowd_riot(article, ev, clause)
-        if sent.cue("casualty") or (len(article.text) <= 600 and Bag.of_doc(article.doc).cue("casualty")):
+        if sent.cue("casualty") or (short_text(article.text) and Bag.of_doc(article.doc).cue("casualty")):
             return ("Violence against civilians", "Attack")
         return ("Strategic developments", "Looting/property destruction")
     if ev.mode in ("sexual",):
@@ -312,7 +313,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if ev.mode not in REMOTE and sent.cue("private_dispute") and not sent.cue("organized_armed"):
         # a fight over land or a quarrel between unorganised people is mob violence, not an attack
         return ("Riots", "Mob violence")
-    report = Bag.of_doc(article.doc) if len(article.text) <= 600 else _context_bag(article, ev, 1)
+    report = Bag.of_doc(article.doc) if short_text(article.text) else _context_bag(article, ev, 1)
     if ev.mode in (None, "firearms", "melee", "grenade", "explosives") and report.cue("armed_response"):
         return ("Battles", "Armed clash")  # the side attacked fired back: ACLED codes the exchange as a battle
     remote = ev.mode in ("chemical", "suicide", "drone", "aerial", "explosives", "grenade")
@@ -320,7 +321,7 @@ def _code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     duel = ("small arms", "clash", "exchange of fire", "exchange fire", "shoot-out", "fighting", "both directions")
     if ev.mode == "artillery":
         # fire "in both directions" of a front line, said anywhere in a short report, is a battle
-        report = Bag.of_doc(article.doc) if len(article.text) <= 600 else sent
+        report = Bag.of_doc(article.doc) if short_text(article.text) else sent
         fire_fight = (fire_fight and sent.has_any(duel)) or report.has_any(("both directions", "exchange of fire", "exchanged fire"))
     if fire_fight and ev.mode != "clash" and _side(_patient_heads(head)) == "civilian":
         return ("Violence against civilians", "Attack")
@@ -495,7 +496,7 @@ def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
             return ("Violence against civilians", "Attack")
     if any(t.kind in ontology.armed_kinds() for t in ev.targets):
         return ("Battles", "Armed clash")
-    if head is not None and len(head.doc.text) <= 600 and any(
+    if head is not None and short_text(head.doc.text) and any(
             {t.lemma_.lower() for t in _victims(s.root) if not _former(t)} & ontology.cue("state_forces") for s in head.doc.sents):
         return ("Battles", "Armed clash")  # "the mayor's bodyguards, two policemen, were also killed": forces fell
     if head is not None and head.pos_ == "VERB":
@@ -580,7 +581,7 @@ def _riot_or_mob(article: Article, ev: Event) -> tuple[str, str]:
 
 def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     """Return the ACLED Protests or Riots sub-event for a protest, from what happened at it."""
-    toks = _fact_tokens(article, ev, head, 2 if len(article.text) > 600 else 4) if head is not None else []
+    toks = _fact_tokens(article, ev, head, 2 if not short_text(article.text) else 4) if head is not None else []
     toks = [t for t in toks if t.i not in _noise_making(toks)]
     facts = Bag(toks)
     by_forces = _forces_acts(toks)
@@ -591,7 +592,7 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     # "protesters were injured": what the crowd suffered is not what it did
     sufferers = ontology.cue("crowd") | ontology.cue("protest") | {"protestor", "protesters", "demonstrators"}
     # in a long page the sentences after a protest mention are often about other days: only its own counts here
-    own = (lambda t: True) if len(article.text) <= 600 else (lambda t: ev.sentence.start <= t.idx < ev.sentence.end)
+    own = (lambda t: True) if short_text(article.text) else (lambda t: ev.sentence.start <= t.idx < ev.sentence.end)
     crowd_did = Bag([t for t in crowd_toks if own(t) and not (t.pos_ == "VERB" and any(
         c.dep_ == "nsubjpass" and c.lemma_.lower() in sufferers for c in t.children))])
     fought = Bag([t for t in toks if own(t)]).cue("crowd_fought")
@@ -612,11 +613,11 @@ def _code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
         return ("Protests", "Excessive force against protesters")
     # a clash takes two sides: it makes the protest violent whoever is named as its doer
     # "the march descended into the worst violence in years": a turn the what-about filter would drop
-    turned = (_context_bag(article, ev, 1) if len(article.text) <= 600 else _sentence_bag(article, ev)).cue("violent_turn")
+    turned = (_context_bag(article, ev, 1) if short_text(article.text) else _sentence_bag(article, ev)).cue("violent_turn")
     if facts.cue("mutual_violence") or turned:
         return _riot_or_mob(article, ev)
     # a short report may say how the police ended the protest before it names the protest
-    scene = Bag.of_doc(article.doc) if len(article.text) <= 600 else _sentence_bag(article, ev)
+    scene = Bag.of_doc(article.doc) if short_text(article.text) else _sentence_bag(article, ev)
     if facts.cue("intervention_acts") or scene.cue("crowd_control"):
         return ("Protests", "Protest with intervention")
     return ("Protests", "Peaceful protest")
@@ -761,7 +762,7 @@ def _about_violence(article: Article, events: list[Event]) -> bool:
     """Return True when violence is the article's topic: a short report, violence in the headline
     or lead, or in at least a fifth of its sentences."""
     violent = [ev for ev in events if ev.acled and ev.acled["event_type"] in VIOLENT]
-    if len(article.text) <= 600 or not violent:
+    if short_text(article.text) or not violent:
         return True
     sents = list(article.doc.sents)
     lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end_char

@@ -366,7 +366,7 @@ def _candidates(article: Article) -> list[Candidate]:
     ref_year = _reference_year(article)
     out: list[Candidate] = []
     primed = False
-    short = len(article.text) <= 600
+    short = mentions.short_text(article.text)
     whole = Bag.of_doc(article.doc) if short else None
     for si, sent in enumerate(article.doc.sents):
         toks = [t for t in sent]

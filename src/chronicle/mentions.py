@@ -38,6 +38,11 @@ SUBHEADING_MAX_WORDS = 8
 LONG_TEXT = 600  # events.py reads a text this short as one report (a note, a summary)
 
 
+def short_text(text: str) -> bool:
+    """Return True when `text` is short enough to read as one report (a coder's note, a summary)."""
+    return len(text) <= LONG_TEXT
+
+
 def full_article(text: str) -> bool:
     """Return True when `text` is a full article rather than one report: longer than LONG_TEXT, or
     written in more than one line (a headline over a body, several paragraphs); coders' notes and
