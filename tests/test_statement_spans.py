@@ -411,3 +411,13 @@ def test_a_conjunct_after_according_to_is_part_of_the_report(nlp):
 def test_a_comment_after_according_to_is_not_part_of_the_report(nlp):
     art = run(nlp, "Exports rose 4 percent last year, according to the trade ministry, more than anyone expected.")
     assert by_cue(art, "according to").content.text == "Exports rose 4 percent last year"
+
+
+def test_anyone_wanting_to_is_not_a_statement(nlp):
+    art = run(nlp, "The county archive is an excellent resource for anyone wanting to learn more about old farms.")
+    assert not [st for st in art.statements if st.cue.text == "wanting"]
+
+
+def test_a_named_person_wanting_to_is_still_a_statement(nlp):
+    art = run(nlp, "The mayor says she wants to rebuild the old bridge before winter.")
+    assert by_cue(art, "says").content.text.startswith("she wants")

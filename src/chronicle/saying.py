@@ -281,6 +281,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
             continue  # "as CNN reported" is handled with the statement it qualifies
         subj = subject_of(tok)
+        if subj is not None and subj.lower_ in data["generic_subjects"]:
+            continue  # "a guide for anyone wanting to borrow": no one in particular, so no report
         if subj is None and tok.tag_ == "VB" and tok.dep_ == "ROOT":
             continue  # "Ask yourself that question": a bidding, not a report
         # a weak verb ("found", "stressed", "agreed") takes its object as content only when someone does it
