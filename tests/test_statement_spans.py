@@ -421,3 +421,13 @@ def test_anyone_wanting_to_is_not_a_statement(nlp):
 def test_a_named_person_wanting_to_is_still_a_statement(nlp):
     art = run(nlp, "The mayor says she wants to rebuild the old bridge before winter.")
     assert by_cue(art, "says").content.text.startswith("she wants")
+
+
+def test_a_plan_no_one_holds_is_not_a_statement(nlp):
+    art = run(nlp, "The council won an extension on a court order to clean the old quarry pond.")
+    assert not [st for st in art.statements if st.cue.text == "order"]
+
+
+def test_a_plan_someone_holds_is_still_a_statement(nlp):
+    art = run(nlp, "The governor's plan to close the old prison drew protests.")
+    assert by_cue(art, "plan").content.text == "to close the old prison"
