@@ -431,3 +431,16 @@ def test_a_plan_no_one_holds_is_not_a_statement(nlp):
 def test_a_plan_someone_holds_is_still_a_statement(nlp):
     art = run(nlp, "The governor's plan to close the old prison drew protests.")
     assert by_cue(art, "plan").content.text == "to close the old prison"
+
+
+def test_set_phrases_with_a_verb_of_saying_are_not_statements(nlp):
+    art = run(nlp, "Having said that, some economists argue that the levy should be small.")
+    assert not [st for st in art.statements if st.cue.text == "said"]
+    assert by_cue(art, "argue").content.text == "the levy should be small"
+    art = run(nlp, "It goes without saying that the mayor wants the road rebuilt.")
+    assert not [st for st in art.statements if st.cue.text == "saying"]
+
+
+def test_said_that_outside_a_set_phrase_is_still_a_statement(nlp):
+    art = run(nlp, "The mayor said that the bridge is safe.")
+    assert by_cue(art, "said").content.text == "the bridge is safe"
