@@ -411,3 +411,36 @@ def test_a_conjunct_after_according_to_is_part_of_the_report(nlp):
 def test_a_comment_after_according_to_is_not_part_of_the_report(nlp):
     art = run(nlp, "Exports rose 4 percent last year, according to the trade ministry, more than anyone expected.")
     assert by_cue(art, "according to").content.text == "Exports rose 4 percent last year"
+
+
+def test_anyone_wanting_to_is_not_a_statement(nlp):
+    art = run(nlp, "The county archive is an excellent resource for anyone wanting to learn more about old farms.")
+    assert not [st for st in art.statements if st.cue.text == "wanting"]
+
+
+def test_a_named_person_wanting_to_is_still_a_statement(nlp):
+    art = run(nlp, "The mayor says she wants to rebuild the old bridge before winter.")
+    assert by_cue(art, "says").content.text.startswith("she wants")
+
+
+def test_a_plan_no_one_holds_is_not_a_statement(nlp):
+    art = run(nlp, "The council won an extension on a court order to clean the old quarry pond.")
+    assert not [st for st in art.statements if st.cue.text == "order"]
+
+
+def test_a_plan_someone_holds_is_still_a_statement(nlp):
+    art = run(nlp, "The governor's plan to close the old prison drew protests.")
+    assert by_cue(art, "plan").content.text == "to close the old prison"
+
+
+def test_set_phrases_with_a_verb_of_saying_are_not_statements(nlp):
+    art = run(nlp, "Having said that, some economists argue that the levy should be small.")
+    assert not [st for st in art.statements if st.cue.text == "said"]
+    assert by_cue(art, "argue").content.text == "the levy should be small"
+    art = run(nlp, "It goes without saying that the mayor wants the road rebuilt.")
+    assert not [st for st in art.statements if st.cue.text == "saying"]
+
+
+def test_said_that_outside_a_set_phrase_is_still_a_statement(nlp):
+    art = run(nlp, "The mayor said that the bridge is safe.")
+    assert by_cue(art, "said").content.text == "the bridge is safe"

@@ -140,6 +140,19 @@ def _irrealis(tok, data) -> bool:
         and tok.head.lemma_.lower() in data["irrealis_heads"]
 
 
+def _formula(tok, data) -> bool:
+    """Tell whether a verb of saying is part of a set phrase ("having said that", "it goes without saying")."""
+    doc = tok.doc
+    for phrase in data["formulas"]:
+        words = phrase.split()
+        for k, w in enumerate(words):
+            lo = tok.i - k
+            if w == tok.lower_ and lo >= 0 and lo + len(words) <= len(doc) \
+                    and [t.lower_ for t in doc[lo:lo + len(words)]] == words:
+                return True
+    return False
+
+
 def _bare_object(tok, subj, content, quotes, data) -> bool:
     """Tell whether a verb that reports only with a clause has just a plain object ("told more jokes", "found a way"), an act."""
     if lemma_of(tok) not in data["clause_verbs"] or content[0] <= tok.idx or in_quote(quotes, (content[0], content[0] + 1)):
@@ -269,7 +282,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if found is None:
             continue
         kind, particle = found
-        if _irrealis(tok, data):
+        if _irrealis(tok, data) or _formula(tok, data):
             continue
         lemma = lemma_of(tok)
         kids = list(tok.children)
@@ -281,6 +294,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
             continue  # "as CNN reported" is handled with the statement it qualifies
         subj = subject_of(tok)
+        if subj is not None and subj.lower_ in data["generic_subjects"]:
+            continue  # "a guide for anyone wanting to borrow": no one in particular, so no report
         if subj is None and tok.tag_ == "VB" and tok.dep_ == "ROOT":
             continue  # "Ask yourself that question": a bidding, not a report
         # a weak verb ("found", "stressed", "agreed") takes its object as content only when someone does it
