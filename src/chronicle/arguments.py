@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from . import names
+from . import names, places
 from .records import Actor, Article, Event, Span
 
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM"}
@@ -619,10 +619,12 @@ def _build(doc: Doc, toks: list[Token], groups: list[tuple[int, int]], seen: set
 
 
 def _dateline_word(tok: Token) -> bool:
-    """True for a wire dateline's place word: capitals at a line start, before a comma or "(AP)"."""
-    first = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text_with_ws or tok.doc[tok.i - 1].is_space
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return first and tok.is_upper and len(tok.text) > 2 and nxt is not None and nxt.text in (",", "(")
+    """True for a word of the wire dateline's place name ("MOGADISHU, March 3 -"), found once per doc."""
+    doc = tok.doc
+    if "chronicle_dateline" not in doc.user_data:
+        doc.user_data["chronicle_dateline"] = places.dateline_city(doc.text)
+    span = doc.user_data["chronicle_dateline"]
+    return span is not None and span[0] <= tok.idx < span[1]
 
 
 def _named(a: Actor) -> bool:

@@ -612,6 +612,18 @@ def _to_place(text: str, chain: Chain, countries: set[str],
     return place
 
 
+def _dateline_match(text: str):
+    """Return the wire dateline's match at the article's start and the group of its place name."""
+    m = _vocab()["dateline"].search(text, 0, 1000)
+    return (m, "city" if m.group("city") else "city2") if m is not None else (None, "")
+
+
+def dateline_city(text: str) -> Optional[tuple[int, int]]:
+    """Return the span of the wire dateline's place name at the article's start, or None."""
+    m, key = _dateline_match(text)
+    return (m.start(key), m.end(key)) if m is not None else None
+
+
 def find_dateline(text: str, gaz: Gazetteer) -> Optional[tuple[int, int, Entry]]:
     """Return the span and entry of the wire dateline city at the article's start, or None.
 
@@ -619,10 +631,9 @@ def find_dateline(text: str, gaz: Gazetteer) -> Optional[tuple[int, int, Entry]]
     namesakes the most populous city wins, within the region it names if it names one
     ("TRIPOLI, Lebanon -").
     """
-    m = _vocab()["dateline"].search(text, 0, 1000)
+    m, key = _dateline_match(text)
     if m is None:
         return None
-    key = "city" if m.group("city") else "city2"
     entries = gaz.lookup(m.group(key).rstrip("."))
     if not entries:
         return None
