@@ -3,13 +3,7 @@ import pytest
 
 from chronicle import attribution
 from chronicle.records import Article, Event, Span
-
-
-def run(nlp, text):
-    art = Article(id="t", text=text)
-    art.doc = nlp(text)
-    art.statements = attribution.find_statements(art)
-    return art
+from statement_cases import run
 
 
 def one(nlp, text):

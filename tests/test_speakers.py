@@ -1,21 +1,5 @@
 """Speaker resolution and via chains, on sentences written for these tests."""
-import pytest
-
-from chronicle import attribution
-from chronicle.records import Article
-
-
-def run(nlp, text):
-    art = Article(id="t", text=text)
-    art.doc = nlp(text)
-    art.statements = attribution.find_statements(art)
-    return art
-
-
-def by_cue(art, cue):
-    found = [s for s in art.statements if s.cue.text == cue]
-    assert found, f"no statement cued by {cue!r}: {[s.cue.text for s in art.statements]}"
-    return found[0]
+from statement_cases import by_cue, run
 
 
 def test_they_after_a_spokesman_is_his_ministry(nlp):

@@ -1,19 +1,6 @@
 """Statement finders and content boundaries, on sentences written for these tests (facts invented)."""
 from chronicle import attribution
-from chronicle.records import Article
-
-
-def run(nlp, text):
-    art = Article(id="t", text=text)
-    art.doc = nlp(text)
-    art.statements = attribution.find_statements(art)
-    return art
-
-
-def by_cue(art, cue):
-    found = [st for st in art.statements if st.cue.text == cue]
-    assert found, f"no statement cued by {cue!r}: {[st.cue.text for st in art.statements]}"
-    return found[0]
+from statement_cases import by_cue, run
 
 
 def test_sentence_break_inside_a_clause_is_crossed(nlp):
