@@ -126,6 +126,21 @@ def _minor_inside(f: Found, found: list[Found], lemmas: dict) -> bool:
     return any(g is not f and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1] for g in found)
 
 
+def _plain_report(g: Found, lemmas: dict) -> bool:
+    """Tell whether `g` is cued by a plain verb of saying, 'according to' or a tag of punctuation or headline."""
+    lemma = lemmas.get(g.cue, "")
+    return not lemma or lemma in cues()["core_verbs"]
+
+
+def _reported_inside(f: Found, found: list[Found], lemmas: dict) -> bool:
+    """Tell whether `f` is a saying inside what someone plainly reports ('X said that Y announced Z')."""
+    # PolNeAR marks the outer report and not the one it carries; a quote split by the same
+    # speaker's second tag ('"A," X said, adding "B"') holds two statements of their own
+    return any(g is not f and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1] and _plain_report(g, lemmas)
+               and (g.speaker != f.speaker or g.cue[0] < f.cue[0])
+               and not f.content[0] <= g.cue[0] < f.content[1] for g in found)
+
+
 def _notes(text: str) -> list[tuple[int, int]]:
     """Return the spans of the paper's own notes ("Editor's note: ..."), each up to the next blank line."""
     out = []
@@ -178,6 +193,7 @@ def find_statements(article: Article) -> list[Statement]:
     for f in found:
         f.content = _run_on(doc, text, _without_dateline(text, f.content))
     found = _dedupe(found, lemmas)
+    found = [f for f in found if not _reported_inside(f, found, lemmas)]
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = Names(doc, quotes)
     out = []

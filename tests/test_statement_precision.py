@@ -1,0 +1,42 @@
+"""Statements that are not attributions of their own, on sentences written for these tests (facts invented)."""
+from statement_cases import by_cue, run
+
+
+def cues_of(art):
+    """Return the cue words of an article's statements."""
+    return [st.cue.text for st in art.statements]
+
+
+def test_saying_inside_a_plain_report_is_part_of_it(nlp):
+    art = run(nlp, "The minister said that the agency had announced a delay in the vote.")
+    assert by_cue(art, "said").content.text == "the agency had announced a delay in the vote"
+    assert "announced" not in cues_of(art)
+
+
+def test_saying_inside_what_was_told_is_part_of_it(nlp):
+    art = run(nlp, "The union told reporters that the owners had admitted the pay was too low.")
+    assert by_cue(art, "told").content.text == "the owners had admitted the pay was too low"
+    assert "admitted" not in cues_of(art)
+
+
+def test_gerund_inside_a_report_is_part_of_it(nlp):
+    art = run(nlp, "Her lawyer noted that she had been fired for suggesting the budget was wrong.")
+    assert by_cue(art, "noted").content.text == "she had been fired for suggesting the budget was wrong"
+    assert "suggesting" not in cues_of(art)
+
+
+def test_quote_split_by_the_same_speakers_tags_keeps_both(nlp):
+    art = run(nlp, '"Taxes are far too high," Smith said, adding, "and the state keeps raising them."')
+    assert by_cue(art, "said").content.text == '"Taxes are far too high,"'
+    assert by_cue(art, "adding")
+
+
+def test_saying_after_a_report_is_its_own(nlp):
+    art = run(nlp, "The fire started in the kitchen, according to the report, which said the owner had denied any fault.")
+    assert by_cue(art, "said").content.text == "the owner had denied any fault"
+
+
+def test_saying_inside_a_transcript_line_is_part_of_it(nlp):
+    art = run(nlp, "The debate went on.\n\nSMITH: Well, the council announced that the cuts would come next week.\n\n"
+                   "JONES: That is not true.")
+    assert [st.speaker.text for st in art.statements] == ["SMITH", "JONES"]
