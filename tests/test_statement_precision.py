@@ -40,3 +40,14 @@ def test_saying_inside_a_transcript_line_is_part_of_it(nlp):
     art = run(nlp, "The debate went on.\n\nSMITH: Well, the council announced that the cuts would come next week.\n\n"
                    "JONES: That is not true.")
     assert [st.speaker.text for st in art.statements] == ["SMITH", "JONES"]
+
+
+def test_act_carrying_a_report_gives_way_to_it(nlp):
+    art = run(nlp, "FactWatch published its verdict by announcing that the senator's claim was false.")
+    assert by_cue(art, "announcing").content.text == "the senator's claim was false"
+    assert "published" not in cues_of(art)
+
+
+def test_refusal_holding_a_saying_is_kept(nlp):
+    art = run(nlp, "The governor declined to criticize the plan or say it was a mistake.")
+    assert by_cue(art, "declined").content.text == "to criticize the plan or say it was a mistake"

@@ -141,6 +141,18 @@ def _reported_inside(f: Found, found: list[Found], lemmas: dict) -> bool:
                and not f.content[0] <= g.cue[0] < f.content[1] for g in found)
 
 
+def _carrier(g: Found, found: list[Found], lemmas: dict, doc) -> bool:
+    """Tell whether `g`, cued by no plain verb of saying, only carries a plain report inside its content."""
+    if _plain_report(g, lemmas):
+        return False
+    tok = doc.char_span(g.cue[0], g.cue[1], alignment_mode="expand")
+    if tok is not None and any(c.dep_ == "xcomp" for c in tok[0].children):
+        return False  # "declined to threaten or declare X": what was said is the whole of what is refused
+    # "the results of their check by announcing that Y", "Trump, who says Y": the report is the saying inside
+    return any(f is not g and g.content[0] <= min(f.cue[0], f.content[0]) and max(f.cue[1], f.content[1]) <= g.content[1]
+               and _plain_report(f, lemmas) and lemmas.get(f.cue) for f in found)
+
+
 def _notes(text: str) -> list[tuple[int, int]]:
     """Return the spans of the paper's own notes ("Editor's note: ..."), each up to the next blank line."""
     out = []
@@ -194,6 +206,7 @@ def find_statements(article: Article) -> list[Statement]:
         f.content = _run_on(doc, text, _without_dateline(text, f.content))
     found = _dedupe(found, lemmas)
     found = [f for f in found if not _reported_inside(f, found, lemmas)]
+    found = [f for f in found if not _carrier(f, found, lemmas, doc)]
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = Names(doc, quotes)
     out = []
