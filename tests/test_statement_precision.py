@@ -51,3 +51,23 @@ def test_act_carrying_a_report_gives_way_to_it(nlp):
 def test_refusal_holding_a_saying_is_kept(nlp):
     art = run(nlp, "The governor declined to criticize the plan or say it was a mistake.")
     assert by_cue(art, "declined").content.text == "to criticize the plan or say it was a mistake"
+
+
+def test_writer_acting_on_a_thing_reports_nothing(nlp):
+    art = run(nlp, "Nonetheless, I write this letter because I care about the town.")
+    assert "write" not in cues_of(art)
+
+
+def test_group_acting_on_a_thing_reports_nothing(nlp):
+    art = run(nlp, "They cite the flood of 1998, when the levee failed.")
+    assert "cite" not in cues_of(art)
+
+
+def test_named_speaker_acting_on_a_thing_is_kept(nlp):
+    art = run(nlp, "The mayor cited the flood of 1998, when the levee failed.")
+    assert by_cue(art, "cited").content.text == "the flood of 1998"
+
+
+def test_they_with_a_clause_is_kept(nlp):
+    art = run(nlp, "They said the bridge was closed.")
+    assert by_cue(art, "said").content.text == "the bridge was closed"

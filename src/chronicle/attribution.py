@@ -18,8 +18,10 @@ speakers.py, the vocabulary in cuewords.py.
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
 from .records import Article, Span, Statement
 from .quotes import in_quote, quote_spans, trim
@@ -153,6 +155,25 @@ def _carrier(g: Found, found: list[Found], lemmas: dict, doc) -> bool:
                and _plain_report(f, lemmas) and lemmas.get(f.cue) for f in found)
 
 
+@lru_cache(maxsize=1)
+def _filters() -> dict:
+    """Return the word lists of the statement filters from data/statement_filters.json."""
+    with resources.files("chronicle.data").joinpath("statement_filters.json").open(encoding="utf-8") as f:
+        return {k: frozenset(v) if isinstance(v, list) else v for k, v in json.load(f).items()}
+
+
+def _narrated_act(f: Found, doc) -> bool:
+    """Tell whether `f` is an act of 'they', 'we', 'I' or 'you' on a thing or an intention ('they cite the election')."""
+    data = _filters()
+    spk = doc.char_span(*f.speaker, alignment_mode="expand") if f.speaker else None
+    cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    content = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    if spk is None or cue is None or content is None or spk.root.lower_ not in data["narrative_pronouns"]:
+        return False
+    root = content.root
+    return root.dep_ in data["object_deps"] and root.head in cue
+
+
 def _notes(text: str) -> list[tuple[int, int]]:
     """Return the spans of the paper's own notes ("Editor's note: ..."), each up to the next blank line."""
     out = []
@@ -206,7 +227,7 @@ def find_statements(article: Article) -> list[Statement]:
         f.content = _run_on(doc, text, _without_dateline(text, f.content))
     found = _dedupe(found, lemmas)
     found = [f for f in found if not _reported_inside(f, found, lemmas)]
-    found = [f for f in found if not _carrier(f, found, lemmas, doc)]
+    found = [f for f in found if not _carrier(f, found, lemmas, doc) and not _narrated_act(f, doc)]
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = Names(doc, quotes)
     out = []
