@@ -71,3 +71,14 @@ def test_named_speaker_acting_on_a_thing_is_kept(nlp):
 def test_they_with_a_clause_is_kept(nlp):
     art = run(nlp, "They said the bridge was closed.")
     assert by_cue(art, "said").content.text == "the bridge was closed"
+
+
+def test_saying_inside_a_quotation_belongs_to_the_quotation(nlp):
+    art = run(nlp, 'Her statement was clear. "Our members know that the deal is bad for them."')
+    assert "know" not in cues_of(art)
+
+
+def test_quoted_words_keep_their_own_tag(nlp):
+    art = run(nlp, 'The union leader said: "Our members know that the deal is bad for them."')
+    assert cues_of(art) == ["said"]
+    assert by_cue(art, "said").content.text == '"Our members know that the deal is bad for them."'

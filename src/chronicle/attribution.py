@@ -121,6 +121,13 @@ def _nested(f: Found, found: list[Found], quotes) -> bool:
                and not in_quote(quotes, g.cue) for g in found)
 
 
+def _quoted_cue(f: Found, quotes, lemmas: dict) -> bool:
+    """Tell whether `f` is cued by a word inside a quotation ('"We have to show that we have his back"')."""
+    # what a quoted speaker says others think or know is part of the quotation, whoever is found to
+    # have said it; tags of punctuation ("NAME: words") have no word and stay
+    return bool(lemmas.get(f.cue)) and in_quote(quotes, f.cue)
+
+
 def _minor_inside(f: Found, found: list[Found], lemmas: dict) -> bool:
     """Tell whether `f` is cued by a verb other than plain saying and sits inside another content."""
     if lemmas.get(f.cue, "") in cues()["core_verbs"]:
@@ -221,7 +228,7 @@ def find_statements(article: Article) -> list[Statement]:
         lemmas[f.cue], sents[f.cue] = "", sent.sent.text if sent is not None else ""
     notes = _notes(text)
     found = [f for f in found if not any(s <= f.cue[0] < e for s, e in notes)]
-    found = [f for f in found if not _nested(f, found, quotes) and not _orphan(f, found)
+    found = [f for f in found if not _nested(f, found, quotes) and not _quoted_cue(f, quotes, lemmas) and not _orphan(f, found)
              and not _minor_inside(f, found, lemmas)]
     for f in found:
         f.content = _run_on(doc, text, _without_dateline(text, f.content))
