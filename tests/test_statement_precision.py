@@ -32,7 +32,8 @@ def test_quote_split_by_the_same_speakers_tags_keeps_both(nlp):
 
 
 def test_saying_after_a_report_is_its_own(nlp):
-    art = run(nlp, "The fire started in the kitchen, according to the report, which said the owner had denied any fault.")
+    art = run(nlp, "The fire started in the kitchen, according to the report, "
+                   "which said the owner had denied any fault.")
     assert by_cue(art, "said").content.text == "the owner had denied any fault"
 
 

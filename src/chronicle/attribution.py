@@ -158,8 +158,9 @@ def _carrier(g: Found, found: list[Found], lemmas: dict, doc) -> bool:
     if tok is not None and any(c.dep_ == "xcomp" for c in tok[0].children):
         return False  # "declined to threaten or declare X": what was said is the whole of what is refused
     # "the results of their check by announcing that Y", "Trump, who says Y": the report is the saying inside
-    return any(f is not g and g.content[0] <= min(f.cue[0], f.content[0]) and max(f.cue[1], f.content[1]) <= g.content[1]
-               and _plain_report(f, lemmas) and lemmas.get(f.cue) for f in found)
+    return any(f is not g and lemmas.get(f.cue) and _plain_report(f, lemmas)
+               and g.content[0] <= min(f.cue[0], f.content[0]) and max(f.cue[1], f.content[1]) <= g.content[1]
+               for f in found)
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +171,7 @@ def _filters() -> dict:
 
 
 def _narrated_act(f: Found, doc) -> bool:
-    """Tell whether `f` is an act of 'they', 'we', 'I' or 'you' on a thing or an intention ('they cite the election')."""
+    """Tell whether `f` is an act of 'they', 'we', 'I' or 'you' on a thing or an aim ('they cite the election')."""
     data = _filters()
     spk = doc.char_span(*f.speaker, alignment_mode="expand") if f.speaker else None
     cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
@@ -228,8 +229,8 @@ def find_statements(article: Article) -> list[Statement]:
         lemmas[f.cue], sents[f.cue] = "", sent.sent.text if sent is not None else ""
     notes = _notes(text)
     found = [f for f in found if not any(s <= f.cue[0] < e for s, e in notes)]
-    found = [f for f in found if not _nested(f, found, quotes) and not _quoted_cue(f, quotes, lemmas) and not _orphan(f, found)
-             and not _minor_inside(f, found, lemmas)]
+    found = [f for f in found if not _nested(f, found, quotes) and not _quoted_cue(f, quotes, lemmas)
+             and not _orphan(f, found) and not _minor_inside(f, found, lemmas)]
     for f in found:
         f.content = _run_on(doc, text, _without_dateline(text, f.content))
     found = _dedupe(found, lemmas)
