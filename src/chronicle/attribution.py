@@ -18,8 +18,10 @@ speakers.py, the vocabulary in cuewords.py.
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
 from .records import Article, Span, Statement
 from .quotes import in_quote, quote_spans, trim
@@ -119,11 +121,65 @@ def _nested(f: Found, found: list[Found], quotes) -> bool:
                and not in_quote(quotes, g.cue) for g in found)
 
 
+def _quoted_cue(f: Found, quotes, lemmas: dict) -> bool:
+    """Tell whether `f` is cued by a word inside a quotation ('"We have to show that we have his back"')."""
+    # what a quoted speaker says others think or know is part of the quotation, whoever is found to
+    # have said it; tags of punctuation ("NAME: words") have no word and stay
+    return bool(lemmas.get(f.cue)) and in_quote(quotes, f.cue)
+
+
 def _minor_inside(f: Found, found: list[Found], lemmas: dict) -> bool:
     """Tell whether `f` is cued by a verb other than plain saying and sits inside another content."""
     if lemmas.get(f.cue, "") in cues()["core_verbs"]:
         return False
     return any(g is not f and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1] for g in found)
+
+
+def _plain_report(g: Found, lemmas: dict) -> bool:
+    """Tell whether `g` is cued by a plain verb of saying, 'according to' or a tag of punctuation or headline."""
+    lemma = lemmas.get(g.cue, "")
+    return not lemma or lemma in cues()["core_verbs"]
+
+
+def _reported_inside(f: Found, found: list[Found], lemmas: dict) -> bool:
+    """Tell whether `f` is a saying inside what someone plainly reports ('X said that Y announced Z')."""
+    # PolNeAR marks the outer report and not the one it carries; a quote split by the same
+    # speaker's second tag ('"A," X said, adding "B"') holds two statements of their own
+    return any(g is not f and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1] and _plain_report(g, lemmas)
+               and (g.speaker != f.speaker or g.cue[0] < f.cue[0])
+               and not f.content[0] <= g.cue[0] < f.content[1] for g in found)
+
+
+def _carrier(g: Found, found: list[Found], lemmas: dict, doc) -> bool:
+    """Tell whether `g`, cued by no plain verb of saying, only carries a plain report inside its content."""
+    if _plain_report(g, lemmas):
+        return False
+    tok = doc.char_span(g.cue[0], g.cue[1], alignment_mode="expand")
+    if tok is not None and any(c.dep_ == "xcomp" for c in tok[0].children):
+        return False  # "declined to threaten or declare X": what was said is the whole of what is refused
+    # "the results of their check by announcing that Y", "Trump, who says Y": the report is the saying inside
+    return any(f is not g and lemmas.get(f.cue) and _plain_report(f, lemmas)
+               and g.content[0] <= min(f.cue[0], f.content[0]) and max(f.cue[1], f.content[1]) <= g.content[1]
+               for f in found)
+
+
+@lru_cache(maxsize=1)
+def _filters() -> dict:
+    """Return the word lists of the statement filters from data/statement_filters.json."""
+    with resources.files("chronicle.data").joinpath("statement_filters.json").open(encoding="utf-8") as f:
+        return {k: frozenset(v) if isinstance(v, list) else v for k, v in json.load(f).items()}
+
+
+def _narrated_act(f: Found, doc) -> bool:
+    """Tell whether `f` is an act of 'they', 'we', 'I' or 'you' on a thing or an aim ('they cite the election')."""
+    data = _filters()
+    spk = doc.char_span(*f.speaker, alignment_mode="expand") if f.speaker else None
+    cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    content = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    if spk is None or cue is None or content is None or spk.root.lower_ not in data["narrative_pronouns"]:
+        return False
+    root = content.root
+    return root.dep_ in data["object_deps"] and root.head in cue
 
 
 def _notes(text: str) -> list[tuple[int, int]]:
@@ -173,11 +229,13 @@ def find_statements(article: Article) -> list[Statement]:
         lemmas[f.cue], sents[f.cue] = "", sent.sent.text if sent is not None else ""
     notes = _notes(text)
     found = [f for f in found if not any(s <= f.cue[0] < e for s, e in notes)]
-    found = [f for f in found if not _nested(f, found, quotes) and not _orphan(f, found)
-             and not _minor_inside(f, found, lemmas)]
+    found = [f for f in found if not _nested(f, found, quotes) and not _quoted_cue(f, quotes, lemmas)
+             and not _orphan(f, found) and not _minor_inside(f, found, lemmas)]
     for f in found:
         f.content = _run_on(doc, text, _without_dateline(text, f.content))
     found = _dedupe(found, lemmas)
+    found = [f for f in found if not _reported_inside(f, found, lemmas)]
+    found = [f for f in found if not _carrier(f, found, lemmas, doc) and not _narrated_act(f, doc)]
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = Names(doc, quotes)
     out = []
