@@ -139,10 +139,21 @@ def cut_tail(toks: list, quotes) -> list:
         nxt = doc[t.i + 1]
         heads = [h for h in (nxt, nxt.head) if h.left_edge.i == nxt.i
                  and h.dep_ in ("advcl", "relcl", "appos", "acl", "parataxis")]
+        if heads and heads[0].dep_ == "appos" and nxt.lower_ not in asides and inner_appos(heads[0], last):
+            continue
         if nxt.lower_ in asides or (heads and (heads[0].tag_ == "VBG" or heads[0].dep_ != "advcl"
                                                 or nxt.dep_ == "mark")):
             return [x for x in toks if x.i < t.i]
     return toks
+
+
+def inner_appos(appos, last: int) -> bool:
+    """Tell whether an appositive sits inside the content, its phrase going on after it ("offers help, merit aid, to students")."""
+    end = max(t.i for t in appos.subtree)
+    doc = appos.doc
+    if appos.ent_type_ == "GPE" or end + 2 > last or doc[end + 1].text != ",":
+        return False  # "in Flint, Mich., for ...": a place's state, an address rather than an aside
+    return doc[end + 2].pos_ == "ADP"
 
 
 def wh_object(tok):
