@@ -18,3 +18,21 @@ def test_appositive_closing_the_content_is_still_cut(nlp):
     art = run(nlp, "The senator praised the new budget, the first balanced one in a decade.")
     st = by_cue(art, "praised")
     assert st.content.text == "the new budget"
+
+
+def test_noun_conjunct_hung_above_the_object_joins_it(nlp):
+    art = run(nlp, "She began by stressing fairness at work, and a plan to raise the pay of nurses.")
+    st = by_cue(art, "stressing")
+    assert st.content.text == "fairness at work, and a plan to raise the pay of nurses"
+
+
+def test_noun_conjunct_after_a_topic_joins_it(nlp):
+    art = run(nlp, "The report will have more to say on these budgets, and perhaps others.")
+    st = by_cue(art, "say")
+    assert st.content.text == "these budgets, and perhaps others"
+
+
+def test_clause_conjunct_with_its_own_subject_stays_out(nlp):
+    art = run(nlp, "The mayor praised the new bridge, and the crowd cheered loudly.")
+    st = by_cue(art, "praised")
+    assert st.content.text == "the new bridge"

@@ -95,7 +95,8 @@ def prep_object(verb, data) -> list:
         if not all(t.pos_ == "ADV" for t in verb.doc[verb.i + 1:c.i]):
             continue
         toks = [t for t in c.subtree if t.i != c.i]
-        return cut_occasion(cut_tail(toks, []), verb) if toks else []
+        toks = cut_occasion(cut_tail(toks, []), verb) if toks else []
+        return toks + coordinated(toks)
     return []
 
 
@@ -154,6 +155,32 @@ def inner_appos(appos, last: int) -> bool:
     if appos.ent_type_ == "GPE" or end + 2 > last or doc[end + 1].text != ",":
         return False  # "in Flint, Mich., for ...": a place's state, an address rather than an aside
     return doc[end + 2].pos_ == "ADP"
+
+
+def coordinated(toks: list) -> list:
+    """Return a noun or prepositional conjunct the parser hung above the content ("stressed fairness, and a need to raise wages"), or []."""
+    if not toks:
+        return []
+    doc = toks[0].doc
+    last = max(t.i for t in toks)
+    j = last + 1
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("and", "or") or "\n" in doc[last:j + 1].text_with_ws:
+        return []
+    h = doc[j + 1]
+    while h.head.i > j and h.head.i != h.i:
+        h = h.head
+    same_prep = h.pos_ == "ADP" and any(t.lower_ == h.lower_ and t.dep_ == "prep" for t in toks)
+    if h.dep_ not in ("conj", "prep") or (h.dep_ == "prep" and not same_prep) or h.head.i > last \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+        return []
+    if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or same_prep:
+        end = max(t.i for t in h.subtree)
+        if "\n" in doc[j:end + 1].text:
+            return []
+        return list(doc[last + 1:end + 1])
+    return []
 
 
 def wh_object(tok):
