@@ -36,3 +36,15 @@ def test_clause_conjunct_with_its_own_subject_stays_out(nlp):
     art = run(nlp, "The mayor praised the new bridge, and the crowd cheered loudly.")
     st = by_cue(art, "praised")
     assert st.content.text == "the new bridge"
+
+
+def test_bare_verb_conjunct_shares_the_infinitive(nlp):
+    art = run(nlp, "The governor has backed the treaty, promising to match and in some years exceed its targets without new taxes.")
+    st = by_cue(art, "promising")
+    assert st.content.text == "to match and in some years exceed its targets without new taxes"
+
+
+def test_tensed_verb_conjunct_is_a_second_act(nlp):
+    art = run(nlp, "She promised lower taxes and left the hall.")
+    st = by_cue(art, "promised")
+    assert st.content.text == "lower taxes"

@@ -175,7 +175,9 @@ def coordinated(toks: list) -> list:
     if h.dep_ not in ("conj", "prep") or (h.dep_ == "prep" and not same_prep) or h.head.i > last \
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
         return []
-    if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or same_prep:
+    # "to meet and in some cases exceed his goals": a bare verb shares the content's "to"
+    infinitive = h.tag_ in ("VB", "VBP") and h.lemma_.lower() not in cues()["verbs"] and any(t.lower_ == "to" and t.dep_ == "aux" for t in toks)
+    if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or same_prep or infinitive:
         end = max(t.i for t in h.subtree)
         if "\n" in doc[j:end + 1].text:
             return []
