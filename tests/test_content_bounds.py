@@ -48,3 +48,9 @@ def test_tensed_verb_conjunct_is_a_second_act(nlp):
     art = run(nlp, "She promised lower taxes and left the hall.")
     st = by_cue(art, "promised")
     assert st.content.text == "lower taxes"
+
+
+def test_instances_after_including_join_the_content(nlp):
+    art = run(nlp, "And he railed against the corrupting influence of big donors, including the one backing his rival that gave more than $50 million.")
+    st = by_cue(art, "railed against")
+    assert st.content.text == "the corrupting influence of big donors, including the one backing his rival that gave more than $50 million"

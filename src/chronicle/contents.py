@@ -166,7 +166,15 @@ def coordinated(toks: list) -> list:
     j = last + 1
     if j < len(doc) and doc[j].text == ",":
         j += 1
-    if j + 1 >= len(doc) or doc[j].lower_ not in ("and", "or") or "\n" in doc[last:j + 1].text_with_ws:
+    if j + 1 >= len(doc) or "\n" in doc[last:j + 1].text_with_ws:
+        return []
+    if doc[j].lower_ in cues()["list_preps"] and doc[j].head.i < toks[0].i and j > last + 1 and not any(
+            o.ent_type_ == "PERSON" or o.lemma_.lower() in cues()["person_roles"] for o in doc[j].children):
+        # "condemned the invasion, including the annexation": the parser hung the instances on the verb;
+        # people listed are instances of the speakers ("ministers said so, including the foreign minister")
+        end = max(t.i for t in doc[j].subtree)
+        return [] if "\n" in doc[j:end + 1].text or end == j else list(doc[last + 1:end + 1])
+    if doc[j].lower_ not in ("and", "or"):
         return []
     h = doc[j + 1]
     while h.head.i > j and h.head.i != h.i:
