@@ -54,3 +54,21 @@ def test_instances_after_including_join_the_content(nlp):
     art = run(nlp, "And he railed against the corrupting influence of big donors, including the one backing his rival that gave more than $50 million.")
     st = by_cue(art, "railed against")
     assert st.content.text == "the corrupting influence of big donors, including the one backing his rival that gave more than $50 million"
+
+
+def test_mid_sentence_tag_before_a_gerund_subject(nlp):
+    art = run(nlp, "Though the first vote went smoothly, she said, holding a second one would be far harder.")
+    st = by_cue(art, "said")
+    assert st.content.text == "Though the first vote went smoothly, she said, holding a second one would be far harder"
+
+
+def test_mid_sentence_tag_before_including(nlp):
+    art = run(nlp, "The new plan is unclear about who would pay, economists say, including a clause that could exempt large firms.")
+    st = by_cue(art, "say")
+    assert st.content.text.endswith("including a clause that could exempt large firms")
+
+
+def test_mid_sentence_tag_before_a_participle_aside(nlp):
+    art = run(nlp, "The new plan is unclear about who would pay, economists say, adding that it could change.")
+    st = by_cue(art, "say")
+    assert st.content.text == "The new plan is unclear about who would pay"

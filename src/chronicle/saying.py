@@ -219,7 +219,8 @@ def _around_tag(sent, first: int, last: int, text: str, verb=None):
         toks = toks[:cut]  # the sentence runs over a paragraph break: stop there
     after = [t for t in toks if not (t.is_punct or t.is_space)]
     goes_on = bool(after) and doc[last + 1].text in (",", "—", "–") and pre and pre[-1].text == "," \
-        and after[0].tag_ != "VBG" and not after[0].is_quote
+        and (after[0].tag_ != "VBG" or after[0].lower_ in cues()["list_preps"] or after[0].dep_ in ("csubj", "nsubj")) \
+        and not after[0].is_quote
     toks = pre + toks if goes_on else pre
     if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in toks):
         return None
