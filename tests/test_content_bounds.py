@@ -72,3 +72,9 @@ def test_mid_sentence_tag_before_a_participle_aside(nlp):
     art = run(nlp, "The new plan is unclear about who would pay, economists say, adding that it could change.")
     st = by_cue(art, "say")
     assert st.content.text == "The new plan is unclear about who would pay"
+
+
+def test_the_one_called_on_is_part_of_the_call(nlp):
+    art = run(nlp, "In May, the Ohio senator called on fellow Democrats to reject the budget.")
+    st = by_cue(art, "called on")
+    assert st.content.text == "fellow Democrats to reject the budget"

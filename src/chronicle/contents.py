@@ -65,6 +65,8 @@ def content_tokens(verb, kind_phrasal: bool):
     has_obj = any(c.dep_ in ("dobj", "dative") and c.i > verb.i for c in kids)
     comps = [c for c in kids if c.i > verb.i and (
         c.dep_ in CONTENT_DEPS or c.dep_ == "dative"
+        # "called on fellow Republicans to ...": a particle parsed with its own object, the one called on
+        or (c.dep_ == "prt" and any(o.dep_ == "pobj" for o in c.children))
         or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"
                                   or (has_obj and after_object(c, kids)))))]
     # "told reporters that ...", "told me": the one told is not what was said
@@ -75,7 +77,7 @@ def content_tokens(verb, kind_phrasal: bool):
         return []
     toks = []
     for c in comps:
-        toks.extend(c.subtree)
+        toks.extend(t for t in c.subtree if t.i != c.i or c.dep_ != "prt")
     return toks
 
 
