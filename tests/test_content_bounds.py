@@ -75,6 +75,6 @@ def test_mid_sentence_tag_before_a_participle_aside(nlp):
 
 
 def test_the_one_called_on_is_part_of_the_call(nlp):
-    art = run(nlp, "In May, the Ohio senator called on fellow Democrats to reject the budget.")
+    art = run(nlp, "The senator called on fellow Republicans to reject the plan.")
     st = by_cue(art, "called on")
-    assert st.content.text == "fellow Democrats to reject the budget"
+    assert st.content.text == "fellow Republicans to reject the plan"
