@@ -78,3 +78,9 @@ def test_the_one_called_on_is_part_of_the_call(nlp):
     art = run(nlp, "The senator called on fellow Republicans to reject the plan.")
     st = by_cue(art, "called on")
     assert st.content.text == "fellow Republicans to reject the plan"
+
+
+def test_when_it_comes_to_narrows_the_content(nlp):
+    art = run(nlp, "The governor is casting herself as a friend of farmers when it comes to cutting the fuel tax, but few believe her.")
+    st = by_cue(art, "casting")
+    assert st.content.text == "herself as a friend of farmers when it comes to cutting the fuel tax"

@@ -98,7 +98,7 @@ def prep_object(verb, data) -> list:
             continue
         toks = [t for t in c.subtree if t.i != c.i]
         toks = cut_occasion(cut_tail(toks, []), verb) if toks else []
-        return toks + coordinated(toks)
+        return toks + hung_above(toks)
     return []
 
 
@@ -159,24 +159,50 @@ def inner_appos(appos, last: int) -> bool:
     return doc[end + 2].pos_ == "ADP"
 
 
-def coordinated(toks: list) -> list:
-    """Return a noun or prepositional conjunct the parser hung above the content ("stressed fairness, and a need to raise wages"), or []."""
+def hung_above(toks: list) -> list:
+    """Return the words after a content that the parser hung above it but that belong to it, or []."""
     if not toks:
         return []
     doc = toks[0].doc
     last = max(t.i for t in toks)
-    j = last + 1
-    if j < len(doc) and doc[j].text == ",":
-        j += 1
-    if j + 1 >= len(doc) or "\n" in doc[last:j + 1].text_with_ws:
+    out = _topic_clause(doc, last) or _instances(doc, last, toks[0].i) or _conjunct(doc, last, toks)
+    return [] if "\n" in doc[last:last + 1 + len(out)].text else out
+
+
+def _until_end(doc, last: int, head) -> list:
+    """Return the tokens from after `last` to the end of `head`'s subtree."""
+    return list(doc[last + 1:max(t.i for t in head.subtree) + 1])
+
+
+def _topic_clause(doc, last: int) -> list:
+    """Return a clause narrowing the topic ("a gap | when it comes to hiring"), or []."""
+    k = last + 1
+    while k < len(doc) and k < last + 3 and doc[k].is_punct and doc[k].text in ",\"”'’":
+        k += 1
+    for phrase in cues()["topic_clauses"]:
+        words = phrase.split()
+        if [t.lower_ for t in doc[k:k + len(words)]] == words:
+            h = doc[k]
+            while h.head.i >= k and h.head.i != h.i:
+                h = h.head
+            return _until_end(doc, last, h)
+    return []
+
+
+def _instances(doc, last: int, first: int) -> list:
+    """Return instances after 'including' hung on the verb ("condemned the invasion, including the annexation"), or []."""
+    j = last + 2
+    if j >= len(doc) or doc[last + 1].text != "," or doc[j].lower_ not in cues()["list_preps"] or doc[j].head.i >= first:
         return []
-    if doc[j].lower_ in cues()["list_preps"] and doc[j].head.i < toks[0].i and j > last + 1 and not any(
-            o.ent_type_ == "PERSON" or o.lemma_.lower() in cues()["person_roles"] for o in doc[j].children):
-        # "condemned the invasion, including the annexation": the parser hung the instances on the verb;
-        # people listed are instances of the speakers ("ministers said so, including the foreign minister")
-        end = max(t.i for t in doc[j].subtree)
-        return [] if "\n" in doc[j:end + 1].text or end == j else list(doc[last + 1:end + 1])
-    if doc[j].lower_ not in ("and", "or"):
+    if any(o.ent_type_ == "PERSON" or o.lemma_.lower() in cues()["person_roles"] for o in doc[j].children):
+        return []  # people listed are instances of the speakers ("ministers said so, including the foreign minister")
+    return _until_end(doc, last, doc[j]) if len(list(doc[j].subtree)) > 1 else []
+
+
+def _conjunct(doc, last: int, toks: list) -> list:
+    """Return a noun, prepositional or bare-verb conjunct hung above the content ("stressed fairness, and a need to ..."), or []."""
+    j = last + 2 if last + 1 < len(doc) and doc[last + 1].text == "," else last + 1
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("and", "or"):
         return []
     h = doc[j + 1]
     while h.head.i > j and h.head.i != h.i:
@@ -186,12 +212,10 @@ def coordinated(toks: list) -> list:
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
         return []
     # "to meet and in some cases exceed his goals": a bare verb shares the content's "to"
-    infinitive = h.tag_ in ("VB", "VBP") and h.lemma_.lower() not in cues()["verbs"] and any(t.lower_ == "to" and t.dep_ == "aux" for t in toks)
+    infinitive = h.tag_ in ("VB", "VBP") and h.lemma_.lower() not in cues()["verbs"] \
+        and any(t.lower_ == "to" and t.dep_ == "aux" for t in toks)
     if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or same_prep or infinitive:
-        end = max(t.i for t in h.subtree)
-        if "\n" in doc[j:end + 1].text:
-            return []
-        return list(doc[last + 1:end + 1])
+        return _until_end(doc, last, h)
     return []
 
 

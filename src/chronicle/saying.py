@@ -7,7 +7,7 @@ from typing import Optional
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
 from .cuewords import Found, agentive, cues, lemma_of
 from .speakers import channels, speaker_tokens, subject_of
-from .contents import (addressee, content_tokens, coordinated, cut_occasion, cut_tail, more_infinitives,
+from .contents import (addressee, content_tokens, cut_occasion, cut_tail, hung_above, more_infinitives,
                        prep_object, wh_object, wh_start)
 
 
@@ -319,7 +319,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if att is not None:
             # "expressed concern about the policy": what the concern is about is what was said
             ctoks = cut_occasion(cut_tail([t for t in att[1].subtree if t.i != att[1].i], quotes), tok)
-            ctoks = ctoks + coordinated(ctoks)
+            ctoks = ctoks + hung_above(ctoks)
             content = trim(text, *span_of(ctoks)) if ctoks else None
         colon = None if content is not None else re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
         if content is None and colon is None and not any(sent.start_char < q[1] <= cue_span[0] for q in quotes):
@@ -335,7 +335,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                 ctoks = _to_sentence_end(sent, ctoks)  # "said that ...": the rest of the sentence is reported
             else:
                 ctoks = cut_tail(ctoks, quotes)
-                ctoks = ctoks + coordinated(ctoks)
+                ctoks = ctoks + hung_above(ctoks)
             ctoks = _without_cue_conjuncts(ctoks, data) if ctoks else ctoks
             ctoks = _stray_subject(tok, subj, right_ccomp[0]) + ctoks if ctoks else ctoks
             content = trim(text, *span_of(ctoks)) if ctoks else None
@@ -367,7 +367,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             else:
                 ctoks = content_tokens(tok, particle is not None) + more_infinitives(tok)
             ctoks = cut_occasion(cut_tail([t for t in ctoks if t.i != tok.i], quotes), tok)
-            ctoks = ctoks + coordinated(ctoks)
+            ctoks = ctoks + hung_above(ctoks)
             if ctoks:
                 content = trim(text, *span_of(ctoks))
         if content is None or content[1] - content[0] < 2:
