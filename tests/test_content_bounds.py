@@ -84,3 +84,9 @@ def test_when_it_comes_to_narrows_the_content(nlp):
     art = run(nlp, "The governor is casting herself as a friend of farmers when it comes to cutting the fuel tax, but few believe her.")
     st = by_cue(art, "casting")
     assert st.content.text == "herself as a friend of farmers when it comes to cutting the fuel tax"
+
+
+def test_aside_inside_the_subject_is_crossed(nlp):
+    art = run(nlp, "A chart from the ministry shows what the new tram, built in Poland, in the west of the country, would cost if the tax were raised.")
+    st = by_cue(art, "shows")
+    assert st.content.text == "what the new tram, built in Poland, in the west of the country, would cost if the tax were raised"

@@ -144,10 +144,21 @@ def cut_tail(toks: list, quotes) -> list:
                  and h.dep_ in ("advcl", "relcl", "appos", "acl", "parataxis")]
         if heads and heads[0].dep_ == "appos" and nxt.lower_ not in asides and inner_appos(heads[0], last):
             continue
+        if heads and heads[0].dep_ in ("relcl", "acl", "appos") and parenthetical(heads[0], last):
+            continue
         if nxt.lower_ in asides or (heads and (heads[0].tag_ == "VBG" or heads[0].dep_ != "advcl"
                                                 or nxt.dep_ == "mark")):
             return [x for x in toks if x.i < t.i]
     return toks
+
+
+def parenthetical(aside, last: int) -> bool:
+    """Tell whether an aside on a noun closes with a comma and the noun's own verb goes on ("what the car, made in Mexico, would cost")."""
+    noun = aside.head
+    end = max(t.i for t in aside.subtree)
+    doc = aside.doc
+    return end + 2 <= last and doc[end + 1].text == "," and noun.dep_ in ("nsubj", "nsubjpass") \
+        and end < noun.head.i <= last
 
 
 def inner_appos(appos, last: int) -> bool:
