@@ -90,3 +90,21 @@ def test_aside_inside_the_subject_is_crossed(nlp):
     art = run(nlp, "A chart from the ministry shows what the new tram, built in Poland, in the west of the country, would cost if the tax were raised.")
     st = by_cue(art, "shows")
     assert st.content.text == "what the new tram, built in Poland, in the west of the country, would cost if the tax were raised"
+
+
+def test_participle_commenting_on_a_that_clause_is_cut(nlp):
+    art = run(nlp, "Dashcam footage shows that the driver had stopped at the light, contradicting the earlier police account.")
+    st = by_cue(art, "shows")
+    assert st.content.text == "the driver had stopped at the light"
+
+
+def test_concession_after_a_that_clause_is_cut(nlp):
+    art = run(nlp, "He claimed that cutting the tax was wise, although he again declined to say how it would be paid for.")
+    st = by_cue(art, "claimed")
+    assert st.content.text == "cutting the tax was wise"
+
+
+def test_relative_clause_in_a_that_clause_is_kept(nlp):
+    art = run(nlp, "She said that the museum would not cure the city's divisions, which still flare up every summer.")
+    st = by_cue(art, "said")
+    assert st.content.text == "the museum would not cure the city's divisions, which still flare up every summer"

@@ -152,6 +152,25 @@ def cut_tail(toks: list, quotes) -> list:
     return toks
 
 
+def cut_comment(toks: list, quotes) -> list:
+    """Return a reported clause up to a comment on it after a comma (', contradicting ...', ', although ...'), keeping relative clauses and appositives."""
+    if not toks:
+        return toks
+    toks = sorted(toks, key=lambda t: t.i)
+    first, last = toks[0].i, toks[-1].i
+    doc = toks[0].doc
+    asides = cues()["aside_words"]
+    for t in toks:
+        if t.i <= first + 2 or t.i >= last or t.text != "," or in_quote(quotes, (t.idx, t.idx + len(t))):
+            continue
+        nxt = doc[t.i + 1]
+        participle = nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "acl", "xcomp", "conj") and nxt.left_edge.i == nxt.i \
+            and nxt.lower_ not in cues()["list_preps"]
+        if participle or (nxt.lower_ in asides and nxt.tag_ not in ("WDT", "WP", "WP$")):
+            return [x for x in toks if x.i < t.i]
+    return toks
+
+
 def parenthetical(aside, last: int) -> bool:
     """Tell whether an aside on a noun closes with a comma and the noun's own verb goes on ("what the car, made in Mexico, would cost")."""
     noun = aside.head

@@ -7,7 +7,7 @@ from typing import Optional
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
 from .cuewords import Found, agentive, cues, lemma_of
 from .speakers import channels, speaker_tokens, subject_of
-from .contents import (addressee, content_tokens, cut_occasion, cut_tail, hung_above, more_infinitives,
+from .contents import (addressee, content_tokens, cut_comment, cut_occasion, cut_tail, hung_above, more_infinitives,
                        prep_object, wh_object, wh_start)
 
 
@@ -332,7 +332,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if content is None and right_ccomp:
             ctoks = [t for t in content_tokens(tok, particle is not None) if t.i > tok.i]
             if any(m.dep_ == "mark" and m.lower_ == "that" for c in right_ccomp for m in c.children):
-                ctoks = _to_sentence_end(sent, ctoks)  # "said that ...": the rest of the sentence is reported
+                ctoks = cut_comment(_to_sentence_end(sent, ctoks), quotes)  # "said that ...": the rest of the sentence is reported
             else:
                 ctoks = cut_tail(ctoks, quotes)
                 ctoks = ctoks + hung_above(ctoks)
@@ -341,7 +341,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             content = trim(text, *span_of(ctoks)) if ctoks else None
         clause = _that_clause(tok) if content is None and not right_ccomp else None
         if clause is not None:
-            ctoks = _to_sentence_end(sent, [t for t in clause.subtree if t.i != clause.left_edge.i])
+            ctoks = cut_comment(_to_sentence_end(sent, [t for t in clause.subtree if t.i != clause.left_edge.i]), quotes)
             ctoks = _without_cue_conjuncts(ctoks, data)
             content = trim(text, *span_of(ctoks))
         # "calling for his dismissal": a phrasal cue with its own object says that, not the words around it
