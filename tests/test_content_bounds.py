@@ -108,3 +108,15 @@ def test_relative_clause_in_a_that_clause_is_kept(nlp):
     art = run(nlp, "She said that the museum would not cure the city's divisions, which still flare up every summer.")
     st = by_cue(art, "said")
     assert st.content.text == "the museum would not cure the city's divisions, which still flare up every summer"
+
+
+def test_concession_after_a_mid_sentence_tag_is_cut(nlp):
+    art = run(nlp, "The new dam, the ministry said, was the largest yet, although it may take years to fill.")
+    st = by_cue(art, "said")
+    assert st.content.text == "The new dam, the ministry said, was the largest yet"
+
+
+def test_while_with_a_participle_stays_in_the_content(nlp):
+    art = run(nlp, "He has found a way, he said, for farms to keep growing rice, while cutting their water use.")
+    st = by_cue(art, "said")
+    assert st.content.text.endswith("while cutting their water use")

@@ -166,7 +166,9 @@ def cut_comment(toks: list, quotes) -> list:
         nxt = doc[t.i + 1]
         participle = nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "acl", "xcomp", "conj") and nxt.left_edge.i == nxt.i \
             and nxt.lower_ not in cues()["list_preps"]
-        if participle or (nxt.lower_ in asides and nxt.tag_ not in ("WDT", "WP", "WP$")):
+        # "while reducing its impact": a participle under "while" is part of the clause, how it is done
+        comment = nxt.lower_ in asides and nxt.tag_ not in ("WDT", "WP", "WP$") and doc[nxt.i + 1].tag_ != "VBG"
+        if participle or comment:
             return [x for x in toks if x.i < t.i]
     return toks
 

@@ -221,7 +221,7 @@ def _around_tag(sent, first: int, last: int, text: str, verb=None):
     goes_on = bool(after) and doc[last + 1].text in (",", "—", "–") and pre and pre[-1].text == "," \
         and (after[0].tag_ != "VBG" or after[0].lower_ in cues()["list_preps"] or after[0].dep_ in ("csubj", "nsubj")) \
         and not after[0].is_quote
-    toks = pre + toks if goes_on else pre
+    toks = pre + cut_comment(toks, []) if goes_on else pre
     if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in toks):
         return None
     return trim(text, *span_of(toks))
