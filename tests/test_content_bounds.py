@@ -1,4 +1,5 @@
 """Content boundaries of statements, on sentences written for these tests (facts invented)."""
+from chronicle import quotes
 from statement_cases import by_cue, run
 
 
@@ -120,3 +121,9 @@ def test_while_with_a_participle_stays_in_the_content(nlp):
     art = run(nlp, "He has found a way, he said, for farms to keep growing rice, while cutting their water use.")
     st = by_cue(art, "said")
     assert st.content.text.endswith("while cutting their water use")
+
+
+def test_inner_quote_in_an_unclosed_excerpt_is_found():
+    text = '"The crowd rose as he walked in, chanting “Four more years!” again and again.\n\n"Then the band played.'
+    start = text.index("“")
+    assert (start, text.index("”") + 1) in quotes.quote_spans(text)
