@@ -127,3 +127,15 @@ def test_inner_quote_in_an_unclosed_excerpt_is_found():
     text = '"The crowd rose as he walked in, chanting “Four more years!” again and again.\n\n"Then the band played.'
     start = text.index("“")
     assert (start, text.index("”") + 1) in quotes.quote_spans(text)
+
+
+def test_verb_under_as_with_its_own_object_says_that_object(nlp):
+    art = run(nlp, "Her guest, a veteran activist, was visibly moved as she called for the repeal of the new tax.")
+    st = by_cue(art, "called for")
+    assert st.content.text == "the repeal of the new tax"
+
+
+def test_as_the_station_reported_still_reports_the_sentence(nlp):
+    art = run(nlp, "The vote was delayed, as the station reported.")
+    st = by_cue(art, "reported")
+    assert st.content.text == "The vote was delayed"

@@ -81,6 +81,19 @@ def content_tokens(verb, kind_phrasal: bool):
     return toks
 
 
+def has_own_object(verb) -> bool:
+    """Tell whether a verb under 'as' has an object of its own ("as she called for a vote", "as the paper called them Y"), not 'as X said'."""
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ in ("dobj", "ccomp") and c.lower_ != "it":
+            return True
+        if c.dep_ in ("prep", "prt") and f"{verb.lemma_.lower()} {c.lower_}" in cues()["phrasal"] \
+                and any(o.dep_ in ("pobj", "pcomp") for o in c.children):
+            return True
+    return False
+
+
 def addressee(tok, verb) -> bool:
     """Tell whether an object of a verb of address is the one spoken to ("told me", "warned a dispatcher")."""
     data = cues()
