@@ -139,3 +139,15 @@ def test_as_the_station_reported_still_reports_the_sentence(nlp):
     art = run(nlp, "The vote was delayed, as the station reported.")
     st = by_cue(art, "reported")
     assert st.content.text == "The vote was delayed"
+
+
+def test_subject_the_parser_made_the_object_joins_the_clause(nlp):
+    art = run(nlp, "Diaz largely agreed with Moreno and seemed to think the outreach to older voters was somewhat hollow.")
+    st = by_cue(art, "think")
+    assert st.content.text == "the outreach to older voters was somewhat hollow"
+
+
+def test_the_one_told_stays_out_of_the_clause(nlp):
+    art = run(nlp, "She told the crowd the vote was rigged.")
+    st = by_cue(art, "told")
+    assert st.content.text == "the vote was rigged"

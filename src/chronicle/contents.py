@@ -57,7 +57,7 @@ def content_tokens(verb, kind_phrasal: bool):
     ccomp = [c for c in kids if c.dep_ == "ccomp"]
     if ccomp:
         # "said that Y": Y without the complementiser
-        toks = []
+        toks = stolen_subject(verb, ccomp[0])
         for c in ccomp:
             toks.extend(t for t in c.subtree)
         first = min(x.i for x in toks)
@@ -79,6 +79,23 @@ def content_tokens(verb, kind_phrasal: bool):
     for c in comps:
         toks.extend(t for t in c.subtree if t.i != c.i or c.dep_ != "prt")
     return toks
+
+
+def stolen_subject(verb, ccomp) -> list:
+    """Return the subject of a reported clause the parser made the cue's object ("think [the outreach to voters] [was phony]"), or []."""
+    if ccomp.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in ccomp.children) \
+            or ccomp.left_edge.i != ccomp.i:
+        return []
+    objs = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < ccomp.i and not addressee(c, verb)]
+    if not objs:
+        return []
+    run = [t for t in verb.doc[objs[0].left_edge.i:ccomp.i]]
+    # only the object and phrases hung on the verb between it and the clause
+    if any(t.is_punct for t in run) or not all(
+            t.head.i == verb.i and t.dep_ in ("dobj", "prep") or any(a.i == objs[0].i or a.dep_ == "prep" and a.head.i == verb.i
+                                                              for a in t.ancestors) for t in run):
+        return []
+    return run
 
 
 def has_own_object(verb) -> bool:
