@@ -151,3 +151,9 @@ def test_the_one_told_stays_out_of_the_clause(nlp):
     art = run(nlp, "She told the crowd the vote was rigged.")
     st = by_cue(art, "told")
     assert st.content.text == "the vote was rigged"
+
+
+def test_relative_clause_split_by_its_tag(nlp):
+    art = run(nlp, "The square is next to the old market, which, Ortiz said, is usually packed with stalls on Sundays.")
+    st = by_cue(art, "said")
+    assert st.content.text == "which, Ortiz said, is usually packed with stalls on Sundays"

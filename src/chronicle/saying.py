@@ -213,6 +213,8 @@ def _around_tag(sent, first: int, last: int, text: str, verb=None):
     breaks = [k for k, t in enumerate(pre) if "\n" in t.text or "\n" in t.whitespace_]
     if breaks:
         pre = pre[breaks[-1] + 1:]  # a paragraph break (or a headline) ends the content
+    if len(pre) > 2 and pre[-1].text == "," and pre[-2].tag_ in ("WDT", "WP") and pre[-3].text == ",":
+        pre = pre[-2:]  # "the stadium, which, he said, is full": what was said is the relative clause
     toks = [t for t in sent if t.i > last]
     cut = next((k for k, t in enumerate(toks) if "\n" in t.text or "\n" in t.whitespace_), None)
     if cut is not None:
