@@ -1,5 +1,5 @@
 """Content boundaries of statements, on sentences written for these tests (facts invented)."""
-from chronicle import quotes
+from chronicle import contents, quotes
 from statement_cases import by_cue, run
 
 
@@ -157,3 +157,14 @@ def test_relative_clause_split_by_its_tag(nlp):
     art = run(nlp, "The square is next to the old market, which, Ortiz said, is usually packed with stalls on Sundays.")
     st = by_cue(art, "said")
     assert st.content.text == "which, Ortiz said, is usually packed with stalls on Sundays"
+
+
+def test_participle_the_parser_hung_on_the_verb_joins_the_object(nlp):
+    from spacy.tokens import Doc
+    words = ["They", "disclosed", "the", "picture", "of", "her", "husband", "making", "millions", "."]
+    heads = [1, 1, 3, 1, 3, 6, 4, 1, 7, 1]  # "making" hung on the verb, as the parser sometimes does
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "poss", "pobj", "advcl", "dobj", "punct"]
+    tags = ["PRP", "VBD", "DT", "NN", "IN", "PRP$", "NN", "VBG", "NNS", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    obj = [t for t in doc if 2 <= t.i <= 6]
+    assert [t.text for t in contents.hung_above(obj)] == ["making", "millions"]

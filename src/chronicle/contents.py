@@ -227,7 +227,8 @@ def hung_above(toks: list) -> list:
         return []
     doc = toks[0].doc
     last = max(t.i for t in toks)
-    out = _topic_clause(doc, last) or _instances(doc, last, toks[0].i) or _conjunct(doc, last, toks)
+    out = _topic_clause(doc, last) or _instances(doc, last, toks[0].i) or _conjunct(doc, last, toks) \
+        or _participle(doc, last, toks[0].i)
     return [] if "\n" in doc[last:last + 1 + len(out)].text else out
 
 
@@ -259,6 +260,17 @@ def _instances(doc, last: int, first: int) -> list:
     if any(o.ent_type_ == "PERSON" or o.lemma_.lower() in cues()["person_roles"] for o in doc[j].children):
         return []  # people listed are instances of the speakers ("ministers said so, including the foreign minister")
     return _until_end(doc, last, doc[j]) if len(list(doc[j].subtree)) > 1 else []
+
+
+def _participle(doc, last: int, first: int) -> list:
+    """Return a participle right after the content that describes it ("wrote a memoir entitled X", "disclosed the specter of her husband making millions"), or []."""
+    if last + 1 >= len(doc) or doc[last].is_punct:
+        return []  # '“partial,” meaning ...': a comma before the quote mark closes the content
+    p = doc[last + 1]
+    if p.tag_ not in ("VBN", "VBG") or p.dep_ not in ("advcl", "acl", "xcomp", "dep", "oprd") or p.head.i >= first \
+            or p.left_edge.i != p.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children):
+        return []
+    return _until_end(doc, last, p)
 
 
 def _conjunct(doc, last: int, toks: list) -> list:
