@@ -168,3 +168,9 @@ def test_participle_the_parser_hung_on_the_verb_joins_the_object(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     obj = [t for t in doc if 2 <= t.i <= 6]
     assert [t.text for t in contents.hung_above(obj)] == ["making", "millions"]
+
+
+def test_recipient_of_an_offer_is_part_of_it(nlp):
+    art = run(nlp, "The state also offers grants to parents, too.")
+    st = by_cue(art, "offers")
+    assert st.content.text == "grants to parents"

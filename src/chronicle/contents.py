@@ -70,7 +70,7 @@ def content_tokens(verb, kind_phrasal: bool):
         or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"
                                   or (has_obj and after_object(c, kids)))))]
     # "told reporters that ...", "told me": the one told is not what was said
-    comps = [c for c in comps if c.dep_ != "dative" and not addressee(c, verb)]
+    comps = [c for c in comps if (c.dep_ != "dative" or recipient(c, verb)) and not addressee(c, verb)]
     if verb.lemma_.lower() in cues()["address_verbs"] and len(comps) > 1:
         comps = comps[1:]
     if not comps:
@@ -79,6 +79,12 @@ def content_tokens(verb, kind_phrasal: bool):
     for c in comps:
         toks.extend(t for t in c.subtree if t.i != c.i or c.dep_ != "prt")
     return toks
+
+
+def recipient(dative, verb) -> bool:
+    """Tell whether a 'to' phrase after the object names who gets what is offered ("offers loans to parents"), part of the offer."""
+    return dative.lower_ == "to" and verb.lemma_.lower() not in cues()["address_verbs"] \
+        and any(c.dep_ == "dobj" and c.i < dative.i for c in verb.children)
 
 
 def stolen_subject(verb, ccomp) -> list:
