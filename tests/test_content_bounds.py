@@ -174,3 +174,9 @@ def test_recipient_of_an_offer_is_part_of_it(nlp):
     art = run(nlp, "The state also offers grants to parents, too.")
     st = by_cue(art, "offers")
     assert st.content.text == "grants to parents"
+
+
+def test_coordinated_clause_with_its_own_verb_of_saying_ends_the_content(nlp):
+    art = run(nlp, "There is a wide gap between what the mayor says his budget would do and how analysts say it would work.")
+    st = by_cue(art, "says")
+    assert st.content.text == "what the mayor says his budget would do"

@@ -42,11 +42,10 @@ def _that_clause(verb):
 
 
 def _without_cue_conjuncts(toks: list, data) -> list:
-    """Return content tokens up to a conjoined verb of saying with no subject ("said A and warned B"): that is a second statement."""
+    """Return content tokens up to a conjoined verb of saying ("said A and warned B", "what X says A and how experts say B"): that is a second statement."""
     for t in sorted(toks, key=lambda x: x.i):
         if t.dep_ == "conj" and t.i > min(x.i for x in toks) and t.tag_ in ("VBD", "VBZ", "VBP") \
-                and t.lemma_.lower() in data["core_verbs"] and _cue_of(t, data) is not None \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                and t.lemma_.lower() in data["core_verbs"] and _cue_of(t, data) is not None:
             stop = t.left_edge.i
             while stop > 0 and (t.doc[stop - 1].dep_ == "cc" or t.doc[stop - 1].is_punct):
                 stop -= 1
