@@ -180,3 +180,15 @@ def test_coordinated_clause_with_its_own_verb_of_saying_ends_the_content(nlp):
     art = run(nlp, "There is a wide gap between what the mayor says his budget would do and how analysts say it would work.")
     st = by_cue(art, "says")
     assert st.content.text == "what the mayor says his budget would do"
+
+
+def test_as_clause_after_a_tag_is_when_it_was_said(nlp):
+    art = run(nlp, "The new levy is an insult to every farmer, local leaders said Monday, as they gathered outside the town hall.")
+    st = by_cue(art, "said")
+    assert st.content.text == "The new levy is an insult to every farmer"
+
+
+def test_as_long_as_after_a_tag_is_still_content(nlp):
+    art = run(nlp, "The new levy is fair, she said, as long as it is temporary.")
+    st = by_cue(art, "said")
+    assert st.content.text == "The new levy is fair, she said, as long as it is temporary"

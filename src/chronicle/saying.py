@@ -221,7 +221,7 @@ def _around_tag(sent, first: int, last: int, text: str, verb=None):
     after = [t for t in toks if not (t.is_punct or t.is_space)]
     goes_on = bool(after) and doc[last + 1].text in (",", "—", "–") and pre and pre[-1].text == "," \
         and (after[0].tag_ != "VBG" or after[0].lower_ in cues()["list_preps"] or after[0].dep_ in ("csubj", "nsubj")) \
-        and not after[0].is_quote
+        and not after[0].is_quote and not (after[0].lower_ == "as" and after[0].dep_ == "mark")  # ", he said, as they left": when he said it
     toks = pre + cut_comment(toks, []) if goes_on else pre
     if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in toks):
         return None
