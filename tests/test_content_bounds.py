@@ -192,3 +192,9 @@ def test_as_long_as_after_a_tag_is_still_content(nlp):
     art = run(nlp, "The new levy is fair, she said, as long as it is temporary.")
     st = by_cue(art, "said")
     assert st.content.text == "The new levy is fair, she said, as long as it is temporary"
+
+
+def test_question_about_a_claim_takes_the_claim_with_its_clause(nlp):
+    art = run(nlp, "Asked about the governor's declaration that the strike was over, the union said nothing.")
+    st = by_cue(art, "Asked")
+    assert st.content.text == "the governor's declaration that the strike was over"

@@ -343,6 +343,10 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         clause = _that_clause(tok) if content is None and not right_ccomp else None
         if clause is not None:
             ctoks = cut_comment(_to_sentence_end(sent, [t for t in clause.subtree if t.i != clause.left_edge.i]), quotes)
+            noun = clause.head
+            if noun.lemma_.lower() in data["noun_cues"] and noun.dep_ == "pobj" and noun.head.lower_ in data["topic_preps"]:
+                # "asked about his claim that Y": the topic is the claim with what it says
+                ctoks = [t for t in noun.subtree if t.i < clause.left_edge.i] + [clause.left_edge] + ctoks
             ctoks = _without_cue_conjuncts(ctoks, data)
             content = trim(text, *span_of(ctoks))
         # "calling for his dismissal": a phrasal cue with its own object says that, not the words around it
