@@ -198,3 +198,13 @@ def test_question_about_a_claim_takes_the_claim_with_its_clause(nlp):
     art = run(nlp, "Asked about the governor's declaration that the strike was over, the union said nothing.")
     st = by_cue(art, "Asked")
     assert st.content.text == "the governor's declaration that the strike was over"
+
+
+def test_concession_after_a_comma_ends_the_content(nlp):
+    from spacy.tokens import Doc
+    words = ["whether", "the", "video", "should", "be", "released", ",", "even", "as", "copies", "spread", "online"]
+    heads = [5, 2, 5, 5, 5, 5, 5, 10, 10, 10, 5, 10]  # the concession hung inside the clause
+    deps = ["mark", "det", "nsubjpass", "aux", "auxpass", "ROOT", "punct", "advmod", "mark", "nsubj", "advcl", "advmod"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    kept = contents.cut_tail(list(doc), [])
+    assert " ".join(t.text for t in kept) == "whether the video should be released"

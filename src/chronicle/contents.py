@@ -182,8 +182,10 @@ def cut_tail(toks: list, quotes) -> list:
             continue
         if heads and heads[0].dep_ in ("relcl", "acl", "appos") and parenthetical(heads[0], last):
             continue
-        if nxt.lower_ in asides or (heads and (heads[0].tag_ == "VBG" or heads[0].dep_ != "advcl"
-                                                or nxt.dep_ == "mark")):
+        # ", even as ...", ", even though ...": a concession set against what was said
+        concession = nxt.dep_ == "advmod" and doc[t.i + 2].lower_ in cues()["subordinators"] and doc[t.i + 2].dep_ == "mark"
+        if nxt.lower_ in asides or concession or (heads and (heads[0].tag_ == "VBG" or heads[0].dep_ != "advcl"
+                                                             or nxt.dep_ == "mark")):
             return [x for x in toks if x.i < t.i]
     return toks
 
