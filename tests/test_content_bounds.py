@@ -208,3 +208,9 @@ def test_concession_after_a_comma_ends_the_content(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     kept = contents.cut_tail(list(doc), [])
     assert " ".join(t.text for t in kept) == "whether the video should be released"
+
+
+def test_as_phrase_after_a_phrasal_cue_is_what_it_is_called(nlp):
+    art = run(nlp, "The station aired a rival's speech, which the network pointed to as proof of its fairness.")
+    st = by_cue(art, "pointed to")
+    assert st.content.text == "which the network pointed to as proof of its fairness"

@@ -362,8 +362,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if content is None and not weak:
             if particle is not None and particle.dep_ == "prep":
                 ctoks = [t for t in particle.subtree if t.i != particle.i]
-                for c in kids:  # "called on X to do Y"
-                    if c.dep_ in ("xcomp", "ccomp") and c.i > particle.i:
+                for c in kids:  # "called on X to do Y", "referred to X as Y"
+                    if (c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")) and c.i > particle.i:
                         ctoks.extend(c.subtree)
                 if ctoks and all(t.ent_type_ in ("DATE", "TIME") for t in ctoks if not t.is_punct):
                     # "weighed in Friday about Y": the particle took the day; what was said is the topic after it
