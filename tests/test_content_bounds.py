@@ -214,3 +214,21 @@ def test_as_phrase_after_a_phrasal_cue_is_what_it_is_called(nlp):
     art = run(nlp, "The station aired a rival's speech, which the network pointed to as proof of its fairness.")
     st = by_cue(art, "pointed to")
     assert st.content.text == "which the network pointed to as proof of its fairness"
+
+
+def test_the_one_urged_to_act_is_part_of_the_appeal(nlp):
+    art = run(nlp, "The senator urged Congress to leave the program intact.")
+    st = by_cue(art, "urged")
+    assert st.content.text == "Congress to leave the program intact"
+
+
+def test_the_one_asked_keeps_an_appositive_before_the_infinitive(nlp):
+    art = run(nlp, "The campaign has asked the city's police chief, the man in charge of the parade, to review the route.")
+    st = by_cue(art, "asked")
+    assert st.content.text == "the city's police chief, the man in charge of the parade, to review the route"
+
+
+def test_the_one_told_a_clause_stays_out(nlp):
+    art = run(nlp, "She told reporters that the plan was dead.")
+    st = by_cue(art, "told")
+    assert st.content.text == "the plan was dead"

@@ -69,9 +69,12 @@ def content_tokens(verb, kind_phrasal: bool):
         or (c.dep_ == "prt" and any(o.dep_ == "pobj" for o in c.children))
         or (c.dep_ == "prep" and (kind_phrasal or c.lower_ == "as"
                                   or (has_obj and after_object(c, kids)))))]
+    # "urged Congress to act": the one urged, right before the infinitive, is who is to act, part of what was urged
+    bidden = [c for c in comps if c.dep_ == "dobj" and any(
+        x.dep_ == "xcomp" and 0 < x.left_edge.i - max(t.i for t in c.subtree) <= 2 for x in comps)]
     # "told reporters that ...", "told me": the one told is not what was said
-    comps = [c for c in comps if (c.dep_ != "dative" or recipient(c, verb)) and not addressee(c, verb)]
-    if verb.lemma_.lower() in cues()["address_verbs"] and len(comps) > 1:
+    comps = [c for c in comps if (c.dep_ != "dative" or recipient(c, verb)) and (not addressee(c, verb) or c in bidden)]
+    if verb.lemma_.lower() in cues()["address_verbs"] and len(comps) > 1 and comps[0] not in bidden:
         comps = comps[1:]
     if not comps:
         return []
@@ -226,7 +229,7 @@ def inner_appos(appos, last: int) -> bool:
     doc = appos.doc
     if appos.ent_type_ == "GPE" or end + 2 > last or doc[end + 1].text != ",":
         return False  # "in Flint, Mich., for ...": a place's state, an address rather than an aside
-    return doc[end + 2].pos_ == "ADP"
+    return doc[end + 2].pos_ == "ADP" or (doc[end + 2].lower_ == "to" and doc[end + 2].dep_ == "aux")
 
 
 def hung_above(toks: list) -> list:
