@@ -232,6 +232,14 @@ def inner_appos(appos, last: int) -> bool:
     return doc[end + 2].pos_ == "ADP" or (doc[end + 2].lower_ == "to" and doc[end + 2].dep_ == "aux")
 
 
+def claim_topic(clause) -> list:
+    """Return the noun of saying a that-clause belongs to when it is the cue's topic ("asked about [his claim] that Y"), with 'that', or []."""
+    noun, data = clause.head, cues()
+    if noun.lemma_.lower() not in data["noun_cues"] or noun.dep_ != "pobj" or noun.head.lower_ not in data["topic_preps"]:
+        return []
+    return [t for t in noun.subtree if t.i < clause.left_edge.i] + [clause.left_edge]
+
+
 def hung_above(toks: list) -> list:
     """Return the words after a content that the parser hung above it but that belong to it, or []."""
     if not toks:

@@ -7,8 +7,8 @@ from typing import Optional
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
 from .cuewords import Found, agentive, cues, lemma_of
 from .speakers import channels, speaker_tokens, subject_of
-from .contents import (addressee, content_tokens, cut_comment, cut_occasion, cut_tail, hung_above, more_infinitives,
-                       has_own_object, prep_object, wh_object, wh_start)
+from .contents import (addressee, claim_topic, content_tokens, cut_comment, cut_occasion, cut_tail,
+                       has_own_object, hung_above, more_infinitives, prep_object, wh_object, wh_start)
 
 
 def _stray_subject(verb, subj, ccomp) -> list:
@@ -219,9 +219,10 @@ def _around_tag(sent, first: int, last: int, text: str, verb=None):
     if cut is not None:
         toks = toks[:cut]  # the sentence runs over a paragraph break: stop there
     after = [t for t in toks if not (t.is_punct or t.is_space)]
+    # "X, he said, replacing Y would ..." goes on; ", he said, adding ..." and ", he said, as they left" do not
     goes_on = bool(after) and doc[last + 1].text in (",", "—", "–") and pre and pre[-1].text == "," \
         and (after[0].tag_ != "VBG" or after[0].lower_ in cues()["list_preps"] or after[0].dep_ in ("csubj", "nsubj")) \
-        and not after[0].is_quote and not (after[0].lower_ == "as" and after[0].dep_ == "mark")  # ", he said, as they left": when he said it
+        and not after[0].is_quote and not (after[0].lower_ == "as" and after[0].dep_ == "mark")
     toks = pre + cut_comment(toks, []) if goes_on else pre
     if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in toks):
         return None
@@ -343,10 +344,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         clause = _that_clause(tok) if content is None and not right_ccomp else None
         if clause is not None:
             ctoks = cut_comment(_to_sentence_end(sent, [t for t in clause.subtree if t.i != clause.left_edge.i]), quotes)
-            noun = clause.head
-            if noun.lemma_.lower() in data["noun_cues"] and noun.dep_ == "pobj" and noun.head.lower_ in data["topic_preps"]:
-                # "asked about his claim that Y": the topic is the claim with what it says
-                ctoks = [t for t in noun.subtree if t.i < clause.left_edge.i] + [clause.left_edge] + ctoks
+            ctoks = claim_topic(clause) + ctoks
             ctoks = _without_cue_conjuncts(ctoks, data)
             content = trim(text, *span_of(ctoks))
         # "calling for his dismissal": a phrasal cue with its own object says that, not the words around it
