@@ -64,10 +64,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if c in "”»" or (c == '"' and (j + 1 >= n or not text[j + 1].isalnum())):
                 break
             if c == "“" and j > i + 1:
-                j = line_end  # a new quote opens before this one closed: not a quote
-                break
+                break  # a new quote opens before this one closed: this one is no quote, the new one may be
             j += 1
-        if j < line_end:
+        if j < line_end and text[j] == "“":
+            i = j
+        elif j < line_end:
             out.append((i, j + 1))
             i = j + 1
         else:

@@ -7,8 +7,8 @@ from typing import Optional
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
 from .cuewords import Found, agentive, cues, lemma_of
 from .speakers import channels, speaker_tokens, subject_of
-from .contents import (addressee, content_tokens, cut_occasion, cut_tail, more_infinitives,
-                       prep_object, wh_object, wh_start)
+from .contents import (addressee, claim_topic, content_tokens, cut_comment, cut_occasion, cut_tail,
+                       has_own_object, hung_above, more_infinitives, prep_object, wh_object, wh_start)
 
 
 def _stray_subject(verb, subj, ccomp) -> list:
@@ -42,11 +42,10 @@ def _that_clause(verb):
 
 
 def _without_cue_conjuncts(toks: list, data) -> list:
-    """Return content tokens up to a conjoined verb of saying with no subject ("said A and warned B"): that is a second statement."""
+    """Return content tokens up to a conjoined verb of saying ("said A and warned B", "what X says A and how experts say B"): that is a second statement."""
     for t in sorted(toks, key=lambda x: x.i):
         if t.dep_ == "conj" and t.i > min(x.i for x in toks) and t.tag_ in ("VBD", "VBZ", "VBP") \
-                and t.lemma_.lower() in data["core_verbs"] and _cue_of(t, data) is not None \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                and t.lemma_.lower() in data["core_verbs"] and _cue_of(t, data) is not None:
             stop = t.left_edge.i
             while stop > 0 and (t.doc[stop - 1].dep_ == "cc" or t.doc[stop - 1].is_punct):
                 stop -= 1
@@ -213,14 +212,18 @@ def _around_tag(sent, first: int, last: int, text: str, verb=None):
     breaks = [k for k, t in enumerate(pre) if "\n" in t.text or "\n" in t.whitespace_]
     if breaks:
         pre = pre[breaks[-1] + 1:]  # a paragraph break (or a headline) ends the content
+    if len(pre) > 2 and pre[-1].text == "," and pre[-2].tag_ in ("WDT", "WP") and pre[-3].text == ",":
+        pre = pre[-2:]  # "the stadium, which, he said, is full": what was said is the relative clause
     toks = [t for t in sent if t.i > last]
     cut = next((k for k, t in enumerate(toks) if "\n" in t.text or "\n" in t.whitespace_), None)
     if cut is not None:
         toks = toks[:cut]  # the sentence runs over a paragraph break: stop there
     after = [t for t in toks if not (t.is_punct or t.is_space)]
+    # "X, he said, replacing Y would ..." goes on; ", he said, adding ..." and ", he said, as they left" do not
     goes_on = bool(after) and doc[last + 1].text in (",", "—", "–") and pre and pre[-1].text == "," \
-        and after[0].tag_ != "VBG" and not after[0].is_quote
-    toks = pre + toks if goes_on else pre
+        and (after[0].tag_ != "VBG" or after[0].lower_ in cues()["list_preps"] or after[0].dep_ in ("csubj", "nsubj")) \
+        and not after[0].is_quote and not (after[0].lower_ == "as" and after[0].dep_ == "mark")
+    toks = pre + cut_comment(toks, []) if goes_on else pre
     if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in toks):
         return None
     return trim(text, *span_of(toks))
@@ -291,7 +294,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             if f is not None:
                 out.append(f)
             continue  # "were claimed wounded": a hedge, not a speaker
-        if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) and not has_own_object(tok):
             continue  # "as CNN reported" is handled with the statement it qualifies
         subj = subject_of(tok)
         if subj is not None and subj.lower_ in data["generic_subjects"]:
@@ -318,6 +321,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if att is not None:
             # "expressed concern about the policy": what the concern is about is what was said
             ctoks = cut_occasion(cut_tail([t for t in att[1].subtree if t.i != att[1].i], quotes), tok)
+            ctoks = ctoks + hung_above(ctoks)
             content = trim(text, *span_of(ctoks)) if ctoks else None
         colon = None if content is not None else re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
         if content is None and colon is None and not any(sent.start_char < q[1] <= cue_span[0] for q in quotes):
@@ -330,15 +334,17 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if content is None and right_ccomp:
             ctoks = [t for t in content_tokens(tok, particle is not None) if t.i > tok.i]
             if any(m.dep_ == "mark" and m.lower_ == "that" for c in right_ccomp for m in c.children):
-                ctoks = _to_sentence_end(sent, ctoks)  # "said that ...": the rest of the sentence is reported
+                ctoks = cut_comment(_to_sentence_end(sent, ctoks), quotes)  # "said that ...": the rest of the sentence is reported
             else:
                 ctoks = cut_tail(ctoks, quotes)
+                ctoks = ctoks + hung_above(ctoks)
             ctoks = _without_cue_conjuncts(ctoks, data) if ctoks else ctoks
             ctoks = _stray_subject(tok, subj, right_ccomp[0]) + ctoks if ctoks else ctoks
             content = trim(text, *span_of(ctoks)) if ctoks else None
         clause = _that_clause(tok) if content is None and not right_ccomp else None
         if clause is not None:
-            ctoks = _to_sentence_end(sent, [t for t in clause.subtree if t.i != clause.left_edge.i])
+            ctoks = cut_comment(_to_sentence_end(sent, [t for t in clause.subtree if t.i != clause.left_edge.i]), quotes)
+            ctoks = claim_topic(clause) + ctoks
             ctoks = _without_cue_conjuncts(ctoks, data)
             content = trim(text, *span_of(ctoks))
         # "calling for his dismissal": a phrasal cue with its own object says that, not the words around it
@@ -354,8 +360,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if content is None and not weak:
             if particle is not None and particle.dep_ == "prep":
                 ctoks = [t for t in particle.subtree if t.i != particle.i]
-                for c in kids:  # "called on X to do Y"
-                    if c.dep_ in ("xcomp", "ccomp") and c.i > particle.i:
+                for c in kids:  # "called on X to do Y", "referred to X as Y"
+                    if (c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")) and c.i > particle.i:
                         ctoks.extend(c.subtree)
                 if ctoks and all(t.ent_type_ in ("DATE", "TIME") for t in ctoks if not t.is_punct):
                     # "weighed in Friday about Y": the particle took the day; what was said is the topic after it
@@ -364,6 +370,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             else:
                 ctoks = content_tokens(tok, particle is not None) + more_infinitives(tok)
             ctoks = cut_occasion(cut_tail([t for t in ctoks if t.i != tok.i], quotes), tok)
+            ctoks = ctoks + hung_above(ctoks)
             if ctoks:
                 content = trim(text, *span_of(ctoks))
         if content is None or content[1] - content[0] < 2:

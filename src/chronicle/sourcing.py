@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .quotes import span_of, trim, widen
+from .contents import has_own_object
 from .cuewords import Found, cues
 from .speakers import ents_in, speaker_tokens, subject_of
 
@@ -188,7 +189,7 @@ def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
         put_it = tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
         if tok.pos_ != "VERB" or not (tok.lemma_.lower() in data["verbs"] or put_it):
             continue  # "as X put it" says the same as "as X said"
-        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) or has_own_object(tok):
             continue
         subj = subject_of(tok)
         if subj is None or subj.i > tok.i or subj.head.i != tok.i:
