@@ -273,11 +273,38 @@ def _passive_claim(tok, kids, text: str, quotes, data) -> Optional[Found]:
     return Found(span_of([tok]), trim(text, *span_of(toks)), kind, None)
 
 
+def _feeling(tok, text: str, quotes, data) -> Optional[Found]:
+    """Return 'X is convinced / worried / frustrated that Y' as X's statement of Y, or None."""
+    if tok.lower_ not in data["feelings"] or tok.dep_ not in ("acomp", "oprd", "ROOT", "conj", "ccomp"):
+        return None
+    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if clause is None:
+        return None
+    host = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+    if host.lemma_.lower() in data["feeling_hosts"]:
+        return None
+    subj = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and host.dep_ in ("xcomp", "conj"):
+        subj = next((c for c in host.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # "I am sure that", "it is worrying that": the writer's own voice or no holder at all
+    if subj is None or subj.lower_ in ("i", "you", "it", "this", "that") or subj.i > tok.i:
+        return None
+    toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")]
+    toks = cut_tail(toks, quotes)
+    if not toks:
+        return None
+    return Found(span_of([tok]), trim(text, *span_of(toks)), "claim", span_of(speaker_tokens(subj)))
+
+
 def verb_statements(sent, text: str, quotes) -> list[Found]:
     """Return statements cued by verbs of saying in one sentence."""
     data = cues()
     out = []
     for tok in sent:
+        feeling = _feeling(tok, text, quotes, data)
+        if feeling is not None:
+            out.append(feeling)
+            continue
         found = _cue_of(tok, data)
         if found is None:
             continue
