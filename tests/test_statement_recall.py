@@ -42,3 +42,26 @@ def test_as_clause_standing_in_for_the_verb_reports_nothing(nlp):
     doc = nlp("He is not as rich as he says he is.")
     says = next(t for t in doc if t.lower_ == "says")
     assert not says_something(says)
+
+
+def test_opening_phrase_with_someones_plan_frames_the_sentence(nlp):
+    art = run(nlp, "Under the mayor's plan, every bus line in the city would run through the night.")
+    st = by_cue(art, "Under the mayor's plan")
+    assert st.content.text == "every bus line in the city would run through the night"
+    assert st.speaker is not None and "mayor" in st.speaker.name.lower()
+
+
+def test_opening_statement_phrase_gives_the_subject_as_speaker(nlp):
+    art = run(nlp, "In a statement, the dockers' union was far more cautious than the port authority.")
+    st = by_cue(art, "In a statement")
+    assert st.content.text.startswith("the dockers' union was far more cautious")
+
+
+def test_opening_view_phrase_of_no_one_is_no_statement(nlp):
+    art = run(nlp, "Under the plan, every bus line in the city would run through the night.")
+    assert not [st for st in art.statements if st.cue.text.startswith("Under")]
+
+
+def test_opening_statement_phrase_before_a_verb_of_saying_gives_way(nlp):
+    art = run(nlp, "In a statement, the union said the strike would go on.")
+    assert not [st for st in art.statements if st.cue.text.startswith("In a")]
