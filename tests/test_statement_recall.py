@@ -65,3 +65,20 @@ def test_opening_view_phrase_of_no_one_is_no_statement(nlp):
 def test_opening_statement_phrase_before_a_verb_of_saying_gives_way(nlp):
     art = run(nlp, "In a statement, the union said the strike would go on.")
     assert not [st for st in art.statements if st.cue.text.startswith("In a")]
+
+
+def test_intent_verb_with_a_subject_clause(nlp):
+    art = run(nlp, "The teachers decided the trip should be cancelled.")
+    st = by_cue(art, "decided")
+    assert st.content.text == "the trip should be cancelled"
+
+
+def test_intent_verb_with_object_and_infinitive(nlp):
+    art = run(nlp, "Many shoppers expect the prices to fall after the holidays.")
+    st = by_cue(art, "expect")
+    assert st.content.text.startswith("the prices to fall")
+
+
+def test_writers_own_decision_is_no_report(nlp):
+    art = run(nlp, "Last year I decided the trip should be cancelled.")
+    assert not [st for st in art.statements if st.cue.text == "decided"]

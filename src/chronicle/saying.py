@@ -124,6 +124,9 @@ def _cue_of(tok, data):
         return "claim", None  # "the claims were rated as false": a judgement with no one named
     if lemma in data["intent_verbs"] and any(c.dep_ == "xcomp" for c in tok.children):
         return data["intent_verbs"][lemma], None
+    if lemma in data["intent_verbs"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) \
+            and not any(c.dep_ == "nsubj" and c.lower_ in ("i", "you", "we") for c in tok.children):
+        return data["intent_verbs"][lemma], None  # "voters expect Clinton to win", "they decided she should share it"
     if lemma not in data["not_cues"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and agentive(subj, data):
