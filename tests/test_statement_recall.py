@@ -82,3 +82,20 @@ def test_intent_verb_with_object_and_infinitive(nlp):
 def test_writers_own_decision_is_no_report(nlp):
     art = run(nlp, "Last year I decided the trip should be cancelled.")
     assert not [st for st in art.statements if st.cue.text == "decided"]
+
+
+def test_it_is_clear_that_states_the_clause(nlp):
+    art = run(nlp, "By now it is clear that the new stadium will cost far more than promised.")
+    st = by_cue(art, "clear")
+    assert st.content.text == "that the new stadium will cost far more than promised"
+    assert st.speaker is None
+
+
+def test_it_is_clear_with_an_open_question_is_no_claim(nlp):
+    art = run(nlp, "It is not clear what the new stadium will cost.")
+    assert not [st for st in art.statements if st.cue.text == "clear"]
+
+
+def test_plain_description_as_clear_is_no_claim(nlp):
+    art = run(nlp, "The rules of the contest have always been clear.")
+    assert not [st for st in art.statements if st.cue.text == "clear"]

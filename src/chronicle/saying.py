@@ -300,12 +300,28 @@ def _feeling(tok, text: str, quotes, data) -> Optional[Found]:
     return Found(span_of([tok]), trim(text, *span_of(toks)), "claim", span_of(speaker_tokens(subj)))
 
 
+def _evident(tok, text: str, quotes, data) -> Optional[Found]:
+    """Return 'it is clear / obvious that Y' as a statement of Y that names no one, or None."""
+    if tok.lower_ not in data["evident_words"] or tok.dep_ != "acomp" or tok.head.lemma_ != "be":
+        return None
+    host = tok.head
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in host.children):
+        return None  # "the lines have been clear": a plain description, not a claim
+    clause = next((c for c in list(tok.children) + list(host.children) if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if clause is None or clause.left_edge.tag_ in ("WDT", "WP", "WRB") or clause.left_edge.lower_ in ("whether", "if"):
+        return None  # "it is clear what effect it might have": an open question, not a claim
+    toks = cut_tail(list(clause.subtree), quotes)
+    if not toks:
+        return None
+    return Found(span_of([tok]), trim(text, *span_of(toks)), "claim", None)
+
+
 def verb_statements(sent, text: str, quotes) -> list[Found]:
     """Return statements cued by verbs of saying in one sentence."""
     data = cues()
     out = []
     for tok in sent:
-        feeling = _feeling(tok, text, quotes, data)
+        feeling = _feeling(tok, text, quotes, data) or _evident(tok, text, quotes, data)
         if feeling is not None:
             out.append(feeling)
             continue
