@@ -99,3 +99,26 @@ def test_it_is_clear_with_an_open_question_is_no_claim(nlp):
 def test_plain_description_as_clear_is_no_claim(nlp):
     art = run(nlp, "The rules of the contest have always been clear.")
     assert not [st for st in art.statements if st.cue.text == "clear"]
+
+
+def test_seeming_reports_the_whole_clause(nlp):
+    art = run(nlp, "After the vote the mayor seems to have lost the support of her own party.")
+    st = by_cue(art, "seems")
+    assert st.content.text == "the mayor seems to have lost the support of her own party"
+    assert st.speaker is None
+
+
+def test_seeming_to_someone_is_their_impression(nlp):
+    art = run(nlp, "The new tax may have seemed fair to most farmers at first.")
+    st = by_cue(art, "seemed")
+    assert st.speaker is not None and "farmers" in st.speaker.name.lower()
+
+
+def test_seeming_inside_a_quotation_is_the_speakers_own_words(nlp):
+    art = run(nlp, '"The mayor seems to have lost the support of her party," the councillor said.')
+    assert not [st for st in art.statements if st.cue.text == "seems"]
+
+
+def test_seeming_as_a_comparison_is_no_statement(nlp):
+    art = run(nlp, "Strange as it may seem, the bridge opened on time.")
+    assert not [st for st in art.statements if st.cue.text == "seem"]

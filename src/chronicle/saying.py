@@ -316,12 +316,35 @@ def _evident(tok, text: str, quotes, data) -> Optional[Found]:
     return Found(span_of([tok]), trim(text, *span_of(toks)), "claim", None)
 
 
+def _seeming(tok, text: str, quotes, data) -> Optional[Found]:
+    """Return 'X seems to Y' as a statement of the whole clause, held by whoever it seems so to ('seemed far away to voters'), or None."""
+    if tok.lemma_.lower() not in data["seem_verbs"] or tok.pos_ not in ("VERB", "AUX") or in_quote(quotes, (tok.idx, tok.idx + 1)):
+        return None  # inside a quotation the impression is the speaker's own words, already reported
+    kids = list(tok.children)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is None or subj.lower_ == "it" or subj.i > tok.i or any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
+        return None  # "makes him seem kinder", "as odd as it may seem": no clause of its own
+    stop = min([c.left_edge.i for c in kids if c.dep_ in ("conj", "cc") and c.i > tok.i] + [tok.sent.end])
+    toks = [t for t in tok.subtree if subj.left_edge.i <= t.i < stop]
+    toks = cut_tail(toks, quotes)
+    paren = next((t.i for t in toks if t.text == "(" and t.i > tok.i), None)
+    toks = [t for t in toks if paren is None or t.i < paren]
+    while toks and (toks[-1].is_punct and not toks[-1].is_quote or toks[-1].dep_ == "cc"):
+        toks.pop()
+    if len(toks) < 3:
+        return None
+    holder = next((o for c in kids + [k for c in kids if c.dep_ in ("acomp", "attr") for k in c.children]
+                   if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"), None)
+    speaker = span_of([holder]) if holder is not None else None
+    return Found(span_of([tok]), trim(text, *span_of(toks)), "claim", speaker, hedged=True)
+
+
 def verb_statements(sent, text: str, quotes) -> list[Found]:
     """Return statements cued by verbs of saying in one sentence."""
     data = cues()
     out = []
     for tok in sent:
-        feeling = _feeling(tok, text, quotes, data) or _evident(tok, text, quotes, data)
+        feeling = _feeling(tok, text, quotes, data) or _evident(tok, text, quotes, data) or _seeming(tok, text, quotes, data)
         if feeling is not None:
             out.append(feeling)
             continue
