@@ -122,3 +122,16 @@ def test_seeming_inside_a_quotation_is_the_speakers_own_words(nlp):
 def test_seeming_as_a_comparison_is_no_statement(nlp):
     art = run(nlp, "Strange as it may seem, the bridge opened on time.")
     assert not [st for st in art.statements if st.cue.text == "seem"]
+
+
+def test_verb_of_stance_takes_its_object(nlp):
+    art = run(nlp, "The governor openly despises the new harbour tax.")
+    st = by_cue(art, "despises")
+    assert st.content.text == "the new harbour tax"
+    assert st.speaker is not None and "governor" in st.speaker.name.lower()
+
+
+def test_downplaying_is_a_statement_about_its_object(nlp):
+    art = run(nlp, "The league downplayed the danger of head injuries for young players.")
+    st = by_cue(art, "downplayed")
+    assert st.content.text.startswith("the danger of head injuries")
