@@ -135,3 +135,15 @@ def test_downplaying_is_a_statement_about_its_object(nlp):
     art = run(nlp, "The league downplayed the danger of head injuries for young players.")
     st = by_cue(art, "downplayed")
     assert st.content.text.startswith("the danger of head injuries")
+
+
+def test_verb_of_praise_outside_the_old_lexicon(nlp):
+    art = run(nlp, "The bishop lauded the volunteers for rebuilding the chapel roof.")
+    st = by_cue(art, "lauded")
+    assert st.content.text.startswith("the volunteers for rebuilding")
+
+
+def test_verb_of_disagreement_takes_who_is_disagreed_with(nlp):
+    art = run(nlp, "The treasurer sharply disagrees with her predecessor.")
+    st = by_cue(art, "disagrees")
+    assert "predecessor" in st.content.text
