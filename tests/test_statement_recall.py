@@ -147,3 +147,9 @@ def test_verb_of_disagreement_takes_who_is_disagreed_with(nlp):
     art = run(nlp, "The treasurer sharply disagrees with her predecessor.")
     st = by_cue(art, "disagrees")
     assert "predecessor" in st.content.text
+
+
+def test_verb_of_liking_takes_its_object(nlp):
+    art = run(nlp, "The old fisherman loves the harbour where he grew up.")
+    st = by_cue(art, "loves")
+    assert st.content.text.startswith("the harbour")
