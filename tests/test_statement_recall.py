@@ -153,3 +153,9 @@ def test_verb_of_liking_takes_its_object(nlp):
     art = run(nlp, "The old fisherman loves the harbour where he grew up.")
     st = by_cue(art, "loves")
     assert st.content.text.startswith("the harbour")
+
+
+def test_noun_of_saying_with_a_that_clause(nlp):
+    art = run(nlp, "The coach's pronouncement that the team would win the cup surprised nobody.")
+    st = by_cue(art, "pronouncement")
+    assert st.content.text == "the team would win the cup"
