@@ -165,3 +165,9 @@ def test_verb_of_inquiry_reports_what_is_examined(nlp):
     art = run(nlp, "A new documentary examines the collapse of the fishing industry on the coast.")
     st = by_cue(art, "examines")
     assert st.content.text.startswith("the collapse of the fishing industry")
+
+
+def test_grilling_someone_is_criticism_of_them(nlp):
+    art = run(nlp, "The senator grilled the bank's chief over the missing deposits.")
+    st = by_cue(art, "grilled")
+    assert st.content.text.startswith("the bank's chief")
