@@ -171,3 +171,9 @@ def test_grilling_someone_is_criticism_of_them(nlp):
     art = run(nlp, "The senator grilled the bank's chief over the missing deposits.")
     st = by_cue(art, "grilled")
     assert st.content.text.startswith("the bank's chief")
+
+
+def test_linking_one_thing_to_another_is_a_claim(nlp):
+    art = run(nlp, "The inspector linked the fire to a faulty heater in the basement.")
+    st = by_cue(art, "linked")
+    assert st.content.text == "the fire to a faulty heater in the basement"
