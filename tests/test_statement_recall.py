@@ -177,3 +177,9 @@ def test_linking_one_thing_to_another_is_a_claim(nlp):
     art = run(nlp, "The inspector linked the fire to a faulty heater in the basement.")
     st = by_cue(art, "linked")
     assert st.content.text == "the fire to a faulty heater in the basement"
+
+
+def test_decision_of_an_authority_is_its_position(nlp):
+    art = run(nlp, "The city council approved a plan to close two branch libraries.")
+    st = by_cue(art, "approved")
+    assert st.content.text.startswith("a plan to close two branch libraries")
