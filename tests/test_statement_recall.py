@@ -183,3 +183,15 @@ def test_decision_of_an_authority_is_its_position(nlp):
     art = run(nlp, "The city council approved a plan to close two branch libraries.")
     st = by_cue(art, "approved")
     assert st.content.text.startswith("a plan to close two branch libraries")
+
+
+def test_topic_after_the_one_spoken_to(nlp):
+    art = run(nlp, "The harbour master talked to fishermen about the new quotas.")
+    st = by_cue(art, "talked")
+    assert st.content.text == "the new quotas"
+
+
+def test_topic_after_a_particle_and_a_day(nlp):
+    art = run(nlp, "The bishop spoke out Sunday about the closure of the shelter.")
+    st = by_cue(art, "spoke")
+    assert st.content.text == "the closure of the shelter"

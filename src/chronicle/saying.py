@@ -93,6 +93,17 @@ def _attitude(tok, data):
     return None
 
 
+def _past_addressee(tok, prep, data) -> bool:
+    """Tell whether a topic ('about') follows its verb past only the one spoken to, a particle or a day ("talked to reporters on Friday about Y")."""
+    if prep.dep_ != "prep" or prep.lower_ not in data["noun_topic_preps"] or prep.i <= tok.i:
+        return False
+    between = set()
+    for c in tok.children:
+        if tok.i < c.i < prep.i and (c.dep_ in ("prt", "npadvmod", "advmod") or c.dep_ == "prep" and c.lower_ in ("to", "with")):
+            between.update(t.i for t in c.subtree)
+    return all(i in between for i in range(tok.i + 1, prep.i))
+
+
 def _cue_of(tok, data):
     """Return (kind, particle) when `tok` is a verb of saying, else None."""
     if tok.dep_ in ("amod", "aux", "auxpass", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
@@ -108,7 +119,8 @@ def _cue_of(tok, data):
     lemma = lemma_of(tok)
     for c in tok.children:
         # the particle must follow the verb ("called on X"), not end a later phrase ("called X on Monday")
-        near = c.dep_ == "prt" or c.i - tok.i <= 2 and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i])
+        near = c.dep_ == "prt" or c.i - tok.i <= 2 and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i]) \
+            or _past_addressee(tok, c, data)
         if c.dep_ in ("prt", "prep") and near and f"{lemma} {c.lower_}" in data["phrasal"]:
             return data["phrasal"][f"{lemma} {c.lower_}"], c
     if lemma in data["naming_verbs"]:
