@@ -7,7 +7,6 @@ from typing import Optional
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
 from .cuewords import Found, agentive, cues, lemma_of
 from .speakers import channels, speaker_tokens, subject_of
-from .sourcing import says_something
 from .contents import (addressee, content_tokens, cut_occasion, cut_tail, more_infinitives,
                        prep_object, wh_object, wh_start)
 
@@ -373,7 +372,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             if f is not None:
                 out.append(f)
             continue  # "were claimed wounded": a hedge, not a speaker
-        if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) and not says_something(tok):
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
             continue  # "as CNN reported" is handled with the statement it qualifies
         subj = subject_of(tok)
         if subj is not None and subj.lower_ in data["generic_subjects"]:

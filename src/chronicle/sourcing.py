@@ -205,21 +205,6 @@ def punctuation_statements(text: str, quotes, doc=None) -> list[Found]:
     return out
 
 
-def says_something(verb) -> bool:
-    """Tell whether an 'as' clause has its own reported matter ("as officials praised the protests", "as I believed the plan had worked"), not a bare tag ("as CNN reported", "as he says he is")."""
-    data = cues()
-    for c in verb.children:
-        if c.i < verb.i or c.dep_ not in ("ccomp", "dobj", "xcomp", "prep"):
-            continue
-        if c.dep_ == "prep" and c.lower_ not in data["noun_topic_preps"] and f"{verb.lemma_.lower()} {c.lower_}" not in data["phrasal"]:
-            continue  # "as X pointed out with a chart": the means, not what was said
-        words = [t for t in c.subtree if not t.is_punct and t.i != (c.i if c.dep_ == "prep" else -1)]
-        if any(t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or (t.pos_ == "VERB" and t.lemma_.lower() not in data["pro_verbs"])
-               for t in words):
-            return True
-    return False
-
-
 def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
     """Attach 'as X reported' to the sentence's statements as via, or make it a statement."""
     data = cues()
@@ -228,8 +213,8 @@ def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
         put_it = tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
         if tok.pos_ != "VERB" or not (tok.lemma_.lower() in data["verbs"] or put_it):
             continue  # "as X put it" says the same as "as X said"
-        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) or says_something(tok):
-            continue  # an 'as' clause with its own matter is a statement of its own (saying.verb_statements)
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            continue
         subj = subject_of(tok)
         if subj is None or subj.i > tok.i or subj.head.i != tok.i:
             continue
