@@ -136,12 +136,6 @@ def test_verb_of_liking_takes_its_object(nlp):
     assert st.content.text.startswith("the harbour")
 
 
-def test_noun_of_saying_with_a_that_clause(nlp):
-    art = run(nlp, "The coach's pronouncement that the team would win the cup surprised nobody.")
-    st = by_cue(art, "pronouncement")
-    assert st.content.text == "the team would win the cup"
-
-
 def test_verb_of_inquiry_reports_what_is_examined(nlp):
     art = run(nlp, "A new documentary examines the collapse of the fishing industry on the coast.")
     st = by_cue(art, "examines")
