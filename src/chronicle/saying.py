@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .impressions import impression
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
 from .cuewords import Found, agentive, cues, lemma_of
 from .speakers import channels, speaker_tokens, subject_of
-from .impressions import impression
 from .contents import (addressee, content_tokens, cut_occasion, cut_tail, more_infinitives,
                        prep_object, wh_object, wh_start)
 
