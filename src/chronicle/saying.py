@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .impressions import impression
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
 from .cuewords import Found, agentive, cues, lemma_of
 from .speakers import channels, speaker_tokens, subject_of
@@ -91,6 +92,17 @@ def _attitude(tok, data):
     return None
 
 
+def _past_addressee(tok, prep, data) -> bool:
+    """Tell whether a topic ('about') follows its verb past only the one spoken to, a particle or a day ("talked to reporters on Friday about Y")."""
+    if prep.dep_ != "prep" or prep.lower_ not in data["noun_topic_preps"] or prep.i <= tok.i:
+        return False
+    between = set()
+    for c in tok.children:
+        if tok.i < c.i < prep.i and (c.dep_ in ("prt", "npadvmod", "advmod") or c.dep_ == "prep" and c.lower_ in ("to", "with")):
+            between.update(t.i for t in c.subtree)
+    return all(i in between for i in range(tok.i + 1, prep.i))
+
+
 def _cue_of(tok, data):
     """Return (kind, particle) when `tok` is a verb of saying, else None."""
     if tok.dep_ in ("amod", "aux", "auxpass", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
@@ -106,7 +118,8 @@ def _cue_of(tok, data):
     lemma = lemma_of(tok)
     for c in tok.children:
         # the particle must follow the verb ("called on X"), not end a later phrase ("called X on Monday")
-        near = c.dep_ == "prt" or c.i - tok.i <= 2 and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i])
+        near = c.dep_ == "prt" or c.i - tok.i <= 2 and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i]) \
+            or _past_addressee(tok, c, data)
         if c.dep_ in ("prt", "prep") and near and f"{lemma} {c.lower_}" in data["phrasal"]:
             return data["phrasal"][f"{lemma} {c.lower_}"], c
     if lemma in data["naming_verbs"]:
@@ -122,6 +135,9 @@ def _cue_of(tok, data):
         return "claim", None  # "the claims were rated as false": a judgement with no one named
     if lemma in data["intent_verbs"] and any(c.dep_ == "xcomp" for c in tok.children):
         return data["intent_verbs"][lemma], None
+    if lemma in data["intent_verbs"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) \
+            and not any(c.dep_ == "nsubj" and c.lower_ in ("i", "you", "we") for c in tok.children):
+        return data["intent_verbs"][lemma], None  # "voters expect Clinton to win", "they decided she should share it"
     if lemma not in data["not_cues"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and agentive(subj, data):
@@ -281,6 +297,10 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
     data = cues()
     out = []
     for tok in sent:
+        feeling = impression(tok, text, quotes, data)
+        if feeling is not None:
+            out.append(feeling)
+            continue
         found = _cue_of(tok, data)
         if found is None:
             continue

@@ -61,15 +61,40 @@ def according_statements(sent, text: str, quotes) -> list[Found]:
     return out
 
 
+def _in_view(sent, text: str, prep, obj) -> list[Found]:
+    """Return 'Under X's plan, Y' / 'By X's own admission, Y' / 'In a statement, X was Y' as a statement of Y, or []."""
+    data = cues()
+    doc = sent.doc
+    end = max(t.i for t in prep.subtree)
+    if end + 1 >= sent.end or doc[end + 1].text != ",":
+        return []
+    body = [t for t in sent if t.i > end + 1 and not t.is_space]
+    if not any(t.pos_ in ("VERB", "AUX") for t in body):
+        return []
+    if sent.root.lemma_.lower() in data["verbs"]:
+        return []  # "In a statement, X said Y": the verb of saying gives the statement
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if owner is None and obj.lemma_.lower() in data["view_needs_owner"]:
+        return []  # "under the plan", "in my view" of no one named: the writer's own framing
+    if owner is None:
+        owner = next((t for t in body if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    if owner is None or owner.lower_ in ("i", "you", "we", "my", "our", "your"):
+        return []
+    content = trim(text, *span_of(body))
+    return [Found(span_of([prep, obj]), content, "claim", span_of(speaker_tokens(owner)))]
+
+
 def evidence_statements(sent, text: str, quotes) -> list[Found]:
     """Return 'In a poll released Monday, Y' statements: the poll (study, survey) is the source of Y."""
     toks = [t for t in sent if not (t.is_space or t.is_punct and t.text != ",")]
     while toks and toks[0].dep_ == "cc":
         toks = toks[1:]
-    if len(toks) < 5 or toks[0].lower_ != "in" or toks[0].dep_ != "prep":
+    if len(toks) < 5 or toks[0].dep_ != "prep":
         return []
     obj = next((c for c in toks[0].children if c.dep_ == "pobj"), None)
-    if obj is None or obj.lemma_.lower() not in cues()["evidence"]:
+    if obj is not None and toks[0].lower_ in cues()["view_preps"] and obj.lemma_.lower() in cues()["view_nouns"]:
+        return _in_view(sent, text, toks[0], obj)
+    if toks[0].lower_ != "in" or obj is None or obj.lemma_.lower() not in cues()["evidence"]:
         return []
     phrase = list(toks[0].subtree)
     end = max(t.i for t in phrase)
