@@ -163,21 +163,23 @@ def more_infinitives(verb) -> list:
     return out
 
 
+def _inner_marks(toks: list, quotes, marks: tuple) -> list:
+    """Return the punctuation MARKS inside sorted content tokens, past the first three words and outside quotations."""
+    if not toks:
+        return []
+    first, last = toks[0].i, toks[-1].i
+    return [t for t in toks if t.text in marks and first + 2 < t.i < last
+            and not in_quote(quotes, (t.idx, t.idx + len(t)))]
+
+
 def cut_tail(toks: list, quotes) -> list:
     """Return content tokens up to an aside that follows a comma (', which ...', ', although ...', '; ...')."""
-    if not toks:
-        return toks
     toks = sorted(toks, key=lambda t: t.i)
-    first, last = toks[0].i, toks[-1].i
-    doc = toks[0].doc
     asides = cues()["aside_words"]
-    for t in toks:
-        if t.i <= first + 2 or t.i >= last or in_quote(quotes, (t.idx, t.idx + len(t))):
-            continue
+    for t in _inner_marks(toks, quotes, (";", ",", "—", "--")):
         if t.text == ";":
             return [x for x in toks if x.i < t.i]
-        if t.text not in (",", "—", "--"):
-            continue
+        doc, last = t.doc, toks[-1].i
         nxt = doc[t.i + 1]
         heads = [h for h in (nxt, nxt.head) if h.left_edge.i == nxt.i
                  and h.dep_ in ("advcl", "relcl", "appos", "acl", "parataxis")]
@@ -195,15 +197,10 @@ def cut_tail(toks: list, quotes) -> list:
 
 def cut_comment(toks: list, quotes) -> list:
     """Return a reported clause up to a comment on it after a comma (', contradicting ...', ', although ...'), keeping relative clauses and appositives."""
-    if not toks:
-        return toks
     toks = sorted(toks, key=lambda t: t.i)
-    first, last = toks[0].i, toks[-1].i
-    doc = toks[0].doc
     asides = cues()["aside_words"]
-    for t in toks:
-        if t.i <= first + 2 or t.i >= last or t.text != "," or in_quote(quotes, (t.idx, t.idx + len(t))):
-            continue
+    for t in _inner_marks(toks, quotes, (",",)):
+        doc = t.doc
         nxt = doc[t.i + 1]
         participle = nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "acl", "xcomp", "conj") and nxt.left_edge.i == nxt.i \
             and nxt.lower_ not in cues()["list_preps"]
