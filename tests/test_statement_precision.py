@@ -64,6 +64,12 @@ def test_group_acting_on_a_thing_reports_nothing(nlp):
     assert "cite" not in cues_of(art)
 
 
+def test_group_taking_a_stand_on_a_thing_is_kept(nlp):
+    art = run(nlp, "The dockers' union denied any part in the strike. They also rejected the port's account of the night.")
+    st = by_cue(art, "rejected")
+    assert st.kind == "deny" and st.content.text.startswith("the port's account")
+
+
 def test_named_speaker_acting_on_a_thing_is_kept(nlp):
     art = run(nlp, "The mayor cited the flood of 1998, when the levee failed.")
     assert by_cue(art, "cited").content.text == "the flood of 1998"

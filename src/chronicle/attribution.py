@@ -171,12 +171,13 @@ def _filters() -> dict:
 
 
 def _narrated_act(f: Found, doc) -> bool:
-    """Tell whether `f` is an act of 'they', 'we', 'I' or 'you' on a thing or an aim ('they cite the election')."""
+    """Tell whether `f` is a plain act of 'they', 'we', 'I' or 'you' on a thing or an aim ('they cite the election'), not a stand taken."""
     data = _filters()
     spk = doc.char_span(*f.speaker, alignment_mode="expand") if f.speaker else None
     cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
     content = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
-    if spk is None or cue is None or content is None or spk.root.lower_ not in data["narrative_pronouns"]:
+    if spk is None or cue is None or content is None or spk.root.lower_ not in data["narrative_pronouns"] \
+            or f.kind not in data["narrative_kinds"]:
         return False
     root = content.root
     return root.dep_ in data["object_deps"] and root.head in cue
