@@ -56,3 +56,22 @@ def test_a_body_that_spoke_through_a_person_keeps_that_voice(nlp):
     later = by_cue(art, "called for")
     assert later.speaker.text == "The union"
     assert later.speaker.name == "Jonas Berg"
+
+
+def test_role_then_name_in_commas_is_the_named_person(nlp):
+    text = "The dockers' union denied the charge. Its spokesman, Pedro Alvarez, said the strike would go on."
+    st = by_cue(run(nlp, text), "said")
+    assert st.speaker.name == "Pedro Alvarez" and "spokesman" in (st.speaker.role or "")
+
+
+def test_first_word_of_a_name_hung_on_the_verb_stays_in_the_name(nlp):
+    text = "The talks ended late.\n\nKata'ib Hezbollah rejected any part in the raid."
+    st = by_cue(run(nlp, text), "rejected")
+    assert st.speaker.text == "Kata'ib Hezbollah"
+
+
+def test_speaking_in_an_interview_names_the_outlet(nlp):
+    text = ("Four houses burned, according to fire chief Lena Ortiz, speaking in an interview "
+            "with the regional broadcaster Radio Norte.")
+    st = by_cue(run(nlp, text), "according to")
+    assert [v.name for v in st.via] == ["Radio Norte"] and "speaking" not in st.content.text

@@ -30,8 +30,10 @@ def according_statements(sent, text: str, quotes) -> list[Found]:
         if not speaker_toks:
             continue
         lead = [t for t in toks[:k] if not (t.is_punct or t.is_space or t.is_quote)]
+        # "according to X, speaking in an interview with Y, ...": the channel phrase is no content
+        channel_end, channel_via = _speaking_channel(after, comma)
         if not lead and comma is not None:
-            body = after[comma + 1:]
+            body = after[(channel_end if channel_end is not None else comma) + 1:]
         else:
             body = toks[:k]
             # "The plan, according to X, would cost ...": the claim goes on after the source;
@@ -50,6 +52,8 @@ def according_statements(sent, text: str, quotes) -> list[Found]:
         cue = span_of([tok, toks[k + 1]])
         f = Found(cue, widen(text, quotes, content, cue, sent.end_char), cues()["according"],
                    span_of(speaker_toks))
+        if channel_via:
+            f.via.append(span_of(channel_via))
         if cut:
             for t in src[cut:]:
                 if t.lower_ in ("with", "to"):
@@ -82,6 +86,23 @@ def _in_view(sent, text: str, prep, obj) -> list[Found]:
         return []
     content = trim(text, *span_of(body))
     return [Found(span_of([prep, obj]), content, "claim", span_of(speaker_tokens(owner)))]
+
+
+def _speaking_channel(after: list, comma):
+    """Return (index of the closing comma, outlet tokens) of ', speaking in an interview with Y,' after a source, or (None, None)."""
+    if comma is None or comma + 1 >= len(after) or after[comma + 1].lower_ not in cues()["speaking_participles"]:
+        return None, None
+    phrase = after[comma + 1:]
+    end = next((j for j, t in enumerate(phrase) if t.text in (",", ";", "—", "–") or t.is_space), len(phrase))
+    phrase = phrase[:end]
+    if not any(t.lemma_.lower() in cues()["nouns"] for t in phrase):
+        return None, None
+    via = None
+    for j, t in enumerate(phrase):
+        if t.lower_ in ("with", "to") and any(x.lemma_.lower() in cues()["nouns"] for x in phrase[:j]):
+            via = [x for x in phrase[j + 1:] if not x.is_punct or x.text == ")"] or None
+            break
+    return comma + 1 + end, via
 
 
 def evidence_statements(sent, text: str, quotes) -> list[Found]:

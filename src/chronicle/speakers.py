@@ -14,8 +14,12 @@ SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 
 def speaker_tokens(head) -> list:
     """Return the tokens that name a speaker headed by `head`, without clauses around it."""
+    # "Its spokesman, Abu Ali al-Askari, said": the role and the name after it are one speaker
+    named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > head.i
+                  and head.ent_type_ != "PERSON"), None)
     drop = [c for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "cc", "conj")
-            or (c.dep_ == "punct" and c.text in (",", ";", ":", "—", "–"))
+            or (c.dep_ == "punct" and c.text in (",", ";", ":", "—", "–")
+                and not (named is not None and head.i < c.i < named.left_edge.i))
             or (c.dep_ == "appos" and c.ent_type_ not in ("PERSON", "ORG"))
             or (c.dep_ == "prep" and c.i > head.i and c.lower_ in ("in", "during", "on", "at"))]
     toks = contiguous(subtree_without(head, drop), head)
@@ -29,12 +33,21 @@ def speaker_tokens(head) -> list:
     cut = [k for k, t in enumerate(toks) if t.i < head.i and (t.text == ":" or "\n" in t.text + t.whitespace_)]
     if cut:
         toks = toks[cut[-1] + 1:]
-    # a name the sentence splitter cut in two ("Kata’ib | Hezbollah") is joined again
+    # a name the sentence splitter cut in two ("Kata’ib | Hezbollah"), or whose first word the parser
+    # hung on the verb ("Kata'ib" as an adverbial of "rejected"), is joined again
     doc = head.doc
-    while toks and toks[0].i > 0 and doc[toks[0].i - 1].pos_ == "PROPN" and toks[0].pos_ == "PROPN" \
-            and doc[toks[0].i - 1].whitespace_ == " " and not doc[toks[0].i - 1].sent.start == toks[0].sent.start:
+    while toks and toks[0].i > 0 and _split_name(doc[toks[0].i - 1], toks[0]):
         toks.insert(0, doc[toks[0].i - 1])
     return toks or [head]
+
+
+def _split_name(prev, first) -> bool:
+    """Tell whether proper noun `prev`, right before `first`, is the first word of the same name."""
+    if prev.pos_ != "PROPN" or first.pos_ != "PROPN" or prev.whitespace_ != " ":
+        return False
+    return prev.sent.start != first.sent.start or (
+        prev.dep_ in ("npadvmod", "dep", "nmod") and prev.head.i != first.i and prev.left_edge.i == prev.i
+        and prev.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL"))
 
 
 def subject_of(verb):
