@@ -436,3 +436,20 @@ def test_joined_name_with_a_capitalised_joiner(nlp):
                      "hitting a farm.", "landed")
     # Qasr Bin Ghashir in the index; not a town called Al Qasr elsewhere
     assert ev.location.country == "LBY" and near(ev.location, 32.68, 13.18)
+
+
+def test_pronoun_is_never_a_place(nlp):
+    text = "He said the convoy was hit in Kirkuk."
+    assert "He" not in [m.text for m in places.find_mentions(text, places._gazetteer())]
+
+
+def test_city_before_an_owned_home_is_its_place(nlp):
+    ev = locate(nlp, "An armed drone struck his Kirkuk home early on Sunday.", "struck")
+    assert ev.location is not None and ev.location.name == "Kirkuk"
+
+
+def test_surname_standing_alone_is_the_person_not_a_town(nlp):
+    text = ("Seven guards were wounded when drones struck the compound, according to police spokesman "
+            "Khalid Ramadi. Ramadi added that one of the drones was shot down.")
+    ev = locate(nlp, text, "struck")
+    assert ev.location is None or ev.location.name != "Ramadi"

@@ -22,6 +22,7 @@ import regex
 
 from .gazetteer import (Entry, Gazetteer, aliases_data, capitals, is_capital, normalise,
                         open_gazetteer, skeleton)
+from .names import lexicon
 from .records import Article, Event, Place
 from .settings import load as load_settings
 
@@ -107,6 +108,7 @@ def _vocab() -> dict:
         "not_places": {normalise(w) for w in data["not_places"]} | {
             normalise(w) for w in data["country_cues"] if w not in data["aliases"]},
         "facilities": set(data["facility_words"]),
+        "owned": regex.compile(r"\b(?:" + "|".join(data["possessives"]) + r")\s+$", regex.I),
         "roads": set(data["road_words"]),
         "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
         "dateline": _dateline_pattern(data["months"]),
@@ -209,8 +211,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             entries = entries or (gaz.lookup(name.split("-")[0]) if "-" in name else ())
             entries = tuple(x for x in entries if x.kind == "city")
         # "the Meade company's office": the owner's 's does not hide the facility word
-        elif (nxt and _POSSESSIVE.sub("", nxt.group(1).lower()) in v["facilities"]) or (
-                last and last[0].lower() in v["facilities"]):
+        elif ((nxt and _POSSESSIVE.sub("", nxt.group(1).lower()) in v["facilities"]) or (
+                last and last[0].lower() in v["facilities"])) and not v["owned"].search(text, max(0, s - 8), s):
+            # "his Baghdad home" says where the home is; "the Sabriya mosque" names the mosque
             entries = ()  # "al-Hajja Sabriya mosque", "Kurdistan Democratic Party"
         if name.isupper() and len(name) <= 5:
             # "GNA", "NGO" are organisations; "USA" and "UP" (Uttar Pradesh) are places
@@ -734,13 +737,32 @@ def _origin(article: Article, chains: list[Chain], countries: set[str],
     return None
 
 
+def _without_surnames(mentions: list[Mention], doc) -> list[Mention]:
+    """Drop the names of people introduced by a role ("spokesman Saad Maan") and their surname standing alone later ("Maan")."""
+    if doc is None:
+        return mentions
+    titles = {words.split()[-1] for words, _ in lexicon().titles}
+    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e.start > 0
+              and doc[e.start - 1].lower_ in titles]
+    last = {e[-1].text: e.end_char for e in reversed(people)}
+    return [m for m in mentions
+            if not any(e.start_char <= m.start < e.end_char for e in people)
+            and not (m.text in last and last[m.text] <= m.start and not m.cue and _as_person(doc, m.start))]
+
+
+def _as_person(doc, start: int) -> bool:
+    """Tell whether the word at `start` is read as a person's name or acts as one (the subject of a verb)."""
+    tok = next((t for t in doc if t.idx == start), None)
+    return tok is not None and (tok.ent_type_ == "PERSON" or tok.dep_ in ("nsubj", "nsubjpass"))
+
+
 def locate_events(article: Article, events: list[Event]) -> None:
     """Set `location` (and `origin` where said) on each event."""
     if not events or not article.text:
         return
     text = article.text
     gaz = _gazetteer()
-    mentions = find_mentions(text, gaz)
+    mentions = _without_surnames(find_mentions(text, gaz), article.doc)
     chains = _chains(text, mentions)
     countries = _country_context(text, chains)
     _drop_partial_abroad(mentions, countries)
