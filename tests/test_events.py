@@ -241,3 +241,8 @@ def test_fight_under_without_is_negated(nlp, text, found):
     art = Article(id="t", text=text)
     art.doc = nlp(text)
     assert bool([e for e in ev_mod.find_events(art) if e.type == "ASSAULT"]) == found
+
+
+def test_phrase_trigger_with_a_possessive_inside(run):
+    evs = run("The governor escaped an attempt on her life when gunmen fired at her car on Tuesday.")
+    assert evs and evs[0].type == "ASSAULT" and evs[0].trigger.text.startswith("attempt on her life")

@@ -122,14 +122,14 @@ def _tok_is(tok, word: str) -> bool:
 
 
 def _match_phrase(sent_toks, i: int, words: list[str]) -> Optional[list[int]]:
-    """Return the token indexes of phrase `words` starting at i, allowing one ADJ/DET gap."""
+    """Return the token indexes of phrase `words` starting at i, allowing one ADJ/DET gap (or a possessive: 'attempt on his life')."""
     idx = [i]
     j = i + 1
     for w in words[1:]:
         if j < len(sent_toks) and _tok_is(sent_toks[j], w):
             idx.append(j)
             j += 1
-        elif (j + 1 < len(sent_toks) and sent_toks[j].pos_ in ("ADJ", "DET")
+        elif (j + 1 < len(sent_toks) and (sent_toks[j].pos_ in ("ADJ", "DET") or sent_toks[j].tag_ == "PRP$")
               and _tok_is(sent_toks[j + 1], w)):
             idx.append(j + 1)
             j += 2
