@@ -271,7 +271,16 @@ def link_statements(article: Article) -> None:
     for st in article.statements:
         restore_names(st)
         best = _event_of(st, article.events)
-        st.event_id = best.id if best else None
+        st.event_id = _reported(best, article.events).id if best else None
+
+
+def _reported(ev, events: list):
+    """Return the coded event that `ev` repeats ('the attack' after the lead's drone strike), or `ev` itself."""
+    if ev.acled is not None or not ev.type:
+        return ev
+    earlier = [x for x in events if x.acled and x.type == ev.type and x.mode == ev.mode
+               and x.trigger.start < ev.trigger.start]
+    return earlier[0] if earlier else ev
 
 
 def _event_of(st: Statement, events: list):
