@@ -232,3 +232,21 @@ def test_the_one_told_a_clause_stays_out(nlp):
     art = run(nlp, "She told reporters that the plan was dead.")
     st = by_cue(art, "told")
     assert st.content.text == "the plan was dead"
+
+
+def test_where_clause_on_the_place_spoken_of_goes_on(nlp):
+    art = run(nlp, "Aid groups called for an inquiry into the shelling of the port town, where rebels have held out for months.")
+    st = by_cue(art, "called for")
+    assert st.content.text == "an inquiry into the shelling of the port town, where rebels have held out for months"
+
+
+def test_where_clause_after_a_topic_goes_on(nlp):
+    art = run(nlp, "The governor warned of shortages in the northern valleys, where the harvest failed twice.")
+    st = by_cue(art, "warned")
+    assert st.content.text == "shortages in the northern valleys, where the harvest failed twice"
+
+
+def test_which_clause_after_the_object_is_still_cut(nlp):
+    art = run(nlp, "The mayor praised the new bridge, which opened in May.")
+    st = by_cue(art, "praised")
+    assert st.content.text == "the new bridge"

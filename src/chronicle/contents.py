@@ -181,6 +181,8 @@ def cut_tail(toks: list, quotes) -> list:
             return [x for x in toks if x.i < t.i]
         doc, last = t.doc, toks[-1].i
         nxt = doc[t.i + 1]
+        if nxt.lower_ in cues()["setting_words"]:
+            continue  # ", where ...": the place or state of things the content speaks of goes on with it
         heads = [h for h in (nxt, nxt.head) if h.left_edge.i == nxt.i
                  and h.dep_ in ("advcl", "relcl", "appos", "acl", "parataxis")]
         if heads and heads[0].dep_ == "appos" and nxt.lower_ not in asides and inner_appos(heads[0], last):
