@@ -369,3 +369,29 @@ def test_one_paragraph_note_keeps_every_coded_mention(run):
             "in Zaria on the same day.")
     evs = run(note)
     assert len(coded(evs, "COERCE")) == 2
+
+
+def test_shot_with_rubber_pellets_is_a_protest_met_by_police(run):
+    text = ("Riot police moved against a march of nurses outside the health ministry on Monday. "
+            "One nurse was shot with rubber pellets as officers pushed the crowd back." + FILLER)
+    evs = run(text)
+    assert "shot" not in triggers(evs)
+    assert any(e.type == "PROTEST" and e.trigger.text == "shot" for e in evs)
+
+
+def test_plastic_bullets_fired_at_a_crowd_are_no_attack(run):
+    text = ("Soldiers fired plastic bullets at stone-throwing youths in the old town late on Friday." + FILLER)
+    assert triggers(run(text)) == []
+
+
+def test_heading_word_of_harm_yields_to_the_protest_below(run):
+    text = ("Dockworkers Injured In Harbour Standoff\n"
+            "A standoff between striking dockworkers and police at the harbour gate left two workers hurt. "
+            "One of them was shot with rubber bullets while officers cleared the road." + FILLER)
+    assert triggers(run(text)) == []
+
+
+def test_heading_word_of_harm_stays_when_the_body_reports_nothing(run):
+    text = ("Two Guards Killed Near Border Post\n"
+            "Officials gave no further details on Sunday and said a statement would follow." + FILLER)
+    assert triggers(run(text)) == ["Killed"]

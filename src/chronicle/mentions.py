@@ -137,13 +137,21 @@ def heading_line(text: str, start: int, end: int) -> bool:
     return len(line.split()) <= limit
 
 
+def casualty_word(ev) -> bool:
+    """Return True when an attack trigger is only a word of harm ("Injured", "kills"): it names no act."""
+    return ev.type == "ASSAULT" and ev.trigger.text.lower() in vocab()["casualty_forms"]
+
+
 def drop_headings(text: str, events: list) -> list:
     """Return `events` without the event words on heading lines that the body reports too: an attack
-    when the body reports an attack, any other event when the body has one of its type and mode."""
+    when the body reports an attack, any other event when the body has one of its type and mode. A
+    heading's bare word of harm ("Students Injured") sums up the body's protest as well."""
     heads = [ev for ev in events if heading_line(text, ev.trigger.start, ev.trigger.end)]
     body = [ev for ev in events if not heading_line(text, ev.trigger.start, ev.trigger.end)]
     kinds = {(ev.type, None if ev.type == "ASSAULT" else ev.mode) for ev in body}
-    gone = {id(ev) for ev in heads if (ev.type, None if ev.type == "ASSAULT" else ev.mode) in kinds}
+    harmful = any(ev.type in vocab()["harm_bearing_types"] for ev in body)
+    gone = {id(ev) for ev in heads if (ev.type, None if ev.type == "ASSAULT" else ev.mode) in kinds
+            or (harmful and casualty_word(ev))}
     return [ev for ev in events if id(ev) not in gone] if gone else events
 
 
