@@ -395,3 +395,21 @@ def test_heading_word_of_harm_stays_when_the_body_reports_nothing(run):
     text = ("Two Guards Killed Near Border Post\n"
             "Officials gave no further details on Sunday and said a statement would follow." + FILLER)
     assert triggers(run(text)) == ["Killed"]
+
+
+def test_protesters_clashing_with_police_riot_in_a_full_article(run):
+    text = ("Thousands marched through the capital on Saturday against the new fuel tax. "
+            "Protesters clashed with riot police near the parliament building in the evening." + FILLER)
+    evs = run(text)
+    assert "clashed" not in triggers(evs)
+    assert any(e.type == "PROTEST" and e.trigger.text == "clashed" for e in evs)
+
+
+def test_clashes_between_demonstrators_and_troops_are_no_attack(run):
+    text = ("Clashes between demonstrators and troops broke out at the main square after the vote." + FILLER)
+    assert triggers(run(text)) == []
+
+
+def test_army_clashing_with_rebels_stays_an_attack_mention(run):
+    text = ("Government troops clashed with rebel fighters near the northern border crossing on Monday." + FILLER)
+    assert "clashed" in triggers(run(text))

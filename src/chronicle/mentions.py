@@ -285,6 +285,19 @@ def _new_place(head, main_head) -> bool:
         e.label_ in ("GPE", "LOC", "FAC") and e.text.lower() not in known for e in sent.ents)
 
 
+def demonstrators_clash(head) -> bool:
+    """Return True when a clash word has protesters for a side ("protesters clashed with the police",
+    "clashes between demonstrators and troops"): a demonstration turned violent, not an attack."""
+    words = vocab()["demonstrator_words"]
+    verbs = {head, head.head} if head.dep_ in ("conj", "xcomp", "nsubj") else {head}
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ == "prep" and c.lower_ in ("with", "between")):
+                if any(_lemma(t) in words or t.lower_ in words for t in c.subtree):
+                    return True
+    return False
+
+
 def block_applies(head, cue_name: str) -> bool:
     """Return True when a blocking cue list (figurative use, disaster) still blocks the trigger in a
     full article that already reported violence: only when its word stands in the trigger's own
