@@ -413,3 +413,28 @@ def test_clashes_between_demonstrators_and_troops_are_no_attack(run):
 def test_army_clashing_with_rebels_stays_an_attack_mention(run):
     text = ("Government troops clashed with rebel fighters near the northern border crossing on Monday." + FILLER)
     assert "clashed" in triggers(run(text))
+
+
+def test_arrest_in_connection_with_the_attack_refers_back(run):
+    text = ("A gunman opened fire on shoppers at a market in the port city on Friday, killing four people.\n"
+            "On Sunday, police arrested three men in connection with the shooting." + FILLER)
+    trig = triggers(run(text))
+    assert "opened fire" in trig or "killing" in trig
+    assert "shooting" not in trig
+
+
+def test_files_related_to_the_bombing_refer_back(run):
+    text = ("A bomb exploded outside a bank in the city centre on Tuesday, wounding six people.\n"
+            "Investigators said the suspect had deleted files related to the bombing from his laptop." + FILLER)
+    assert "bombing" not in triggers(run(text))
+
+
+def test_people_involved_in_the_attack_stay_a_mention(run):
+    text = ("A bomb exploded outside a bank in the city centre on Tuesday, wounding six people.\n"
+            "Prosecutors said nine people were involved in the attack." + FILLER)
+    assert "attack" in triggers(run(text))
+
+
+def test_a_lone_reference_is_kept_when_no_attack_is_reported(run):
+    text = ("Police arrested three men on Sunday in connection with the shooting, a spokesman said." + FILLER)
+    assert triggers(run(text)) == ["shooting"]

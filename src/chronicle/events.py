@@ -596,6 +596,7 @@ def find_events(article: Article) -> list[Event]:
             events.append(mention)
     if mentions.full_article(article.text):
         events = mentions.drop_restatements(article, mentions.drop_preparations(article, mentions.drop_headings(article.text, events)))
+        events = mentions.drop_references(article, events)
     events.sort(key=lambda e: e._rank)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"

@@ -17,6 +17,8 @@ here decide, for texts longer than LONG_TEXT, which of them are attack mentions:
   and a campaign word with no outcome ("operations") name no attack;
 - once violence is reported, figurative and disaster words block a trigger only from its
   own phrase ("an attack on the Christmas market" is an attack);
+- an attack noun only tied to people or things ("arrested in connection with the attack") refers
+  back to an attack the article reports elsewhere; it is dropped;
 - later mentions repeating the main attack keep no ACLED or GTD code: one record per attack.
 
 Two readings hold for every text: a capitalised noun opening a sentence that the tagger took
@@ -235,6 +237,28 @@ def drop_restatements(article, events: list) -> list:
         earlier.add(_lemma(head))
         same_sentence.add(_lemma(head))
     return [ev for ev in events if id(ev) not in gone] if gone else events
+
+
+def reference_frame(head) -> bool:
+    """Return True when a definite attack noun is only what a case is tied to ("arrested in connection
+    with the attack", "searches related to the bombing", "the inquiry into the blast"): the phrase
+    refers back to an attack, it does not report one. "Involved in" and "role in" name who took part
+    (an attacker), so they stay mentions."""
+    if head.pos_ != "NOUN" or head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return False
+    if not any(c.dep_ in ("det", "poss") for c in head.children):
+        return False  # "in connection with a shooting on Monday" may be the only report of it
+    prep, gov = head.head, head.head.head
+    return f"{_lemma(gov)} {prep.lower_}" in vocab()["reference_frames"]
+
+
+def drop_references(article, events: list) -> list:
+    """Return `events` without attack nouns in reference frames, when another attack mention stays."""
+    gone = {id(ev) for ev in events if ev.type == "ASSAULT"
+            for h in [_head_token(article.doc, ev)] if h is not None and reference_frame(h)}
+    if not gone or not any(ev.type == "ASSAULT" and id(ev) not in gone for ev in events):
+        return events
+    return [ev for ev in events if id(ev) not in gone]
 
 
 def _distinct(head) -> bool:
