@@ -438,3 +438,15 @@ def test_people_involved_in_the_attack_stay_a_mention(run):
 def test_a_lone_reference_is_kept_when_no_attack_is_reported(run):
     text = ("Police arrested three men on Sunday in connection with the shooting, a spokesman said." + FILLER)
     assert triggers(run(text)) == ["shooting"]
+
+
+def test_a_video_showing_the_explosion_pictures_it(run):
+    text = ("Gunmen attacked a checkpoint outside the city on Monday, killing two guards.\n"
+            "A video showing the explosion was shared widely online the same evening." + FILLER)
+    assert triggers(run(text)) == ["attacked"]
+
+
+def test_images_that_picture_the_attack_picture_it(run):
+    text = ("An explosion hit a checkpoint outside the city on Monday, killing two guards.\n"
+            "Images that picture the attack were shared widely online the same evening." + FILLER)
+    assert triggers(run(text)) == ["explosion"]

@@ -242,12 +242,14 @@ def drop_restatements(article, events: list) -> list:
 def reference_frame(head) -> bool:
     """Return True when a definite attack noun is only what a case is tied to ("arrested in connection
     with the attack", "searches related to the bombing", "the inquiry into the blast"): the phrase
-    refers back to an attack, it does not report one. "Involved in" and "role in" name who took part
-    (an attacker), so they stay mentions."""
-    if head.pos_ != "NOUN" or head.dep_ != "pobj" or head.head.dep_ != "prep":
-        return False
-    if not any(c.dep_ in ("det", "poss") for c in head.children):
+    refers back to an attack, it does not report one; so does a picture of it ("a video showing the
+    explosion"). "Involved in" and "role in" name who took part (an attacker), so they stay mentions."""
+    if head.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") for c in head.children):
         return False  # "in connection with a shooting on Monday" may be the only report of it
+    if head.dep_ == "dobj":  # "a video showing the explosion" pictures it
+        return _lemma(head.head) in vocab()["depiction_verbs"]
+    if head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return False
     prep, gov = head.head, head.head.head
     return f"{_lemma(gov)} {prep.lower_}" in vocab()["reference_frames"]
 
