@@ -369,3 +369,84 @@ def test_one_paragraph_note_keeps_every_coded_mention(run):
             "in Zaria on the same day.")
     evs = run(note)
     assert len(coded(evs, "COERCE")) == 2
+
+
+def test_shot_with_rubber_pellets_is_a_protest_met_by_police(run):
+    text = ("Riot police moved against a march of nurses outside the health ministry on Monday. "
+            "One nurse was shot with rubber pellets as officers pushed the crowd back." + FILLER)
+    evs = run(text)
+    assert "shot" not in triggers(evs)
+    assert any(e.type == "PROTEST" and e.trigger.text == "shot" for e in evs)
+
+
+def test_plastic_bullets_fired_at_a_crowd_are_no_attack(run):
+    text = ("Soldiers fired plastic bullets at stone-throwing youths in the old town late on Friday." + FILLER)
+    assert triggers(run(text)) == []
+
+
+def test_heading_word_of_harm_yields_to_the_protest_below(run):
+    text = ("Dockworkers Injured In Harbour Standoff\n"
+            "A standoff between striking dockworkers and police at the harbour gate left two workers hurt. "
+            "One of them was shot with rubber bullets while officers cleared the road." + FILLER)
+    assert triggers(run(text)) == []
+
+
+def test_heading_word_of_harm_stays_when_the_body_reports_nothing(run):
+    text = ("Two Guards Killed Near Border Post\n"
+            "Officials gave no further details on Sunday and said a statement would follow." + FILLER)
+    assert triggers(run(text)) == ["Killed"]
+
+
+def test_protesters_clashing_with_police_riot_in_a_full_article(run):
+    text = ("Thousands marched through the capital on Saturday against the new fuel tax. "
+            "Protesters clashed with riot police near the parliament building in the evening." + FILLER)
+    evs = run(text)
+    assert "clashed" not in triggers(evs)
+    assert any(e.type == "PROTEST" and e.trigger.text == "clashed" for e in evs)
+
+
+def test_clashes_between_demonstrators_and_troops_are_no_attack(run):
+    text = ("Clashes between demonstrators and troops broke out at the main square after the vote." + FILLER)
+    assert triggers(run(text)) == []
+
+
+def test_army_clashing_with_rebels_stays_an_attack_mention(run):
+    text = ("Government troops clashed with rebel fighters near the northern border crossing on Monday." + FILLER)
+    assert "clashed" in triggers(run(text))
+
+
+def test_arrest_in_connection_with_the_attack_refers_back(run):
+    text = ("A gunman opened fire on shoppers at a market in the port city on Friday, killing four people.\n"
+            "On Sunday, police arrested three men in connection with the shooting." + FILLER)
+    trig = triggers(run(text))
+    assert "opened fire" in trig or "killing" in trig
+    assert "shooting" not in trig
+
+
+def test_files_related_to_the_bombing_refer_back(run):
+    text = ("A bomb exploded outside a bank in the city centre on Tuesday, wounding six people.\n"
+            "Investigators said the suspect had deleted files related to the bombing from his laptop." + FILLER)
+    assert "bombing" not in triggers(run(text))
+
+
+def test_people_involved_in_the_attack_stay_a_mention(run):
+    text = ("A bomb exploded outside a bank in the city centre on Tuesday, wounding six people.\n"
+            "Prosecutors said nine people were involved in the attack." + FILLER)
+    assert "attack" in triggers(run(text))
+
+
+def test_a_lone_reference_is_kept_when_no_attack_is_reported(run):
+    text = ("Police arrested three men on Sunday in connection with the shooting, a spokesman said." + FILLER)
+    assert triggers(run(text)) == ["shooting"]
+
+
+def test_a_video_showing_the_explosion_pictures_it(run):
+    text = ("Gunmen attacked a checkpoint outside the city on Monday, killing two guards.\n"
+            "A video showing the explosion was shared widely online the same evening." + FILLER)
+    assert triggers(run(text)) == ["attacked"]
+
+
+def test_images_that_picture_the_attack_picture_it(run):
+    text = ("An explosion hit a checkpoint outside the city on Monday, killing two guards.\n"
+            "Images that picture the attack were shared widely online the same evening." + FILLER)
+    assert triggers(run(text)) == ["explosion"]

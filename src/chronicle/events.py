@@ -421,6 +421,8 @@ def _candidates(article: Article) -> list[Candidate]:
             if entry["type"] == "ASSAULT" and entry.get("mode") != "sexual" and Bag(_clause_tokens(head)).cue("crowd_control"):
                 # "police fired tear gas at the crowd" reports a protest met by police
                 entry = dict(entry, type="PROTEST", mode="demonstrate")
+            elif not short and entry.get("mode") == "clash" and mentions.demonstrators_clash(head):
+                entry = dict(entry, type="PROTEST", mode="riot")  # protesters fighting police riot; they do not attack
             status = _status(head, span, entry)
             supposed = status is None and not short and entry["type"] == "ASSAULT"
             if supposed:  # "if you shoot it down": a full article's supposed attack is named, not coded
@@ -594,6 +596,7 @@ def find_events(article: Article) -> list[Event]:
             events.append(mention)
     if mentions.full_article(article.text):
         events = mentions.drop_restatements(article, mentions.drop_preparations(article, mentions.drop_headings(article.text, events)))
+        events = mentions.drop_references(article, events)
     events.sort(key=lambda e: e._rank)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"

@@ -17,6 +17,8 @@ here decide, for texts longer than LONG_TEXT, which of them are attack mentions:
   and a campaign word with no outcome ("operations") name no attack;
 - once violence is reported, figurative and disaster words block a trigger only from its
   own phrase ("an attack on the Christmas market" is an attack);
+- an attack noun only tied to people or things ("arrested in connection with the attack") refers
+  back to an attack the article reports elsewhere; it is dropped;
 - later mentions repeating the main attack keep no ACLED or GTD code: one record per attack.
 
 Two readings hold for every text: a capitalised noun opening a sentence that the tagger took
@@ -137,13 +139,21 @@ def heading_line(text: str, start: int, end: int) -> bool:
     return len(line.split()) <= limit
 
 
+def casualty_word(ev) -> bool:
+    """Return True when an attack trigger is only a word of harm ("Injured", "kills"): it names no act."""
+    return ev.type == "ASSAULT" and ev.trigger.text.lower() in vocab()["casualty_forms"]
+
+
 def drop_headings(text: str, events: list) -> list:
     """Return `events` without the event words on heading lines that the body reports too: an attack
-    when the body reports an attack, any other event when the body has one of its type and mode."""
+    when the body reports an attack, any other event when the body has one of its type and mode. A
+    heading's bare word of harm ("Students Injured") sums up the body's protest as well."""
     heads = [ev for ev in events if heading_line(text, ev.trigger.start, ev.trigger.end)]
     body = [ev for ev in events if not heading_line(text, ev.trigger.start, ev.trigger.end)]
     kinds = {(ev.type, None if ev.type == "ASSAULT" else ev.mode) for ev in body}
-    gone = {id(ev) for ev in heads if (ev.type, None if ev.type == "ASSAULT" else ev.mode) in kinds}
+    harmful = any(ev.type in vocab()["harm_bearing_types"] for ev in body)
+    gone = {id(ev) for ev in heads if (ev.type, None if ev.type == "ASSAULT" else ev.mode) in kinds
+            or (harmful and casualty_word(ev))}
     return [ev for ev in events if id(ev) not in gone] if gone else events
 
 
@@ -229,6 +239,30 @@ def drop_restatements(article, events: list) -> list:
     return [ev for ev in events if id(ev) not in gone] if gone else events
 
 
+def reference_frame(head) -> bool:
+    """Return True when a definite attack noun is only what a case is tied to ("arrested in connection
+    with the attack", "searches related to the bombing", "the inquiry into the blast"): the phrase
+    refers back to an attack, it does not report one; so does a picture of it ("a video showing the
+    explosion"). "Involved in" and "role in" name who took part (an attacker), so they stay mentions."""
+    if head.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") for c in head.children):
+        return False  # "in connection with a shooting on Monday" may be the only report of it
+    if head.dep_ == "dobj":  # "a video showing the explosion" pictures it
+        return _lemma(head.head) in vocab()["depiction_verbs"]
+    if head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return False
+    prep, gov = head.head, head.head.head
+    return f"{_lemma(gov)} {prep.lower_}" in vocab()["reference_frames"]
+
+
+def drop_references(article, events: list) -> list:
+    """Return `events` without attack nouns in reference frames, when another attack mention stays."""
+    gone = {id(ev) for ev in events if ev.type == "ASSAULT"
+            for h in [_head_token(article.doc, ev)] if h is not None and reference_frame(h)}
+    if not gone or not any(ev.type == "ASSAULT" and id(ev) not in gone for ev in events):
+        return events
+    return [ev for ev in events if id(ev) not in gone]
+
+
 def _distinct(head) -> bool:
     """Return True when the trigger is marked as a different attack ("another stabbing", "a second
     man was stabbed", "stabbed again")."""
@@ -275,6 +309,19 @@ def _new_place(head, main_head) -> bool:
     sent = head.sent
     return any(t.lower_ == "also" for t in sent) or any(
         e.label_ in ("GPE", "LOC", "FAC") and e.text.lower() not in known for e in sent.ents)
+
+
+def demonstrators_clash(head) -> bool:
+    """Return True when a clash word has protesters for a side ("protesters clashed with the police",
+    "clashes between demonstrators and troops"): a demonstration turned violent, not an attack."""
+    words = vocab()["demonstrator_words"]
+    verbs = {head, head.head} if head.dep_ in ("conj", "xcomp", "nsubj") else {head}
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ == "prep" and c.lower_ in ("with", "between")):
+                if any(_lemma(t) in words or t.lower_ in words for t in c.subtree):
+                    return True
+    return False
 
 
 def block_applies(head, cue_name: str) -> bool:
