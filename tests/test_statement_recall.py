@@ -170,3 +170,9 @@ def test_topic_after_a_particle_and_a_day(nlp):
     art = run(nlp, "The bishop spoke out Sunday about the closure of the shelter.")
     st = by_cue(art, "spoke")
     assert st.content.text == "the closure of the shelter"
+
+
+def test_tag_ending_its_paragraph_with_a_colon_introduces_the_next(nlp):
+    art = run(nlp, "The harbour master spoke first.\n\nThe mayor added:\n\nThe new ferry will carry twice as many cars as the old one.\n\nThe meeting ended at noon.")
+    st = by_cue(art, "added")
+    assert st.content.text == "The new ferry will carry twice as many cars as the old one"

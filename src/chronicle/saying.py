@@ -145,6 +145,19 @@ def _cue_of(tok, data):
     return None
 
 
+def _colon_paragraph(text: str, cue_end: int) -> Optional[tuple[int, int]]:
+    """Return the next paragraph when a tag ends its own paragraph with a colon ("Limbaugh added:"), or None."""
+    m = re.match(r"[^.:;“”\"\n]{0,60}?:[ \t\xa0]*\n\s*", text[cue_end:])
+    if m is None:
+        return None
+    start = cue_end + m.end()
+    if text[start:start + 1] in "“\"'‘":
+        return None  # a quotation after the colon is found as one, and may run over paragraphs
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    return trim(text, start, stop) if stop - start > 10 else None
+
+
 def _irrealis(tok, data) -> bool:
     """Tell whether a verb of saying is only required, allowed or aimed at ("requires candidates to disclose", "without saying") or a reason ("blamed for promoting"), not a report."""
     if lemma_of(tok) in data["core_verbs"]:
@@ -343,6 +356,9 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             ctoks = cut_occasion(cut_tail([t for t in att[1].subtree if t.i != att[1].i], quotes), tok)
             ctoks = ctoks + hung_above(ctoks)
             content = trim(text, *span_of(ctoks)) if ctoks else None
+        ahead = None if content is not None or right_ccomp else _colon_paragraph(text, cue_span[1])
+        if ahead is not None:
+            content = ahead  # "Limbaugh added:" closing a paragraph: the next paragraph is what he added
         colon = None if content is not None else re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
         if content is None and colon is None and not any(sent.start_char < q[1] <= cue_span[0] for q in quotes):
             # "joked of the museum, “...”": a quotation right after the tag is what was said
@@ -410,7 +426,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         content = one_paragraph(text, quotes, widen(text, quotes, content, cue_span, sent.end_char), cue_span)
         if _bare_object(tok, subj, content, quotes, data):
             continue
-        if across_paragraphs(text, quotes, content, cue_span):
+        if across_paragraphs(text, quotes, content, cue_span) and content != ahead:
             continue  # a headline parsed into the next paragraph: its verb does not cue that paragraph
         if kind == "condemn" and lemma in data["object_needs_agent"] and not any(
                 c.dep_ == "dobj" and (agentive(c, data) or c.lower_ in data["object_pronouns"]) for c in kids) \
