@@ -176,3 +176,8 @@ def test_tag_ending_its_paragraph_with_a_colon_introduces_the_next(nlp):
     art = run(nlp, "The harbour master spoke first.\n\nThe mayor added:\n\nThe new ferry will carry twice as many cars as the old one.\n\nThe meeting ended at noon.")
     st = by_cue(art, "added")
     assert st.content.text == "The new ferry will carry twice as many cars as the old one"
+
+
+def test_clause_before_a_semicolon_is_not_a_later_verbs_content(nlp):
+    art = run(nlp, "Farmers block the northern highway; the ministry promises talks.")
+    assert not [st for st in art.statements if st.content.text.startswith("Farmers block")]

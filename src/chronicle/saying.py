@@ -158,6 +158,14 @@ def _colon_paragraph(text: str, cue_end: int) -> Optional[tuple[int, int]]:
     return trim(text, start, stop) if stop - start > 10 else None
 
 
+def _after_break(tok, toks: list) -> list:
+    """Return content tokens without a clause that a colon or semicolon parts from the verb ("We were here before: X declared war on Y")."""
+    stops = [t.i for t in tok.sent if t.i < tok.i and t.text in (":", ";") and not t.is_quote]
+    if not stops:
+        return toks
+    return [t for t in toks if t.i > stops[-1]]
+
+
 def _irrealis(tok, data) -> bool:
     """Tell whether a verb of saying is only required, allowed or aimed at ("requires candidates to disclose", "without saying") or a reason ("blamed for promoting"), not a report."""
     if lemma_of(tok) in data["core_verbs"]:
@@ -404,7 +412,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                     ctoks = next(([t for t in c.subtree if t.i != c.i] for c in kids if c.dep_ == "prep" and c.i > particle.i
                                   and c.lower_ in data["topic_preps"]), [])
             else:
-                ctoks = content_tokens(tok, particle is not None) + more_infinitives(tok)
+                ctoks = _after_break(tok, content_tokens(tok, particle is not None) + more_infinitives(tok))
             ctoks = cut_occasion(cut_tail([t for t in ctoks if t.i != tok.i], quotes), tok)
             ctoks = ctoks + hung_above(ctoks)
             if ctoks:
