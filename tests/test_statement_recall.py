@@ -181,3 +181,15 @@ def test_tag_ending_its_paragraph_with_a_colon_introduces_the_next(nlp):
 def test_clause_before_a_semicolon_is_not_a_later_verbs_content(nlp):
     art = run(nlp, "Farmers block the northern highway; the ministry promises talks.")
     assert not [st for st in art.statements if st.content.text.startswith("Farmers block")]
+
+
+def test_seeing_something_as_something_is_a_view(nlp):
+    art = run(nlp, "Many growers see the new tariff as a threat to their export business.")
+    st = by_cue(art, "see")
+    assert st.content.text == "the new tariff as a threat to their export business"
+    assert st.speaker is not None and "growers" in st.speaker.name.lower()
+
+
+def test_seeing_a_thing_without_as_is_no_view(nlp):
+    art = run(nlp, "Many growers see the new tariff in the morning papers.")
+    assert not [st for st in art.statements if st.cue.text == "see"]

@@ -103,6 +103,16 @@ def _past_addressee(tok, prep, data) -> bool:
     return all(i in between for i in range(tok.i + 1, prep.i))
 
 
+def _seen_as(tok, data) -> bool:
+    """Tell whether a verb of regard takes an object and what it is taken for ("critics see the plan as a giveaway")."""
+    if lemma_of(tok) not in data["regard_verbs"]:
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+    return bool(objs) and any(
+        p.dep_ == "prep" and p.lower_ == "as" and p.i > objs[0].i and any(k.dep_ in ("pobj", "pcomp") for k in p.children)
+        for p in list(tok.children) + list(objs[0].children))
+
+
 def _cue_of(tok, data):
     """Return (kind, particle) when `tok` is a verb of saying, else None."""
     if tok.dep_ in ("amod", "aux", "auxpass", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
@@ -122,6 +132,8 @@ def _cue_of(tok, data):
             or _past_addressee(tok, c, data)
         if c.dep_ in ("prt", "prep") and near and f"{lemma} {c.lower_}" in data["phrasal"]:
             return data["phrasal"][f"{lemma} {c.lower_}"], c
+    if _seen_as(tok, data):
+        return "claim", None
     if lemma in data["naming_verbs"]:
         # "called the charges fabricated": naming is saying only with what it names them
         if (tok.dep_ not in ("acl", "relcl") or wh_object(tok) is not None) and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
@@ -343,7 +355,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if subj is None and tok.tag_ == "VB" and tok.dep_ == "ROOT":
             continue  # "Ask yourself that question": a bidding, not a report
         # a weak verb ("found", "stressed", "agreed") takes its object as content only when someone does it
-        weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"] \
+        weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"] and not _seen_as(tok, data) \
             and not (subj is not None and subj.i < tok.i and (agentive(subj, data) or subj.lemma_.lower() in data["evidence"]))
         if kind in ("threaten", "condemn", "deny", "support", "appeal") and subj is not None \
                 and subj.lemma_.lower() in data["things"]:
