@@ -193,3 +193,9 @@ def test_seeing_something_as_something_is_a_view(nlp):
 def test_seeing_a_thing_without_as_is_no_view(nlp):
     art = run(nlp, "Many growers see the new tariff in the morning papers.")
     assert not [st for st in art.statements if st.cue.text == "see"]
+
+
+def test_rating_something_as_an_adjective_is_a_view(nlp):
+    art = run(nlp, "The fact checkers rated 40% of his claims as “false” or “mostly false,” compared with 12% for his rival.")
+    st = by_cue(art, "rated")
+    assert st.content.text.startswith("40% of his claims as “false”")

@@ -109,7 +109,7 @@ def _seen_as(tok, data) -> bool:
         return False
     objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
     return bool(objs) and any(
-        p.dep_ == "prep" and p.lower_ == "as" and p.i > objs[0].i and any(k.dep_ in ("pobj", "pcomp") for k in p.children)
+        p.dep_ == "prep" and p.lower_ == "as" and p.i > objs[0].i and any(not k.is_punct for k in p.children)
         for p in list(tok.children) + list(objs[0].children))
 
 
