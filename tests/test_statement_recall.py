@@ -199,3 +199,9 @@ def test_rating_something_as_an_adjective_is_a_view(nlp):
     art = run(nlp, "The fact checkers rated 40% of his claims as “false” or “mostly false,” compared with 12% for his rival.")
     st = by_cue(art, "rated")
     assert st.content.text.startswith("40% of his claims as “false”")
+
+
+def test_going_after_someone_is_criticism(nlp):
+    art = run(nlp, "The senator has gone after the governor as a \"careless spender\" in every debate.")
+    st = by_cue(art, "gone after")
+    assert st.content.text.startswith("the governor as a \"careless spender\"")
