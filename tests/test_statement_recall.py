@@ -205,3 +205,15 @@ def test_going_after_someone_is_criticism(nlp):
     art = run(nlp, "The senator has gone after the governor as a \"careless spender\" in every debate.")
     st = by_cue(art, "gone after")
     assert st.content.text.startswith("the governor as a \"careless spender\"")
+
+
+def test_as_tag_on_a_clause_no_other_statement_holds(nlp):
+    art = run(nlp, "Several mayors share his doubts, because while most towns can borrow cheaply, the main condition for the grant is a \"balanced budget,\" as a treasury note put it.")
+    st = by_cue(art, "put")
+    assert st.content.text.startswith("the main condition for the grant is a \"balanced budget,")
+
+
+def test_as_tag_opening_a_conditional_leaves_out_the_if(nlp):
+    art = run(nlp, "If, as I have argued, the new port draws more trade, the town will need a second bridge.")
+    st = by_cue(art, "argued")
+    assert st.content.text.startswith("the new port draws more trade")
