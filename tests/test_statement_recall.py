@@ -217,3 +217,14 @@ def test_as_tag_opening_a_conditional_leaves_out_the_if(nlp):
     art = run(nlp, "If, as I have argued, the new port draws more trade, the town will need a second bridge.")
     st = by_cue(art, "argued")
     assert st.content.text.startswith("the new port draws more trade")
+
+
+def test_quote_before_a_tag_whose_subject_has_a_determiner(nlp):
+    art = run(nlp, "The advert ends on a question. “You paid your rent. You paid your bills. So why didn’t the landlord pay his?” a voice in the advert asks. The spot runs all week.")
+    st = by_cue(art, "asks")
+    assert st.content.text.startswith("“You paid your rent.")
+
+
+def test_quote_ending_the_previous_paragraph_is_not_a_new_tags_content(nlp):
+    art = run(nlp, "The mayor spoke last. “We will rebuild the pier by spring.”\n\nThe harbour board chairman responded.")
+    assert not [st for st in art.statements if st.cue.text.startswith("responded")]

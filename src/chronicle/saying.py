@@ -432,8 +432,10 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if content is None or content[1] - content[0] < 2:
             q = near_quote(text, quotes, cue_span[0], cue_span[1], before=False)
             if q is None:
-                left = min(cue_span[0], subj.idx) if subj is not None and subj.i < tok.i else cue_span[0]
+                # the whole subject stands between ("“...?” a narrator in the ad asks"), but no paragraph break
+                left = min(cue_span[0], subj.left_edge.idx) if subj is not None and subj.i < tok.i else cue_span[0]
                 q = near_quote(text, quotes, left, cue_span[1], before=True)
+                q = None if q is not None and "\n" in text[q[1]:left] and left != cue_span[0] else q
             if q is None:
                 ctoks = prep_object(tok, data) if not weak else []
                 if not ctoks:
