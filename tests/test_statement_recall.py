@@ -170,3 +170,61 @@ def test_topic_after_a_particle_and_a_day(nlp):
     art = run(nlp, "The bishop spoke out Sunday about the closure of the shelter.")
     st = by_cue(art, "spoke")
     assert st.content.text == "the closure of the shelter"
+
+
+def test_tag_ending_its_paragraph_with_a_colon_introduces_the_next(nlp):
+    art = run(nlp, "The harbour master spoke first.\n\nThe mayor added:\n\nThe new ferry will carry twice as many cars as the old one.\n\nThe meeting ended at noon.")
+    st = by_cue(art, "added")
+    assert st.content.text == "The new ferry will carry twice as many cars as the old one"
+
+
+def test_clause_before_a_semicolon_is_not_a_later_verbs_content(nlp):
+    art = run(nlp, "Farmers block the northern highway; the ministry promises talks.")
+    assert not [st for st in art.statements if st.content.text.startswith("Farmers block")]
+
+
+def test_seeing_something_as_something_is_a_view(nlp):
+    art = run(nlp, "Many growers see the new tariff as a threat to their export business.")
+    st = by_cue(art, "see")
+    assert st.content.text == "the new tariff as a threat to their export business"
+    assert st.speaker is not None and "growers" in st.speaker.name.lower()
+
+
+def test_seeing_a_thing_without_as_is_no_view(nlp):
+    art = run(nlp, "Many growers see the new tariff in the morning papers.")
+    assert not [st for st in art.statements if st.cue.text == "see"]
+
+
+def test_rating_something_as_an_adjective_is_a_view(nlp):
+    art = run(nlp, "The fact checkers rated 40% of his claims as “false” or “mostly false,” compared with 12% for his rival.")
+    st = by_cue(art, "rated")
+    assert st.content.text.startswith("40% of his claims as “false”")
+
+
+def test_going_after_someone_is_criticism(nlp):
+    art = run(nlp, "The senator has gone after the governor as a \"careless spender\" in every debate.")
+    st = by_cue(art, "gone after")
+    assert st.content.text.startswith("the governor as a \"careless spender\"")
+
+
+def test_as_tag_on_a_clause_no_other_statement_holds(nlp):
+    art = run(nlp, "Several mayors share his doubts, because while most towns can borrow cheaply, the main condition for the grant is a \"balanced budget,\" as a treasury note put it.")
+    st = by_cue(art, "put")
+    assert st.content.text.startswith("the main condition for the grant is a \"balanced budget,")
+
+
+def test_as_tag_opening_a_conditional_leaves_out_the_if(nlp):
+    art = run(nlp, "If, as I have argued, the new port draws more trade, the town will need a second bridge.")
+    st = by_cue(art, "argued")
+    assert st.content.text.startswith("the new port draws more trade")
+
+
+def test_quote_before_a_tag_whose_subject_has_a_determiner(nlp):
+    art = run(nlp, "The advert ends on a question. “You paid your rent. You paid your bills. So why didn’t the landlord pay his?” a voice in the advert asks. The spot runs all week.")
+    st = by_cue(art, "asks")
+    assert st.content.text.startswith("“You paid your rent.")
+
+
+def test_quote_ending_the_previous_paragraph_is_not_a_new_tags_content(nlp):
+    art = run(nlp, "The mayor spoke last. “We will rebuild the pier by spring.”\n\nThe harbour board chairman responded.")
+    assert not [st for st in art.statements if st.cue.text.startswith("responded")]

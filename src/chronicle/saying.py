@@ -103,6 +103,16 @@ def _past_addressee(tok, prep, data) -> bool:
     return all(i in between for i in range(tok.i + 1, prep.i))
 
 
+def _seen_as(tok, data) -> bool:
+    """Tell whether a verb of regard takes an object and what it is taken for ("critics see the plan as a giveaway")."""
+    if lemma_of(tok) not in data["regard_verbs"]:
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+    return bool(objs) and any(
+        p.dep_ == "prep" and p.lower_ == "as" and p.i > objs[0].i and any(not k.is_punct for k in p.children)
+        for p in list(tok.children) + list(objs[0].children))
+
+
 def _cue_of(tok, data):
     """Return (kind, particle) when `tok` is a verb of saying, else None."""
     if tok.dep_ in ("amod", "aux", "auxpass", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
@@ -122,6 +132,8 @@ def _cue_of(tok, data):
             or _past_addressee(tok, c, data)
         if c.dep_ in ("prt", "prep") and near and f"{lemma} {c.lower_}" in data["phrasal"]:
             return data["phrasal"][f"{lemma} {c.lower_}"], c
+    if _seen_as(tok, data):
+        return "claim", None
     if lemma in data["naming_verbs"]:
         # "called the charges fabricated": naming is saying only with what it names them
         if (tok.dep_ not in ("acl", "relcl") or wh_object(tok) is not None) and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
@@ -143,6 +155,27 @@ def _cue_of(tok, data):
         if subj is not None and agentive(subj, data):
             return "claim", None
     return None
+
+
+def _colon_paragraph(text: str, cue_end: int) -> Optional[tuple[int, int]]:
+    """Return the next paragraph when a tag ends its own paragraph with a colon ("Limbaugh added:"), or None."""
+    m = re.match(r"[^.:;“”\"\n]{0,60}?:[ \t\xa0]*\n\s*", text[cue_end:])
+    if m is None:
+        return None
+    start = cue_end + m.end()
+    if text[start:start + 1] in "“\"'‘":
+        return None  # a quotation after the colon is found as one, and may run over paragraphs
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    return trim(text, start, stop) if stop - start > 10 else None
+
+
+def _after_break(tok, toks: list) -> list:
+    """Return content tokens without a clause that a colon or semicolon parts from the verb ("We were here before: X declared war on Y")."""
+    stops = [t.i for t in tok.sent if t.i < tok.i and t.text in (":", ";") and not t.is_quote]
+    if not stops:
+        return toks
+    return [t for t in toks if t.i > stops[-1]]
 
 
 def _irrealis(tok, data) -> bool:
@@ -322,7 +355,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if subj is None and tok.tag_ == "VB" and tok.dep_ == "ROOT":
             continue  # "Ask yourself that question": a bidding, not a report
         # a weak verb ("found", "stressed", "agreed") takes its object as content only when someone does it
-        weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"] \
+        weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"] and not _seen_as(tok, data) \
             and not (subj is not None and subj.i < tok.i and (agentive(subj, data) or subj.lemma_.lower() in data["evidence"]))
         if kind in ("threaten", "condemn", "deny", "support", "appeal") and subj is not None \
                 and subj.lemma_.lower() in data["things"]:
@@ -343,6 +376,9 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             ctoks = cut_occasion(cut_tail([t for t in att[1].subtree if t.i != att[1].i], quotes), tok)
             ctoks = ctoks + hung_above(ctoks)
             content = trim(text, *span_of(ctoks)) if ctoks else None
+        ahead = None if content is not None or right_ccomp else _colon_paragraph(text, cue_span[1])
+        if ahead is not None:
+            content = ahead  # "Limbaugh added:" closing a paragraph: the next paragraph is what he added
         colon = None if content is not None else re.match(r"[^.:;“\"\n]{0,60}?:\s*(?=[“\"'])", text[cue_span[1]:sent.end_char + 2])
         if content is None and colon is None and not any(sent.start_char < q[1] <= cue_span[0] for q in quotes):
             # "joked of the museum, “...”": a quotation right after the tag is what was said
@@ -388,7 +424,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                     ctoks = next(([t for t in c.subtree if t.i != c.i] for c in kids if c.dep_ == "prep" and c.i > particle.i
                                   and c.lower_ in data["topic_preps"]), [])
             else:
-                ctoks = content_tokens(tok, particle is not None) + more_infinitives(tok)
+                ctoks = _after_break(tok, content_tokens(tok, particle is not None) + more_infinitives(tok))
             ctoks = cut_occasion(cut_tail([t for t in ctoks if t.i != tok.i], quotes), tok)
             ctoks = ctoks + hung_above(ctoks)
             if ctoks:
@@ -396,8 +432,10 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if content is None or content[1] - content[0] < 2:
             q = near_quote(text, quotes, cue_span[0], cue_span[1], before=False)
             if q is None:
-                left = min(cue_span[0], subj.idx) if subj is not None and subj.i < tok.i else cue_span[0]
+                # the whole subject stands between ("“...?” a narrator in the ad asks"), but no paragraph break
+                left = min(cue_span[0], subj.left_edge.idx) if subj is not None and subj.i < tok.i else cue_span[0]
                 q = near_quote(text, quotes, left, cue_span[1], before=True)
+                q = None if q is not None and "\n" in text[q[1]:left] and left != cue_span[0] else q
             if q is None:
                 ctoks = prep_object(tok, data) if not weak else []
                 if not ctoks:
@@ -410,7 +448,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         content = one_paragraph(text, quotes, widen(text, quotes, content, cue_span, sent.end_char), cue_span)
         if _bare_object(tok, subj, content, quotes, data):
             continue
-        if across_paragraphs(text, quotes, content, cue_span):
+        if across_paragraphs(text, quotes, content, cue_span) and content != ahead:
             continue  # a headline parsed into the next paragraph: its verb does not cue that paragraph
         if kind == "condemn" and lemma in data["object_needs_agent"] and not any(
                 c.dep_ == "dobj" and (agentive(c, data) or c.lower_ in data["object_pronouns"]) for c in kids) \

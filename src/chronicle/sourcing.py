@@ -242,6 +242,9 @@ def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
             continue
         sp = span_of(speaker_tokens(subj))
         host = [f for f in found if sent.start_char <= f.cue[0] < sent.end_char]
+        head = tok.head if tok.head.i != tok.i else None
+        if head is not None and host and not any(f.content[0] <= head.idx < f.content[1] or f.cue[0] <= head.idx < f.cue[1] for f in host):
+            host = []  # "X echo her concerns, because Y, as a memo put it": the tag qualifies Y, which no one else says
         if host:
             tag = span_of(tok.subtree)
             for f in host:
@@ -250,10 +253,18 @@ def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
                     f.content = trim(text, f.content[0], tag[0])  # ", as CNN reported" is not what was said
             continue
         adv = {t.i for t in tok.subtree}
-        head = tok.head if tok.head.i != tok.i else None
+        if head is not None:
+            # "because, while Y, X is Z, as a memo put it": the words that open the clause are the writer's, not the memo's
+            subj_at = min((c.left_edge.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), default=head.i)
+            for c in head.children:
+                if c.i < subj_at and (c.dep_ == "mark" or c.dep_ == "advcl" and c.i != tok.i):
+                    adv.update(t.i for t in c.subtree)
         body = [t for t in (head.subtree if head is not None else sent) if t.i not in adv]
-        if not any(t.i > max(adv) and not t.is_punct for t in body):
-            body = [t for t in body if t.i < min(adv)]  # the tag ends the sentence
+        tag_at = [t.i for t in tok.subtree]
+        if not any(t.i > max(tag_at) and not t.is_punct for t in body):
+            body = [t for t in body if t.i < min(tag_at)]  # the tag ends the sentence
+        elif body and body[0].i < min(tag_at) and all(t.is_punct for t in body if t.i < min(tag_at)):
+            body = [t for t in body if t.i > max(tag_at)]  # "If, as I suggested, X": the tag opens what is left
         if not body:
             continue
         out.append(Found(span_of([tok]), trim(text, *span_of(body)), "claim" if put_it else "report", sp))
