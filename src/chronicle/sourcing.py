@@ -227,6 +227,12 @@ def punctuation_statements(text: str, quotes, doc=None) -> list[Found]:
     return out
 
 
+def _in_tag(f: Found, pos: int) -> bool:
+    """Tell whether `pos` lies in a statement's tag: its cue, speaker and the channel it came through."""
+    ends = [f.cue[1]] + [f.speaker[1]] * bool(f.speaker) + [v[1] for v in f.via]
+    return f.cue[0] <= pos < max(ends)
+
+
 def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
     """Attach 'as X reported' to the sentence's statements as via, or make it a statement."""
     data = cues()
@@ -243,7 +249,7 @@ def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
         sp = span_of(speaker_tokens(subj))
         host = [f for f in found if sent.start_char <= f.cue[0] < sent.end_char]
         head = tok.head if tok.head.i != tok.i else None
-        if head is not None and host and not any(f.content[0] <= head.idx < f.content[1] or f.cue[0] <= head.idx < f.cue[1] for f in host):
+        if head is not None and host and not any(f.content[0] <= head.idx < f.content[1] or _in_tag(f, head.idx) for f in host):
             host = []  # "X echo her concerns, because Y, as a memo put it": the tag qualifies Y, which no one else says
         if host:
             tag = span_of(tok.subtree)
