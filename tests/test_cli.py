@@ -149,3 +149,14 @@ def test_extract_still_writes_contract_records(folder, tmp_path, capsys):
     recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert len(recs) == 3 and all({"id", "text", "events", "statements", "error"} <= set(r)
                                   for r in recs)
+
+
+def test_statements_mark_an_unnamed_source(tmp_path, capsys):
+    art = kidal_article()
+    art.statements[0].speaker.anonymous = True
+    path = str(tmp_path / "anon.db")
+    with open_store(path) as s:
+        s.add([art])
+    assert main(["statements", "--db", path]) == 0
+    out = capsys.readouterr().out
+    assert "governor's spokesman (anonymous)" in out and "Malian army (anonymous)" not in out

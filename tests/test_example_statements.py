@@ -69,7 +69,8 @@ def test_spokesman_goes_on(art):
 
 def test_anonymous_source_stays_anonymous(art):
     st = next(st for st in art.statements if "overseeing" in st.content.text)
-    assert st.speaker.name == "source close to the prime minister"  # not resolved to anyone named
+    assert st.speaker.name == "source close to the prime minister" and st.speaker.anonymous
+    assert not any(x.speaker.anonymous for x in art.statements if x.speaker and x is not st)
 
 
 def test_state_department_condemns_and_offers_support(art):

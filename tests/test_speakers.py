@@ -75,3 +75,14 @@ def test_speaking_in_an_interview_names_the_outlet(nlp):
             "with the regional broadcaster Radio Norte.")
     st = by_cue(run(nlp, text), "according to")
     assert [v.name for v in st.via] == ["Radio Norte"] and "speaking" not in st.content.text
+
+
+def test_unnamed_source_is_kept_as_such_with_its_country(nlp):
+    st = by_cue(run(nlp, "A senior Kenyan official said the border would reopen on Friday."), "said")
+    assert st.speaker.anonymous and st.speaker.country == "KEN"
+    assert st.speaker.to_dict()["anonymous"] is True
+
+
+def test_named_speaker_is_not_anonymous(nlp):
+    st = by_cue(run(nlp, "Police spokesman Ali Hassan said the road was closed."), "said")
+    assert not st.speaker.anonymous and "anonymous" not in st.speaker.to_dict()

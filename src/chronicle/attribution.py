@@ -26,7 +26,7 @@ from importlib import resources
 from .records import Article, Span, Statement
 from .quotes import in_quote, quote_spans, trim
 from .cuewords import Found, cues
-from .speakers import Names, restore_names, speaker_actor, via_actor
+from .speakers import Names, clean_name, restore_names, speaker_actor, via_actor
 from .saying import verb_statements
 from .sourcing import (according_statements, as_reported, evidence_statements, headline_statement, noun_statements,
                        punctuation_statements)
@@ -270,6 +270,8 @@ def link_statements(article: Article) -> None:
     """Set `event_id` on statements that are about one of the article's events."""
     for st in article.statements:
         restore_names(st)
+        if st.speaker is not None and st.speaker.name != clean_name(st.speaker.text):
+            st.speaker.anonymous = False  # resolved to someone named later in the article
         best = _event_of(st, article.events)
         st.event_id = _reported(best, article.events).id if best else None
 

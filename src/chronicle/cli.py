@@ -199,6 +199,12 @@ def _statement_line(s: dict) -> str:
                 f"\"{s['content']['text']}\"")
 
 
+def _speaker_label(speaker: dict) -> str:
+    """Return a speaker's name for a listing, marked when the source is unnamed."""
+    name = speaker.get("name") or ""
+    return f"{name} (anonymous)" if speaker.get("anonymous") else name
+
+
 def cmd_statements(args: argparse.Namespace) -> int:
     """Print the stored statements matching the filters."""
     from .store import StatementFilter
@@ -208,11 +214,11 @@ def cmd_statements(args: argparse.Namespace) -> int:
     if not views:
         print("no statements match", file=sys.stderr)
         return 0
-    rows = [[s["id"], s["kind"], (s.get("speaker") or {}).get("name") or "",
+    rows = [[s["id"], s["kind"], _speaker_label(s.get("speaker") or {}),
              (s.get("via") or {}).get("name") or "", s["cue"]["text"], s.get("event_id") or "",
              s["content"]["text"]] for s in views]
     print(table(rows, ["ID", "KIND", "SPEAKER", "VIA", "CUE", "EVENT", "CONTENT"],
-                [12, 9, 30, 16, 14, 12, 60]))
+                [12, 9, 36, 16, 14, 12, 60]))
     return 0
 
 

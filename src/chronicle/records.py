@@ -47,6 +47,7 @@ class Actor(Span):
     country: Optional[str] = None  # ISO 3166-1 alpha-3
     role: Optional[str] = None  # title kept as an attribute: "Prime Minister", "spokesman"
     basis: Optional[str] = None  # "claimed" (claimed responsibility) or "suspected" (blamed by others); None when told as fact
+    anonymous: bool = False  # an unnamed source ("a source close to the prime minister", "officials")
 
     def to_dict(self) -> dict[str, Any]:
         d = super().to_dict()
@@ -55,6 +56,8 @@ class Actor(Span):
             d["role"] = self.role
         if self.basis:
             d["basis"] = self.basis
+        if self.anonymous:
+            d["anonymous"] = True
         return d
 
     @classmethod
@@ -62,7 +65,7 @@ class Actor(Span):
         if d is None:
             return None
         return cls(d["text"], d["start"], d["end"], d.get("name"), d.get("kind"),
-                   d.get("country"), d.get("role"), d.get("basis"))
+                   d.get("country"), d.get("role"), d.get("basis"), bool(d.get("anonymous")))
 
 
 @dataclass

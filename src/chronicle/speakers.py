@@ -8,6 +8,7 @@ from typing import NamedTuple, Optional
 from .records import Actor, Article, Statement
 from .quotes import contiguous, in_quote, span_of, subtree_without
 from .cuewords import Found, cues, is_media
+from .names import lexicon
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 
@@ -323,9 +324,21 @@ def speaker_actor(article: Article, span: tuple[int, int], names: Names,
                 name = found
                 role = clean_name(mention)
         name = name or clean_name(mention)
-    act = Actor(mention, s, e, name=name, kind=kind, role=role)
+    head = _unnamed(toks, ents, name, mention) if name_from is None else None
+    # "a senior Iraqi official": an unnamed source's country, where a demonym says it
+    country = next((lexicon().demonyms.get(t.lower_) for t in head.children
+                    if t.dep_ in ("amod", "compound") and t.lower_ in lexicon().demonyms), None) if head else None
+    act = Actor(mention, s, e, name=name, kind=kind, role=role, country=country, anonymous=head is not None)
     names.speakers.append((s, name or mention, kind))
     return act
+
+
+def _unnamed(toks, ents, name: Optional[str], mention: str):
+    """Return the head word of an unnamed source ('a source close to X', 'officials', 'a senior official'), or None."""
+    if not toks or any(x.label_ in ("PERSON", "ORG") for x in ents) or name != clean_name(mention):
+        return None
+    head = next((t for t in toks if t.head.i < toks[0].i or t.head.i > toks[-1].i or t.head.i == t.i), toks[-1])
+    return head if head.lemma_.lower() in cues()["anonymous"] else None
 
 
 def via_actor(article: Article, span: tuple[int, int]) -> Actor:
