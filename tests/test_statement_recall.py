@@ -228,3 +228,11 @@ def test_quote_before_a_tag_whose_subject_has_a_determiner(nlp):
 def test_quote_ending_the_previous_paragraph_is_not_a_new_tags_content(nlp):
     art = run(nlp, "The mayor spoke last. “We will rebuild the pier by spring.”\n\nThe harbour board chairman responded.")
     assert not [st for st in art.statements if st.cue.text.startswith("responded")]
+
+
+def test_as_tag_beside_a_statement_with_no_speaker(nlp):
+    # an agentless passive ("were accused of") has no speaker: the 'as' tag must not need one
+    text = ("In 2009, officials there were accused of hiding the size of the outbreak, and the ministry "
+            "later admitted that the town had seen five times as many cases as it had first reported.")
+    art = run(nlp, text)
+    assert by_cue(art, "admitted").content.text.startswith("the town had seen")

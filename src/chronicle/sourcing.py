@@ -229,7 +229,7 @@ def punctuation_statements(text: str, quotes, doc=None) -> list[Found]:
 
 def _in_tag(f: Found, pos: int) -> bool:
     """Tell whether `pos` lies in a statement's tag: its cue, speaker and the channel it came through."""
-    ends = [f.cue[1]] + [f.speaker[1]] * bool(f.speaker) + [v[1] for v in f.via]
+    ends = [f.cue[1]] + ([f.speaker[1]] if f.speaker else []) + [v[1] for v in f.via]
     return f.cue[0] <= pos < max(ends)
 
 
