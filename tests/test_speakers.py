@@ -1,4 +1,5 @@
 """Speaker resolution and via chains, on sentences written for these tests."""
+from chronicle import attribution
 from statement_cases import by_cue, run
 
 
@@ -86,3 +87,12 @@ def test_unnamed_source_is_kept_as_such_with_its_country(nlp):
 def test_named_speaker_is_not_anonymous(nlp):
     st = by_cue(run(nlp, "Police spokesman Ali Hassan said the road was closed."), "said")
     assert not st.speaker.anonymous and "anonymous" not in st.speaker.to_dict()
+
+
+def test_later_mention_of_an_unnamed_source_stays_unnamed(nlp):
+
+    text = ("A source close to the governor said the convoy left at dawn. "
+            "The source added that the road had been cleared the night before.")
+    art = run(nlp, text)
+    attribution.link_statements(art)
+    assert by_cue(art, "said").speaker.anonymous and by_cue(art, "added").speaker.anonymous

@@ -267,13 +267,16 @@ def _event_spans(ev) -> list:
 
 
 def link_statements(article: Article) -> None:
-    """Set `event_id` on statements that are about one of the article's events."""
+    """Set `event_id` on statements that are about one of the article's events, and settle which speakers are unnamed."""
     for st in article.statements:
         restore_names(st)
-        if st.speaker is not None and st.speaker.name != clean_name(st.speaker.text):
-            st.speaker.anonymous = False  # resolved to someone named later in the article
         best = _event_of(st, article.events)
         st.event_id = _reported(best, article.events).id if best else None
+    speakers = [st.speaker for st in article.statements if st.speaker is not None]
+    # an unnamed source stays so unless resolved to someone named; "the source" later is that same source
+    unnamed = {a.name for a in speakers if a.anonymous and a.name == clean_name(a.text)}
+    for a in speakers:
+        a.anonymous = a.name in unnamed
 
 
 def _reported(ev, events: list):
