@@ -90,7 +90,6 @@ def test_named_speaker_is_not_anonymous(nlp):
 
 
 def test_later_mention_of_an_unnamed_source_stays_unnamed(nlp):
-
     text = ("A source close to the governor said the convoy left at dawn. "
             "The source added that the road had been cleared the night before.")
     art = run(nlp, text)
