@@ -308,8 +308,9 @@ def test_content_stops_before_aside(nlp):
     assert st.content.text == "the dam would hold"
 
 
-def test_dateline_is_not_content(nlp):
-    text = ("Ferry sinks off coast\n\nCHITTAGONG, May 3, 2024 - A ferry sank in the bay on Friday "
+@pytest.mark.parametrize("dateline", ["CHITTAGONG, May 3, 2024 - ", "CHITTAGONG \u2015 ", "Chittagong (AP) \u2014 "])
+def test_dateline_is_not_content(nlp, dateline):
+    text = ("Ferry sinks off coast\n\n" + dateline + "A ferry sank in the bay on Friday "
             "and twelve people drowned, the coast guard said.")
     art = run(nlp, text)
     st = [s for s in art.statements if s.cue.text == "said"][0]

@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .records import Article, Span, Statement
+from .places import dateline_end
 from .quotes import in_quote, quote_spans, trim
 from .cuewords import Found, cues
 from .speakers import Names, clean_name, restore_names, speaker_actor, via_actor
@@ -83,18 +84,13 @@ def _prefer(f: Found, g: Found, lemmas: dict) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _dateline():
-    """Return the compiled dateline pattern ("BAGHDAD, Nov. 8, 2021 - ") from cues.json."""
-    return re.compile(cues()["dateline_pattern"], re.M)
-
-
 def _without_dateline(text: str, content: tuple[int, int]) -> tuple[int, int]:
     """Return a content that starts a paragraph without the dateline in front of it."""
     s, e = content
     if s == 0 or text[s - 1] == "\n":
-        m = _dateline().match(text, s, e)
-        if m and m.end() < e:
-            return m.end(), e
+        after = dateline_end(text, s, e)
+        if after is not None and after < e:
+            return after, e
     return content
 
 

@@ -123,7 +123,7 @@ def _dateline_pattern(months: list[str]) -> regex.Pattern:
     month = "|".join(sorted(months, key=len, reverse=True))
     date = rf"(?:,?\s*(?:{month})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
     agency = r"(?:\s*\([\p{L}\p{Lu} .&-]{1,30}\))"
-    dash = r"\s*(?:--|[-–—])\s"
+    dash = r"\s*(?:--|[-–—―])\s"
     caps = r"\p{Lu}[\p{Lu}\p{M}'’.-]+(?:[ ]\p{Lu}[\p{Lu}\p{M}'’.-]+){0,3}"
     mixed = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
     region = rf"(?:,\s*(?P<region>{_WORD}(?:[ ]{_WORD}){{0,2}}))"
@@ -619,6 +619,12 @@ def _dateline_match(text: str):
     """Return the wire dateline's match at the article's start and the group of its place name."""
     m = _vocab()["dateline"].search(text, 0, 1000)
     return (m, "city" if m.group("city") else "city2") if m is not None else (None, "")
+
+
+def dateline_end(text: str, start: int, end: int) -> Optional[int]:
+    """Return where a wire dateline opening the line at `start` ends ("BAGHDAD, Nov. 8, 2021 - "), or None."""
+    m = _vocab()["dateline"].match(text, start, end)
+    return m.end() if m is not None else None
 
 
 def dateline_city(text: str) -> Optional[tuple[int, int]]:
