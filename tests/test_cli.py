@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from chronicle.cli import main
-from chronicle.records import Actor
+from chronicle.records import Actor, Event
 from chronicle.store import open_store
 from test_store import kidal_article, lagos_article
 
@@ -160,3 +160,15 @@ def test_statements_mark_an_unnamed_source(tmp_path, capsys):
     assert main(["statements", "--db", path]) == 0
     out = capsys.readouterr().out
     assert "governor's spokesman (anonymous)" in out and "Malian army (anonymous)" not in out
+
+
+def test_events_show_which_event_a_repeat_restates(tmp_path, capsys):
+    art = kidal_article()
+    main_ev = art.events[0]
+    again = Event.from_dict(dict(main_ev.to_dict(), id="e2", acled=None, gtd=None, repeats="e1"))
+    art.events.append(again)
+    path = str(tmp_path / "rep.db")
+    with open_store(path) as s:
+        s.add([art])
+    assert main(["events", "--db", path]) == 0
+    assert "(repeats e1)" in capsys.readouterr().out

@@ -180,6 +180,17 @@ def test_repeated_stabbing_is_coded_once(run):
     assert len(coded) == 1 and coded[0].trigger.text == "stabbed to death"
 
 
+def test_repeat_points_at_the_event_it_restates(run):
+    text = ("A man was stabbed to death on a night bus in the city centre on Saturday, police said.\n"
+            + FILLER + "\nWitnesses said the stabbing followed an argument over a seat. No group has "
+            "claimed any role in the attack.\n")
+    evs = attacks(run(text))
+    main = evs[0]
+    repeats = [e for e in evs if e is not main]
+    assert main.repeats is None and repeats and all(e.repeats == main.id for e in repeats)
+    assert all("repeats" not in e.to_dict() for e in [main]) and repeats[0].to_dict()["repeats"] == main.id
+
+
 def test_another_attack_keeps_its_code(run):
     text = ("A man was stabbed to death on a night bus in the city centre on Saturday, police said.\n"
             + FILLER + "\nHours later another man was stabbed to death outside a bar across town.\n")

@@ -276,12 +276,8 @@ def link_statements(article: Article) -> None:
 
 
 def _reported(ev, events: list):
-    """Return the coded event that `ev` repeats ('the attack' after the lead's drone strike), or `ev` itself."""
-    if ev.acled is not None or not ev.type:
-        return ev
-    earlier = [x for x in events if x.acled and x.type == ev.type and x.mode == ev.mode
-               and x.trigger.start < ev.trigger.start]
-    return earlier[0] if earlier else ev
+    """Return the event that `ev` restates ('the attack' after the lead's drone strike), or `ev` itself."""
+    return next((x for x in events if x.id == ev.repeats), ev) if ev.repeats else ev
 
 
 def _event_of(st: Statement, events: list):

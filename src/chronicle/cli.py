@@ -110,7 +110,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     with _open(args, create=False) as store:
         views = store.events(_event_filter(args, args.limit))
     rows = [[v["id"], (v.get("date") or {}).get("value") or "", v["type"],
-             (v.get("acled") or {}).get("sub_event_type") or "", _place(v),
+             (v.get("acled") or {}).get("sub_event_type") or (f"(repeats {v['repeats']})" if v.get("repeats") else ""),
+             _place(v),
              "" if v.get("killed") is None else v["killed"],
              ", ".join(a.get("name") or a["text"] for a in v.get("actors") or []),
              v["trigger"]["text"]] for v in views]

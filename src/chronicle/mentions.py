@@ -273,7 +273,8 @@ def _distinct(head) -> bool:
 
 
 def uncode_repeats(article, events: list) -> None:
-    """In a full article, drop the ACLED and GTD codes of later mentions that repeat a reported event:
+    """In a full article, drop the ACLED and GTD codes of later mentions that repeat a reported event
+    (and point `repeats` at it):
     for attacks, the main attack's ACLED sub-event type and mode; for other events (a protest, an
     arrest), the first coded event of the same type and mode. A word saying it is another one, or a
     place named that the first mention's sentence does not name, keeps a mention coded."""
@@ -281,24 +282,32 @@ def uncode_repeats(article, events: list) -> None:
         return
     coded = sorted((ev for ev in events if ev.acled), key=lambda e: e.trigger.start)
     attacks = [ev for ev in coded if ev.type == "ASSAULT"]
-    for ev in attacks[1:]:
-        if ev.acled != attacks[0].acled or ev.mode != attacks[0].mode:
+    main = attacks[0] if attacks else None
+    # a later attack word left uncoded ("rejected any role in the attack") restates the main attack too
+    later = [ev for ev in events if main and ev.type == "ASSAULT" and not ev.acled
+             and ev.trigger.start > main.trigger.start]
+    for ev in attacks[1:] + later:
+        if ev.acled and (ev.acled != main.acled or ev.mode != main.mode):
+            continue
+        if not ev.acled and ev.mode not in (main.mode, None):
             continue
         head = _head_token(article.doc, ev)
         if head is None or head.tag_ in ("NNS", "NNPS") or _distinct(head):
             continue  # "attacks", "another attack": more than the one already recorded
         ev.acled = ev.gtd = None
+        ev.repeats = main.id
     first: dict = {}
     for ev in coded:
         if ev.type == "ASSAULT":
             continue
-        main = first.setdefault((ev.type, ev.mode), ev)
-        if main is ev:
+        lead = first.setdefault((ev.type, ev.mode), ev)
+        if lead is ev:
             continue
         head = _head_token(article.doc, ev)
-        if head is None or _distinct(head) or _new_place(head, _head_token(article.doc, main)):
+        if head is None or _distinct(head) or _new_place(head, _head_token(article.doc, lead)):
             continue  # "another arrest", "protests also spread to Kandy"
         ev.acled = ev.gtd = None
+        ev.repeats = lead.id
 
 
 def _new_place(head, main_head) -> bool:

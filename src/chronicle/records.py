@@ -150,9 +150,10 @@ class Event:
     injured: Optional[Count] = None
     confidence: float = 0.5
     sentence: Optional[Span] = None  # the sentence the trigger stands in
+    repeats: Optional[str] = None  # id of the event this later mention restates ("the attack" after the lead's strike)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "id": self.id,
             "type": self.type,
             "mode": self.mode,
@@ -173,6 +174,9 @@ class Event:
             "confidence": round(self.confidence, 3),
             "sentence": self.sentence.to_dict() if self.sentence else None,
         }
+        if self.repeats:
+            d["repeats"] = self.repeats
+        return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "Event":
@@ -185,7 +189,8 @@ class Event:
             instrument=Span.from_dict(d.get("instrument")), location=Place.from_dict(d.get("location")),
             origin=Place.from_dict(d.get("origin")), date=Date.from_dict(d.get("date")),
             killed=Count.from_dict(d.get("killed_detail")), injured=Count.from_dict(d.get("injured_detail")),
-            confidence=d.get("confidence", 0.5), sentence=Span.from_dict(d.get("sentence")))
+            confidence=d.get("confidence", 0.5), sentence=Span.from_dict(d.get("sentence")),
+            repeats=d.get("repeats"))
 
 
 @dataclass
