@@ -134,3 +134,16 @@ def test_module_app_reads_the_store_named_in_the_environment(tmp_path, monkeypat
     monkeypatch.setenv("CHRONICLE_DB", path)
     client = TestClient(module.app)
     assert sorted(e["id"] for e in client.get("/events").json()["events"]) == ["1:e1", "1:e2"]
+
+
+def test_pages_mark_unnamed_sources_and_repeats(tmp_path):
+    art = kidal_article()
+    art.statements[0].speaker.anonymous = True
+    art.events.append(Event.from_dict(dict(art.events[0].to_dict(), id="e2", acled=None, gtd=None, repeats="e1")))
+    path = str(tmp_path / "marks.db")
+    with open_store(path) as s:
+        s.add([art])
+    client = TestClient(create_app(path))
+    assert "repeats e1" in client.get("/").text
+    assert "(anonymous)" in client.get("/statements.html").text
+    assert "(anonymous)" in client.get("/event/1:e1").text
