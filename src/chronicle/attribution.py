@@ -18,15 +18,12 @@ speakers.py, the vocabulary in cuewords.py.
 """
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from importlib import resources
 
 from .records import Article, Span, Statement
 from .places import dateline_end
 from .quotes import in_quote, quote_spans, trim
-from .cuewords import Found, cues
+from .cuewords import Found, cues, filters
 from .speakers import Names, clean_name, restore_names, speaker_actor, via_actor
 from .saying import verb_statements
 from .sourcing import (according_statements, as_reported, evidence_statements, headline_statement, noun_statements,
@@ -83,7 +80,6 @@ def _prefer(f: Found, g: Found, lemmas: dict) -> bool:
     return lemmas.get(f.cue, "") in core and lemmas.get(g.cue, "") not in core
 
 
-@lru_cache(maxsize=1)
 def _without_dateline(text: str, content: tuple[int, int]) -> tuple[int, int]:
     """Return a content that starts a paragraph without the dateline in front of it."""
     s, e = content
@@ -159,16 +155,9 @@ def _carrier(g: Found, found: list[Found], lemmas: dict, doc) -> bool:
                for f in found)
 
 
-@lru_cache(maxsize=1)
-def _filters() -> dict:
-    """Return the word lists of the statement filters from data/statement_filters.json."""
-    with resources.files("chronicle.data").joinpath("statement_filters.json").open(encoding="utf-8") as f:
-        return {k: frozenset(v) if isinstance(v, list) else v for k, v in json.load(f).items()}
-
-
 def _narrated_act(f: Found, doc) -> bool:
     """Tell whether `f` is a plain act of 'they', 'we', 'I' or 'you' on a thing or an aim ('they cite the election'), not a stand taken."""
-    data = _filters()
+    data = filters()
     spk = doc.char_span(*f.speaker, alignment_mode="expand") if f.speaker else None
     cue = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
     content = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")

@@ -9,15 +9,23 @@ from typing import Optional
 
 
 
+def _load(name: str) -> dict:
+    """Return a vocabulary file of chronicle.data with its lists as frozensets."""
+    with resources.files("chronicle.data").joinpath(name).open(encoding="utf-8") as f:
+        data = json.load(f)
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict:
     """Return the attribution vocabulary from data/cues.json."""
-    with resources.files("chronicle.data").joinpath("cues.json").open(encoding="utf-8") as f:
-        data = json.load(f)
-    for key, value in data.items():
-        if isinstance(value, list):
-            data[key] = frozenset(value)
-    return data
+    return _load("cues.json")
+
+
+@lru_cache(maxsize=1)
+def filters() -> dict:
+    """Return the word lists that drop found statements, from data/statement_filters.json."""
+    return _load("statement_filters.json")
 
 
 @dataclass

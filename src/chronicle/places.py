@@ -758,8 +758,8 @@ def _without_surnames(mentions: list[Mention], doc) -> list[Mention]:
 
 def _as_person(doc, start: int) -> bool:
     """Tell whether the word at `start` is read as a person's name or acts as one (the subject of a verb)."""
-    tok = next((t for t in doc if t.idx == start), None)
-    return tok is not None and (tok.ent_type_ == "PERSON" or tok.dep_ in ("nsubj", "nsubjpass"))
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and (span[0].ent_type_ == "PERSON" or span[0].dep_ in ("nsubj", "nsubjpass"))
 
 
 def locate_events(article: Article, events: list[Event]) -> None:

@@ -52,15 +52,9 @@ def according_statements(sent, text: str, quotes) -> list[Found]:
         cue = span_of([tok, toks[k + 1]])
         f = Found(cue, widen(text, quotes, content, cue, sent.end_char), cues()["according"],
                    span_of(speaker_toks))
-        if channel_via:
-            f.via.append(span_of(channel_via))
-        if cut:
-            for t in src[cut:]:
-                if t.lower_ in ("with", "to"):
-                    rest = [x for x in src[src.index(t) + 1:] if not x.is_punct or x.text == ")"]
-                    if rest:
-                        f.via.append(span_of(rest))
-                    break
+        for outlet in (channel_via, _outlet(src[cut:]) if cut else []):
+            if outlet:
+                f.via.append(span_of(outlet))
         out.append(f)
     return out
 
@@ -97,12 +91,15 @@ def _speaking_channel(after: list, comma):
     phrase = phrase[:end]
     if not any(t.lemma_.lower() in cues()["nouns"] for t in phrase):
         return None, None
-    via = None
+    return comma + 1 + end, _outlet(phrase)
+
+
+def _outlet(phrase: list) -> list:
+    """Return the words after 'with' or 'to' that follow a channel noun ('in an interview with Y'), or []."""
     for j, t in enumerate(phrase):
         if t.lower_ in ("with", "to") and any(x.lemma_.lower() in cues()["nouns"] for x in phrase[:j]):
-            via = [x for x in phrase[j + 1:] if not x.is_punct or x.text == ")"] or None
-            break
-    return comma + 1 + end, via
+            return [x for x in phrase[j + 1:] if not x.is_punct or x.text == ")"]
+    return []
 
 
 def evidence_statements(sent, text: str, quotes) -> list[Found]:

@@ -8,7 +8,7 @@ from typing import NamedTuple, Optional
 from .records import Actor, Article, Statement
 from .quotes import contiguous, in_quote, span_of, subtree_without
 from .cuewords import Found, cues, is_media
-from .names import lexicon
+from .names import country_of_word
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 
@@ -326,8 +326,8 @@ def speaker_actor(article: Article, span: tuple[int, int], names: Names,
         name = name or clean_name(mention)
     head = _unnamed(toks, ents, name, mention) if name_from is None else None
     # "a senior Iraqi official": an unnamed source's country, where a demonym says it
-    country = next((lexicon().demonyms.get(t.lower_) for t in head.children
-                    if t.dep_ in ("amod", "compound") and t.lower_ in lexicon().demonyms), None) if head else None
+    country = next((iso for t in head.children if t.dep_ in ("amod", "compound")
+                    for iso in [country_of_word(t.text)] if iso), None) if head else None
     act = Actor(mention, s, e, name=name, kind=kind, role=role, country=country, anonymous=head is not None)
     names.speakers.append((s, name or mention, kind))
     return act
