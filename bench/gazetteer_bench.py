@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from chronicle.gazetteer import Gazetteer, build, default_path, normalise
+from chronicle.places.gazetteer import Gazetteer, build, default_path, normalise
 
 
 def main() -> None:
@@ -74,7 +74,7 @@ def locate_bench(path: Path, limit: int) -> None:
     """Time `places.locate_events` over the first `limit` articles of a JSONL file."""
     import json
 
-    from chronicle import arguments, events, places
+    from chronicle import events, places
     from chronicle.parse import load_pipeline
     from chronicle.records import Article
     from chronicle.settings import load as load_settings
@@ -86,7 +86,7 @@ def locate_bench(path: Path, limit: int) -> None:
         article = Article(row["id"], row["text"])
         article.doc = nlp(article.text)
         found = events.find_events(article)
-        arguments.fill_arguments(article, found)
+        events.fill_arguments(article, found)
         work.append((article, found))
     for article, found in work:  # first pass: warm the gazetteer caches
         places.locate_events(article, found)

@@ -1,5 +1,5 @@
 """Helpers shared by the statement tests: run the statements stage on a sentence, pick by cue."""
-from chronicle import attribution
+from chronicle.statements import attribution
 from chronicle.records import Article
 
 

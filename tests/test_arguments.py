@@ -1,7 +1,8 @@
 """Event arguments read off the parse: sentences written for these tests."""
 import pytest
 
-from chronicle import arguments, names
+from chronicle.events import arguments
+from chronicle.normalise import names
 from chronicle.records import Article, Event, Span
 
 

@@ -1,7 +1,7 @@
 """Attribution on sentences written for these tests (facts invented or public)."""
 import pytest
 
-from chronicle import attribution
+from chronicle.statements import attribution
 from chronicle.records import Article, Event, Span
 from statement_cases import run
 
@@ -436,7 +436,7 @@ def test_offer_of_help_is_support(nlp):
 
 
 def test_editors_note_reports_no_one(nlp):
-    from chronicle import attribution
+    from chronicle.statements import attribution
     from chronicle.records import Article
     text = ("The governor said the new bridge would open in May.\n\n"
             "Editor's note: The governor is a candidate who has repeatedly pledged to ban all imports from abroad.")

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from chronicle import errors
-from chronicle.clean import (caption, clean, decode, english_problem, furniture, normalise,
+from chronicle.ingest.clean import (caption, clean, decode, english_problem, furniture, normalise,
                              strip_furniture)
 from chronicle.ingest import RawInput, read_paths
 from chronicle.settings import Settings

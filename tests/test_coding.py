@@ -1,7 +1,8 @@
 """ACLED and GTD coding, the figurative-page and salience checks, on sentences written for these tests."""
 import pytest
 
-from chronicle import coding, events
+from chronicle.events import coding
+from chronicle import events
 from chronicle.records import Article
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}

@@ -1,5 +1,6 @@
 """Content boundaries of statements, on sentences written for these tests (facts invented)."""
-from chronicle import contents, quotes
+from chronicle.statements import contents
+from chronicle.statements import quotes
 from statement_cases import by_cue, run
 
 

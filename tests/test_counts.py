@@ -1,7 +1,7 @@
 """Tests for chronicle.counts: number words, casualty figures, traps and qualifiers."""
 import pytest
 
-from chronicle import counts
+from chronicle.normalise import counts
 from chronicle.records import Article, Event, Span
 
 

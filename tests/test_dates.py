@@ -1,7 +1,7 @@
 """Tests for chronicle.dates: absolute and relative forms, weekday checks, missing years."""
 import pytest
 
-from chronicle import dates
+from chronicle.normalise import dates
 from chronicle.records import Article, Event, Span
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from chronicle.export import CSV_COLUMNS, csv_row, export, safe_cell
+from chronicle.export.formats import CSV_COLUMNS, csv_row, export, safe_cell
 from chronicle.records import Article
 from chronicle.store import EventFilter, open_store
 from test_store import kidal_article, lagos_article

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from chronicle import gazetteer
-from chronicle.gazetteer import Gazetteer, build, normalise, skeleton
+from chronicle.places import gazetteer
+from chronicle.places.gazetteer import Gazetteer, build, normalise, skeleton
 
 COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR"}
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from chronicle import errors
-from chronicle.clean import clean
-from chronicle.ingest import RawInput, read_jsonl, read_paths, read_warc
+from chronicle.ingest.clean import clean
+from chronicle.ingest.read import RawInput, read_jsonl, read_paths, read_warc
 from chronicle.settings import Settings
 
 FIX = Path(__file__).parent / "fixtures" / "ingest"

@@ -1,7 +1,8 @@
 """Attack mentions in full articles (mentions.py and its hooks in events.py), on text written for these tests."""
 import pytest
 
-from chronicle import events, mentions
+from chronicle import events
+from chronicle.events import mentions
 from chronicle.records import Article
 
 # Neutral paragraphs that make a text long enough to be read as a full article, not a short note.
@@ -221,7 +222,7 @@ def test_market_words_still_block_without_violence(run):
 # ---------------------------------------------------------------- sentence-initial nouns, aims, preparations
 
 def test_sentence_initial_plural_read_as_noun(parse):
-    from chronicle.events import _lexicon
+    from chronicle.events.detect import _lexicon
     singles, _ = _lexicon()
     doc = parse("Shootings in the harbour district went on until dawn.")
     tok = doc[0]

@@ -1,7 +1,7 @@
 """Merging actor mentions under one canonical name: articles written for these tests."""
 import pytest
 
-from chronicle import names
+from chronicle.normalise import names
 from chronicle.records import Actor, Article, Event, Span, Statement
 
 

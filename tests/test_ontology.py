@@ -1,5 +1,5 @@
 """The ontology data: every PLOVER type and ACLED sub-event type is there and reachable."""
-from chronicle import ontology
+from chronicle.events import ontology
 from chronicle.records import PLOVER_TYPES
 
 ACLED_SUBS = {

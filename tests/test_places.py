@@ -1,8 +1,8 @@
 """Places: event location from the text, on a small gazetteer and sentences written for these tests."""
 import pytest
 
-from chronicle import places
-from chronicle.gazetteer import Gazetteer, build
+from chronicle.places import locate as places
+from chronicle.places.gazetteer import Gazetteer, build
 from chronicle.records import Article, Event, Span
 
 COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN", "PE",

@@ -1,5 +1,5 @@
 """Speaker resolution and via chains, on sentences written for these tests."""
-from chronicle import attribution
+from chronicle.statements import attribution
 from statement_cases import by_cue, run
 
 

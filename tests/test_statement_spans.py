@@ -1,5 +1,5 @@
 """Statement finders and content boundaries, on sentences written for these tests (facts invented)."""
-from chronicle import attribution
+from chronicle.statements import attribution
 from statement_cases import by_cue, run
 
 

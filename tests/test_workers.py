@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 
-from chronicle import clean as clean_mod
+from chronicle.ingest import clean as clean_mod
 from chronicle import settings as settings_mod
 from chronicle.ingest import RawInput
 from chronicle.parse import load_pipeline

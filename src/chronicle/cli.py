@@ -28,8 +28,8 @@ def safe(value: Any, one_line: bool = True) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write one contract record per input article (no database)."""
-    from .ingest import read_paths
-    from .pipeline import run  # imported here: loading spaCy is slow, and only some commands need it
+    from .ingest.read import read_paths
+    from .workers import run  # imported here: loading spaCy is slow, and only some commands need it
     s = settings_mod.load(model=args.model, batch_size=args.batch_size, workers=args.workers)
     out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
     n = 0
@@ -54,7 +54,7 @@ def _open(args: argparse.Namespace, create: bool = True):
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Run the pipeline over the inputs and store what it finds; print counts on stderr."""
-    from .ingest import read_paths
+    from .ingest.read import read_paths
     from .store.load import load
     s = settings_mod.load(model=args.model, batch_size=args.batch_size, workers=args.workers,
                           db=args.db)
@@ -225,7 +225,7 @@ def cmd_statements(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the stored events (matching the filters) as CSV, JSONL or GeoJSON."""
-    from .export import export
+    from .export.formats import export
     with _open(args, create=False) as store:
         f = _event_filter(args, None)
         if args.output == "-":
@@ -326,7 +326,7 @@ def _plain(value: Any) -> str:
 
 def cmd_incidents(args: argparse.Namespace) -> int:
     """Merge the stored coded events across articles; print incidents and where reports differ."""
-    from .merge import merge
+    from .merge.incidents import merge
     from .records import Event
     store = _open(args, create=False)
     reports = [(rec["id"], Event.from_dict(e)) for rec in store.contract_records()

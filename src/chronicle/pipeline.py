@@ -2,9 +2,10 @@
 
     raw input -> clean -> parse -> events -> arguments -> codes (ACLED, GTD)
               -> places, dates, counts
-              -> names -> statements -> (merge, store: see store/ and merge.py)
+              -> names -> statements -> (merge, store: see merge/ and store/)
 
-`run(raws)` yields finished `Article`s in input order. Every stage is a plain
+`run(raws)` yields finished `Article`s in input order, in this process (`workers.run`
+spreads the same work over several). Every stage is a plain
 function over `Article` that can also be called alone; a failure inside a stage
 marks that article with error E008 and the run goes on.
 """
@@ -15,8 +16,8 @@ import traceback
 from itertools import islice
 from typing import Iterable, Iterator
 
-from . import arguments, attribution, clean, counts, dates, errors, events, names, places
-from .ingest import RawInput
+from . import errors, events, normalise, places, statements
+from .ingest import RawInput, clean
 from .parse import load_pipeline, parse_articles
 from .records import Article
 from .settings import Settings
@@ -30,15 +31,15 @@ def extract(article: Article) -> Article:
         return article
     try:
         found = events.find_events(article)
-        arguments.fill_arguments(article, found)
+        events.fill_arguments(article, found)
         events.code_events(article, found)
         places.locate_events(article, found)
-        dates.date_events(article, found)
-        counts.count_events(article, found)
+        normalise.date_events(article, found)
+        normalise.count_events(article, found)
         article.events = found
-        article.statements = attribution.find_statements(article)
-        names.canonicalise(article)
-        attribution.link_statements(article)
+        article.statements = statements.find_statements(article)
+        normalise.canonicalise(article)
+        statements.link_statements(article)
     except Exception as exc:  # one bad article must not stop a run of millions
         log.error("article %s: %s\n%s", article.id, exc, traceback.format_exc())
         article.fail(errors.PIPELINE, errors.message(errors.PIPELINE, repr(exc)))
@@ -47,11 +48,10 @@ def extract(article: Article) -> Article:
 
 
 def run(raws: Iterable[RawInput], settings: Settings) -> Iterator[Article]:
-    """Clean, parse and extract every input; yield articles in input order."""
-    if settings.workers > 1:
-        from .workers import run_parallel  # same output, same order; workers run with workers=1
-        yield from run_parallel(raws, settings)
-        return
+    """Clean, parse and extract every input in this process; yield articles in input order.
+
+    `workers.run` gives the same articles from `settings.workers` processes.
+    """
     nlp = load_pipeline(settings.model)
     it = iter(raws)
     while batch := list(islice(it, settings.batch_size)):

@@ -27,7 +27,7 @@ from itertools import islice
 from typing import Any, Iterable, Iterator, Optional
 
 from chronicle import settings as settings_mod
-from chronicle.ingest import RawInput, parse_record, read_warc
+from chronicle.ingest.read import RawInput, parse_record, read_warc
 from chronicle.records import (Actor, Article, ArticleError, Count, Date, Event, Place, Span,
                                Statement)
 from chronicle.settings import Settings

@@ -18,7 +18,7 @@ from dataclasses import replace
 from itertools import islice
 from typing import Iterable, Iterator, Optional
 
-from . import errors
+from . import errors, pipeline
 from .ingest import RawInput
 from .records import Article
 from .settings import Settings
@@ -55,17 +55,15 @@ def _failed(raw: RawInput, exc: BaseException) -> Article:
 
 def process_chunk(chunk: list[RawInput], settings: Settings) -> list[Article]:
     """Run the pipeline over one chunk; on a failure outside the stages, retry one by one."""
-    from .pipeline import run
-
     try:
-        return list(run(chunk, settings))
+        return list(pipeline.run(chunk, settings))
     except Exception:
         log.error("chunk of %d failed, retrying one by one\n%s", len(chunk),
                   traceback.format_exc())
     out = []
     for raw in chunk:
         try:
-            out.extend(run([raw], settings))
+            out.extend(pipeline.run([raw], settings))
         except Exception as exc:  # one bad input must not stop the run
             log.error("input %s: %s\n%s", raw.id, exc, traceback.format_exc())
             out.append(_failed(raw, exc))
@@ -112,3 +110,12 @@ def run_parallel(raws: Iterable[RawInput], settings: Settings,
         finally:  # a consumer that stops early must not wait for work it will not read
             for future in pending:
                 future.cancel()
+
+
+def run(raws: Iterable[RawInput], settings: Settings) -> Iterator[Article]:
+    """Yield finished Articles for `raws` in input order: in this process when `settings.workers`
+    is 1, else in that many processes (the same articles either way)."""
+    if settings.workers > 1:
+        yield from run_parallel(raws, settings)
+    else:
+        yield from pipeline.run(raws, settings)

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import settings as settings_mod
-from ..export import export as export_events
+from ..export.formats import export as export_events
 from ..store import EventFilter, StatementFilter, Store, open_store
 from ..store.evidence import passages
 

@@ -12,8 +12,8 @@ from collections import deque
 from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, Optional
 
-from ..ingest import RawInput
-from ..pipeline import run
+from ..ingest.read import RawInput
+from ..workers import run
 from ..records import Article
 from ..settings import Settings
 from .base import Saved, Store

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-from .records import Article, Date, Event
+from ..records import Article, Date, Event
+from .numbers import headline_span, number_words, parse_number
 
 # Articles dated up to this many days after publication are read as last year's
 # (a report published 3 Jan about "Dec. 30" means the previous year).
@@ -41,12 +40,6 @@ class DateMention:
     value: Optional[str]
     precision: Optional[str]
     kind: str  # absolute, partial (no year written), relative, year
-
-
-@lru_cache(maxsize=1)
-def _numbers() -> dict:
-    """Return the number-word data (ordinals, day offsets)."""
-    return json.loads(resources.files("chronicle").joinpath("data/numbers.json").read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +84,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     part = r"(?:\s+(?:morning|afternoon|evening|night|midnight))?"
-    offsets = _alt(_numbers()["day_offsets"])
+    offsets = _alt(number_words()["day_offsets"])
     rels = ["last", "this", "next", "on", "past", "late", "early"]
     wd_only = rf"(?:(?P<rel>{'|'.join(rels)})\s+)?(?P<wdr>{_alt(calendar.day_name)}|{_alt(a for a in calendar.day_abbr)}\.)"
     before_my = ["early", "mid", "late", "in", "of", "during", "since"]
@@ -111,7 +104,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("mdy", re.compile(rf"\b{_initials(weekdays, months)}{wd}{mon}\s+{day}(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?\b(?:,?\s+{year}\b)?", flags)),
         ("my", re.compile(rf"\b{_initials(before_my, months)}(?:(?:{'|'.join(before_my)})[\s-]+)?{mon},?\s+(?:of\s+)?{year}\b", flags)),
         ("m", re.compile(rf"\b{_initials(before_m)}(?:{'|'.join(before_m)})[\s-]+{mon}(?!\s*\d)", flags)),
-        ("offset", re.compile(rf"\b{_initials(_numbers()['day_offsets'])}(?P<off>{offsets}){part}\b", flags)),
+        ("offset", re.compile(rf"\b{_initials(number_words()['day_offsets'])}(?P<off>{offsets}){part}\b", flags)),
         ("ago", re.compile(r"\b(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+ago\b", flags)),
         ("week", re.compile(rf"\b{_initials(near)}(?P<rel>{near_alt})\s+week(?:end)?\b", flags)),
         ("month", re.compile(rf"\b{_initials(near)}(?P<rel>{near_alt})\s+month\b", flags)),
@@ -182,10 +175,9 @@ def _relative(kind: str, m: re.Match, anchor: Optional[dt.date]) -> tuple[Option
     g = m.groupdict()
     rel = (g.get("rel") or "").lower()
     if kind == "offset":
-        off = _numbers()["day_offsets"][re.sub(r"\s+", " ", g["off"].lower())]
+        off = number_words()["day_offsets"][re.sub(r"\s+", " ", g["off"].lower())]
         return (anchor + dt.timedelta(days=off)).isoformat(), "day"
     if kind == "ago":
-        from .counts import parse_number  # numbers are read the same way everywhere
         n = parse_number(g["n"])
         if n is None:
             return None, None
@@ -334,8 +326,6 @@ _DATELINE = re.compile(r"\s*(?:\([A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)\s*)?[-–—]\s
 
 def _body_start(article: Article) -> int:
     """Return the offset where the report starts, past a headline the text opens with."""
-    from .counts import headline_span  # one reading of the headline for dates and counts
-
     span = headline_span(article)
     if span is None:
         return 0

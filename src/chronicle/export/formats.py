@@ -9,8 +9,8 @@ import csv
 import json
 from typing import Any, Iterable, TextIO
 
-from .store import EventFilter, Store
-from .store.countries import country_name
+from ..store import EventFilter, Store
+from ..store.countries import country_name
 
 # ACLED's own column names first, then what Chronicle adds.
 CSV_COLUMNS = (

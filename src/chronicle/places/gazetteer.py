@@ -93,7 +93,7 @@ def skeleton(name: str) -> str:
 @lru_cache(maxsize=1)
 def aliases_data() -> dict:
     """Return the packaged place vocabulary (data/places.json) as a dict."""
-    path = resources.files("chronicle") / "data" / "places.json"
+    path = resources.files(__package__) / "data" / "places.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import date as Day
 from typing import Any, Iterable, Optional
 
-from .records import Event, Incident, Report
+from ..records import Event, Incident, Report
 
 MERGEABLE = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "SANCTION", "AID", "RETREAT",
              "CONCEDE"}

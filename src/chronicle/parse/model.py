@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 
-from .records import Article
+from ..records import Article
 
 # Token attributes a single-token rule of the attribute ruler may test in bulk.
 _BULK_KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}

@@ -11,7 +11,7 @@ from typing import Optional
 
 def _load(name: str) -> dict:
     """Return a vocabulary file of chronicle.data with its lists as frozensets."""
-    with resources.files("chronicle.data").joinpath(name).open(encoding="utf-8") as f:
+    with resources.files(__package__).joinpath("data", name).open(encoding="utf-8") as f:
         data = json.load(f)
     return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
 

@@ -5,10 +5,10 @@ import bisect
 import re
 from typing import NamedTuple, Optional
 
-from .records import Actor, Article, Statement
+from ..records import Actor, Article, Statement
 from .quotes import contiguous, in_quote, span_of, subtree_without
 from .cuewords import Found, cues, is_media
-from .names import country_of_word
+from ..normalise.names import country_of_word
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 

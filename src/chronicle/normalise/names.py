@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .records import Actor, Article
+from ..records import Actor, Article
 
 DATA = Path(__file__).resolve().parent / "data"
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}

@@ -20,8 +20,9 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from . import names, places
-from .records import Actor, Article, Event, Span
+from ..normalise import names
+from ..places import locate as places
+from ..records import Actor, Article, Event, Span
 
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM"}
 LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet"}

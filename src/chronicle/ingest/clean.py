@@ -21,10 +21,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from . import errors
-from .ingest import RawInput
-from .records import Article
-from .settings import Settings
+from .. import errors
+from .read import RawInput
+from ..records import Article
+from ..settings import Settings
 
 # File signatures of common non-text formats (a format fact, not vocabulary). Signatures
 # that are plain letters ("MZ", "BZh") are left to the control-byte test: a text may start so.
@@ -79,7 +79,7 @@ class Cleaned:
 @lru_cache(maxsize=1)
 def boilerplate() -> dict:
     """Return the furniture patterns from data/boilerplate.json, compiled."""
-    raw = json.loads(resources.files("chronicle").joinpath("data/boilerplate.json")
+    raw = json.loads(resources.files(__package__).joinpath("data/boilerplate.json")
                      .read_text(encoding="utf-8"))
 
     def comp(key: str) -> re.Pattern:
@@ -92,7 +92,7 @@ def boilerplate() -> dict:
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Return the English function words from data/stopwords_en.txt."""
-    text = resources.files("chronicle").joinpath("data/stopwords_en.txt").read_text("utf-8")
+    text = resources.files(__package__).joinpath("data/stopwords_en.txt").read_text("utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 

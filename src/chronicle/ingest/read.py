@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional
 
-from . import errors
+from .. import errors
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -44,7 +44,7 @@ class RawInput:
 
 def default_max_bytes() -> int:
     """Return settings.max_bytes from the environment or settings file."""
-    from .settings import load  # late import: settings reads the environment
+    from ..settings import load  # late import: settings reads the environment
     return load().max_bytes
 
 

@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import Optional
 
 from . import mentions, ontology
-from .records import Article, Event, Span
+from .clauses import DEFINITE, YEAR, Bag, clause_tokens
+from ..records import Article, Event, Span
 
 PHYSICAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"}
 # Which event leads when several types share a sentence: a protest met by police is
@@ -22,66 +23,6 @@ PHYSICAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"}
 SENTENCE_PRIORITY = {"PROTEST": 6, "ASSAULT": 5, "COERCE": 4, "MOBILIZE": 3, "AGREE": 2, "RETREAT": 2}
 PRIORITY_BY_MODE = {("COERCE", "intercept"): 5.5, ("COERCE", "defuse"): 5.5, ("PROTEST", "mob"): 4.5,
                     ("COERCE", "curfew"): 0, ("AGREE", "agree"): 0, ("RETREAT", "flee"): 0}
-DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
-YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-
-
-def _compound_part(t, lem: str, low: str) -> bool:
-    """True for a word that is only part of another thing's name: "grenade launchers" fire like
-    artillery, "anti-aircraft" guns are no aircraft, "infantry fighting vehicles" are no fighting."""
-    doc = t.doc
-    if lem == "grenade":
-        return t.i + 1 < len(doc) and doc[t.i + 1].lemma_.lower() == "launcher"
-    if low == "aircraft":
-        return t.i >= 1 and "anti" in doc[max(0, t.i - 2):t.i].text.lower()
-    if low == "fighting":
-        return t.i + 1 < len(doc) and doc[t.i + 1].lemma_.lower() == "vehicle"
-    return False
-
-
-class Bag:
-    """Words of a stretch of text, for cue look-ups by lemma, word or phrase."""
-
-    def __init__(self, tokens):
-        lemma_seq, word_seq = [], []
-        self.lemmas, self.words, self.tagged = set(), set(), set()
-        for t in tokens:
-            if t.is_space:
-                continue
-            lem, low = t.lemma_.lower(), t.lower_
-            lemma_seq.append(lem)
-            word_seq.append(low)
-            if _compound_part(t, lem, low):
-                continue
-            self.lemmas.add(lem)
-            self.words.add(low)
-            self.tagged.add(f"{lem}:{t.pos_}")
-        self.lemma_text = " " + " ".join(lemma_seq) + " "
-        self.word_text = " " + " ".join(word_seq) + " "
-
-    @staticmethod
-    def of_doc(doc) -> "Bag":
-        """Return the Bag of a whole parsed text, built once per doc."""
-        bag = doc.user_data.get("chronicle_bag")
-        if bag is None:
-            bag = doc.user_data["chronicle_bag"] = Bag(doc)
-        return bag
-
-    def has_any(self, words) -> bool:
-        """Return True when any cue word or phrase of `words` occurs."""
-        return any(self.has(w) for w in words)
-
-    def has(self, w: str) -> bool:
-        """Return True when cue `w` (a word, `lemma:POS`, or a phrase) occurs."""
-        if ":" in w:
-            return w in self.tagged
-        if " " in w:
-            return f" {w} " in self.lemma_text or f" {w} " in self.word_text
-        return w in self.lemmas or w in self.words
-
-    def cue(self, name: str) -> bool:
-        """Return True when any word of ontology cue list `name` occurs."""
-        return self.has_any(ontology.cue(name))
 
 
 @dataclass
@@ -418,7 +359,7 @@ def _candidates(article: Article) -> list[Candidate]:
                 continue  # "government forces marched into the district" is an advance, not a protest
             # "claimed responsibility for the bombing" restates an attack: kept as a mention, never coded
             claimed = entry["type"] == "ASSAULT" and (_claimed(head) or head.i in aftermath or past)
-            if entry["type"] == "ASSAULT" and entry.get("mode") != "sexual" and Bag(_clause_tokens(head)).cue("crowd_control"):
+            if entry["type"] == "ASSAULT" and entry.get("mode") != "sexual" and Bag(clause_tokens(head)).cue("crowd_control"):
                 # "police fired tear gas at the crowd" reports a protest met by police
                 entry = dict(entry, type="PROTEST", mode="demonstrate")
             elif not short and entry.get("mode") == "clash" and mentions.demonstrators_clash(head):
@@ -506,11 +447,6 @@ def _headline(article: Article, sent) -> bool:
     if sent.start_char > 0 or line_end < 0 or article.text[line_end:sent.end_char].strip():
         return False
     return article.text[:line_end].rstrip()[-1:] not in ".!?\"\u201d:"
-
-
-def _definite(head) -> bool:
-    """Return True for a noun mention with a definite determiner or possessive ("the attack", "its attacks")."""
-    return head.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
 
 
 FORCE_TYPES = {"ASSAULT"}
@@ -602,38 +538,3 @@ def find_events(article: Article) -> list[Event]:
         ev.id = f"e{n}"
         del ev._rank
     return events
-
-
-# what a protest is against, or what it demands, is not what happened at it
-ASIDE_PREPS = {"against", "over", "about", "regarding", "following", "after", "amid", "despite", "for", "of", "since"}
-ASIDE_VERBS = {"demand", "call", "ask", "denounce", "condemn", "protest", "oppose", "express", "claim", "accuse"}
-
-
-def _aside(tok) -> set[int]:
-    """Return indexes of tokens in what-it-is-about phrases under `tok` ("against the arrest of ...")."""
-    out: set[int] = set()
-    for c in tok.children:
-        if (c.dep_ == "prep" and c.lower_ in ASIDE_PREPS) or (
-                c.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and c.lemma_.lower() in ASIDE_VERBS) or (
-                c.dep_ == "dobj" and tok.lemma_.lower() in ASIDE_VERBS):
-            out.update(t.i for t in c.subtree)
-    return out
-
-
-def _clause_tokens(head) -> list:
-    """Return the tokens of the clause the trigger stands in, without its what-about phrases."""
-    verb = head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    skip: set[int] = set()
-    for t in verb.subtree:
-        if t.i not in skip:
-            skip |= _aside(t)
-    return [t for t in verb.subtree if t.i not in skip]
-
-
-def code_events(article: Article, events: list[Event]) -> None:
-    """Set `acled` (and `gtd` for attacks) on each event of `article`; see coding.code_events."""
-    from . import coding  # coding reads this module's helpers, so it is imported late
-    coding.code_salient(article, events)
-    mentions.uncode_repeats(article, events)

@@ -22,9 +22,9 @@ import regex
 
 from .gazetteer import (Entry, Gazetteer, aliases_data, capitals, is_capital, normalise,
                         open_gazetteer, skeleton)
-from .names import lexicon
-from .records import Article, Event, Place
-from .settings import load as load_settings
+from ..normalise.names import lexicon
+from ..records import Article, Event, Place
+from ..settings import load as load_settings
 
 # A name word: capitalised, possibly with an Al-/el- prefix or inner apostrophes.
 _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dstrzn]|[Aa]sh)[-‐])?\p{Lu}[\p{L}\p{M}'’‘ʼ`]*(?:[-‐]\p{L}[\p{L}\p{M}'’]*)*\.?"

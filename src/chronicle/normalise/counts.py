@@ -23,7 +23,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from .records import Article, Count, Event, Span
+from ..records import Article, Count, Event, Span
+from .dates import find_dates
+from .numbers import headline_span, number_words, parse_number
+
 
 # Texts up to this long are read whole for the main event (one-paragraph reports,
 # ACLED notes, GTD summaries); longer ones only in the event's own sentences.
@@ -32,6 +35,7 @@ SHORT_TEXT_CHARS = 1500
 MAX_GAP_WORDS = 9
 # How far past a number to look for its casualty word (bounds the work on run-on text).
 MAX_REST_CHARS = 240
+
 
 
 @dataclass
@@ -50,16 +54,12 @@ class Mention:
     additive: bool = False  # "two more", "another five", "were also killed": adds to an earlier figure
 
 
-@lru_cache(maxsize=1)
-def _numbers() -> dict:
-    """Return the number-word data."""
-    return json.loads(resources.files("chronicle").joinpath("data/numbers.json").read_text("utf-8"))
-
 
 @lru_cache(maxsize=1)
 def _words() -> dict:
     """Return the casualty-word data."""
-    return json.loads(resources.files("chronicle").joinpath("data/casualty_words.json").read_text("utf-8"))
+    return json.loads(resources.files(__package__).joinpath("data/casualty_words.json").read_text("utf-8"))
+
 
 
 def _alt(words) -> str:
@@ -67,42 +67,11 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
-def parse_number(text: str) -> Optional[int]:
-    """Return the integer a number phrase means ("twenty-five", "1,200", "a dozen", "dozens"), or None."""
-    n = _numbers()
-    t = re.sub(r"[\s\-]+", " ", text.strip().lower()).replace(" of", "").strip()
-    if not t:
-        return None
-    if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", t):
-        return int(t.replace(",", ""))
-    if t in n["vague"]:
-        return n["vague"][t]
-    total, current, seen = 0, 0, False
-    for w in t.split():
-        if w == "and":
-            continue
-        if re.fullmatch(r"\d+", w):
-            current += int(w)
-        elif w in n["units"]:
-            current += n["units"][w]
-        elif w in n["tens"]:
-            current += n["tens"][w]
-        elif w in n["groups"]:
-            current = max(current, 1) * n["groups"][w]
-        elif w in n["multipliers"]:
-            current = max(current, 1) * n["multipliers"][w]
-            if n["multipliers"][w] >= 1000:
-                total, current = total + current, 0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
-
 
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern:
     """Return the pattern of a number phrase (digits, number words, vague quantities)."""
-    n = _numbers()
+    n = number_words()
     word = _alt([w for w in n["units"] if w not in ("a", "an", "no", "none", "single", "lone")]
                 + list(n["tens"]) + list(n["multipliers"]))
     words = rf"(?:{word})(?:(?:\s+and\s+|[\s\-]+)(?:{word}))*"
@@ -112,14 +81,16 @@ def _number_re() -> re.Pattern:
     return re.compile(rf"(?<![\w$£€,/:-])(?<![\d$]\.)(?:{digits}|{groups}|{words}|{vague})(?![\w-])", re.I)
 
 
+
 # a number followed by these is an age, a size, a calibre, a time or money
 @lru_cache(maxsize=1)
 def _not_count_res() -> tuple[re.Pattern, re.Pattern]:
     """Return the patterns of words after / before a number that make it no casualty figure."""
-    n = _numbers()
+    n = number_words()
     after = re.compile(rf"^[\s-]?(?:{_alt(n['not_count_after'])})(?![a-z])".replace(r"\ ", r"[\s-]+"), re.I)
     before = re.compile(rf"(?:{_alt(n['not_count_before'])})\s*$", re.I)
     return after, before
+
 
 
 def _not_count(after: str, before: str = "") -> bool:
@@ -128,7 +99,9 @@ def _not_count(after: str, before: str = "") -> bool:
     return bool(a.match(after) or (before and b.search(before)))
 
 
+
 _PARENS_SIZE = re.compile(r"\[size=[^\]]*\]", re.I)
+
 
 
 @lru_cache(maxsize=1)
@@ -163,11 +136,13 @@ def _role_res() -> dict[str, re.Pattern]:
     }
 
 
+
 _MIXED = re.compile(r"\s*(?:,|and|or)\s*(?:injured|wounded|captured|arrested|killed|abducted)\b", re.I)
 _PLACE_PREPS = frozenset({"in", "at", "on", "near", "into", "with"})
 _STOP_GAP = re.compile(
     r"(?<![\w-])(?:were|was|are|is|have|has|had|been|in|at|on|when|after|while|during|by|with|"
     r"near|into|as|but|that|which|who|for|to|than)(?![\w-])|[.;:!?]")
+
 
 
 def _gap_ok(gap: str) -> bool:
@@ -188,6 +163,7 @@ def _gap_ok(gap: str) -> bool:
     return len(core.split()) <= MAX_GAP_WORDS
 
 
+
 def _qualifier(text: str, start: int, end_ctx: str) -> Optional[str]:
     """Return how sure the text is of a figure: claimed/reportedly first, else at least etc."""
     quals = _words()["qualifiers"]
@@ -201,7 +177,9 @@ def _qualifier(text: str, start: int, end_ctx: str) -> Optional[str]:
     return quals.get(re.sub(r"\s+", " ", before.group(0).strip().lower())) if before else None
 
 
+
 _NEW_CASUALTY_CLAUSE = re.compile(r"\b(?:and|while|but)\s+(?:also\s+)?(?:killing|wounding|injuring|killed|wounded|injured)\b", re.I)
+
 
 
 def _is_subset(text: str, start: int) -> bool:
@@ -220,7 +198,9 @@ def _is_subset(text: str, start: int) -> bool:
                                         sentence[cues[-1].end():])
 
 
+
 _NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’\-]*,\s*$")
+
 
 
 def _age_after_name(before: str, after: str) -> bool:
@@ -228,9 +208,11 @@ def _age_after_name(before: str, after: str) -> bool:
     return bool(after.startswith(",") and _NAME_THEN_COMMA.search(before))
 
 
+
 def _is_definite(text: str, start: int) -> bool:
     """Return True when the figure follows "the" or "these" (a figure already given)."""
     return bool(re.search(r"\b(?:the|these|those|all)\s*$", text[max(0, start - 8):start], re.I))
+
 
 
 def _forward_role(after: str) -> Optional[tuple[str, int, int]]:
@@ -255,6 +237,7 @@ def _forward_role(after: str) -> Optional[tuple[str, int, int]]:
     return None
 
 
+
 def _backward_role(before: str) -> Optional[tuple[str, int, int]]:
     """Return (role, -1, 0) when a casualty verb or noun stands just before the figure."""
     res = _role_res()
@@ -268,6 +251,7 @@ def _backward_role(before: str) -> Optional[tuple[str, int, int]]:
         if res[f"{r}_before"].search(head):
             return r, -1, 0
     return None
+
 
 
 def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]:
@@ -326,6 +310,7 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
     return found
 
 
+
 _SINGLE_KILLED = re.compile(
     r"\b(?P<det>an?|the|one)\s+(?P<np>(?:[\w\-'’]+\s+){0,4}?)(?P<noun>[a-z\-]+)\s*(?:,[^,.;]{1,80},\s*)?"
     r"(?:was|had\s+been|has\s+been|is)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed|beaten|hacked|burned|burnt)\s+"
@@ -370,10 +355,12 @@ _NAMED_KILLED = re.compile(
 _NOT_NAMES = frozenset({"he", "she", "they", "it", "this", "that", "there", "police", "security", "no", "nobody", "one"})
 
 
+
 def _plural(word: str) -> bool:
     """Return True when `word` looks like a plural noun."""
     w = word.lower()
     return w.endswith("s") and not w.endswith(("ss", "us", "is")) or w in ("people", "men", "women", "children", "police")
+
 
 
 def _background(text: str, start: int) -> bool:
@@ -381,9 +368,11 @@ def _background(text: str, start: int) -> bool:
     return bool(_role_res()["background"].search(text[max(0, start - 40):start]))
 
 
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Return True when [start, end) overlaps one of `spans`."""
     return any(start < b and a < end for a, b in spans)
+
 
 
 def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -452,6 +441,7 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
     return found
 
 
+
 def _suicide_mentions(text: str) -> list[Mention]:
     """Return the dead attackers implied by a suicide attack or "in addition to the bomber"."""
     res = _role_res()
@@ -476,12 +466,14 @@ def _suicide_mentions(text: str) -> list[Mention]:
     return found
 
 
+
 _ATTACKS = r"(?:attacks?|incidents?|bombings?|blasts?|explosions?|assaults?|shootings?|raids?|events?)"
 _ACROSS = re.compile(r"\b(?:across|in\s+(?=the\s+(?:blasts|attacks|explosions|bombings|assaults)\b|both\b|all\s+(?!of\b)[\w-]+\s+(?:of\s+the\s+)?" + _ATTACKS + r"|the\s+(?!\w+\s+of\b)[\w-]+\s+" + _ATTACKS + r"))\s*(?P<p>(?:which\b|(?:the|these|all|both|this|each)\b[^.;]{0,50}?" + _ATTACKS + r"\b|"
                      r"[\w\-]+\s+(?:of\s+the\s+|other\s+|similar\s+|coordinated\s+|local\s+|such\s+)*" + _ATTACKS + r"\b))"
                      r"(?!\s*\(\s*\d)", re.I)
 _ONE_OF = re.compile(r"\b(?:one|first|second|third|last)\s+of\s+(?:at\s+least\s+|approximately\s+|about\s+)?"
                      r"(?P<n>[\w\-]+)\s+(?:[\w\-]+\s+){0,2}?" + _ATTACKS + r"\b", re.I)
+
 
 
 _CAPTIVES_FATE = re.compile(
@@ -493,6 +485,7 @@ _CAPTIVES_FATE = re.compile(
 _TAKEN = re.compile(
     r"\b(?:kidnapped|abducted)\s+(?:at\s+least\s+|approximately\s+|some\s+)?(?P<np>[^.;:]{1,80}?)(?=\s+(?:from|in|at|near|on|during|while|after|and\s+(?:took|later|then))\b|[.;,])"
     r"|(?P<np2>\b[^.;:,]{1,40}?)\s+(?:were|was)\s+(?:kidnapped|abducted|taken\s+hostage)\b", re.I)
+
 
 
 def _captives_killed(text: str) -> list[Mention]:
@@ -518,6 +511,7 @@ def _captives_killed(text: str) -> list[Mention]:
     return [Mention("killed", value, taken.start(), fate.end(), None)]
 
 
+
 def _split_shared(text: str) -> tuple[int, bool]:
     """Return (how many events share the totals written in `text`, whether to round the share up)."""
     m = _role_res()["split"].search(text)
@@ -534,7 +528,7 @@ def _split_shared(text: str) -> tuple[int, bool]:
     if more and parse_number(more.group("n")):
         return parse_number(more.group("n")) + 1, True
     for w in re.findall(r"[\w\-]+", p):
-        n = parse_number(w) if w not in ("a", "an", "no", "none") and w not in _numbers()["vague"] else None
+        n = parse_number(w) if w not in ("a", "an", "no", "none") and w not in number_words()["vague"] else None
         if n and n > 1:
             return n, True
     # "across which", "across all of the attacks": the number named by "one of N attacks"
@@ -545,10 +539,12 @@ def _split_shared(text: str) -> tuple[int, bool]:
     return 1, True  # GTD shares round up
 
 
+
 def find_counts(text: str) -> list[Mention]:
     """Return every casualty figure of `text`, in order of position."""
     # events sharing a sentence read it once; callers get copies they may shift
     return [dataclasses.replace(m) for m in _cached_counts(text)]
+
 
 
 @lru_cache(maxsize=256)
@@ -557,9 +553,9 @@ def _cached_counts(text: str) -> tuple[Mention, ...]:
     return tuple(_find_counts(text))
 
 
+
 def _find_counts(text: str) -> list[Mention]:
     """Return every casualty figure of `text`, in order of position."""
-    from .dates import find_dates  # dates are not counts
 
     res = _role_res()
     blocked = [(d.start, d.end) for d in find_dates(text) if d.kind != "relative"]
@@ -591,6 +587,7 @@ def _find_counts(text: str) -> list[Mention]:
     return found
 
 
+
 def total(mentions: list[Mention], role: str, shared: int = 1, round_up: bool = False,
           sum_all: bool = True) -> Optional[Count]:
     """Return the figure for `role` from `mentions`: a stated total, else the sum of distinct groups (with `sum_all` False, the first figure and those said to add to it)."""
@@ -618,9 +615,11 @@ def total(mentions: list[Mention], role: str, shared: int = 1, round_up: bool = 
     return Count(value, Span("", first.start, kept[-1].end), qual)
 
 
+
 def count_text(text: str, totals_only: bool = False) -> tuple[Optional[Count], Optional[Count]]:
     """Return (killed, injured) Counts of `text` read as one event (spans relative to `text`)."""
     return count_segments(text, [(0, len(text))], totals_only)
+
 
 
 def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool = False,
@@ -641,6 +640,7 @@ def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool
             total(mentions, "injured", shared, round_up, sum_all))
 
 
+
 def _without_headline(mentions: list[Mention], headline: tuple[int, int]) -> list[Mention]:
     """Return `mentions` less those in the `headline` span for roles the body also gives a figure for."""
     hs, he = headline
@@ -650,23 +650,13 @@ def _without_headline(mentions: list[Mention], headline: tuple[int, int]) -> lis
     return [m for m, i in zip(mentions, inside) if not (i and m.role in body_roles)]
 
 
-def headline_span(article: Article) -> Optional[tuple[int, int]]:
-    """Return the (start, end) of the headline the article's text opens with, or None."""
-    text, title = article.text, (article.title or "").strip()
-    if not title:
-        return None
-    at = len(text) - len(text.lstrip())
-    end = at + len(title)
-    if text.startswith(title, at) and text[end:end + 1] in ("\n", ""):
-        return at, end
-    return None
-
 
 def _with_text(count: Optional[Count], text: str) -> Optional[Count]:
     """Return `count` with its span's words filled from `text`."""
     if count is not None:
         count.span = Span(text[count.span.start:count.span.end], count.span.start, count.span.end)
     return count
+
 
 
 def _violent(event: Event) -> bool:
@@ -678,11 +668,13 @@ def _violent(event: Event) -> bool:
     return event.type in w["violent_plover_types"]
 
 
+
 def _sentences(article: Article) -> list[tuple[int, int]]:
     """Return the (start, end) offsets of the article's sentences."""
     if article.doc is not None:
         return [(s.start_char, s.end_char) for s in article.doc.sents]
     return [m.span() for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|$)", article.text)]
+
 
 
 def _segments(article: Article, events: list[Event]) -> list[list[tuple[int, int]]]:
@@ -697,6 +689,7 @@ def _segments(article: Article, events: list[Event]) -> list[list[tuple[int, int
                if not any(hs < e and s < he for hs, he in held)]
     own[0] = sorted(own[0] + orphans)
     return own
+
 
 
 def count_events(article: Article, events: list[Event]) -> None:

@@ -1,0 +1,101 @@
+"""The clause around a trigger, and the words in a stretch of text: helpers that event
+detection and event coding both read."""
+from __future__ import annotations
+
+import re
+
+from . import ontology
+
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _compound_part(t, lem: str, low: str) -> bool:
+    """True for a word that is only part of another thing's name: "grenade launchers" fire like
+    artillery, "anti-aircraft" guns are no aircraft, "infantry fighting vehicles" are no fighting."""
+    doc = t.doc
+    if lem == "grenade":
+        return t.i + 1 < len(doc) and doc[t.i + 1].lemma_.lower() == "launcher"
+    if low == "aircraft":
+        return t.i >= 1 and "anti" in doc[max(0, t.i - 2):t.i].text.lower()
+    if low == "fighting":
+        return t.i + 1 < len(doc) and doc[t.i + 1].lemma_.lower() == "vehicle"
+    return False
+
+
+class Bag:
+    """Words of a stretch of text, for cue look-ups by lemma, word or phrase."""
+
+    def __init__(self, tokens):
+        lemma_seq, word_seq = [], []
+        self.lemmas, self.words, self.tagged = set(), set(), set()
+        for t in tokens:
+            if t.is_space:
+                continue
+            lem, low = t.lemma_.lower(), t.lower_
+            lemma_seq.append(lem)
+            word_seq.append(low)
+            if _compound_part(t, lem, low):
+                continue
+            self.lemmas.add(lem)
+            self.words.add(low)
+            self.tagged.add(f"{lem}:{t.pos_}")
+        self.lemma_text = " " + " ".join(lemma_seq) + " "
+        self.word_text = " " + " ".join(word_seq) + " "
+
+    @staticmethod
+    def of_doc(doc) -> "Bag":
+        """Return the Bag of a whole parsed text, built once per doc."""
+        bag = doc.user_data.get("chronicle_bag")
+        if bag is None:
+            bag = doc.user_data["chronicle_bag"] = Bag(doc)
+        return bag
+
+    def has_any(self, words) -> bool:
+        """Return True when any cue word or phrase of `words` occurs."""
+        return any(self.has(w) for w in words)
+
+    def has(self, w: str) -> bool:
+        """Return True when cue `w` (a word, `lemma:POS`, or a phrase) occurs."""
+        if ":" in w:
+            return w in self.tagged
+        if " " in w:
+            return f" {w} " in self.lemma_text or f" {w} " in self.word_text
+        return w in self.lemmas or w in self.words
+
+    def cue(self, name: str) -> bool:
+        """Return True when any word of ontology cue list `name` occurs."""
+        return self.has_any(ontology.cue(name))
+
+
+def is_definite(head) -> bool:
+    """Return True for a noun mention with a definite determiner or possessive ("the attack", "its attacks")."""
+    return head.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children)
+
+
+# what a protest is against, or what it demands, is not what happened at it
+ASIDE_PREPS = {"against", "over", "about", "regarding", "following", "after", "amid", "despite", "for", "of", "since"}
+ASIDE_VERBS = {"demand", "call", "ask", "denounce", "condemn", "protest", "oppose", "express", "claim", "accuse"}
+
+
+def aside_tokens(tok) -> set[int]:
+    """Return indexes of tokens in what-it-is-about phrases under `tok` ("against the arrest of ...")."""
+    out: set[int] = set()
+    for c in tok.children:
+        if (c.dep_ == "prep" and c.lower_ in ASIDE_PREPS) or (
+                c.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and c.lemma_.lower() in ASIDE_VERBS) or (
+                c.dep_ == "dobj" and tok.lemma_.lower() in ASIDE_VERBS):
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+def clause_tokens(head) -> list:
+    """Return the tokens of the clause the trigger stands in, without its what-about phrases."""
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    skip: set[int] = set()
+    for t in verb.subtree:
+        if t.i not in skip:
+            skip |= aside_tokens(t)
+    return [t for t in verb.subtree if t.i not in skip]
