@@ -4,23 +4,26 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
+PIP := $(PY) -m pip install -qq --disable-pip-version-check
+
 .PHONY: install install-extras demo test eval bench clean
 
+# The core install: runtime pins, the pinned spaCy pipeline, Chronicle itself.
 install: $(VENV)/.installed
 
-# Optional extras the test suite also covers (Spark). Not part of the core install.
+# The optional extras (PostgreSQL, Spark) and the test tools: `make test` covers them all.
 install-extras: $(VENV)/.extras
 
-$(VENV)/.extras: $(VENV)/.installed $(wildcard requirements-spark.txt)
-	if [ -f requirements-spark.txt ]; then $(PY) -m pip install -q -r requirements-spark.txt; fi
+$(VENV)/.extras: $(VENV)/.installed requirements-postgres.txt requirements-spark.txt requirements-dev.txt
+	$(PIP) -r requirements-postgres.txt -r requirements-spark.txt -r requirements-dev.txt
 	touch $@
 
 $(VENV)/.installed: pyproject.toml requirements.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.txt
-	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-model.txt
-	$(PY) -m pip install -q --no-deps -e .
+	$(PIP) --upgrade pip
+	$(PIP) -r requirements.txt
+	$(PIP) --no-deps --require-hashes -r requirements-model.txt
+	$(PIP) --no-deps -e .
 	touch $@
 
 demo: install

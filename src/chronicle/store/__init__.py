@@ -17,7 +17,11 @@ def is_postgres(url: str) -> bool:
 def open_store(url: str, create: bool = True) -> Store:
     """Open (and unless `create` is False, set up) the store named by a path or URL."""
     if is_postgres(url):
-        from .postgres import PostgresStore
+        try:
+            from .postgres import PostgresStore
+        except ImportError as exc:  # psycopg is the optional extra chronicle[postgres]
+            raise SystemExit(f"chronicle: a PostgreSQL store needs the postgres extra "
+                             f"(pip install 'chronicle[postgres]'): {exc}") from exc
         return PostgresStore(url, create=create)
     from .sqlite import SQLiteStore
     return SQLiteStore(url, create=create)
