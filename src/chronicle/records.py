@@ -3,7 +3,7 @@
 One `Article` flows through the pipeline. Each stage fills its part:
 ingest sets `text`, parse sets `doc`, events and attribution set `events` and
 `statements`. `Article.to_contract()` gives exactly the scorer's record format
-(`../shared/eval/CONTRACT.md`, version 1) plus a few extra fields.
+(`../shared/eval/CONTRACT.md`, version 2) plus a few extra fields.
 
 Offsets are character offsets into `Article.text` (the cleaned text).
 """
@@ -151,6 +151,7 @@ class Event:
     confidence: float = 0.5
     sentence: Optional[Span] = None  # the sentence the trigger stands in
     repeats: Optional[str] = None  # id of the event this later mention restates ("the attack" after the lead's strike)
+    incident: Optional[str] = None  # the real-world incident it belongs to, across articles (merge/)
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -176,6 +177,7 @@ class Event:
         }
         if self.repeats:
             d["repeats"] = self.repeats
+        d["incident"] = self.incident
         return d
 
     @classmethod
@@ -190,7 +192,7 @@ class Event:
             origin=Place.from_dict(d.get("origin")), date=Date.from_dict(d.get("date")),
             killed=Count.from_dict(d.get("killed_detail")), injured=Count.from_dict(d.get("injured_detail")),
             confidence=d.get("confidence", 0.5), sentence=Span.from_dict(d.get("sentence")),
-            repeats=d.get("repeats"))
+            repeats=d.get("repeats"), incident=d.get("incident"))
 
 
 @dataclass
@@ -218,6 +220,14 @@ class Statement:
             "event_id": self.event_id,
             "hedged": self.hedged,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Statement":
+        """Return the Statement whose `to_dict()` is `d` (a contract STATEMENT)."""
+        return cls(id=d["id"], cue=Span.from_dict(d["cue"]), content=Span.from_dict(d["content"]),
+                   kind=d.get("kind", "claim"), speaker=Actor.from_dict(d.get("speaker")),
+                   via=[Actor.from_dict(v) for v in d.get("via_chain") or []],
+                   event_id=d.get("event_id"), hedged=bool(d.get("hedged")))
 
 
 @dataclass
@@ -267,6 +277,17 @@ class Article:
             "title": self.title,
             "url": self.url,
         }
+
+    @classmethod
+    def from_contract(cls, rec: dict) -> "Article":
+        """Return the Article of one contract record (what `to_contract` gives)."""
+        art = cls(id=rec["id"], text=rec.get("text") or "", published=rec.get("published"),
+                  title=rec.get("title"), url=rec.get("url"), source=rec.get("source"))
+        art.events = [Event.from_dict(e) for e in rec.get("events", [])]
+        art.statements = [Statement.from_dict(s) for s in rec.get("statements", [])]
+        if rec.get("error"):
+            art.error = ArticleError(rec["error"]["code"], rec["error"]["message"])
+        return art
 
 
 @dataclass

@@ -1,114 +1,245 @@
-"""Merge: the same event reported by several articles becomes one incident.
+"""Incremental merging: each new article's reports join an incident or start one.
 
-Two events are the same incident when they have the same PLOVER type, compatible
-dates (within `max_days`), places within `max_km` (or the same admin1 when either is
-coarser than a city) and no conflicting named targets. Verbal events (condemn, deny,
-appeal...) are never merged: two speakers condemning one attack are two events.
+`Merger(state).add(article)` takes one finished article and returns, for each of its
+events that tells an incident, the incident's id. A report is compared (evidence.py)
+with the latest reports of the incidents blocking.py finds around it; it joins the
+incident it scores best with, if that score reaches `join`, and otherwise starts one.
+When a report scores `bridge` or more with several incidents, they were one incident
+told in pieces: the oldest keeps its id and the others become its aliases.
 
-Each incident keeps every report's figures: where they differ (seven injured in one
-article, six in another) the disagreement is listed with its sources.
+Ids live: an incident's id is made from its first report's key (the hash of its
+article's text and the event id), so the same input in the same order gives the same
+ids in every run, and an id never changes as reports join. The state (incidents,
+reports, keys, aliases, history, term counts) is kept by a `State`: `MemoryState` here
+for one `chronicle extract` run, the store's for `chronicle ingest` across runs.
 """
 from __future__ import annotations
 
-import math
-from collections import Counter
-from datetime import date as Day
-from typing import Any, Iterable, Optional
+import hashlib
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Protocol
 
-from ..records import Event, Incident, Report
-
-MERGEABLE = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "SANCTION", "AID", "RETREAT",
-             "CONCEDE"}
-COMPARED = ("type", "mode", "acled", "gtd", "status", "date", "place", "killed", "injured")
-
-
-def _km(a: Event, b: Event) -> Optional[float]:
-    la, lb = a.location, b.location
-    if not la or not lb or la.lat is None or lb.lat is None:
-        return None
-    p1, p2 = math.radians(la.lat), math.radians(lb.lat)
-    dp, dl = p2 - p1, math.radians(lb.lon - la.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+from ..records import Article
+from .blocking import index_keys, query_keys
+from .evidence import Evidence, compare
+from .reports import Report, article_key, reports_of
+from .rules import rules
+from .text import Signature, TermCounts, sign
 
 
-def _day(e: Event) -> Optional[Day]:
-    if e.date and e.date.value and len(e.date.value) == 10:
-        return Day.fromisoformat(e.date.value)
-    return None
+@dataclass
+class Decision:
+    """Why a report went where it did: the incident, the evidence, what it brought together."""
+
+    report: str  # report key
+    incident: str
+    joined: Optional[str] = None  # key of the member it scored best with; None: it started the incident
+    score: Optional[float] = None
+    parts: dict[str, float] = field(default_factory=dict)
+    absorbed: list[str] = field(default_factory=list)  # incidents that became aliases of `incident`
 
 
-def _names(e: Event) -> set[str]:
-    return {(t.name or t.text).lower() for t in e.targets if t.kind in ("person", "government")}
+class State(Protocol):
+    """Where the merge keeps what it has seen (MemoryState, or the store's IncidentState)."""
+
+    counts: TermCounts
+
+    def candidates(self, keys: list[str]) -> list[str]:
+        """Return the (current) ids of the incidents filed under any of `keys`."""
+
+    def members(self, incident: str) -> list[tuple[Report, Signature]]:
+        """Return the reports of an incident to compare with: its first and its latest."""
+
+    def founded(self, incident: str) -> int:
+        """Return the order in which an incident was started (older is smaller)."""
+
+    def found(self, incident: str, report: Report, sig: Signature, decision: Decision) -> None:
+        """Start an incident with its first report."""
+
+    def join(self, incident: str, report: Report, sig: Signature, decision: Decision) -> None:
+        """Add a report to an incident."""
+
+    def absorb(self, survivor: str, absorbed: str, decision: Decision) -> None:
+        """Make `absorbed` an alias of `survivor` and move its reports there."""
+
+    def post(self, keys: list[str], incident: str) -> None:
+        """File an incident under `keys`."""
+
+    def resolve(self, incident: str) -> str:
+        """Return the id an incident id stands for now (itself, or the incident it was merged into)."""
+
+    def seen(self, key: str) -> Optional[str]:
+        """Return the incident of a report already merged (a re-run), or None."""
 
 
-def same_incident(a: Event, b: Event, max_days: int = 1, max_km: float = 25.0) -> bool:
-    """Return True when events `a` and `b` (from different articles) are one incident."""
-    if a.type != b.type or a.type not in MERGEABLE:
-        return False
-    da, db = _day(a), _day(b)
-    if da is None or db is None or abs((da - db).days) > max_days:
-        return False
-    km = _km(a, b)
-    if km is None:
-        return False
-    coarse = {a.location.precision, b.location.precision} & {"admin1", "country"}
-    if coarse:
-        if a.location.country != b.location.country or a.location.admin1 != b.location.admin1:
-            return False
-    elif km > max_km:
-        return False
-    na, nb = _names(a), _names(b)
-    if na and nb and not _share_word(na, nb):
-        return False
-    return True
+def incident_id(report_key: str) -> str:
+    """Return the id of an incident started by the report `report_key`."""
+    return "inc-" + hashlib.sha256(report_key.encode("utf-8")).hexdigest()[:16]
 
 
-def _share_word(a: set[str], b: set[str]) -> bool:
-    words = lambda names: {w for n in names for w in n.replace("-", " ").split() if len(w) > 3}
-    return bool(words(a) & words(b))
+class MemoryState:
+    """The merge's state in memory, for one run (extract, tests, bench)."""
+
+    def __init__(self) -> None:
+        cfg = rules()["blocking"]
+        self.counts = TermCounts()
+        self.cap, self.compared = cfg["posting_cap"], cfg["members_compared"]
+        self.postings: dict[str, deque] = {}
+        self.reports: dict[str, list[tuple[Report, Signature]]] = {}  # incident -> members
+        self.order: dict[str, int] = {}
+        self.aliases: dict[str, str] = {}
+        self.where: dict[str, str] = {}  # report key -> incident when it was merged
+        self.arrival: dict[str, int] = {}  # report key -> order it came in
+        self.history: list[Decision] = []
+
+    def candidates(self, keys: list[str]) -> list[str]:
+        out: dict[str, None] = {}
+        for k in keys:
+            for inc in self.postings.get(k, ()):
+                out[self.resolve(inc)] = None
+        return list(out)
+
+    def members(self, incident: str) -> list[tuple[Report, Signature]]:
+        got = self.reports[incident]
+        return got if len(got) <= self.compared else [got[0]] + got[-(self.compared - 1):]
+
+    def founded(self, incident: str) -> int:
+        return self.order[incident]
+
+    def found(self, incident: str, report: Report, sig: Signature, decision: Decision) -> None:
+        self.order[incident] = len(self.order)
+        self.reports[incident] = [(report, sig)]
+        self.where[report.key] = incident
+        self.arrival[report.key] = len(self.arrival)
+
+    def join(self, incident: str, report: Report, sig: Signature, decision: Decision) -> None:
+        self.reports[incident].append((report, sig))
+        self.where[report.key] = incident
+        self.arrival[report.key] = len(self.arrival)
+
+    def absorb(self, survivor: str, absorbed: str, decision: Decision) -> None:
+        self.aliases[absorbed] = survivor
+        moved = self.reports.pop(absorbed)
+        self.reports[survivor] = sorted(self.reports[survivor] + moved,
+                                        key=lambda m: self.arrival[m[0].key])
+        self.history.append(decision)
+
+    def post(self, keys: list[str], incident: str) -> None:
+        for k in keys:
+            q = self.postings.get(k)
+            if q is None:
+                q = self.postings[k] = deque(maxlen=self.cap)
+            if not q or q[-1] != incident:
+                q.append(incident)
+
+    def resolve(self, incident: str) -> str:
+        seen = incident
+        while seen in self.aliases:
+            seen = self.aliases[seen]
+        return seen
+
+    def seen(self, key: str) -> Optional[str]:
+        inc = self.where.get(key)
+        return self.resolve(inc) if inc else None
+
+    def incidents(self) -> dict[str, list[Report]]:
+        """Return every incident's reports, in the order they came."""
+        return {inc: [r for r, _ in members] for inc, members in self.reports.items()}
 
 
-def field_values(e: Event) -> dict[str, Any]:
-    """Return the comparable value of each field of `e` (JSON-friendly)."""
-    loc = e.location
-    return {
-        "type": e.type, "mode": e.mode, "acled": e.acled, "gtd": e.gtd, "status": e.status,
-        "date": e.date.value if e.date else None,
-        "place": loc.name if loc else None,
-        "killed": e.killed.value if e.killed else None,
-        "injured": e.injured.value if e.injured else None,
-    }
+class Merger:
+    """Assigns incidents to the events of articles given one at a time, in order."""
 
+    def __init__(self, state: Optional[State] = None) -> None:
+        self.state = state if state is not None else MemoryState()
+        w = rules()["weights"]
+        self.join_at, self.bridge_at = w["join"], w["bridge"]
+        self.decisions: list[Decision] = []
 
-def merge(reports: Iterable[tuple[str, Event]]) -> list[Incident]:
-    """Group (article_id, event) pairs into incidents; return them in first-seen order.
+    def add(self, article: Article, key: Optional[str] = None) -> dict[str, str]:
+        """Merge one article; return its events' incidents (event id -> incident id), and set `Event.incident`."""
+        if article.error is not None or not article.text:
+            return {}
+        akey = key or article_key(article)
+        reports, restated = reports_of(article, akey)
+        if not reports:
+            return {}
+        sig = sign(article.title, article.text, self.state.counts)
+        found: dict[str, str] = {}
+        for report in reports:
+            found[report.event] = self._place(report, sig)
+        for event, target in restated.items():
+            found[event] = found[target]
+        for event in article.events:
+            event.incident = found.get(event.id)
+        return found
 
-    A new event joins the first incident whose every member it matches (no chaining
-    through a middle report); otherwise it starts a new incident.
-    """
-    groups: list[list[tuple[str, Event]]] = []
-    for art_id, ev in reports:
-        for g in groups:
-            if all(other_art != art_id and same_incident(ev, other) for other_art, other in g):
-                g.append((art_id, ev))
-                break
+    def _place(self, report: Report, sig: Signature) -> str:
+        """Return the incident one report joins (or starts), updating the state."""
+        st = self.state
+        again = st.seen(report.key)
+        if again is not None:  # the same article merged before: it stays where it is
+            return again
+        scored: list[tuple[float, int, str, Evidence, str]] = []
+        for inc in st.candidates(query_keys(report, sig)):
+            ev, member = self._against(report, sig, st.members(inc))
+            if ev is not None and ev.score >= self.join_at:
+                scored.append((ev.score, -st.founded(inc), inc, ev, member))
+        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+        if not scored:
+            inc = incident_id(report.key)
+            decision = Decision(report.key, inc)
+            st.found(inc, report, sig, decision)
         else:
-            groups.append([(art_id, ev)])
-    return [_incident(i, g) for i, g in enumerate(groups, 1)]
+            score, _, inc, ev, member = scored[0]
+            if "copy" in ev.parts:
+                report.copy_of = member
+            bridged = [s[2] for s in scored[1:] if s[0] >= self.bridge_at] if score >= self.bridge_at else []
+            group = sorted([inc] + bridged, key=st.founded)
+            inc = group[0]
+            decision = Decision(report.key, inc, member, score, ev.parts, group[1:])
+            for other in group[1:]:
+                st.absorb(inc, other, decision)
+            st.join(inc, report, sig, decision)
+        st.post(index_keys(report, sig), inc)
+        self.decisions.append(decision)
+        return inc
+
+    def _against(self, report: Report, sig: Signature, members: list[tuple[Report, Signature]]
+                 ) -> tuple[Optional[Evidence], Optional[str]]:
+        """Return the evidence that a report belongs to an incident, and the member it is closest to.
+
+        The closest member gives the evidence, except its date: a report's date must suit every
+        member's (complete link), so a chain of look-alike stories weeks apart never grows one incident.
+        """
+        best: Optional[Evidence] = None
+        key, worst = None, 0.0
+        for member, msig in members:
+            ev = compare(report, sig, member, msig, self.state.counts)
+            worst = min(worst, ev.parts.get("date", 0.0))
+            if best is None or ev.score > best.score:
+                best, key = ev, member.key
+        if best is None:
+            return None, None
+        drop = min(0.0, worst - min(0.0, best.parts.get("date", 0.0)))
+        if drop:
+            best = Evidence(round(best.score + drop, 3), dict(best.parts, conflict=round(drop, 3)))
+        return best, key
+
+    def resolve(self, incident: Optional[str]) -> Optional[str]:
+        """Return the current id of an incident id given earlier (aliases followed)."""
+        return self.state.resolve(incident) if incident else None
 
 
-def _incident(n: int, group: list[tuple[str, Event]]) -> Incident:
-    inc = Incident(id=f"i{n}", members=[(a, e.id) for a, e in group])
-    values = [(a, e.id, field_values(e)) for a, e in group]
-    for name in COMPARED:
-        seen = [(a, eid, v[name]) for a, eid, v in values if v[name] is not None]
-        if not seen:
-            inc.fields[name] = None
-            continue
-        counts = Counter(repr(v) for _, _, v in seen)
-        best = max(seen, key=lambda s: counts[repr(s[2])])  # max keeps the first on ties
-        inc.fields[name] = best[2]
-        if len(counts) > 1:
-            inc.disagreements[name] = [Report(a, eid, v) for a, eid, v in seen]
-    return inc
+def merge_articles(articles: Iterable[Article], state: Optional[State] = None) -> Merger:
+    """Merge articles in order (setting every event's `incident`); return the merger, aliases resolved on the events."""
+    merger = Merger(state)
+    kept = []
+    for article in articles:
+        merger.add(article)
+        kept.append(article)
+    for article in kept:
+        for event in article.events:
+            event.incident = merger.resolve(event.incident)
+    return merger

@@ -1,0 +1,196 @@
+"""Text evidence: an article's title and lead as a tf-idf vector, its rare names, its outlet.
+
+Terms are hashed by scikit-learn's `HashingVectorizer` (no vocabulary to keep, the same
+columns in every process and every run). Inverse document frequencies come from
+`TermCounts`, the document frequencies of every article seen so far: a new article's
+vector is weighted with the counts as they stand when it arrives and then frozen, so a
+run over the same articles in the same order gives the same vectors, whether it is one
+run or several runs that keep the counts in a store.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+from urllib.parse import urlsplit
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+
+from .rules import rules
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|\d{2,}")
+# Two or more capitalised words in a row: names of people, streets, bars and schools.
+_CAPS = re.compile(r"\b[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?"
+                   r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?)+")
+NAME_PREFIX = "\u00a7"  # marks a name bigram among the hashed terms; no word starts with it
+
+
+def terms(doc: str) -> list[str]:
+    """Return the terms of a text: content words (lower case) and capitalised word pairs (names).
+
+    A title is the first line: its words count, its capitals do not (titles capitalise every word).
+    """
+    out = [w for w in (m.lower() for m in _WORD.findall(doc))
+           if len(w) > 2 and w not in ENGLISH_STOP_WORDS]
+    body = doc.split("\n", 1)[1] if "\n" in doc else doc
+    for run in _CAPS.findall(body):
+        words = [w.lower() for w in run.split() if not w.endswith(".")]
+        out += [f"{NAME_PREFIX}{a} {b}" for a, b in zip(words, words[1:])
+                if a not in ENGLISH_STOP_WORDS and b not in ENGLISH_STOP_WORDS]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _vectorizer() -> HashingVectorizer:
+    return HashingVectorizer(analyzer=terms, n_features=rules()["text"]["n_features"],
+                             alternate_sign=False, norm=None, dtype=np.float32)
+
+
+def _same(terms_: list[str]) -> list[str]:
+    return terms_
+
+
+@lru_cache(maxsize=1)
+def _name_vectorizer() -> HashingVectorizer:
+    # The same hashing as _vectorizer, over terms already made: the same term gets the same column.
+    return HashingVectorizer(analyzer=_same, n_features=rules()["text"]["n_features"],
+                             alternate_sign=False, norm=None, dtype=np.float32)
+
+
+def hashed(doc: str) -> tuple[np.ndarray, np.ndarray]:
+    """Return the hashed columns (sorted) of a text's terms and each one's count."""
+    row = _vectorizer().transform([doc])
+    row.sort_indices()
+    return row.indices.astype(np.uint32), row.data.astype(np.float32)
+
+
+def name_columns(doc: str) -> np.ndarray:
+    """Return the hashed columns of the name bigrams of a text (sorted, unique)."""
+    names = [t for t in terms(doc) if t.startswith(NAME_PREFIX)]
+    if not names:
+        return np.zeros(0, np.uint32)
+    return np.unique(_name_vectorizer().transform([names]).indices.astype(np.uint32))
+
+
+class TermCounts:
+    """Document frequencies of hashed terms over every article seen so far."""
+
+    def __init__(self, n_features: Optional[int] = None, docs: int = 0,
+                 df: Optional[np.ndarray] = None):
+        size = n_features or rules()["text"]["n_features"]
+        self.docs = docs
+        self.df = df if df is not None else np.zeros(size, np.int32)
+
+    def add(self, columns: np.ndarray) -> None:
+        """Count one more article holding the terms in `columns` (unique)."""
+        self.docs += 1
+        self.df[columns] += 1
+
+    def idf(self, columns: np.ndarray) -> np.ndarray:
+        """Return the smoothed inverse document frequency of each column."""
+        return np.log((self.docs + 1.0) / (self.df[columns] + 1.0)) + 1.0
+
+    def to_bytes(self) -> bytes:
+        """Return the counts as bytes (see `from_bytes`)."""
+        return np.int64(self.docs).tobytes() + self.df.astype("<i4").tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "TermCounts":
+        """Return the counts saved by `to_bytes`."""
+        docs = int(np.frombuffer(data[:8], "<i8")[0])
+        return cls(docs=docs, df=np.frombuffer(data[8:], "<i4").astype(np.int32))
+
+
+@dataclass
+class Signature:
+    """An article's text as the merge compares it: a sparse unit vector, its rare names, its keys."""
+
+    columns: np.ndarray  # uint32, sorted
+    weights: np.ndarray  # float32, the tf-idf weights of a unit vector (the top ones kept)
+    names: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint32))  # name columns, sorted
+    keys: tuple[int, ...] = ()  # the heaviest terms still rare when the article came: blocking keys
+
+    def to_bytes(self) -> bytes:
+        """Return the signature as bytes (see `from_bytes`)."""
+        head = np.array([len(self.columns), len(self.names), len(self.keys)], "<u4").tobytes()
+        return (head + self.columns.astype("<u4").tobytes() + self.weights.astype("<f4").tobytes()
+                + self.names.astype("<u4").tobytes() + np.array(self.keys, "<u4").tobytes())
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Signature":
+        """Return the signature saved by `to_bytes`."""
+        n, m, k = (int(x) for x in np.frombuffer(data[:12], "<u4"))
+        at = 12
+        cols = np.frombuffer(data, "<u4", n, at).astype(np.uint32)
+        at += 4 * n
+        weights = np.frombuffer(data, "<f4", n, at).astype(np.float32)
+        at += 4 * n
+        names = np.frombuffer(data, "<u4", m, at).astype(np.uint32)
+        at += 4 * m
+        keys = tuple(int(x) for x in np.frombuffer(data, "<u4", k, at))
+        return cls(cols, weights, names, keys)
+
+
+def headline(title: Optional[str]) -> str:
+    """Return a page title without the outlet's name the site adds ("... - KSLA News 12 Shreveport")."""
+    title = (title or "").strip()
+    parts = re.split(r"\s+[-|\u2013\u2014]\s+", title)
+    return parts[0] if len(parts) > 1 and len(parts[0]) >= 20 else title
+
+
+def sign(title: Optional[str], text: str, counts: TermCounts) -> Signature:
+    """Return the signature of an article (counting it in `counts` first)."""
+    cfg = rules()["text"]
+    doc = f"{headline(title)}\n{text[: cfg['chars']]}"
+    cols, tf = hashed(doc)
+    counts.add(cols)
+    if not len(cols):
+        return Signature(cols, tf)
+    df = counts.df[cols]
+    w = (1.0 + np.log(tf)) * counts.idf(cols)
+    w = (w / np.linalg.norm(w)).astype(np.float32)
+    top = np.argsort(-w, kind="stable")[: cfg["keep"]]
+    top.sort()
+    names = name_columns(doc)
+    rare = [int(cols[i]) for i in np.argsort(-w, kind="stable") if df[i] <= cfg["key_max_df"]]
+    ndf = counts.df[names]
+    rare_names = [int(names[i]) for i in np.argsort(ndf, kind="stable")
+                  if ndf[i] <= cfg["rare_name_max_df"]]
+    keys = tuple(dict.fromkeys(rare[: cfg["key_terms"]] + rare_names[: cfg["key_names"]]))
+    return Signature(cols[top], w[top], names, keys)
+
+
+def similarity(a: Signature, b: Signature) -> float:
+    """Return the cosine of two signatures (0 to 1)."""
+    _, ia, ib = np.intersect1d(a.columns, b.columns, assume_unique=True, return_indices=True)
+    return float(np.dot(a.weights[ia], b.weights[ib])) if len(ia) else 0.0
+
+
+def shared_names(a: Signature, b: Signature, counts: TermCounts) -> int:
+    """Return how many names two signatures share that are still rare (in at most a few articles)."""
+    both = np.intersect1d(a.names, b.names, assume_unique=True)
+    return int((counts.df[both] <= rules()["text"]["rare_name_max_df"]).sum()) if len(both) else 0
+
+
+def outlet(url: Optional[str], text: str = "") -> Optional[str]:
+    """Return the outlet of an article: the host of its URL (no www.), else a wire agency named in its lead."""
+    if url:
+        try:
+            host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+        except ValueError:
+            host = ""
+        host = re.sub(r"^(www\d?|m|mobile|amp)\.", "", host)
+        if host:
+            return host
+    return wire(text)
+
+
+def wire(text: str) -> Optional[str]:
+    """Return the wire agency the article's lead credits ("(AP)", "Reuters"), or None."""
+    lead = text[:400]
+    for marker in rules()["wire_markers"]:
+        if marker in lead:
+            return marker.strip("()")
+    return None
