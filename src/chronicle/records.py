@@ -291,32 +291,34 @@ class Article:
 
 
 @dataclass
-class Report:
-    """One article's value for a field of a merged incident."""
-
-    article_id: str
-    event_id: str
-    value: Any
-
-
-@dataclass
 class Incident:
-    """One real-world event as reported by one or more articles.
+    """One real-world incident as reported by one or more articles (built by merge/record.py).
 
-    `fields` holds the agreed value of each field (the most reported one, ties to the
-    earliest report); `disagreements` lists, per field where the reports differ, every
-    report's value with its article, so no figure is lost.
+    `fields` holds, per field, the chosen value and the rule that chose it
+    (`{"value": ..., "rule": "latest", "from": report key}`); `reports` every report's values,
+    each with its source (outlet, article, url) and the words each value was read from;
+    `disagreements` the fields where reports differ, each value with the reports that gave it.
     """
 
     id: str
-    members: list[tuple[str, str]] = field(default_factory=list)  # (article_id, event_id)
+    aliases: list[str] = field(default_factory=list)  # ids of incidents merged into this one
     fields: dict[str, Any] = field(default_factory=dict)
-    disagreements: dict[str, list[Report]] = field(default_factory=dict)
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    disagreements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    merges: list[dict[str, Any]] = field(default_factory=list)  # when and why incidents became this one
+
+    def value(self, name: str) -> Any:
+        """Return the chosen value of a field (None when no report gives one)."""
+        return (self.fields.get(name) or {}).get("value")
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "members": [{"article_id": a, "event_id": e} for a, e in self.members],
-            "fields": self.fields,
-            "disagreements": {k: [vars(r) for r in v] for k, v in self.disagreements.items()},
-        }
+        return {"id": self.id, "aliases": self.aliases, "fields": self.fields,
+                "reports": self.reports, "disagreements": self.disagreements,
+                "merges": self.merges}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Incident":
+        """Return the Incident whose `to_dict()` is `d`."""
+        return cls(id=d["id"], aliases=list(d.get("aliases") or []), fields=dict(d.get("fields") or {}),
+                   reports=list(d.get("reports") or []),
+                   disagreements=dict(d.get("disagreements") or {}), merges=list(d.get("merges") or []))

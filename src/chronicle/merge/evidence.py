@@ -63,7 +63,7 @@ def _upto(table: list, n: int) -> float:
 def fresh(r: Report) -> Optional[bool]:
     """Return whether a report's day is 0 to a few days before its article came out (news, not history)."""
     d, p = day(r.date), day(r.published)
-    if d is None or p is None or r.date_precision != "day":
+    if d is None or p is None or r.date_precision != "day" or r.follow_up:
         return None
     return 0 <= (p - d).days <= rules()["weights"]["fresh_days"]
 

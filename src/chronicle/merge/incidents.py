@@ -20,9 +20,10 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Protocol
 
-from ..records import Article
+from ..records import Article, Incident
 from .blocking import index_keys, query_keys
 from .evidence import Evidence, compare
+from .record import build
 from .reports import Report, article_key, reports_of
 from .rules import rules
 from .text import Signature, TermCounts, sign
@@ -71,6 +72,12 @@ class State(Protocol):
 
     def seen(self, key: str) -> Optional[str]:
         """Return the incident of a report already merged (a re-run), or None."""
+
+
+def merge_entry(d: Decision) -> dict:
+    """Return the history entry of a decision that brought incidents together."""
+    return {"into": d.incident, "absorbed": list(d.absorbed), "report": d.report,
+            "with": d.joined, "score": d.score, "evidence": d.parts}
 
 
 def incident_id(report_key: str) -> str:
@@ -146,6 +153,17 @@ class MemoryState:
     def incidents(self) -> dict[str, list[Report]]:
         """Return every incident's reports, in the order they came."""
         return {inc: [r for r, _ in members] for inc, members in self.reports.items()}
+
+    def records(self, chosen: Optional[dict[str, str]] = None) -> list[Incident]:
+        """Return the merged record of every incident, in the order they were started."""
+        aliases: dict[str, list[str]] = {}
+        for alias in self.aliases:
+            aliases.setdefault(self.resolve(alias), []).append(alias)
+        merges: dict[str, list[dict]] = {}
+        for d in self.history:
+            merges.setdefault(self.resolve(d.incident), []).append(merge_entry(d))
+        return [build(inc, [r for r, _ in members], aliases.get(inc, ()), merges.get(inc, ()), chosen)
+                for inc, members in sorted(self.reports.items(), key=lambda kv: self.order[kv[0]])]
 
 
 class Merger:

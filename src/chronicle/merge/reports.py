@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date as Day
 from typing import Any, Optional
 
 from ..records import Article, Event
-from .rules import family_of, rules
-from .text import outlet, wire
+from .rules import family_of, follow_up_words, rules
+from .text import headline, outlet, wire
 
 
 PRECISION = ("point", "city", "admin2", "admin1", "country")
@@ -58,7 +59,9 @@ class Report:
     outlet: Optional[str] = None
     wire: Optional[str] = None
     title: Optional[str] = None
+    url: Optional[str] = None
     main: bool = True  # the article's main report
+    follow_up: bool = False  # its headline tells a later development (an arrest, a trial, a funeral)
     copy_of: Optional[str] = None  # key of the report this one is a wire copy or reprint of
     spans: dict[str, list] = field(default_factory=dict)  # field -> [text, start, end] in the article
 
@@ -84,6 +87,12 @@ def _span(s) -> Optional[list]:
     return [s.text, s.start, s.end] if s is not None else None
 
 
+def follow_up(title: Optional[str]) -> bool:
+    """Return whether a headline tells a later development of an incident (an arrest, a trial, a funeral)."""
+    words = set(re.findall(r"[a-z]+", headline(title).lower()))
+    return bool(words & follow_up_words())
+
+
 def report_of(article: Article, article_key: str, event: Event, main: bool) -> Report:
     """Return the report of `event` in `article` (whose store-independent key is `article_key`)."""
     loc, d = event.location, event.date
@@ -102,7 +111,7 @@ def report_of(article: Article, article_key: str, event: Event, main: bool) -> R
         injured=event.injured.value if event.injured else None,
         actors=_names(event.actors), targets=_names(event.targets),
         outlet=outlet(article.url, article.text), wire=wire(article.text), title=article.title,
-        main=main, spans={k: v for k, v in spans.items() if v})
+        url=article.url, main=main, follow_up=follow_up(article.title), spans={k: v for k, v in spans.items() if v})
 
 
 def reports_of(article: Article, article_key: str) -> tuple[list[Report], dict[str, str]]:

@@ -20,3 +20,9 @@ def family_of() -> dict[str, str]:
     """Return the family of each mergeable PLOVER type (types with no family never merge)."""
     return {t: fam for fam, types in rules()["families"].items() if not fam.startswith("_")
             for t in types}
+
+
+@lru_cache(maxsize=1)
+def follow_up_words() -> frozenset[str]:
+    """Return the headline words that tell a later development of an incident."""
+    return frozenset(rules()["follow_up_words"]["words"])

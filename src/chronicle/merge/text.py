@@ -158,7 +158,11 @@ def sign(title: Optional[str], text: str, counts: TermCounts) -> Signature:
     ndf = counts.df[names]
     rare_names = [int(names[i]) for i in np.argsort(ndf, kind="stable")
                   if ndf[i] <= cfg["rare_name_max_df"]]
-    keys = tuple(dict.fromkeys(rare[: cfg["key_terms"]] + rare_names[: cfg["key_names"]]))
+    head, _ = hashed(headline(title))
+    hdf = counts.df[head]
+    heads = [int(head[i]) for i in np.argsort(hdf, kind="stable") if hdf[i] <= cfg["title_key_max_df"]]
+    keys = tuple(dict.fromkeys(rare[: cfg["key_terms"]] + rare_names[: cfg["key_names"]]
+                               + heads[: cfg["title_keys"]]))
     return Signature(cols[top], w[top], names, keys)
 
 
