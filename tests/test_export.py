@@ -73,7 +73,11 @@ def test_jsonl_gives_contract_records_back(store):
     out = io.StringIO()
     assert export(store, "jsonl", out) == 3
     recs = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert recs[0] == kidal_article().to_contract()
+    [stored] = recs[0]["events"]
+    assert stored["incident"].startswith("inc-")  # the store merged the attack into an incident
+    expected = kidal_article()
+    expected.events[0].incident = stored["incident"]
+    assert recs[0] == expected.to_contract()
     assert recs[2]["error"]["code"] == "E001" and recs[2]["events"] == []
     for rec in recs:
         for e in rec["events"]:

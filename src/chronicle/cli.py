@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import sys
+import tempfile
 from typing import Any, Optional
 
 from . import settings as settings_mod
@@ -27,19 +28,37 @@ def safe(value: Any, one_line: bool = True) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Write one contract record per input article (no database)."""
+    """Write one contract record per input article (no database), with incidents merged across the file."""
     from .ingest.read import read_paths
+    from .merge import Merger
     from .workers import run  # imported here: loading spaCy is slow, and only some commands need it
     s = settings_mod.load(model=args.model, batch_size=args.batch_size, workers=args.workers)
-    out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
-    n = 0
-    for article in run(read_paths(args.inputs), s):
-        out.write(json.dumps(article.to_contract(), ensure_ascii=False) + "\n")
-        n += 1
-    if out is not sys.stdout:
-        out.close()
+    merger = Merger() if args.merge else None
+    # Incidents found late can merge two started early: lines go to a draft first, then out
+    # with every incident id as it stands at the end.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as draft:
+        n = 0
+        for article in run(read_paths(args.inputs), s):
+            if merger is not None:
+                merger.add(article)
+            draft.write(json.dumps(article.to_contract(), ensure_ascii=False) + "\n")
+            n += 1
+        draft.seek(0)
+        out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
+        final = merger.resolve if merger is not None else (lambda i: i)
+        for line in draft:
+            out.write(_INCIDENT.sub(lambda m: f'"incident": "{final(m.group(1))}"', line))
+        if out is not sys.stdout:
+            out.close()
+    if merger is not None and args.incidents:
+        with open(args.incidents, "w", encoding="utf-8") as f:
+            for rec in merger.state.records():
+                f.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
     print(f"{n} articles written to {args.output}", file=sys.stderr)
     return 0
+
+
+_INCIDENT = re.compile(r'"incident": "(inc-[0-9a-f]{16})"')
 
 
 def _open(args: argparse.Namespace, create: bool = True):
@@ -114,12 +133,12 @@ def cmd_events(args: argparse.Namespace) -> int:
              _place(v),
              "" if v.get("killed") is None else v["killed"],
              ", ".join(a.get("name") or a["text"] for a in v.get("actors") or []),
-             v["trigger"]["text"]] for v in views]
+             v["trigger"]["text"], v.get("incident") or ""] for v in views]
     if not rows:
         print("no events match", file=sys.stderr)
         return 0
-    print(table(rows, ["ID", "DATE", "TYPE", "SUB-EVENT", "PLACE", "KILLED", "ACTOR", "TRIGGER"],
-                [12, 10, 9, 28, 26, 6, 30, 24]))
+    print(table(rows, ["ID", "DATE", "TYPE", "SUB-EVENT", "PLACE", "KILLED", "ACTOR", "TRIGGER", "INCIDENT"],
+                [12, 10, 9, 28, 26, 6, 30, 24, 20]))
     if len(rows) == args.limit:
         print(f"(the first {args.limit}; --limit N shows more, `chronicle show ID` one in full)",
               file=sys.stderr)
@@ -142,6 +161,14 @@ def _mark(pieces: list, color: bool) -> str:
 def cmd_show(args: argparse.Namespace) -> int:
     """Print one event, its sentences with trigger and arguments marked, and its statements."""
     from .store.evidence import passages
+    if args.event_id.startswith("inc-"):
+        with _open(args, create=False) as store:
+            inc = store.incident(args.event_id)
+        if inc is None:
+            print(f"no incident {args.event_id!r} in {args.db}", file=sys.stderr)
+            return 1
+        print(show_incident(inc))
+        return 0
     with _open(args, create=False) as store:
         v = store.event(args.event_id)
     if v is None:
@@ -156,6 +183,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if gtd:
         lines.append(f"  GTD:        {gtd.get('attack_type')} / {gtd.get('weapon_type')}")
     lines.append(f"  status:     {v.get('status')}   confidence: {v.get('confidence')}")
+    if v.get("incident"):
+        lines.append(f"  incident:   {v['incident']} (`chronicle show {v['incident']}`)")
     date, loc = v.get("date"), v.get("location")
     if date:
         lines.append(f"  date:       {date.get('value')} ({date.get('precision')}) from \"{date['text']}\"")
@@ -229,10 +258,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _open(args, create=False) as store:
         f = _event_filter(args, None)
         if args.output == "-":
-            n = export(store, args.format, sys.stdout, f)
+            n = export(store, args.format, sys.stdout, f, per=args.per)
         else:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
-                n = export(store, args.format, out, f)
+                n = export(store, args.format, out, f, per=args.per)
     print(f"{n} records written to {args.output}", file=sys.stderr)
     return 0
 
@@ -265,6 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model")
     e.add_argument("--batch-size", type=int)
     e.add_argument("--workers", type=int, help="processes to run the pipeline in (default 1)")
+    e.add_argument("--incidents", metavar="FILE",
+                   help="also write the merged record of every incident to FILE (JSONL)")
+    e.add_argument("--no-merge", dest="merge", action="store_false",
+                   help="do not merge articles into incidents (events carry no incident)")
     e.set_defaults(func=cmd_extract)
 
     db = {"default": None, "help": "SQLite file or postgresql:// URL (default: settings db)"}
@@ -282,8 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--limit", type=int, default=50)
     ev.set_defaults(func=cmd_events)
 
-    sh = sub.add_parser("show", help="one event with the sentences it came from")
-    sh.add_argument("event_id", metavar="EVENT_ID", help="store event id, e.g. 3:e1")
+    sh = sub.add_parser("show", help="one event with the sentences it came from, or one incident")
+    sh.add_argument("event_id", metavar="ID", help="store event id (3:e1) or incident id (inc-...)")
     sh.add_argument("--db", **db)
     sh.set_defaults(func=cmd_show)
 
@@ -299,6 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--db", **db)
     ex.add_argument("--format", choices=("csv", "jsonl", "geojson"), default="csv")
     ex.add_argument("-o", "--output", default="-")
+    ex.add_argument("--per", choices=("event", "incident"), default="event",
+                    help="one record per event (with its incident), or one per incident")
     _filters(ex)
     ex.set_defaults(func=cmd_export)
 
@@ -308,9 +343,11 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=int, default=8000)
     sv.set_defaults(func=cmd_serve)
 
-    inc = sub.add_parser("incidents", help="events reported by several articles, merged, with disagreements")
+    inc = sub.add_parser("incidents", help="incidents merged from many reports, with their disagreements")
     inc.add_argument("--db", **db)
-    inc.add_argument("--min-reports", type=int, default=2, help="list incidents with at least this many reports")
+    _filters(inc)
+    inc.add_argument("--min-reports", type=int, default=1, help="only incidents with at least this many reports")
+    inc.add_argument("--limit", type=int, default=50)
     inc.set_defaults(func=cmd_incidents)
 
     # `spark` is parsed by chronicle.spark.cli itself (see main); listed here for --help.
@@ -324,29 +361,82 @@ def _plain(value: Any) -> str:
     return " / ".join(str(v) for v in value.values()) if isinstance(value, dict) else str(value)
 
 
+def _said(value: Any) -> str:
+    """Return a field value of an incident as a reader would write it."""
+    if isinstance(value, dict):
+        if "lat" in value or "precision" in value and "name" in value:
+            return ", ".join(str(x) for x in (value.get("name"), value.get("admin1"), value.get("country")) if x)
+        if "value" in value:
+            return f"{value['value']} ({value.get('precision')})"
+        return " / ".join(str(v) for v in value.values())
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _source(report: dict) -> str:
+    where = f"{report['article']}:{report['event']}"
+    return f"{report['outlet']}: {where}" if report.get("outlet") else where
+
+
+def disagreement_lines(view: dict) -> list[str]:
+    """Return one line per field the reports of an incident disagree on, each value with its sources."""
+    by_key = {r["key"]: r for r in view.get("reports") or []}
+    lines = []
+    for name, values in (view.get("disagreements") or {}).items():
+        said = "; ".join(f"{_said(v['value'])} ({', '.join(_source(by_key[k]) for k in v['reports'] if k in by_key)})"
+                         for v in values)
+        lines.append(f"reports differ on {name}: {said}")
+    return lines
+
+
 def cmd_incidents(args: argparse.Namespace) -> int:
-    """Merge the stored coded events across articles; print incidents and where reports differ."""
-    from .merge.incidents import merge
-    from .records import Event
-    store = _open(args, create=False)
-    reports = [(rec["id"], Event.from_dict(e)) for rec in store.contract_records()
-               for e in rec["events"] if e.get("acled")]
-    shown = 0
-    for inc in merge(reports):
-        if len(inc.members) < args.min_reports:
-            continue
-        shown += 1
-        f = inc.fields
-        place = safe(f["place"] or "?")
-        print(f"{inc.id}  {f['date'] or '?'}  {f['type']} {f['mode'] or ''}  {place}  "
-              f"killed={f['killed']} injured={f['injured']}  ({len(inc.members)} reports)")
-        for art, ev in inc.members:
-            print(f"    {safe(art)}:{ev}")
-        for name, values in inc.disagreements.items():
-            said = "; ".join(f"{safe(_plain(r.value))} ({safe(r.article_id)}:{r.event_id})" for r in values)
-            print(f"    reports differ on {name}: {said}")
-    print(f"{shown} incidents reported by {args.min_reports} or more articles", file=sys.stderr)
+    """Print the stored incidents matching the filters, each with where its reports disagree."""
+    from .store import IncidentFilter
+    f = IncidentFilter(type=args.type, country=args.country, since=args.since, until=args.until,
+                       text=args.text, min_reports=args.min_reports, limit=args.limit)
+    with _open(args, create=False) as store:
+        views = store.incidents(f)
+    if not views:
+        print("no incidents match", file=sys.stderr)
+        return 0
+    for v in views:
+        print(safe(f"{v['id']}  {v.get('date_value') or '?'}  {v.get('type') or v.get('family')}"
+                   f" {v.get('mode') or ''}  {_said((v.get('fields') or {}).get('place', {}).get('value')) or '?'}"
+                   f"  killed={v.get('killed')} injured={v.get('injured')}"
+                   f"  ({v['n_reports']} reports, {v['n_articles']} articles)"))
+        for line in disagreement_lines(v):
+            print("    " + safe(line))
+    print(f"{len(views)} incidents (`chronicle show INCIDENT_ID` shows one with its reports)",
+          file=sys.stderr)
     return 0
+
+
+def show_incident(view: dict) -> str:
+    """Return an incident as text: each field's value and rule, its reports, disagreements, merges."""
+    lines = [f"Incident {view['id']}: {view.get('type') or view.get('family')}"
+             f" ({view['n_reports']} reports from {view['n_articles']} articles)"]
+    if view.get("aliases"):
+        lines.append(f"  also known as: {', '.join(view['aliases'])}")
+    for name, field in (view.get("fields") or {}).items():
+        if field.get("value") is not None and name != "family":
+            lines.append(f"  {name + ':':<10} {_said(field['value'])}   [rule: {field.get('rule')}]")
+    lines.append("  reports:")
+    for r in view.get("reports") or []:
+        flags = ", ".join(x for x in ("follow-up" if r.get("follow_up") else "",
+                                      f"copy of {r['copy_of']}" if r.get("copy_of") else "",
+                                      f"via {r['wire']}" if r.get("wire") else "") if x)
+        lines.append(f"    {r.get('published') or '?'}  {_source(r)}  {r.get('title') or ''}"
+                     + (f"  ({flags})" if flags else ""))
+        for name, v in (r.get("values") or {}).items():
+            words = f' from "{v["words"][0]}"' if v.get("words") else ""
+            lines.append(f"        {name}: {_said(v['value'])}{words}")
+    for line in disagreement_lines(view):
+        lines.append("  " + line)
+    for m in view.get("merges") or []:
+        lines.append(f"  merged in {', '.join(m['absorbed'])} when report {m['report']} matched"
+                     f" both (score {m['score']})")
+    return "\n".join(safe(x) for x in lines)
 
 
 def cmd_spark(argv: list[str]) -> int:

@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import settings as settings_mod
 from ..export.formats import export as export_events
-from ..store import EventFilter, StatementFilter, Store, open_store
+from ..store import EventFilter, IncidentFilter, StatementFilter, Store, open_store
 from ..store.evidence import passages
 
 HERE = Path(__file__).parent
@@ -104,6 +104,22 @@ def create_app(db: str) -> FastAPI:
         f = StatementFilter(speaker=speaker or None, kind=kind or None, event=event or None,
                             limit=limit, offset=offset)
         return {"statements": store.statements(f), "limit": limit, "offset": offset}
+
+    @app.get("/incidents")
+    def list_incidents(f: EventFilter = Depends(event_filter), min_reports: int = Query(1, ge=1),
+                       store: Store = Depends(get_store)):
+        """Incidents matching the filters, newest first, each with its record and its reports, as JSON."""
+        g = IncidentFilter(type=f.type, country=f.country, since=f.since, until=f.until, text=f.text,
+                           min_reports=min_reports, limit=f.limit, offset=f.offset)
+        return {"incidents": store.incidents(g), "limit": g.limit, "offset": g.offset}
+
+    @app.get("/incidents/{incident_id}")
+    def get_incident(incident_id: str, store: Store = Depends(get_store)):
+        """One incident (an alias gives the incident it was merged into) with its reports, as JSON."""
+        view = store.incident(incident_id)
+        if view is None:
+            raise HTTPException(404, f"no incident {incident_id}")
+        return view
 
     @app.get("/articles/{article_id}")
     def get_article(article_id: int, store: Store = Depends(get_store)):

@@ -1,4 +1,8 @@
-"""Exports of stored events: CSV in ACLED-like columns, contract JSONL, GeoJSON.
+"""Exports of stored events, or of incidents: CSV in ACLED-like columns, contract JSONL, GeoJSON.
+
+Event rows carry their `incident`; `per="incident"` writes one row per incident instead
+(its record's chosen values, with how many reports and which outlets), so that no export
+counts one incident twice.
 
 CSV cells that a spreadsheet would run as a formula (starting with = + - @) get a
 leading apostrophe: article text is hostile input.
@@ -9,7 +13,7 @@ import csv
 import json
 from typing import Any, Iterable, TextIO
 
-from ..store import EventFilter, Store
+from ..store import EventFilter, IncidentFilter, Store
 from ..store.countries import country_name
 
 # ACLED's own column names first, then what Chronicle adds.
@@ -18,7 +22,14 @@ CSV_COLUMNS = (
     "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "iso3", "country", "admin1",
     "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
     "injured", "plover_type", "mode", "status", "gtd_attack_type", "gtd_weapon_type",
-    "trigger", "confidence", "article_id", "doc_id", "url", "published",
+    "trigger", "confidence", "article_id", "doc_id", "url", "published", "incident",
+)
+# One row per incident: the same ACLED-like columns where they apply, then the merge's.
+INCIDENT_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
+    "actor1", "actor2", "iso3", "country", "admin1", "location", "latitude", "longitude",
+    "geo_precision", "source", "fatalities", "injured", "plover_type", "mode", "status",
+    "reports", "articles", "aliases", "disagreements",
 )
 # ACLED codes: time 1 = day, 2 = week or month, 3 = year; geo 1 = town, 2 = district, 3 = region.
 TIME_PRECISION = {"day": 1, "week": 2, "month": 2, "year": 3}
@@ -65,7 +76,33 @@ def csv_row(view: dict[str, Any]) -> dict[str, Any]:
         "gtd_attack_type": gtd.get("attack_type"), "gtd_weapon_type": gtd.get("weapon_type"),
         "trigger": view["trigger"]["text"], "confidence": view.get("confidence"),
         "article_id": view.get("article_id"), "doc_id": art.get("doc_id"), "url": art.get("url"),
-        "published": art.get("published"),
+        "published": art.get("published"), "incident": view.get("incident"),
+    }
+    return {k: safe_cell(v) for k, v in row.items()}
+
+
+def incident_row(view: dict[str, Any]) -> dict[str, Any]:
+    """Return one incident view (Store.incidents) as a row of INCIDENT_COLUMNS."""
+    fields = view.get("fields") or {}
+    value = lambda name: (fields.get(name) or {}).get("value")  # noqa: E731
+    date, loc = value("date") or {}, value("place") or {}
+    acled = value("acled") or {}
+    outlets = sorted({r.get("outlet") or r.get("article") for r in view.get("reports") or []} - {None})
+    actors, targets = value("actors") or [], value("targets") or []
+    row = {
+        "event_id_cnty": view["id"], "event_date": date.get("value"),
+        "year": (date.get("value") or "")[:4] or None,
+        "time_precision": TIME_PRECISION.get(date.get("precision")),
+        "event_type": acled.get("event_type"), "sub_event_type": acled.get("sub_event_type"),
+        "actor1": actors[0] if actors else None, "actor2": targets[0] if targets else None,
+        "iso3": loc.get("country"), "country": country_name(loc.get("country")),
+        "admin1": loc.get("admin1"), "location": loc.get("name"),
+        "latitude": loc.get("lat"), "longitude": loc.get("lon"),
+        "geo_precision": GEO_PRECISION.get(loc.get("precision")), "source": "; ".join(outlets) or None,
+        "fatalities": value("killed"), "injured": value("injured"), "plover_type": value("type"),
+        "mode": value("mode"), "status": value("status"), "reports": view.get("n_reports"),
+        "articles": view.get("n_articles"), "aliases": "; ".join(view.get("aliases") or []) or None,
+        "disagreements": "; ".join(view.get("disagreements") or {}) or None,
     }
     return {k: safe_cell(v) for k, v in row.items()}
 
@@ -105,9 +142,39 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
-def export(store: Store, fmt: str, out: TextIO, f: EventFilter | None = None) -> int:
-    """Write the store's events (matching `f`) to `out` in `fmt`; return how many records."""
+def export_incidents(store: Store, fmt: str, out: TextIO, f: EventFilter) -> int:
+    """Write the store's incidents (matching `f`'s filters) to `out`, one record each; return how many."""
+    views = store.incidents(IncidentFilter(type=f.type, country=f.country, since=f.since, until=f.until,
+                                           text=f.text, limit=None))
+    if fmt == "csv":
+        w = csv.DictWriter(out, fieldnames=INCIDENT_COLUMNS, lineterminator="\n")
+        w.writeheader()
+        for view in views:
+            w.writerow(incident_row(view))
+        return len(views)
+    if fmt == "jsonl":
+        return write_jsonl(views, out)
+    if fmt == "geojson":
+        features = []
+        for view in views:
+            props = incident_row(view)
+            lat, lon = props.pop("latitude"), props.pop("longitude")
+            if lat is not None and lon is not None:
+                features.append({"type": "Feature", "id": view["id"], "properties": props,
+                                 "geometry": {"type": "Point", "coordinates": [lon, lat]}})
+        json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+        out.write("\n")
+        return len(features)
+    raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def export(store: Store, fmt: str, out: TextIO, f: EventFilter | None = None,
+           per: str = "event") -> int:
+    """Write the store's events (matching `f`) to `out` in `fmt`, or with per="incident" one record
+    per incident; return how many records."""
     f = f or EventFilter(limit=None)
+    if per == "incident":
+        return export_incidents(store, fmt, out, f)
     if fmt == "csv":
         return write_csv(store.iter_events(f), out)
     if fmt == "geojson":

@@ -16,7 +16,6 @@ for one `chronicle extract` run, the store's for `chronicle ingest` across runs.
 from __future__ import annotations
 
 import hashlib
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Protocol
 
@@ -92,7 +91,7 @@ class MemoryState:
         cfg = rules()["blocking"]
         self.counts = TermCounts()
         self.cap, self.compared = cfg["posting_cap"], cfg["members_compared"]
-        self.postings: dict[str, deque] = {}
+        self.postings: dict[str, dict[str, None]] = {}  # key -> incidents, oldest first
         self.reports: dict[str, list[tuple[Report, Signature]]] = {}  # incident -> members
         self.order: dict[str, int] = {}
         self.aliases: dict[str, str] = {}
@@ -134,11 +133,11 @@ class MemoryState:
 
     def post(self, keys: list[str], incident: str) -> None:
         for k in keys:
-            q = self.postings.get(k)
-            if q is None:
-                q = self.postings[k] = deque(maxlen=self.cap)
-            if not q or q[-1] != incident:
-                q.append(incident)
+            filed = self.postings.setdefault(k, {})
+            if incident not in filed:
+                filed[incident] = None
+                if len(filed) > self.cap:  # each key keeps its latest incidents
+                    del filed[next(iter(filed))]
 
     def resolve(self, incident: str) -> str:
         seen = incident

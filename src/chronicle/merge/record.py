@@ -19,7 +19,7 @@ from .evidence import PRECISION_ORDER, DATE_ORDER, day
 from .reports import Report
 from .rules import rules
 
-FIELDS = ("type", "mode", "status", "date", "place", "killed", "injured", "actors", "targets")
+FIELDS = ("type", "mode", "acled", "status", "date", "place", "killed", "injured", "actors", "targets")
 
 
 def value_of(r: Report, name: str) -> Any:
@@ -79,7 +79,7 @@ def _voters(reports: list[Report], name: str, family: str) -> list[Report]:
     """Return the reports that vote on a field: not copies; for date, type and status, of the
     incident's own family and, where there are others, not follow-up stories."""
     votes = [r for r in reports if r.copy_of is None] or reports
-    if name in ("date", "type", "mode", "status"):
+    if name in ("date", "type", "mode", "acled", "status"):
         votes = [r for r in votes if r.family == family] or votes
         if name == "date":
             votes = [r for r in votes if not r.follow_up and r.date] or votes

@@ -42,7 +42,7 @@ class Report:
     type: str
     mode: Optional[str] = None
     status: Optional[str] = None
-    sub_event: Optional[str] = None  # ACLED sub-event type
+    acled: Optional[dict] = None  # ACLED event and sub-event type
     published: Optional[str] = None
     date: Optional[str] = None
     date_precision: Optional[str] = None
@@ -102,7 +102,7 @@ def report_of(article: Article, article_key: str, event: Event, main: bool) -> R
     return Report(
         key=f"{article_key[:32]}:{event.id}", article=article.id, event=event.id,
         family=family_of()[event.type], type=event.type, mode=event.mode, status=event.status,
-        sub_event=(event.acled or {}).get("sub_event_type"), published=article.published,
+        acled=dict(event.acled) if event.acled else None, published=article.published,
         date=d.value if d else None, date_precision=d.precision if d else None,
         lat=loc.lat if loc else None, lon=loc.lon if loc else None,
         place=loc.name if loc else None, admin1=loc.admin1 if loc else None,

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from .base import EventFilter, Saved, StatementFilter, Store
+from .incidents import IncidentFilter
 
 
 def is_postgres(url: str) -> bool:
@@ -27,4 +28,5 @@ def open_store(url: str, create: bool = True) -> Store:
     return SQLiteStore(url, create=create)
 
 
-__all__ = ["EventFilter", "Saved", "StatementFilter", "Store", "open_store", "is_postgres"]
+__all__ = ["EventFilter", "IncidentFilter", "Saved", "StatementFilter", "Store", "open_store",
+           "is_postgres"]

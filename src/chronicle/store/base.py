@@ -17,6 +17,8 @@ from typing import Any, Iterable, Iterator, Optional
 from .. import errors
 from ..records import Actor, Article, Event, Statement
 from .countries import country_code
+from .incidents import IncidentFilter, IncidentState, incident_query, incident_view, resolve
+from ..merge.incidents import Merger
 
 EVENT_COLUMNS = (
     "id", "article_id", "event_id", "rank", "type", "mode", "acled_event_type",
@@ -27,7 +29,7 @@ EVENT_COLUMNS = (
     "place_precision", "place_text", "place_start", "place_end",
     "killed", "killed_qualifier", "killed_text", "killed_start", "killed_end",
     "injured", "injured_qualifier", "injured_text", "injured_start", "injured_end",
-    "instrument_text", "instrument_start", "instrument_end", "record",
+    "instrument_text", "instrument_start", "instrument_end", "record", "incident_id",
 )
 STATEMENT_COLUMNS = (
     "id", "article_id", "statement_id", "rank", "kind", "speaker_name", "speaker_kind",
@@ -116,7 +118,7 @@ def event_row(article_id: int, rank: int, e: Event) -> dict[str, Any]:
         "killed_qualifier": e.killed.qualifier if e.killed else None,
         "injured": e.injured.value if e.injured else None,
         "injured_qualifier": e.injured.qualifier if e.injured else None,
-        "record": json.dumps(e.to_dict(), ensure_ascii=False),
+        "record": json.dumps(e.to_dict(), ensure_ascii=False), "incident_id": e.incident,
     }
     row.update(_span(e.trigger, "trigger"))
     row.update(_span(e.date, "date"))
@@ -186,6 +188,17 @@ class Store:
         """Return `value` as the engine can store it."""
         return value
 
+    def columns(self, table: str) -> set[str]:
+        """Return the names of a table's columns."""
+        cur = self.execute(f"SELECT * FROM {table} LIMIT 0")
+        return {d[0] for d in cur.description}
+
+    def upgrade(self) -> None:
+        """Bring a store made by an older version up to this schema (columns added since)."""
+        if "incident_id" not in self.columns("events"):
+            self.execute("ALTER TABLE events ADD COLUMN incident_id TEXT")
+        self.execute("CREATE INDEX IF NOT EXISTS events_incident ON events(incident_id)")
+
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
@@ -227,12 +240,15 @@ class Store:
         hashes = list(raw_hashes) if raw_hashes is not None else [None] * len(articles)
         saved = Saved()
         with self.transaction():
+            self._merging = Merger(IncidentState(self))
             for article, raw_hash in zip(articles, hashes):
                 article_id = self._add_safely(article, saved)
                 if raw_hash:
                     self._insert("inputs", {"raw_hash": raw_hash, "source": article.source,
                                             "article_id": article_id, "ingested_at": now()},
                                  conflict="raw_hash")
+            self._merging.state.finish()
+            self._merging = None
         return saved
 
     def _add_safely(self, article: Article, saved: Saved) -> Optional[int]:
@@ -269,6 +285,10 @@ class Store:
             return cur.fetchone()[0]
         saved.articles += 1
         saved.errors += err is not None
+        merger = getattr(self, "_merging", None)
+        if merger is not None and err is None:  # each new story's events join incidents or start them
+            merger.state.where = {e.id: (f"{article_id}:{e.id}", article_id) for e in article.events}
+            merger.add(article, key)
         for rank, e in enumerate(article.events):
             row = event_row(article_id, rank, e)
             self._insert("events", row)
@@ -396,6 +416,18 @@ class Store:
         art["statements"] = self.statements(StatementFilter(article_id=article_id, limit=None))
         return art
 
+    def incidents(self, f: IncidentFilter = IncidentFilter()) -> list[dict[str, Any]]:
+        """Return the incidents matching `f`, newest first, as incident views (store/incidents.py)."""
+        sql, params = incident_query(self, f)
+        return [incident_view(r) for r in self._rows(sql, params)]
+
+    def incident(self, incident_id: str) -> Optional[dict[str, Any]]:
+        """Return one incident view (an alias gives the incident it was merged into), or None."""
+        found = resolve(self, incident_id)
+        sql, params = incident_query(self, IncidentFilter(limit=None))
+        rows = self._rows(sql.replace(" ORDER BY", " AND i.id = ? ORDER BY"), params + [found])
+        return incident_view(rows[0]) if rows else None
+
     def contract_records(self, article_ids: Optional[Iterable[int]] = None
                          ) -> Iterator[dict[str, Any]]:
         """Yield stored articles as contract records (CONTRACT.md), oldest stored first."""
@@ -407,8 +439,8 @@ class Store:
             if not art:
                 continue
             a = art[0]
-            events = [json.loads(r[0]) for r in self.execute(
-                "SELECT record FROM events WHERE article_id = ? ORDER BY rank",
+            events = [dict(json.loads(r[0]), incident=r[1]) for r in self.execute(
+                "SELECT record, incident_id FROM events WHERE article_id = ? ORDER BY rank",
                 [article_id]).fetchall()]
             statements = [json.loads(r[0]) for r in self.execute(
                 "SELECT record FROM statements WHERE article_id = ? ORDER BY rank",
@@ -435,6 +467,7 @@ def event_view(row: dict[str, Any]) -> dict[str, Any]:
     """Return a stored event as its contract EVENT plus store id, rank and article."""
     view = _view(row)
     view["rank"] = row["rank"]
+    view["incident"] = row.get("incident_id")
     view["article"]["source"] = row.get("source")
     return view
 

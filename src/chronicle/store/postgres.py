@@ -29,6 +29,7 @@ class PostgresStore(Store):
                 # Two processes creating the schema at once would race on the catalog.
                 self.conn.execute("SELECT pg_advisory_xact_lock(7263101)")
                 self.conn.execute(schema())
+                self.upgrade()
 
     def execute(self, sql: str, params=()) -> Any:
         """Run one statement with `?` placeholders; return the cursor."""

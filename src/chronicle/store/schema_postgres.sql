@@ -71,7 +71,8 @@ CREATE TABLE IF NOT EXISTS events (
     instrument_text      TEXT,
     instrument_start     INTEGER,
     instrument_end       INTEGER,
-    record               TEXT NOT NULL          -- the full contract EVENT as JSON
+    record               TEXT NOT NULL,         -- the full contract EVENT as JSON
+    incident_id          TEXT                   -- the incident it belongs to (incidents.id), NULL: none
 );
 
 CREATE TABLE IF NOT EXISTS event_actors (
@@ -112,6 +113,77 @@ CREATE TABLE IF NOT EXISTS statements (
     hedged          BOOLEAN NOT NULL DEFAULT FALSE,
     record          TEXT NOT NULL               -- the full contract STATEMENT as JSON
 );
+
+-- Incidents: one row per real-world incident, merged from the reports of many articles
+-- (src/chronicle/merge). Ids live: made from the first report, kept as reports join;
+-- an incident merged into an older one is kept in incident_aliases.
+CREATE TABLE IF NOT EXISTS incidents (
+    id              TEXT PRIMARY KEY,           -- 'inc-' + 16 hex digits
+    seq             BIGINT NOT NULL UNIQUE,       -- the order incidents were started in: older is smaller
+    family          TEXT,                       -- violence, protest, coerce, ... (merge/data/merge.json)
+    type            TEXT,                       -- the record's chosen values (record has the rest)
+    mode            TEXT,
+    status          TEXT,
+    date_value      TEXT,
+    date_precision  TEXT,
+    place_name      TEXT,
+    place_country   TEXT,
+    place_admin1    TEXT,
+    place_lat       DOUBLE PRECISION,
+    place_lon       DOUBLE PRECISION,
+    place_precision TEXT,
+    killed          INTEGER,
+    injured         INTEGER,
+    n_reports       INTEGER NOT NULL DEFAULT 0, -- how many reports, and from how many articles
+    n_articles      INTEGER NOT NULL DEFAULT 0,
+    record          TEXT,                       -- the merged record as JSON (records.Incident)
+    started_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+);
+
+-- One row per report: an article's account of an event, and why it joined its incident.
+CREATE TABLE IF NOT EXISTS incident_reports (
+    report_key  TEXT PRIMARY KEY,               -- '<article text hash>:<event id>'
+    incident_id TEXT NOT NULL,                  -- current incident (aliases resolved)
+    event_id    TEXT NOT NULL,                  -- the events id ('<article id>:<event id>')
+    article_id  BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq         BIGINT NOT NULL UNIQUE,           -- arrival order
+    joined_with TEXT,                           -- report it scored best with; NULL: it started the incident
+    score       DOUBLE PRECISION,
+    evidence    TEXT,                           -- JSON: feature -> contribution (merge/evidence.py)
+    report      TEXT NOT NULL,                  -- the report as JSON (merge.Report)
+    signature   BYTEA NOT NULL                 -- its article's text signature (merge/text.py)
+);
+
+-- Incidents merged into an older one: the alias, and the report that showed they were one.
+CREATE TABLE IF NOT EXISTS incident_aliases (
+    alias       TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL,                  -- the incident it was merged into (then, maybe an alias itself)
+    merged_at   TEXT NOT NULL,
+    report_key  TEXT,
+    score       DOUBLE PRECISION,
+    evidence    TEXT
+);
+
+-- Blocking keys: the incidents filed under each key (merge/blocking.py), the latest kept.
+CREATE TABLE IF NOT EXISTS incident_keys (
+    key         TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    seq         BIGINT NOT NULL,
+    PRIMARY KEY (key, incident_id)
+);
+
+-- The merge's running state: document frequencies of terms (merge/text.py TermCounts).
+CREATE TABLE IF NOT EXISTS merge_state (
+    name  TEXT PRIMARY KEY,
+    value BYTEA NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS incident_reports_incident ON incident_reports(incident_id, seq);
+CREATE INDEX IF NOT EXISTS incident_reports_article ON incident_reports(article_id);
+CREATE INDEX IF NOT EXISTS incident_keys_key ON incident_keys(key, seq);
+CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date_value);
+CREATE INDEX IF NOT EXISTS incidents_country ON incidents(place_country);
 
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);

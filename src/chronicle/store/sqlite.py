@@ -30,6 +30,7 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA synchronous = NORMAL")
         if create:
             self.conn.executescript(schema())
+            self.upgrade()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
