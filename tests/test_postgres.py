@@ -14,7 +14,7 @@ import pytest
 
 from chronicle.export import export
 from chronicle.records import Article
-from chronicle.store import EventFilter, StatementFilter, open_store
+from chronicle.store import EventFilter, IncidentFilter, StatementFilter, open_store
 from test_store import KIDAL, kidal_article, lagos_article
 
 URL = os.environ.get("CHRONICLE_TEST_PG")
@@ -132,3 +132,20 @@ def test_cli_ingest_twice_adds_nothing_the_second_time(pg_url, tmp_path, capsys)
     assert main(["ingest", str(tmp_path), "--db", pg_url]) == 0
     assert "stored 0 articles" in capsys.readouterr().err
     assert main(["events", "--db", pg_url]) == 0
+
+
+def test_incidents_grow_across_runs_as_in_sqlite(pg_url, tmp_path):
+    from test_incidents import assignment, generated
+    arts = generated()
+    with open_store(str(tmp_path / "one.db")) as lite:
+        lite.add(arts)
+        expected = assignment(lite)
+    half = len(arts) // 2
+    for part in (generated()[:half], generated()[half:]):
+        with open_store(pg_url) as pg:
+            pg.add(part)
+    with open_store(pg_url) as pg:
+        assert assignment(pg) == expected
+        views = pg.incidents(IncidentFilter(min_reports=4, limit=None))
+        assert views and all(len(v["reports"]) == v["n_reports"] == 4 for v in views)
+        assert pg.incident(views[0]["id"])["fields"] == views[0]["fields"]
