@@ -13,6 +13,7 @@ pyspark = pytest.importorskip(
 from chronicle import settings as settings_mod  # noqa: E402
 from chronicle import spark as spark_mod  # noqa: E402
 from chronicle.ingest import read_paths  # noqa: E402
+from chronicle.merge import merge_articles  # noqa: E402
 from chronicle.pipeline import run  # noqa: E402
 from chronicle.store import open_store  # noqa: E402
 from test_workers import ARTICLES  # noqa: E402
@@ -37,7 +38,9 @@ def local_and_spark(spark, tmp_path_factory):
     lines.insert(3, "{not json")  # a bad line: an error record in both runs
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     s = settings_mod.load(batch_size=3)
-    local = [a.to_contract() for a in run(read_paths([str(src)]), s)]
+    articles = list(run(read_paths([str(src)]), s))
+    merge_articles(articles)  # as `chronicle extract` does: the same incidents are expected
+    local = [a.to_contract() for a in articles]
     out = str(tmp / "out")
     counts = spark_mod.run(spark, str(src), out, s, partitions=2)
     return local, out, counts
@@ -63,6 +66,10 @@ def test_parquet_output_equals_local_run(spark, local_and_spark):
     assert counts["events"] == sum(len(r["events"]) for r in local)
     assert counts["statements"] == sum(len(r["statements"]) for r in local)
     assert counts["events"] > 0  # the articles hold attacks: an empty run proves nothing
+    told = [e["incident"] for r in from_parquet for e in r["events"] if e.get("incident")]
+    assert told and counts["incidents"] == len(set(told))
+    table = {r.id for r in spark.read.parquet(f"{out}/incidents").collect()}
+    assert table == set(told)
 
 
 def test_typed_columns_agree_with_the_record(spark, local_and_spark):
@@ -109,7 +116,9 @@ def test_warc_input_gives_the_local_records(spark, tmp_path):
         writer.write_record(writer.create_warc_record(
             "https://example.org/kidal", "response", payload=io.BytesIO(page),
             http_headers=headers))
-    local = [a.to_contract() for a in run(read_paths([str(src)]), settings_mod.load())]
+    articles = list(run(read_paths([str(src)]), settings_mod.load()))
+    merge_articles(articles)
+    local = [a.to_contract() for a in articles]
     out = str(tmp_path / "out")
     spark_mod.run(spark, str(src), out)
     got = [_canonical(r) for r in spark_mod.read_records(spark, out)]

@@ -14,6 +14,15 @@ model loaded once per executor process. OUTPUT gets three Parquet tables:
 
 Events and statements also keep `record`, the exact contract JSON, so a table can
 be turned back into contract records or loaded into the store without loss.
+
+Then the driver merges the articles into incidents (`merge_incidents`): it streams the
+articles in input order through the same `merge.Merger` as `chronicle extract`, so the
+incident ids are those of a local run over the same input, and writes two more tables:
+
+  OUTPUT/incidents         one row per incident: its record's chosen values, and the record
+  OUTPUT/event_incidents   one row per event that tells an incident: part, seq, event id, incident
+
+(docs/spark.md explains why merging runs there, and how a larger cluster would block first.)
 Needs the optional extra `chronicle[spark]` (requirements-spark.txt) and Java 17.
 """
 from __future__ import annotations
@@ -53,6 +62,10 @@ STATEMENTS = (f"article_id string, part int, seq bigint, rank int, id string, sp
               f"cue {SPAN}, content {SPAN}, kind string, via {ACTOR}, via_chain array<{ACTOR}>, "
               f"event_id string, hedged boolean, record string")
 TABLES = {"articles": ARTICLES, "events": EVENTS, "statements": STATEMENTS}
+EVENT_INCIDENTS = "part int, seq bigint, event_id string, incident string"
+INCIDENTS = ("id string, family string, type string, date_value string, place_name string, "
+             "place_country string, place_lat double, place_lon double, killed bigint, "
+             "injured bigint, n_reports int, n_articles int, record string")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
@@ -128,8 +141,9 @@ def is_warc(path: str) -> bool:
 
 
 def run(spark, input_path: str, output: str, settings: Optional[Settings] = None,
-        partitions: Optional[int] = None, fmt: str = "auto") -> dict[str, int]:
-    """Extract every input under `input_path`; write OUTPUT/{articles,events,statements} as Parquet."""
+        partitions: Optional[int] = None, fmt: str = "auto", merge: bool = True) -> dict[str, int]:
+    """Extract every input under `input_path`; write OUTPUT/{articles,events,statements} as Parquet,
+    then (unless `merge` is False) merge them into incidents (`merge_incidents`)."""
     from pyspark import StorageLevel
 
     s = settings or settings_mod.load()
@@ -153,12 +167,62 @@ def run(spark, input_path: str, output: str, settings: Optional[Settings] = None
             counts[table] = spark.read.parquet(f"{output.rstrip('/')}/{table}").count()
     finally:
         parts.unpersist()
+    if merge:
+        counts["incidents"] = merge_incidents(spark, output)
     return counts
 
 
-def read_records(spark, output: str) -> Iterator[dict[str, Any]]:
-    """Yield contract records (CONTRACT.md) from a Parquet output, in input order."""
+def merge_incidents(spark, output: str) -> int:
+    """Merge a Parquet output's articles into incidents on the driver, in input order, with the
+    merge stage of local runs; write OUTPUT/incidents and OUTPUT/event_incidents; return how many."""
+    from chronicle.merge import Merger
+
     base = output.rstrip("/")
+    merger = Merger()
+    told = []
+    for part, seq, rec in _ordered_records(spark, base, with_incidents=False):
+        article = article_from_record(rec)
+        merger.add(article)
+        told += [(part, seq, e.id, e.incident) for e in article.events if e.incident]
+    rows = [json.dumps({"part": p, "seq": s, "event_id": e, "incident": merger.resolve(i)})
+            for p, s, e, i in told]
+    incidents = []
+    for rec in merger.state.records():
+        date, place = rec.value("date") or {}, rec.value("place") or {}
+        incidents.append(json.dumps({
+            "id": rec.id, "family": rec.value("family"), "type": rec.value("type"),
+            "date_value": date.get("value"), "place_name": place.get("name"),
+            "place_country": place.get("country"), "place_lat": place.get("lat"),
+            "place_lon": place.get("lon"), "killed": rec.value("killed"),
+            "injured": rec.value("injured"), "n_reports": len(rec.reports),
+            "n_articles": len({r["key"].split(":")[0] for r in rec.reports}),
+            "record": json.dumps(rec.to_dict(), ensure_ascii=False)}, ensure_ascii=False))
+    sc = spark.sparkContext
+    for name, schema, data in (("event_incidents", EVENT_INCIDENTS, rows),
+                               ("incidents", INCIDENTS, incidents)):
+        frame = spark.read.schema(schema).json(sc.parallelize(data or [], 1))
+        frame.write.mode("overwrite").parquet(f"{base}/{name}")
+    return len(incidents)
+
+
+def read_records(spark, output: str) -> Iterator[dict[str, Any]]:
+    """Yield contract records (CONTRACT.md) from a Parquet output, in input order, events with
+    their incidents when the output was merged."""
+    for _, _, rec in _ordered_records(spark, output.rstrip("/")):
+        yield rec
+
+
+def _ordered_records(spark, base: str, with_incidents: bool = True
+                     ) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """Yield (part, seq, contract record) from a Parquet output, in input order."""
+    incident: dict[tuple[int, int, str], str] = {}
+    if with_incidents:
+        from pyspark.sql.utils import AnalysisException
+        try:
+            for row in spark.read.parquet(f"{base}/event_incidents").toLocalIterator():
+                incident[(row.part, row.seq, row.event_id)] = row.incident
+        except AnalysisException:  # an output written with merge=False has none
+            incident = {}
     items: dict[tuple[str, int, int], dict[str, list]] = {}
     for table in ("events", "statements"):
         for row in spark.read.parquet(f"{base}/{table}").select(
@@ -169,11 +233,14 @@ def read_records(spark, output: str) -> Iterator[dict[str, Any]]:
     for a in arts.toLocalIterator():
         found = items.get(("", a.part, a.seq), {"events": [], "statements": []})
         error = {"code": a.error_code, "message": a.error_message} if a.error_code else None
-        yield {"id": a.id, "text": a.text,
-               "events": [r for _, r in sorted(found["events"], key=lambda x: x[0])],
-               "statements": [r for _, r in sorted(found["statements"], key=lambda x: x[0])],
-               "error": error, "published": a.published, "title": a.title, "url": a.url,
-               "source": a.source}
+        events = [r for _, r in sorted(found["events"], key=lambda x: x[0])]
+        for e in events:
+            e["incident"] = incident.get((a.part, a.seq, e["id"]), e.get("incident"))
+        yield a.part, a.seq, {
+            "id": a.id, "text": a.text, "events": events,
+            "statements": [r for _, r in sorted(found["statements"], key=lambda x: x[0])],
+            "error": error, "published": a.published, "title": a.title, "url": a.url,
+            "source": a.source}
 
 
 event_from_dict = Event.from_dict  # kept as a name: the Parquet reader uses it
@@ -214,11 +281,11 @@ def load_into_store(spark, output: str, db: str, batch: int = 500):
 
 def main(input_path: str, output: str, db: Optional[str] = None, master: Optional[str] = None,
          partitions: Optional[int] = None, fmt: str = "auto",
-         settings: Optional[Settings] = None) -> dict:
+         settings: Optional[Settings] = None, merge: bool = True) -> dict:
     """Run `run` (and with `db`, `load_into_store`) in a Spark session; return the counts."""
     spark = session(master)
     try:
-        counts = run(spark, input_path, output, settings, partitions, fmt)
+        counts = run(spark, input_path, output, settings, partitions, fmt, merge)
         if db:
             counts["stored"] = vars(load_into_store(spark, output, db))
         return counts
@@ -235,8 +302,11 @@ def cli(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--master", help="Spark master, e.g. local[4] or yarn (default: as submitted)")
     ap.add_argument("--partitions", type=int, help="minimum number of input partitions")
     ap.add_argument("--format", default="auto", choices=["auto", "jsonl", "warc"])
+    ap.add_argument("--no-merge", dest="merge", action="store_false",
+                    help="do not merge the articles into incidents")
     args = ap.parse_args(argv)
-    counts = main(args.input, args.output, args.db, args.master, args.partitions, args.format)
+    counts = main(args.input, args.output, args.db, args.master, args.partitions, args.format,
+                  merge=args.merge)
     print(json.dumps(counts), file=sys.stderr)
     return 0
 
