@@ -112,8 +112,10 @@ def published_days(a: Report, b: Report) -> Optional[int]:
     return abs((da - db).days) if da and db else None
 
 
-def compare(a: Report, sa: Signature, b: Report, sb: Signature, counts: TermCounts) -> Evidence:
-    """Return the evidence that reports `a` and `b` (with their articles' signatures) tell one incident."""
+def compare(a: Report, sa: Signature, b: Report, sb: Signature, counts: TermCounts,
+            text: Optional[float] = None, names: Optional[int] = None) -> Evidence:
+    """Return the evidence that reports `a` and `b` (with their articles' signatures) tell one incident;
+    `text` and `names`, when given, are their signatures' similarity and shared rare names."""
     w = rules()["weights"]
     if a.article == b.article:
         return Evidence(NEVER, {"same article": NEVER})
@@ -122,11 +124,11 @@ def compare(a: Report, sa: Signature, b: Report, sb: Signature, counts: TermCoun
         if not related(a.family, b.family):
             return Evidence(NEVER, {"family": NEVER})
         parts["related"] = w["related"]
-    text = similarity(sa, sb)
+    text = similarity(sa, sb) if text is None else text
     t = w["text"]
     parts["text"] = min(t["max"], max(t["min"], t["slope"] * (text - t["zero"])))
     if len(sa.names) and len(sb.names):
-        parts["names"] = _at(w["names"], shared_names(sa, sb, counts))
+        parts["names"] = _at(w["names"], shared_names(sa, sb, counts) if names is None else names)
     if text >= rules()["text"]["copy_similarity"]:
         parts["copy"] = w["copy"]
     when = date_part(a, b) if "related" not in parts else None  # an arrest comes after its shooting
@@ -142,5 +144,5 @@ def compare(a: Report, sa: Signature, b: Report, sb: Signature, counts: TermCoun
         x, y = getattr(a, key), getattr(b, key)
         if x is not None and y is not None and (x or y):
             parts[key] = w["count_match"] if x == y else w["count_differ"]
-    parts = {k: round(v, 3) for k, v in parts.items() if v}
-    return Evidence(round(sum(parts.values()), 3), parts)
+    parts = {k: v for k, v in parts.items() if v}
+    return Evidence(sum(parts.values()), parts)

@@ -25,7 +25,7 @@ from .evidence import Evidence, compare
 from .record import build
 from .reports import Report, article_key, reports_of
 from .rules import rules
-from .text import Signature, TermCounts, sign
+from .text import Signature, TermCounts, sign, similarities
 
 
 @dataclass
@@ -199,8 +199,13 @@ class Merger:
         if again is not None:  # the same article merged before: it stays where it is
             return again
         scored: list[tuple[float, int, str, Evidence, str]] = []
-        for inc in st.candidates(query_keys(report, sig)):
-            ev, member = self._against(report, sig, st.members(inc))
+        found = [(inc, st.members(inc)) for inc in st.candidates(query_keys(report, sig))]
+        text, names = similarities(sig, [m[1] for _, members in found for m in members], st.counts)
+        at = 0
+        for inc, members in found:
+            k = len(members)
+            ev, member = self._against(report, sig, members, text[at:at + k], names[at:at + k])
+            at += k
             if ev is not None and ev.score >= self.join_at:
                 scored.append((ev.score, -st.founded(inc), inc, ev, member))
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
@@ -215,7 +220,8 @@ class Merger:
             bridged = [s[2] for s in scored[1:] if s[0] >= self.bridge_at] if score >= self.bridge_at else []
             group = sorted([inc] + bridged, key=st.founded)
             inc = group[0]
-            decision = Decision(report.key, inc, member, score, ev.parts, group[1:])
+            decision = Decision(report.key, inc, member, round(score, 3),
+                                {k: round(v, 3) for k, v in ev.parts.items()}, group[1:])
             for other in group[1:]:
                 st.absorb(inc, other, decision)
             st.join(inc, report, sig, decision)
@@ -223,8 +229,8 @@ class Merger:
         self.decisions.append(decision)
         return inc
 
-    def _against(self, report: Report, sig: Signature, members: list[tuple[Report, Signature]]
-                 ) -> tuple[Optional[Evidence], Optional[str]]:
+    def _against(self, report: Report, sig: Signature, members: list[tuple[Report, Signature]],
+                 text: list[float], names: list[int]) -> tuple[Optional[Evidence], Optional[str]]:
         """Return the evidence that a report belongs to an incident, and the member it is closest to.
 
         The closest member gives the evidence, except its date: a report's date must suit every
@@ -232,8 +238,8 @@ class Merger:
         """
         best: Optional[Evidence] = None
         key, worst = None, 0.0
-        for member, msig in members:
-            ev = compare(report, sig, member, msig, self.state.counts)
+        for (member, msig), t, n in zip(members, text, names):
+            ev = compare(report, sig, member, msig, self.state.counts, t, n)
             worst = min(worst, ev.parts.get("date", 0.0))
             if best is None or ev.score > best.score:
                 best, key = ev, member.key
@@ -241,7 +247,7 @@ class Merger:
             return None, None
         drop = min(0.0, worst - min(0.0, best.parts.get("date", 0.0)))
         if drop:
-            best = Evidence(round(best.score + drop, 3), dict(best.parts, conflict=round(drop, 3)))
+            best = Evidence(best.score + drop, dict(best.parts, conflict=drop))
         return best, key
 
     def resolve(self, incident: Optional[str]) -> Optional[str]:

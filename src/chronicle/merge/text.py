@@ -42,36 +42,34 @@ def terms(doc: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _vectorizer() -> HashingVectorizer:
-    return HashingVectorizer(analyzer=terms, n_features=rules()["text"]["n_features"],
-                             alternate_sign=False, norm=None, dtype=np.float32)
-
-
 def _same(terms_: list[str]) -> list[str]:
     return terms_
 
 
 @lru_cache(maxsize=1)
-def _name_vectorizer() -> HashingVectorizer:
-    # The same hashing as _vectorizer, over terms already made: the same term gets the same column.
+def _hasher() -> HashingVectorizer:
+    # Terms are made by `terms`; the vectorizer only hashes them (murmurhash3, seed 0: stable).
     return HashingVectorizer(analyzer=_same, n_features=rules()["text"]["n_features"],
                              alternate_sign=False, norm=None, dtype=np.float32)
 
 
 def hashed(doc: str) -> tuple[np.ndarray, np.ndarray]:
     """Return the hashed columns (sorted) of a text's terms and each one's count."""
-    row = _vectorizer().transform([doc])
-    row.sort_indices()
-    return row.indices.astype(np.uint32), row.data.astype(np.float32)
+    cols, counts, _, _ = _hash_all(doc, "")
+    return cols, counts
 
 
-def name_columns(doc: str) -> np.ndarray:
-    """Return the hashed columns of the name bigrams of a text (sorted, unique)."""
-    names = [t for t in terms(doc) if t.startswith(NAME_PREFIX)]
-    if not names:
-        return np.zeros(0, np.uint32)
-    return np.unique(_name_vectorizer().transform([names]).indices.astype(np.uint32))
+def _hash_all(doc: str, head: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return the columns and counts of a text's terms, the columns of its names, and those of a headline."""
+    found = terms(doc)
+    names = [t for t in found if t.startswith(NAME_PREFIX)]
+    rows = _hasher().transform([found, names, terms(head) if head else []]).tocsr()
+    rows.sort_indices()
+    out = []
+    for k in range(3):
+        lo, hi = rows.indptr[k], rows.indptr[k + 1]
+        out.append((rows.indices[lo:hi].astype(np.uint32), rows.data[lo:hi].astype(np.float32)))
+    return out[0][0], out[0][1], out[1][0], out[2][0]
 
 
 class TermCounts:
@@ -143,8 +141,8 @@ def headline(title: Optional[str]) -> str:
 def sign(title: Optional[str], text: str, counts: TermCounts) -> Signature:
     """Return the signature of an article (counting it in `counts` first)."""
     cfg = rules()["text"]
-    doc = f"{headline(title)}\n{text[: cfg['chars']]}"
-    cols, tf = hashed(doc)
+    head = headline(title)
+    cols, tf, names, head_cols = _hash_all(f"{head}\n{text[: cfg['chars']]}", head)
     counts.add(cols)
     if not len(cols):
         return Signature(cols, tf)
@@ -153,29 +151,64 @@ def sign(title: Optional[str], text: str, counts: TermCounts) -> Signature:
     w = (w / np.linalg.norm(w)).astype(np.float32)
     top = np.argsort(-w, kind="stable")[: cfg["keep"]]
     top.sort()
-    names = name_columns(doc)
     rare = [int(cols[i]) for i in np.argsort(-w, kind="stable") if df[i] <= cfg["key_max_df"]]
     ndf = counts.df[names]
     rare_names = [int(names[i]) for i in np.argsort(ndf, kind="stable")
                   if ndf[i] <= cfg["rare_name_max_df"]]
-    head, _ = hashed(headline(title))
-    hdf = counts.df[head]
-    heads = [int(head[i]) for i in np.argsort(hdf, kind="stable") if hdf[i] <= cfg["title_key_max_df"]]
+    hdf = counts.df[head_cols]
+    heads = [int(head_cols[i]) for i in np.argsort(hdf, kind="stable") if hdf[i] <= cfg["title_key_max_df"]]
     keys = tuple(dict.fromkeys(rare[: cfg["key_terms"]] + rare_names[: cfg["key_names"]]
                                + heads[: cfg["title_keys"]]))
     return Signature(cols[top], w[top], names, keys)
 
 
+def _common(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the positions in `a` and in `b` (both sorted, unique) of the values they share."""
+    if not len(a) or not len(b):
+        return np.zeros(0, np.intp), np.zeros(0, np.intp)
+    at = np.searchsorted(b, a)
+    at[at == len(b)] = 0
+    hit = b[at] == a
+    return np.flatnonzero(hit), at[hit]
+
+
 def similarity(a: Signature, b: Signature) -> float:
     """Return the cosine of two signatures (0 to 1)."""
-    _, ia, ib = np.intersect1d(a.columns, b.columns, assume_unique=True, return_indices=True)
+    ia, ib = _common(a.columns, b.columns)
     return float(np.dot(a.weights[ia], b.weights[ib])) if len(ia) else 0.0
 
 
 def shared_names(a: Signature, b: Signature, counts: TermCounts) -> int:
     """Return how many names two signatures share that are still rare (in at most a few articles)."""
-    both = np.intersect1d(a.names, b.names, assume_unique=True)
-    return int((counts.df[both] <= rules()["text"]["rare_name_max_df"]).sum()) if len(both) else 0
+    ia, _ = _common(a.names, b.names)
+    return int((counts.df[a.names[ia]] <= rules()["text"]["rare_name_max_df"]).sum()) if len(ia) else 0
+
+
+def similarities(sig: Signature, others: list[Signature], counts: TermCounts
+                 ) -> tuple[list[float], list[int]]:
+    """Return `similarity` and `shared_names` of one signature with each of many, computed at once."""
+    n = len(others)
+    if not n:
+        return [], []
+    seg = np.repeat(np.arange(n), [len(o.columns) for o in others])
+    cols = np.concatenate([o.columns for o in others])
+    text = np.zeros(n)
+    if len(sig.columns) and len(cols):
+        at = np.searchsorted(sig.columns, cols)
+        at[at == len(sig.columns)] = 0
+        hit = sig.columns[at] == cols
+        weights = np.concatenate([o.weights for o in others])
+        text = np.bincount(seg[hit], weights=weights[hit] * sig.weights[at[hit]], minlength=n)
+    rare = sig.names[counts.df[sig.names] <= rules()["text"]["rare_name_max_df"]]
+    names = np.zeros(n, np.int64)
+    if len(rare):
+        nseg = np.repeat(np.arange(n), [len(o.names) for o in others])
+        theirs = np.concatenate([o.names for o in others])
+        if len(theirs):
+            at = np.searchsorted(rare, theirs)
+            at[at == len(rare)] = 0
+            names = np.bincount(nseg[rare[at] == theirs], minlength=n)
+    return [float(x) for x in text], [int(x) for x in names]
 
 
 def outlet(url: Optional[str], text: str = "") -> Optional[str]:
