@@ -41,6 +41,7 @@ eval: install
 bench: install
 	$(PY) bench/run.py
 	$(PY) bench/gazetteer_bench.py
+	$(PY) bench/merge_bench.py
 
 clean:
 	rm -rf $(VENV) demo.db build src/*.egg-info

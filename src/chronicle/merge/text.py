@@ -55,21 +55,19 @@ def _hasher() -> HashingVectorizer:
 
 def hashed(doc: str) -> tuple[np.ndarray, np.ndarray]:
     """Return the hashed columns (sorted) of a text's terms and each one's count."""
-    cols, counts, _, _ = _hash_all(doc, "")
+    cols, counts, _ = _hash_all(doc)
     return cols, counts
 
 
-def _hash_all(doc: str, head: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Return the columns and counts of a text's terms, the columns of its names, and those of a headline."""
+def _hash_all(doc: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the columns (sorted) and counts of a text's terms, and the columns of its names."""
     found = terms(doc)
     names = [t for t in found if t.startswith(NAME_PREFIX)]
-    rows = _hasher().transform([found, names, terms(head) if head else []]).tocsr()
+    rows = _hasher().transform([found, names]).tocsr()
     rows.sort_indices()
-    out = []
-    for k in range(3):
-        lo, hi = rows.indptr[k], rows.indptr[k + 1]
-        out.append((rows.indices[lo:hi].astype(np.uint32), rows.data[lo:hi].astype(np.float32)))
-    return out[0][0], out[0][1], out[1][0], out[2][0]
+    mid = rows.indptr[1]
+    return (rows.indices[:mid].astype(np.uint32), rows.data[:mid].astype(np.float32),
+            rows.indices[mid:].astype(np.uint32))
 
 
 class TermCounts:
@@ -141,8 +139,7 @@ def headline(title: Optional[str]) -> str:
 def sign(title: Optional[str], text: str, counts: TermCounts) -> Signature:
     """Return the signature of an article (counting it in `counts` first)."""
     cfg = rules()["text"]
-    head = headline(title)
-    cols, tf, names, head_cols = _hash_all(f"{head}\n{text[: cfg['chars']]}", head)
+    cols, tf, names = _hash_all(f"{headline(title)}\n{text[: cfg['chars']]}")
     counts.add(cols)
     if not len(cols):
         return Signature(cols, tf)
@@ -155,10 +152,7 @@ def sign(title: Optional[str], text: str, counts: TermCounts) -> Signature:
     ndf = counts.df[names]
     rare_names = [int(names[i]) for i in np.argsort(ndf, kind="stable")
                   if ndf[i] <= cfg["rare_name_max_df"]]
-    hdf = counts.df[head_cols]
-    heads = [int(head_cols[i]) for i in np.argsort(hdf, kind="stable") if hdf[i] <= cfg["title_key_max_df"]]
-    keys = tuple(dict.fromkeys(rare[: cfg["key_terms"]] + rare_names[: cfg["key_names"]]
-                               + heads[: cfg["title_keys"]]))
+    keys = tuple(dict.fromkeys(rare[: cfg["key_terms"]] + rare_names[: cfg["key_names"]]))
     return Signature(cols[top], w[top], names, keys)
 
 
