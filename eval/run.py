@@ -6,6 +6,10 @@ Runs `chronicle extract` over `<shared>/dev/NAME.articles.jsonl`, scores the out
 with `<shared>/score.py --json`, prints the figures, writes them to
 eval/out/scores.json, and compares them with eval/floors.json. Exits 1 if any
 figure is below its floor (for metrics where lower is better, above its ceiling).
+
+`incidents` (1,992 long articles, the largest set) runs with two workers, and is also
+measured by eval/incidents.py: the merged record's fields by rule, and the causes of
+its misses (printed, and kept in scores.json as `incidents_record`; no floors).
 """
 from __future__ import annotations
 
@@ -16,7 +20,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = ["acled", "gtd", "case", "wikievents", "polnear", "html"]
+SETS = ["acled", "gtd", "case", "wikievents", "polnear", "html", "incidents"]
+WORKERS = {"incidents": 2}  # the output is the same with any number of workers
 LOWER_IS_BETTER = {"no_event_share", "violent_events_per_page", "pages_with_violent_event",
                    "error_records", "missing_predictions"}
 
@@ -27,7 +32,7 @@ def score_set(name: str, shared: Path, out_dir: Path) -> dict:
     gold = shared / "dev" / f"{name}.gold.jsonl"
     pred = out_dir / f"{name}.pred.jsonl"
     subprocess.run([sys.executable, "-m", "chronicle.cli", "extract", str(articles),
-                    "-o", str(pred)], check=True)
+                    "-o", str(pred), "--workers", str(WORKERS.get(name, 1))], check=True)
     res = subprocess.run([sys.executable, str(shared / "score.py"), "--gold", str(gold),
                           "--pred", str(pred), "--json"], check=True, capture_output=True,
                          text=True)
@@ -65,6 +70,15 @@ def main() -> int:
         print(f"== {name}")
         for k, v in figures.items():
             print(f"  {k:28s} {v if v is None or isinstance(v, int) else round(v, 4)}")
+    if "incidents" in scores:
+        from incidents import measure  # eval/incidents.py
+        record = measure(str(out_dir / "incidents.pred.jsonl"), str(shared))
+        print("== incidents: merged record by rule (eval/incidents.py)")
+        for field, by_rule in record["accuracy"].items():
+            print(f"  {field:8s} " + "  ".join(f"{'*' if r == record['rule'][field] else ''}{r} {v}"
+                                              for r, v in by_rule.items())
+                  + f"   misses: {record['misses'][field]}")
+        scores["incidents_record"] = record
     (out_dir / "scores.json").write_text(json.dumps(scores, indent=2))
     if args.no_floors:
         return 0

@@ -125,11 +125,15 @@ def compare(a: Report, sa: Signature, b: Report, sb: Signature, counts: TermCoun
             return Evidence(NEVER, {"family": NEVER})
         parts["related"] = w["related"]
     text = similarity(sa, sb) if text is None else text
+    names = shared_names(sa, sb, counts) if names is None else names
+    if a.outlet and a.outlet == b.outlet:  # one outlet's pages share furniture: words and names
+        text, names = text - w["same_outlet"]["text"], max(0, names - w["same_outlet"]["names"])
     t = w["text"]
     parts["text"] = min(t["max"], max(t["min"], t["slope"] * (text - t["zero"])))
     if len(sa.names) and len(sb.names):
-        parts["names"] = _at(w["names"], shared_names(sa, sb, counts) if names is None else names)
-    if text >= rules()["text"]["copy_similarity"]:
+        parts["names"] = _at(w["names"], names)
+    if text + (w["same_outlet"]["text"] if a.outlet and a.outlet == b.outlet else 0) \
+            >= rules()["text"]["copy_similarity"]:
         parts["copy"] = w["copy"]
     when = date_part(a, b) if "related" not in parts else None  # an arrest comes after its shooting
     if when is None and "related" not in parts:
