@@ -84,6 +84,12 @@ class TermCounts:
         self.docs += 1
         self.df[columns] += 1
 
+    def rare(self) -> float:
+        """Return the most articles a name may be in and still be rare: a share of the articles seen,
+        at least two (the pair compared) and at most `rare_name_max_df`."""
+        cfg = rules()["text"]
+        return min(cfg["rare_name_max_df"], max(2.0, self.docs * cfg["rare_name_share"]))
+
     def idf(self, columns: np.ndarray) -> np.ndarray:
         """Return the smoothed inverse document frequency of each column."""
         return np.log((self.docs + 1.0) / (self.df[columns] + 1.0)) + 1.0
@@ -151,7 +157,7 @@ def sign(title: Optional[str], text: str, counts: TermCounts) -> Signature:
     rare = [int(cols[i]) for i in np.argsort(-w, kind="stable") if df[i] <= cfg["key_max_df"]]
     ndf = counts.df[names]
     rare_names = [int(names[i]) for i in np.argsort(ndf, kind="stable")
-                  if ndf[i] <= cfg["rare_name_max_df"]]
+                  if ndf[i] <= counts.rare()]
     keys = tuple(dict.fromkeys(rare[: cfg["key_terms"]] + rare_names[: cfg["key_names"]]))
     return Signature(cols[top], w[top], names, keys)
 
@@ -175,7 +181,7 @@ def similarity(a: Signature, b: Signature) -> float:
 def shared_names(a: Signature, b: Signature, counts: TermCounts) -> int:
     """Return how many names two signatures share that are still rare (in at most a few articles)."""
     ia, _ = _common(a.names, b.names)
-    return int((counts.df[a.names[ia]] <= rules()["text"]["rare_name_max_df"]).sum()) if len(ia) else 0
+    return int((counts.df[a.names[ia]] <= counts.rare()).sum()) if len(ia) else 0
 
 
 def similarities(sig: Signature, others: list[Signature], counts: TermCounts
@@ -193,7 +199,7 @@ def similarities(sig: Signature, others: list[Signature], counts: TermCounts
         hit = sig.columns[at] == cols
         weights = np.concatenate([o.weights for o in others])
         text = np.bincount(seg[hit], weights=weights[hit] * sig.weights[at[hit]], minlength=n)
-    rare = sig.names[counts.df[sig.names] <= rules()["text"]["rare_name_max_df"]]
+    rare = sig.names[counts.df[sig.names] <= counts.rare()]
     names = np.zeros(n, np.int64)
     if len(rare):
         nseg = np.repeat(np.arange(n), [len(o.names) for o in others])
