@@ -16,6 +16,7 @@ for one `chronicle extract` run, the store's for `chronicle ingest` across runs.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Protocol
 
@@ -182,7 +183,9 @@ class Merger:
         reports, restated = reports_of(article, akey)
         if not reports:
             return {}
-        sig = sign(article.title, article.text, self.state.counts)
+        places = frozenset(w for r in reports for said in (r.place, (r.spans.get("place") or [""])[0])
+                           for w in re.findall(r"[a-z]{3,}", (said or "").lower()))
+        sig = sign(article.title, article.text, self.state.counts, places)
         found: dict[str, str] = {}
         for report in reports:
             found[report.event] = self._place(report, sig)

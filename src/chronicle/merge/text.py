@@ -27,19 +27,33 @@ _CAPS = re.compile(r"\b[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?"
 NAME_PREFIX = "\u00a7"  # marks a name bigram among the hashed terms; no word starts with it
 
 
-def terms(doc: str) -> list[str]:
+def terms(doc: str, places: frozenset[str] = frozenset()) -> list[str]:
     """Return the terms of a text: content words (lower case) and capitalised word pairs (names).
 
     A title is the first line: its words count, its capitals do not (titles capitalise every word).
+    Names exclude what recurs across incidents: officials with a title ("Officer Richard Roe",
+    a police spokesman quoted in every story of a city), days and holidays, and the words of the
+    places the article's events are placed in (`places`; place evidence is weighed apart).
     """
     out = [w for w in (m.lower() for m in _WORD.findall(doc))
            if len(w) > 2 and w not in ENGLISH_STOP_WORDS]
     body = doc.split("\n", 1)[1] if "\n" in doc else doc
+    titles, calendar = not_names()
     for run in _CAPS.findall(body):
-        words = [w.lower() for w in run.split() if not w.endswith(".")]
+        words = [w.lower().rstrip(".") for w in run.split()]
+        if titles.intersection(words):
+            continue
+        words = [w for w in words if len(w) > 1]
         out += [f"{NAME_PREFIX}{a} {b}" for a, b in zip(words, words[1:])
-                if a not in ENGLISH_STOP_WORDS and b not in ENGLISH_STOP_WORDS]
+                if not ({a, b} & ENGLISH_STOP_WORDS or {a, b} & calendar or {a, b} & places)]
     return out
+
+
+@lru_cache(maxsize=1)
+def not_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the title words that mark an official, and the calendar words, of data/merge.json."""
+    cfg = rules()["not_names"]
+    return frozenset(cfg["titles"]), frozenset(cfg["calendar"])
 
 
 def _same(terms_: list[str]) -> list[str]:
@@ -59,9 +73,10 @@ def hashed(doc: str) -> tuple[np.ndarray, np.ndarray]:
     return cols, counts
 
 
-def _hash_all(doc: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _hash_all(doc: str, places: frozenset[str] = frozenset()
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return the columns (sorted) and counts of a text's terms, and the columns of its names."""
-    found = terms(doc)
+    found = terms(doc, places)
     names = [t for t in found if t.startswith(NAME_PREFIX)]
     rows = _hasher().transform([found, names]).tocsr()
     rows.sort_indices()
@@ -142,10 +157,12 @@ def headline(title: Optional[str]) -> str:
     return parts[0] if len(parts) > 1 and len(parts[0]) >= 20 else title
 
 
-def sign(title: Optional[str], text: str, counts: TermCounts) -> Signature:
-    """Return the signature of an article (counting it in `counts` first)."""
+def sign(title: Optional[str], text: str, counts: TermCounts,
+         places: frozenset[str] = frozenset()) -> Signature:
+    """Return the signature of an article (counting it in `counts` first); `places` are the words
+    of the places its events are placed in, which make no names."""
     cfg = rules()["text"]
-    cols, tf, names = _hash_all(f"{headline(title)}\n{text[: cfg['chars']]}")
+    cols, tf, names = _hash_all(f"{headline(title)}\n{text[: cfg['chars']]}", places)
     counts.add(cols)
     if not len(cols):
         return Signature(cols, tf)
