@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -88,11 +89,67 @@ def measure(pred: str, shared: str) -> dict:
             "misses": {name: dict(misses[name]) for name in FIELDS}}
 
 
+def clusters(articles: list[Article]) -> dict[str, frozenset[str]]:
+    """Return, for each article, the set of articles merged with it (its own first event's incident)."""
+    first = {a.id: next((e.incident for e in a.events if e.incident), None) for a in articles}
+    together: dict[str, set[str]] = defaultdict(set)
+    for a, inc in first.items():
+        together[inc or a].add(a)
+    return {a: frozenset(together[inc or a]) for a, inc in first.items()}
+
+
+def agreement(found: dict[str, frozenset[str]], gold: dict[str, str]) -> dict[str, float]:
+    """Return B-cubed and pairwise F1 of article clusters against the gold incidents."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for a, g in gold.items():
+        members[g].add(a)
+    p = sum(len(found[a] & members[gold[a]]) / len(found[a]) for a in gold) / len(gold)
+    r = sum(len(found[a] & members[gold[a]]) / len(members[gold[a]]) for a in gold) / len(gold)
+    both = sum(len(found[a] & members[gold[a]]) - 1 for a in gold) / 2
+    sys_pairs = sum(len(found[a]) - 1 for a in gold) / 2
+    gold_pairs = sum(len(members[gold[a]]) - 1 for a in gold) / 2
+    pp, pr = both / max(sys_pairs, 1), both / max(gold_pairs, 1)
+    return {"bcubed_f1": round(2 * p * r / (p + r), 4), "pairwise_f1": round(2 * pp * pr / (pp + pr or 1), 4)}
+
+
+def orders(pred: str, shared: str, seeds: list[int]) -> dict:
+    """Merge the articles in publication order, reversed, and shuffled by each seed; return, for
+    each order, the share of articles whose incident (the set of articles merged with it) differs
+    from publication order's, and the clustering figures."""
+    def merged(order: list[int]) -> dict[str, frozenset[str]]:
+        lines = open(pred, encoding="utf-8").read().splitlines()
+        arts = [Article.from_contract(json.loads(lines[k])) for k in order]
+        for a in arts:
+            for e in a.events:
+                e.incident = None
+        merge_articles(arts)
+        return clusters(arts)
+    gold = {g["id"]: g["incident"] for g in map(json.loads, open(Path(shared) / "dev" / "incidents.gold.jsonl"))
+            if "id" in g}
+    n = sum(1 for _ in open(pred, encoding="utf-8"))
+    base = merged(list(range(n)))
+    out = {"publication": {"changed": 0.0, **agreement(base, gold)}}
+    for name, order in [("reversed", list(range(n))[::-1])] + [
+            (f"shuffled {seed}", random.Random(seed).sample(range(n), n)) for seed in seeds]:
+        other = merged(order)
+        out[name] = {"changed": round(sum(base[a] != other[a] for a in base) / n, 4),
+                     **agreement(other, gold)}
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pred", default=str(HERE / "out" / "incidents.pred.jsonl"))
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared" / "eval"))
+    ap.add_argument("--orders", type=int, default=0, metavar="N",
+                    help="also merge in reversed and N shuffled orders; print the share of articles"
+                         " whose incident changes")
     args = ap.parse_args()
+    if args.orders:
+        print("articles in other orders: share whose incident changes against publication order,"
+              " and the clustering figures")
+        for name, figures in orders(args.pred, args.shared, list(range(1, args.orders + 1))).items():
+            print(f"  {name:12s} {figures}")
     res = measure(args.pred, args.shared)
     print(f"incidents: {res['gold_incidents']} gold incidents; record fields by rule"
           " (* the rule in use; misses of that rule by cause)")
