@@ -55,15 +55,20 @@ def generate(n_events: int, seed: int = 1) -> tuple[list, dict[str, int]]:
         town, lat, lon, region = rnd.choice(towns)
         day = start + timedelta(days=rnd.randrange(span))
         people = [f"{word(rnd)} {word(rnd, 3)}" for _ in range(2)]
+        details = [word(rnd, 3).lower() for _ in range(3)]  # what every story of it tells
         place, verb = rnd.choice(PLACES), rnd.choice(VERBS)
         killed, injured = rnd.choice([0, 0, 1, 1, 2, 3, 5]), rnd.choice([0, 1, 2, 4])
         for j in range(rnd.choice([1, 1, 2, 2, 3, 4])):
             later = day + timedelta(days=rnd.choice([0, 0, 1, 1, 2, 5, 30]))
             told = day + timedelta(days=rnd.choice([0, 0, 0, 0, 1]))
-            text = (f"Gunmen {verb} people at a {place} in {town} on {told:%A}, officials said. "
-                    f"{people[0]} was among the {killed + injured} victims; police are looking for "
-                    f"{people[1]}. {word(rnd, 4)} residents said the {place} had been "
-                    f"{rnd.choice(['quiet', 'busy', 'closed', 'guarded'])} for weeks.")
+            lines = [f"Gunmen {verb} people at a {place} in {town} on {told:%A}, officials said.",
+                     f"{people[0]} was among the {killed + injured} victims near the {details[0]} road.",
+                     f"Police are looking for {people[1]}, seen in a {details[1]} van.",
+                     f"Residents said the {place} had been {rnd.choice(['quiet', 'busy', 'closed', 'guarded'])}"
+                     f" since the {details[2]} festival.",
+                     " ".join(word(rnd, 2).lower() for _ in range(12)) + "."]
+            rnd.shuffle(lines)
+            text = " ".join(lines)
             at = text.index(town)
             coarse = rnd.random() < 0.1
             ev = Event(id="e1", type="ASSAULT", trigger=Span(verb, text.index(verb), text.index(verb) + len(verb)),
