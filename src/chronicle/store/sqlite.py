@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Iterator
 
 from .base import Store
+from .upgrade import upgrade
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +30,11 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         if create:
+            upgrade(self.conn.execute, self._columns)
             self.conn.executescript(schema())
+
+    def _columns(self, table: str) -> set[str]:
+        return {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})").fetchall()}
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
