@@ -58,7 +58,7 @@ class EventFilter:
     since: Optional[str] = None  # YYYY[-MM[-DD]]: events whose date overlaps or follows it
     until: Optional[str] = None  # YYYY[-MM[-DD]]: events whose date overlaps or precedes it
     text: Optional[str] = None  # full-text query over article title and text
-    hide_repeats: bool = False  # leave out later mentions that restate an event
+    repeats: bool = True  # keep later mentions that restate an event (the page and exports leave them out)
     article_id: Optional[int] = None
     sort: str = DEFAULT_SORT
     limit: Optional[int] = 100
@@ -205,7 +205,7 @@ def event_where(f: EventFilter, text_clause: str, text_query) -> tuple[list[str]
     if f.text:
         where.append(text_clause)
         params.append(text_query(f.text))
-    if f.hide_repeats:
+    if not f.repeats:
         where.append("e.repeats IS NULL")
     if f.article_id is not None:
         where.append("e.article_id = ?")

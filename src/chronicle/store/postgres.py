@@ -29,7 +29,7 @@ class PostgresStore(Store):
             with self.conn.transaction():
                 # Two processes creating the schema at once would race on the catalog.
                 self.conn.execute("SELECT pg_advisory_xact_lock(7263101)")
-                upgrade(self.conn.execute, self._columns)
+                upgrade(self.conn.execute, self._columns, "(record::jsonb ->> '{key}')")
                 self.conn.execute(schema())
 
     def _columns(self, table: str) -> set[str]:

@@ -30,7 +30,7 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         if create:
-            upgrade(self.conn.execute, self._columns)
+            upgrade(self.conn.execute, self._columns, "json_extract(record, '$.{key}')")
             self.conn.executescript(schema())
 
     def _columns(self, table: str) -> set[str]:

@@ -14,8 +14,9 @@ ADDED = {
 }
 
 
-def upgrade(execute: Callable, columns_of: Callable[[str], set[str]]) -> list[str]:
-    """Add every missing column of ADDED to the tables that exist; return 'table.column' of each added."""
+def upgrade(execute: Callable, columns_of: Callable[[str], set[str]], json_field: str) -> list[str]:
+    """Add every missing column of ADDED to the tables that exist, filling what the stored records
+    know; return 'table.column' of each added. `json_field` reads a key of `record` ('{key}')."""
     added = []
     for table, cols in ADDED.items():
         have = columns_of(table)
@@ -25,4 +26,6 @@ def upgrade(execute: Callable, columns_of: Callable[[str], set[str]]) -> list[st
             if name not in have:
                 execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
                 added.append(f"{table}.{name}")
+    if "events.repeats" in added:
+        execute(f"UPDATE events SET repeats = {json_field.format(key='repeats')}")
     return added
