@@ -216,8 +216,10 @@ def event_where(f: EventFilter, text_clause: str, text_query) -> tuple[list[str]
 def order_by(sort: str) -> str:
     """Return the ORDER BY clause (without the keywords) for sort key `sort`."""
     desc = sort.startswith("-")
-    column = SORT_COLUMNS[sort.lstrip("-")]
+    key = sort.lstrip("-")
     direction = "DESC" if desc else "ASC"
-    # Ties fall back to the newest first, then the article's own order.
-    return (f"{column} {direction}, coalesce(e.date_value, a.published, '') DESC,"
+    # Undated events come last either way; ties fall back to the newest first, then the
+    # article's own order.
+    first = "(e.date_value IS NULL AND a.published IS NULL), " if key == "date" else ""
+    return (f"{first}{SORT_COLUMNS[key]} {direction}, coalesce(e.date_value, a.published, '') DESC,"
             f" e.article_id DESC, e.rank")
