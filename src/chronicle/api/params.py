@@ -64,29 +64,38 @@ def checked(f: EventFilter) -> EventFilter:
         raise refuse(str(exc)) from None
 
 
-def event_filter(type: Optional[str] = Query(None, description="PLOVER type, or ACLED event or sub-event type"),
-                 sub_event: Optional[str] = Query(None, description="ACLED sub-event type"),
-                 country: Optional[str] = Query(None, description="ISO alpha-3 code or English name"),
-                 status: Optional[str] = Query(None, description="occurred, attempted, threatened, planned, denied, unknown"),
-                 mode: Optional[str] = Query(None, description="PLOVER mode (drone, arrest, ...)"),
-                 actor: Optional[str] = Query(None, description="an actor's canonical name, any case"),
-                 outlet: Optional[str] = Query(None, description="the outlet that published the article"),
-                 min_casualties: Optional[str] = Query(None, description="killed + injured at least this"),
-                 since: Optional[str] = Query(None, description="YYYY[-MM[-DD]]"),
-                 until: Optional[str] = Query(None, description="YYYY[-MM[-DD]]"),
-                 text: Optional[str] = Query(None, description="full-text query over title and text"),
-                 repeats: bool = Query(False, description="keep later mentions that restate an event"),
-                 sort: str = Query("-date", description="date, killed, injured, casualties, type, country,"
-                                                        " outlet; '-' first for largest or newest first"),
-                 limit: int = Query(100, ge=1, le=MAX_LIMIT),
-                 offset: int = Query(0, ge=0)) -> EventFilter:
-    """Return the checked EventFilter of the request's parameters (blank fields select all)."""
-    return checked(EventFilter(
-        type=type or None, sub_event=sub_event or None, country=country or None,
-        status=status or None, mode=mode or None, actor=actor or None, outlet=outlet or None,
-        min_casualties=whole_number("min_casualties", min_casualties), since=since or None,
-        until=until or None, text=text or None, repeats=repeats, sort=sort or "-date",
-        limit=limit, offset=offset))
+def filter_params(repeats_default: bool = False):
+    """Return a dependency reading the event filter from the query. Later mentions that
+    restate an event are left out unless `repeats=true` (or `repeats_default`), so every
+    list, count and download counts each event once."""
+    def event_filter(
+            type: Optional[str] = Query(None, description="PLOVER type, or ACLED event or sub-event type"),
+            sub_event: Optional[str] = Query(None, description="ACLED sub-event type"),
+            country: Optional[str] = Query(None, description="ISO alpha-3 code or English name"),
+            status: Optional[str] = Query(None, description="occurred, attempted, threatened, planned,"
+                                                             " denied, unknown"),
+            mode: Optional[str] = Query(None, description="PLOVER mode (drone, arrest, ...)"),
+            actor: Optional[str] = Query(None, description="an actor's canonical name, any case"),
+            outlet: Optional[str] = Query(None, description="the outlet that published the article"),
+            min_casualties: Optional[str] = Query(None, description="killed + injured at least this"),
+            since: Optional[str] = Query(None, description="YYYY[-MM[-DD]]"),
+            until: Optional[str] = Query(None, description="YYYY[-MM[-DD]]"),
+            text: Optional[str] = Query(None, description="full-text query over title and text"),
+            repeats: bool = Query(repeats_default, description="keep later mentions that restate an event"),
+            sort: str = Query("-date", description="date, killed, injured, casualties, type, country,"
+                                                   " outlet; '-' first for largest or newest first"),
+            limit: int = Query(100, ge=1, le=MAX_LIMIT),
+            offset: int = Query(0, ge=0)) -> EventFilter:
+        return checked(EventFilter(
+            type=type or None, sub_event=sub_event or None, country=country or None,
+            status=status or None, mode=mode or None, actor=actor or None, outlet=outlet or None,
+            min_casualties=whole_number("min_casualties", min_casualties), since=since or None,
+            until=until or None, text=text or None, repeats=repeats, sort=sort or "-date",
+            limit=limit, offset=offset))
+    return event_filter
+
+
+event_filter = filter_params()
 
 
 def statement_filter(speaker: Optional[str] = None, kind: Optional[str] = None,

@@ -18,7 +18,8 @@ from typing import Any, Iterable, Iterator, Optional
 from .. import errors
 from ..records import Actor, Article, Event, Statement
 from ..provenance import outlet_of, stamp
-from .filters import EventFilter, StatementFilter, check_events, check_statements, event_where, order_by
+from .filters import (EventFilter, StatementFilter, check_events, check_statements, day_bounds,
+                      event_where, order_by)
 
 EVENT_COLUMNS = (
     "id", "article_id", "event_id", "rank", "type", "mode", "acled_event_type",
@@ -78,9 +79,12 @@ def _span(s, prefix: str) -> dict[str, Any]:
             f"{prefix}_end": s.end if s else None}
 
 
-def event_row(article_id: int, rank: int, e: Event) -> dict[str, Any]:
-    """Return the `events` row of event `e` of stored article `article_id`."""
+def event_row(article_id: int, rank: int, e: Event, published: Optional[str] = None,
+              outlet: Optional[str] = None) -> dict[str, Any]:
+    """Return the `events` row of event `e` of stored article `article_id` (published on
+    `published`, by `outlet`)."""
     acled, gtd, loc = e.acled or {}, e.gtd or {}, e.location
+    first, last = day_bounds((e.date.value if e.date else None) or published)
     row = {
         "id": f"{article_id}:{e.id}", "article_id": article_id, "event_id": e.id, "rank": rank,
         "type": e.type, "mode": e.mode, "acled_event_type": acled.get("event_type"),
@@ -98,7 +102,8 @@ def event_row(article_id: int, rank: int, e: Event) -> dict[str, Any]:
         "killed_qualifier": e.killed.qualifier if e.killed else None,
         "injured": e.injured.value if e.injured else None,
         "injured_qualifier": e.injured.qualifier if e.injured else None,
-        "repeats": e.repeats, "record": json.dumps(e.to_dict(), ensure_ascii=False),
+        "repeats": e.repeats, "day_start": first, "day_end": last, "outlet": outlet,
+        "record": json.dumps(e.to_dict(), ensure_ascii=False),
     }
     row.update(_span(e.trigger, "trigger"))
     row.update(_span(e.date, "date"))
@@ -239,12 +244,13 @@ class Store:
     def _add_article(self, article: Article, saved: Saved) -> Optional[int]:
         key = article_key(article)
         err = article.error
+        outlet = article.outlet or outlet_of(article.url)
         article_id = self._insert("articles", {
             "doc_id": article.id, "source": article.source, "url": article.url,
             "title": article.title, "published": article.published, "content_hash": key,
             "text": article.text, "error_code": err.code if err else None,
             "error_message": err.message if err else None, "ingested_at": now(),
-            **stamp(article.outlet or outlet_of(article.url), article.pipeline),
+            **stamp(outlet, article.pipeline),
         }, returning=True, conflict="content_hash")
         if article_id is None:
             saved.duplicates += 1
@@ -253,7 +259,7 @@ class Store:
         saved.articles += 1
         saved.errors += err is not None
         for rank, e in enumerate(article.events):
-            row = event_row(article_id, rank, e)
+            row = event_row(article_id, rank, e, article.published, outlet)
             self._insert("events", row)
             for actor in actor_rows(row["id"], e):
                 self._insert("event_actors", actor)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
@@ -20,13 +20,13 @@ from .countries import country_code, known_country
 
 # Sort keys: a leading '-' sorts largest (or newest) first.
 SORT_COLUMNS = {
-    "date": "coalesce(e.date_value, a.published, '')",
+    "date": "e.day_start",
     "killed": "coalesce(e.killed, -1)",
     "injured": "coalesce(e.injured, -1)",
     "casualties": "coalesce(e.killed, 0) + coalesce(e.injured, 0)",
     "type": "e.type",
     "country": "coalesce(e.place_country, '')",
-    "outlet": "coalesce(a.outlet, '')",
+    "outlet": "coalesce(e.outlet, '')",
 }
 SORT_KEYS = tuple(k for name in SORT_COLUMNS for k in (name, "-" + name))
 DEFAULT_SORT = "-date"
@@ -167,6 +167,22 @@ def check_statements(f: StatementFilter) -> StatementFilter:
     return f
 
 
+def day_bounds(value: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """Return the first and last day a YYYY[-MM[-DD]] date can mean ('2020-05' -> 2020-05-01, 2020-05-31)."""
+    if not value or not _DATE.match(value):
+        return None, None
+    if len(value) == 10:
+        return value, value
+    if len(value) == 7:
+        y, m = int(value[:4]), int(value[5:])
+        try:
+            nxt = date(y + m // 12, m % 12 + 1, 1)
+        except ValueError:
+            return None, None
+        return value + "-01", (nxt - timedelta(days=1)).isoformat()
+    return value + "-01-01", value + "-12-31"
+
+
 def event_where(f: EventFilter, text_clause: str, text_query) -> tuple[list[str], list[Any]]:
     """Return the WHERE conditions (over `e` events and `a` articles) and parameters of `f`."""
     where: list[str] = []
@@ -189,19 +205,18 @@ def event_where(f: EventFilter, text_clause: str, text_query) -> tuple[list[str]
                      " WHERE x.role = 'actor' AND lower(x.name) = lower(?))")
         params.append(f.actor)
     if f.outlet:
-        where.append("lower(a.outlet) = lower(?)")
+        where.append("e.outlet = ?")
         params.append(f.outlet)
     if f.min_casualties:
         where.append(f"{SORT_COLUMNS['casualties']} >= ?")
         params.append(int(f.min_casualties))
-    # An event dated only to a month or year matches every range it overlaps:
-    # '2020-05' || '-99' sorts after every day of May 2020, and before '2020-05-99'.
+    # An event dated only to a month or year matches every range it overlaps.
     if f.since:
-        where.append("coalesce(e.date_value, a.published) || '-99' >= ?")
-        params.append(f.since)
+        where.append("e.day_end >= ?")
+        params.append(day_bounds(f.since)[0])
     if f.until:
-        where.append("coalesce(e.date_value, a.published) <= ?")
-        params.append(f.until + "-99")
+        where.append("e.day_start <= ?")
+        params.append(day_bounds(f.until)[1])
     if f.text:
         where.append(text_clause)
         params.append(text_query(f.text))
@@ -219,7 +234,6 @@ def order_by(sort: str) -> str:
     key = sort.lstrip("-")
     direction = "DESC" if desc else "ASC"
     # Undated events come last either way; ties fall back to the newest first, then the
-    # article's own order.
-    first = "(e.date_value IS NULL AND a.published IS NULL), " if key == "date" else ""
-    return (f"{first}{SORT_COLUMNS[key]} {direction}, coalesce(e.date_value, a.published, '') DESC,"
-            f" e.article_id DESC, e.rank")
+    # article's own order. Sorting by date reads the day_start index alone.
+    then = "" if key == "date" else ", e.day_start DESC NULLS LAST"
+    return (f"{SORT_COLUMNS[key]} {direction} NULLS LAST{then}, e.article_id DESC, e.rank")

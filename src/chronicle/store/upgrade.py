@@ -10,7 +10,16 @@ from typing import Callable
 # Columns added to tables after the first release: table -> (column, SQL type).
 ADDED = {
     "articles": (("outlet", "TEXT"), ("chronicle_version", "TEXT"), ("pipeline", "TEXT")),
-    "events": (("repeats", "TEXT"),),
+    "events": (("repeats", "TEXT"), ("day_start", "TEXT"), ("day_end", "TEXT"), ("outlet", "TEXT")),
+}
+# How the added event columns are filled from what a store already holds.
+_DAY = "coalesce(date_value, (SELECT published FROM articles a WHERE a.id = events.article_id))"
+FILL = {
+    "events.day_start": f"""CASE length({_DAY}) WHEN 10 THEN {_DAY} WHEN 7 THEN {_DAY} || '-01'
+                           WHEN 4 THEN {_DAY} || '-01-01' END""",
+    "events.day_end": f"""CASE length({_DAY}) WHEN 10 THEN {_DAY} WHEN 7 THEN {_DAY} || '-31'
+                         WHEN 4 THEN {_DAY} || '-12-31' END""",
+    "events.outlet": "(SELECT outlet FROM articles a WHERE a.id = events.article_id)",
 }
 
 
@@ -28,4 +37,7 @@ def upgrade(execute: Callable, columns_of: Callable[[str], set[str]], json_field
                 added.append(f"{table}.{name}")
     if "events.repeats" in added:
         execute(f"UPDATE events SET repeats = {json_field.format(key='repeats')}")
+    for column, value in FILL.items():
+        if column in added:
+            execute(f"UPDATE events SET {column.split('.')[1]} = {value}")
     return added
