@@ -50,11 +50,11 @@ def facet_counts(store: Store, f: EventFilter, names: Iterable[str] = (*FACETS, 
             sql = ("SELECT ea.name, count(DISTINCT e.id)" + base.replace(
                 " FROM events e", " FROM event_actors ea JOIN events e ON e.id = ea.event_id", 1)
                 + (" AND" if where else " WHERE") + " ea.role = 'actor' AND ea.name IS NOT NULL"
-                " GROUP BY ea.name ORDER BY 2 DESC, 1 LIMIT ?")
+                " GROUP BY ea.name ORDER BY 2 DESC, 1 NULLS LAST LIMIT ?")
         else:
             col = FACETS[name]
             sql = (f"SELECT {col}, count(*){base} GROUP BY {col}"
-                   f" ORDER BY 2 DESC, 1 LIMIT ?")
+                   f" ORDER BY 2 DESC, 1 NULLS LAST LIMIT ?")
         out[name] = [(r[0], int(r[1])) for r in store.execute(sql, params + [top]).fetchall()]
     return out
 
