@@ -143,7 +143,7 @@
     svg.append("g").attr("class", "axis").attr("transform", "translate(0," + (height - m.bottom) + ")")
       .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 110))).tickSizeOuter(0));
     svg.append("g").attr("class", "axis").attr("transform", "translate(" + m.left + ",0)")
-      .call(d3.axisLeft(y).ticks(4).tickFormat(d3.format("d")));
+      .call(d3.axisLeft(y).ticks(Math.min(4, y.domain()[1])).tickFormat(d3.format("d")));
     var brush = d3.brushX().extent([[m.left, m.top], [width - m.right, height - m.bottom]])
       .on("end", function (event) {
         if (!event.selection || !event.sourceEvent) return;
