@@ -316,3 +316,25 @@ def test_pages_mark_unnamed_sources_and_repeats(tmp_path):
     assert "repeats e1" in client.get("/", params={"repeats": "1"}).text
     assert "(anonymous)" in client.get("/statements.html").text
     assert "(anonymous)" in client.get("/event/1:e1").text
+
+
+def test_incident_of_an_event_shows_every_report_and_where_they_differ(tmp_path):
+    first = kidal_article("kidal-1")
+    second = kidal_article("kidal-2")
+    second.text = second.text.replace("wounding two", "wounding one")  # another text, another figure
+    second.events[0].injured.value = 1
+    second.events[0].injured.span.text = "one"
+    path = str(tmp_path / "inc.db")
+    with open_store(path) as s:
+        s.add([first, second, lagos_article()])
+    client = TestClient(create_app(path))
+    doc = client.get("/events/1:e1/incident").json()
+    assert [r["id"] for r in doc["reports"]] == ["1:e1", "2:e1"]
+    assert doc["disagreements"] == ["injured"] and doc["fields"]["killed"] == 4
+    page = client.get("/event/2:e1/incident").text
+    assert 'data-reports="2"' in page and '<tr class="differ" data-field="injured">' in page
+    assert "from “one”" in page and "from “two”" in page
+    assert 'href="/event/1%3Ae1/incident"' in client.get("/event/1:e1").text
+    lone = client.get("/events/3:e1/incident").json()  # the protest in Lagos: one report
+    assert [r["id"] for r in lone["reports"]] == ["3:e1"] and lone["disagreements"] == []
+    assert client.get("/events/9:e9/incident").status_code == 404

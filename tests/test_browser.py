@@ -46,6 +46,16 @@ def berbera_article() -> Article:
                    url="https://news.example.net/berbera", events=[e])
 
 
+def second_kidal_report() -> Article:
+    """Return another outlet's report of the Kidal attack, with one injured where the first has two."""
+    art = kidal_article("kidal-2")
+    art.text = art.text.replace("wounding two", "wounding one")
+    art.events[0].injured.value = 1
+    art.events[0].injured.span.text = "one"
+    art.url, art.title = "https://other.example.com/kidal", "Four officers killed in Kidal"
+    return art
+
+
 def _need_browser():
     required = os.environ.get("CHRONICLE_REQUIRE_BROWSER") == "1"
     try:
@@ -74,7 +84,8 @@ def site(tmp_path_factory):
     from chronicle.api.app import create_app
     path = str(tmp_path_factory.mktemp("browser") / "site.db")
     with open_store(path) as s:
-        s.add([kidal_article(), lagos_article(), hostile_article(), berbera_article()])
+        s.add([kidal_article(), lagos_article(), hostile_article(), berbera_article(),
+               second_kidal_report()])
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port,
                                            log_level="warning"))
@@ -121,13 +132,13 @@ def test_the_desk_draws_its_map_and_timeline(site, page):
     drawn(page)
     assert page.locator('[data-view="map"] path.country').count() > 200  # the Natural Earth outlines
     circles = page.locator('[data-view="map"] circle.event')
-    assert circles.count() == 3  # Kidal, Lagos and Berbera; the arrest and the hostile one have no place
-    assert page.locator('[data-view="map"]').get_attribute("data-count") == "3"
+    assert circles.count() == 4  # Kidal twice, Lagos, Berbera; the arrest and the hostile one have no place
+    assert page.locator('[data-view="map"]').get_attribute("data-count") == "4"
     assert page.locator('[data-view="timeline"] rect.bar').count() >= 2
     box = page.locator('[data-view="map"] svg').bounding_box()
     assert box["width"] > 500 and box["height"] > 200
     assert "ASSAULT" in page.locator('[data-view="map"] .legend').inner_text()
-    assert page.locator("table.events tbody tr").count() == 5
+    assert page.locator("table.events tbody tr").count() == 6
     assert page.problems == []
 
 
@@ -143,7 +154,7 @@ def test_a_facet_filters_the_list_and_the_map(site, page):
     assert "Lagos" in page.locator("table.events").inner_text()
     page.locator("a.chip").click()  # remove the filter again
     page.wait_for_url(site + "/?")
-    assert page.locator("[data-total]").get_attribute("data-total") == "5"
+    assert page.locator("[data-total]").get_attribute("data-total") == "6"
     assert page.problems == []
 
 
@@ -153,8 +164,8 @@ def test_the_form_filters_by_words_and_casualties(site, page):
     page.click("form.search button[type=submit]")
     drawn(page)
     ids = page.locator("table.events tbody tr td:first-child").all_inner_texts()
-    assert sorted(ids) == ["1:e1", "4:e1"]  # six in Kidal, nine in Berbera
-    assert page.locator('[data-view="map"] circle.event').count() == 2
+    assert sorted(ids) == ["1:e1", "4:e1", "5:e1"]  # six and five in Kidal, nine in Berbera
+    assert page.locator('[data-view="map"] circle.event').count() == 3
     assert page.problems == []
 
 
@@ -190,6 +201,19 @@ def test_opening_an_event_from_the_list_and_from_the_map(site, page):
     page.locator('[data-view="map"] circle.event').first.click(force=True)
     page.wait_for_url("**/event/4%3Ae1")
     assert "Berbera" in page.inner_text("table.fields")
+    assert page.problems == []
+
+
+def test_an_incident_shows_both_reports_and_their_disagreement(site, page):
+    page.goto(site + "/event/5%3Ae1")
+    page.locator("a", has_text="every report of this incident").click()
+    page.wait_for_url("**/event/5%3Ae1/incident")
+    assert page.locator('[data-view="incident"]').get_attribute("data-reports") == "2"
+    differ = page.locator("tr.differ")
+    assert differ.count() == 1 and differ.get_attribute("data-field") == "injured"
+    cells = differ.locator("td").all_inner_texts()
+    assert "1\nfrom “one”" in cells and "2\nfrom “two”" in cells
+    assert page.locator("section.report-evidence").count() == 2
     assert page.problems == []
 
 

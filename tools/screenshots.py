@@ -23,6 +23,7 @@ PAGES = [
     ("desk.png", "/", True, False),
     ("desk-filtered.png", "/?type=ASSAULT&sort=-casualties", True, True),
     ("event.png", "/event/2%3Ae1", False, False),
+    ("incident.png", "/event/1%3Ae1/incident", False, True),
     ("article.png", "/article/1", False, False),
     ("statements.png", "/statements.html", False, False),
     ("api-docs.png", "/docs", False, False),

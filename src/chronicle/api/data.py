@@ -12,6 +12,7 @@ from fastapi.responses import StreamingResponse
 from ..export import BINARY, FORMATS, MEDIA, export, write_statements_csv
 from ..store import EventFilter, StatementFilter, Store, open_store
 from ..store.facets import TIMELINE_STEPS, facet_counts, map_points, timeline
+from ..store.neighbours import incident_of
 from .params import event_filter, refuse, statement_filter
 
 router = APIRouter()
@@ -43,6 +44,16 @@ def get_event(event_id: str, store: Store = Depends(get_store)):
     if view is None:
         raise HTTPException(404, f"no event {event_id}")
     return view
+
+
+@router.get("/events/{event_id}/incident")
+def get_incident(event_id: str, store: Store = Depends(get_store)):
+    """The incident an event belongs to: the agreed fields, every report of it (the event
+    asked for first) and the fields where the reports differ."""
+    inc = incident_of(store, event_id)
+    if inc is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return inc
 
 
 @router.get("/facets")

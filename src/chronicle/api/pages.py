@@ -20,6 +20,7 @@ from ..store import EventFilter, StatementFilter, Store
 from ..store.countries import country_name
 from ..store.evidence import article_pieces, passages
 from ..store.facets import facet_counts
+from ..store.neighbours import incident_of
 from .data import get_store
 from .params import event_filter, page_links, query_string, statement_filter
 
@@ -121,6 +122,53 @@ def event_page(event_id: str, store: Store = Depends(get_store)):
     record = {k: v for k, v in view.items() if k not in ("article", "statements")}
     return render("event.html", e=view, passages=passages(view, view["article"]["text"]),
                   record=json.dumps(record, ensure_ascii=False, indent=2))
+
+
+INCIDENT_FIELDS = (("type", "Type"), ("mode", "Mode"), ("acled", "ACLED"), ("gtd", "GTD"),
+                   ("status", "Status"), ("date", "Date"), ("place", "Place"), ("killed", "Killed"),
+                   ("injured", "Injured"), ("actors", "Actors"), ("targets", "Targets"))
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return " / ".join(str(v) for v in value.values() if v)
+    return str(value)
+
+
+def report_cells(view: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Return, per compared field, one report's value and the words it came from."""
+    loc, date = view.get("location") or {}, view.get("date") or {}
+    cells = {name: {"value": _plain(view.get(name)), "words": None}
+             for name in ("type", "mode", "acled", "gtd", "status")}
+    cells["date"] = {"value": date.get("value") or "", "words": date.get("text")}
+    cells["place"] = {"value": ", ".join(x for x in (loc.get("name"), loc.get("country")) if x),
+                      "words": loc.get("text")}
+    for key in ("killed", "injured"):
+        detail = view.get(f"{key}_detail") or {}
+        cells[key] = {"value": _plain(view.get(key)), "words": (detail.get("span") or {}).get("text")}
+    for key in ("actors", "targets"):
+        people = view.get(key) or []
+        cells[key] = {"value": "; ".join(a.get("name") or a.get("text") or "" for a in people),
+                      "words": "; ".join(a.get("text") or "" for a in people) or None}
+    return cells
+
+
+@router.get("/event/{event_id}/incident", response_class=HTMLResponse)
+def incident_page(event_id: str, store: Store = Depends(get_store)):
+    """The incident an event belongs to: every report of it side by side, field by field,
+    with the words each value came from and the fields where the reports differ."""
+    inc = incident_of(store, event_id)
+    if inc is None:
+        raise HTTPException(404, f"no event {event_id}")
+    reports = [{"view": v, "cells": report_cells(v),
+                "passages": passages(v, store.event(v["id"])["article"]["text"])}
+               for v in inc["reports"]]
+    agreed = {name: _plain(inc["fields"].get(name)) for name, _ in INCIDENT_FIELDS}
+    agreed["actors"] = agreed["targets"] = ""
+    return render("incident.html", e=inc["reports"][0], inc=inc, reports=reports,
+                  fields=INCIDENT_FIELDS, agreed=agreed)
 
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
