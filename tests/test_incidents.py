@@ -37,7 +37,7 @@ def generated(seed: int = 7, incidents: int = 12) -> list[Article]:
     arts = []
     for k in range(incidents):
         town, lat, lon = TOWNS[k % len(TOWNS)]
-        day = f"2024-{3 + k // 4:02d}-{1 + (k * 7) % 27:02d}"
+        day = f"2024-{1 + k:02d}-{3 + (k * 7) % 20:02d}"  # one a month
         victim, suspect = f"{rnd.choice(FIRST)} {LAST[2 * k]}", f"{rnd.choice(FIRST)} {LAST[2 * k + 1]}"
         place, hurt = PLACES[k % len(PLACES)], 2 + k % 4
         for j in range(2 + k % 3):

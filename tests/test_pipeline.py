@@ -96,8 +96,9 @@ def test_dateline_places_the_story(demo):
 
 
 def test_two_reports_of_one_attack_merge_with_their_disagreement(demo):
-    from chronicle.merge import merge
+    from chronicle.merge import merge_articles
     first, second = demo["01_baghdad_drone"], demo["02_baghdad_drone_second_report"]
-    incidents = merge([(first.id, first.events[0]), (second.id, second.events[0])])
-    assert len(incidents) == 1
-    assert {r.value for r in incidents[0].disagreements.get("injured", [])} == {7, 6}
+    merger = merge_articles([first, second])
+    assert first.events[0].incident == second.events[0].incident is not None
+    [incident] = [r for r in merger.state.records() if r.id == first.events[0].incident]
+    assert {v["value"] for v in incident.disagreements["injured"]} == {7, 6}

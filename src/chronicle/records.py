@@ -251,6 +251,8 @@ class Article:
     title: Optional[str] = None
     url: Optional[str] = None
     source: Optional[str] = None  # file path or WARC record the article came from
+    outlet: Optional[str] = None  # who published it: the input's `outlet`, the site's name, or the URL's host
+    pipeline: Optional[str] = None  # the spaCy pipeline (name and version) that read it
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     error: Optional[ArticleError] = None
@@ -281,8 +283,12 @@ class Article:
     @classmethod
     def from_contract(cls, rec: dict) -> "Article":
         """Return the Article of one contract record (what `to_contract` gives)."""
+        made = rec.get("provenance") or {}
         art = cls(id=rec["id"], text=rec.get("text") or "", published=rec.get("published"),
-                  title=rec.get("title"), url=rec.get("url"), source=rec.get("source"))
+                  title=rec.get("title"), url=rec.get("url"),
+                  source=rec.get("source") or made.get("source"),
+                  outlet=rec.get("outlet") or made.get("outlet"),
+                  pipeline=rec.get("pipeline") or made.get("pipeline"))
         art.events = [Event.from_dict(e) for e in rec.get("events", [])]
         art.statements = [Statement.from_dict(s) for s in rec.get("statements", [])]
         if rec.get("error"):

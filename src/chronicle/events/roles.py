@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..records import Article, Event
 from . import ontology
 from .clauses import Bag
-from ..records import Article, Event
 
 
 def sentences_after(article: Article, ev: Event, following: int) -> list:
