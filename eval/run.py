@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SETS = ["acled", "gtd", "case", "wikievents", "polnear", "html", "incidents"]
 WORKERS = {"incidents": 2}  # the output is the same with any number of workers
-LOWER_IS_BETTER = {"no_event_share", "violent_events_per_page", "pages_with_violent_event",
+LOWER_IS_BETTER = {"no_event_share", "no_incident_share", "violent_events_per_page", "pages_with_violent_event",
                    "error_records", "missing_predictions"}
 
 

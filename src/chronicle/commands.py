@@ -6,7 +6,7 @@ import json
 import re
 import sys
 import tempfile
-from typing import Any, Optional
+from typing import Optional
 
 from . import settings as settings_mod
 from .terminal import mark, safe, table

@@ -9,7 +9,6 @@ events it tells apart, are never one incident.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date as Day
 from functools import lru_cache
