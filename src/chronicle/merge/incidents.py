@@ -49,8 +49,8 @@ class State(Protocol):
     def candidates(self, keys: list[str]) -> list[str]:
         """Return the (current) ids of the incidents filed under any of `keys`."""
 
-    def members(self, incident: str) -> list[tuple[Report, Signature]]:
-        """Return the reports of an incident to compare with: its first and its latest."""
+    def members_of(self, incidents: list[str]) -> dict[str, list[tuple[Report, Signature]]]:
+        """Return, for each incident in order, the reports to compare with: its first and its latest."""
 
     def founded(self, incident: str) -> int:
         """Return the order in which an incident was started (older is smaller)."""
@@ -107,9 +107,12 @@ class MemoryState:
                 out[self.resolve(inc)] = None
         return list(out)
 
-    def members(self, incident: str) -> list[tuple[Report, Signature]]:
-        got = self.reports[incident]
-        return got if len(got) <= self.compared else [got[0]] + got[-(self.compared - 1):]
+    def members_of(self, incidents: list[str]) -> dict[str, list[tuple[Report, Signature]]]:
+        out = {}
+        for inc in incidents:
+            got = self.reports[inc]
+            out[inc] = got if len(got) <= self.compared else [got[0]] + got[-(self.compared - 1):]
+        return out
 
     def founded(self, incident: str) -> int:
         return self.order[incident]
@@ -202,7 +205,7 @@ class Merger:
         if again is not None:  # the same article merged before: it stays where it is
             return again
         scored: list[tuple[float, int, str, Evidence, str]] = []
-        found = [(inc, st.members(inc)) for inc in st.candidates(query_keys(report, sig))]
+        found = list(st.members_of(st.candidates(query_keys(report, sig))).items())
         text, names = similarities(sig, [m[1] for _, members in found for m in members], st.counts)
         at = 0
         for inc, members in found:

@@ -94,17 +94,18 @@ class IncidentState:
         if row is not None:
             self.store.execute("DELETE FROM incident_keys WHERE key = ? AND seq < ?", [key, row[0]])
 
-    def members(self, incident: str) -> list[tuple[Report, Signature]]:
-        first = self.store.execute(
-            "SELECT report_key FROM incident_reports WHERE incident_id = ? ORDER BY seq LIMIT 1",
-            [incident]).fetchall()
-        latest = self.store.execute(
-            "SELECT report_key FROM incident_reports WHERE incident_id = ? ORDER BY seq DESC LIMIT ?",
-            [incident, self.compared]).fetchall()
-        keys = [k for (k,) in first] + [k for (k,) in reversed(latest) if (k,) not in first]
-        if len(keys) > self.compared:
-            keys = keys[:1] + keys[-(self.compared - 1):]
-        return [self._parsed(k) for k in keys]
+    def members_of(self, incidents: list[str]) -> dict[str, list[tuple[Report, Signature]]]:
+        out: dict[str, list[str]] = {inc: [] for inc in incidents}
+        for start in range(0, len(incidents), 500):  # one query for many incidents
+            some = incidents[start:start + 500]
+            marks = ", ".join("?" for _ in some)
+            for inc, key in self.store.execute(
+                    f"SELECT incident_id, report_key FROM incident_reports WHERE incident_id IN ({marks})"
+                    " ORDER BY incident_id, seq", some).fetchall():
+                out[inc].append(key)
+        window = self.compared
+        return {inc: [self._parsed(k) for k in (keys if len(keys) <= window else keys[:1] + keys[-(window - 1):])]
+                for inc, keys in out.items()}
 
     def _parsed(self, key: str) -> tuple[Report, Signature]:
         got = self.parsed.get(key)
