@@ -265,6 +265,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(n: Optional[int]) -> str:
+    return "?" if n is None else str(n)
+
+
 def cmd_incidents(args: argparse.Namespace) -> int:
     """Print the stored incidents matching the filters, each with where its reports disagree."""
     from .incident_text import disagreement_lines, said
@@ -279,7 +283,7 @@ def cmd_incidents(args: argparse.Namespace) -> int:
     for v in views:
         place = said((v.get("fields") or {}).get("place", {}).get("value")) or "?"
         print(safe(f"{v['id']}  {v.get('date_value') or '?'}  {v.get('type') or v.get('family')}"
-                   f" {v.get('mode') or ''}  {place}  killed={v.get('killed')} injured={v.get('injured')}"
+                   f" {v.get('mode') or ''}  {place}  killed={_count(v.get('killed'))} injured={_count(v.get('injured'))}"
                    f"  ({v['n_reports']} reports, {v['n_articles']} articles)"))
         for line in disagreement_lines(v):
             print("    " + safe(line))
