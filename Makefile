@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 
 PIP := $(PY) -m pip install -qq --disable-pip-version-check
 
-.PHONY: install install-extras demo test eval bench clean
+.PHONY: install install-extras demo test eval rules bench clean
 
 # The core install: runtime pins, the pinned spaCy pipeline, Chronicle itself.
 install: $(VENV)/.installed
@@ -37,6 +37,10 @@ test: install install-extras
 
 eval: install
 	$(PY) eval/run.py
+
+# For each event rule: how often it decides an outcome on dev and the pools, and how often rightly.
+rules: install
+	$(PY) eval/rules.py
 
 bench: install
 	$(PY) bench/run.py

@@ -15,6 +15,7 @@ from typing import Optional
 
 from ..records import Article, Event, Span
 from . import mentions, ontology
+from .rules import fires, on
 from .clauses import DEFINITE, YEAR, Bag, clause_tokens
 
 PHYSICAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"}
@@ -93,25 +94,30 @@ def _near_lemmas(tok) -> set[str]:
 def _context_ok(entry: dict, head, bag: Bag, primed: bool = False, loose: bool = False) -> bool:
     """Return True when the entry's required context is present and its blocking context is not;
     `primed` says violence was already reported earlier in the article."""
-    if "with" in entry and not (_near_lemmas(head) & set(entry["with"])):
+    if "with" in entry and fires(f"{entry['id']}:with", not (_near_lemmas(head) & set(entry["with"]))):
         return False
-    if "ctx" in entry and not bag.cue(entry["ctx"]) and not (primed and entry["ctx"] == "violence"):
+    if "ctx" in entry and fires(f"ctx:{entry['ctx']}", not bag.cue(entry["ctx"]) and not (primed and entry["ctx"] == "violence")):
         return False
-    if "dep" in entry and head.dep_ not in entry["dep"]:
+    if "dep" in entry and fires(f"{entry['id']}:dep", head.dep_ not in entry["dep"]):
         return False
     nctx = entry.get("nctx") or []
     for name in [nctx] if isinstance(nctx, str) else nctx:
-        if loose and not mentions.block_applies(head, name):
+        if not bag.cue(name):
+            continue
+        if name in mentions.vocab()["loose_blocks"] and (loose or (name == "figurative" and on("block.figurative_local"))) \
+                and not mentions.block_applies(head, name):
+            fires("block.figurative_local", not loose)  # "members of the Awami League assaulted": a name is no sense
             continue
         if name == "crime":
-            if bag.cue("crime"):
+            if fires("block:crime"):
                 return False
         elif name == "disaster":
-            if bag.cue(name) and not (bag.cue("weapons") or bag.has_any(("gunman", "gunmen", "assailant", "attacker", "militant",
-                                                                           "hostilities", "clashes", "fighting"))):
+            if fires("block:disaster", not (bag.cue("weapons") or bag.has_any(("gunman", "gunmen", "assailant", "attacker", "militant",
+                                                                              "hostilities", "clashes", "fighting")))):
                 return False
-        elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed") or bag.has("armed") or _people_subject(head)
-                                    or _protest_sense(head)):
+        elif fires(f"block:{name}", not (bag.cue("weapons") or bag.cue("armed") or bag.has("armed")
+                                         or fires("unblock.people_subject", _people_subject(head))
+                                         or fires("unblock.protest_sense", _protest_sense(head)))):
             return False
     return True
 
@@ -325,7 +331,7 @@ def _candidates(article: Article) -> list[Candidate]:
                 idx = _match_phrase(toks, i, e["words"])
                 if idx and not used.intersection(idx):
                     span = [toks[k] for k in idx]
-                    if _context_ok(e, _phrase_head(span), bag):
+                    if _context_ok(e, _phrase_head(span), bag) and fires(e["id"]):
                         found = (e, span, idx)
                         break
             if found is None:
@@ -340,7 +346,7 @@ def _candidates(article: Article) -> list[Candidate]:
                         aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
                 # the tagger's lemma can be wrong ("raped" -> "rap"): an entry for the word form is tried too
                 for e in singles.get(lem, []) + (singles.get(tok.lower_, []) if tok.lower_ != lem else []):
-                    if pos in e["pos"] and _context_ok(e, tok, bag, primed, loose=primed and not short):
+                    if pos in e["pos"] and _context_ok(e, tok, bag, primed, loose=primed and not short) and fires(e["id"]):
                         found = (e, [tok], [i])
                         break
             if found is None:
