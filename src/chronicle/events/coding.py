@@ -14,6 +14,7 @@ from .assault import code_assault
 from .clauses import Bag, is_definite
 from .modes import by_aircraft, clash_weapon, frame_clash, mode_tokens, refine_mode
 from .protest import code_protest, riot_kind
+from .rules import fires
 from .roles import agent_tokens, captured_people, context_bag, sentence_bag, side_of, trigger_token
 
 
@@ -60,6 +61,7 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
 
 
 ROLE_PREPS = ("on", "against", "targeting")
+PERSON_ATTACKS = {"Assassination", "Hostage Taking (Kidnapping)", "Hostage Taking (Barricade Incident)", "Hijacking"}
 
 
 def _targets_person(head) -> bool:
@@ -114,8 +116,10 @@ def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
             if m in ("firearms", "melee", "arson", "explosives", "artillery", "grenade") and sent.has_any(words):
                 weapon = ontology.gtd_weapon_for(m)
                 break
-    if weapon == "Unknown" and attack == "Armed Assault":
+    if weapon == "Unknown" and fires("gtd.armed_assault_firearms", attack == "Armed Assault"):
         weapon = "Firearms"  # GTD's armed assault is an attack with firearms unless the text names other arms
+    elif weapon == "Unknown" and fires("gtd.weapon_default_firearms", attack in PERSON_ATTACKS):
+        weapon = "Firearms"  # abductions and killings of a person are done at gunpoint unless the text says otherwise
     return {"attack_type": attack, "weapon_type": weapon}
 
 
