@@ -80,16 +80,39 @@ def _targets_person(head) -> bool:
         if t.lemma_.lower() == "target" and t.pos_ == "VERB":
             toks += [x for c in t.children if c.dep_ == "dobj" for x in c.subtree]
     roles = ontology.cue("official")
-    places = ontology.cue("territory") | {"governorate", "neighbourhood", "neighborhood", "street", "square"}
     ids = {t.i for t in toks}
     for ent in head.doc.ents:
-        if ent.label_ == "PERSON" and ent.root.i in ids and ent.root.dep_ != "compound" \
-                and ent.root.head.lemma_.lower() not in places:
+        if ent.label_ == "PERSON" and ent.root.i in ids and fires("gtd.person_entity", _person_named(ent, roles)):
             return True
-    for t in toks:
-        if t.lemma_.lower() in roles and t.tag_ != "NNS" and t.pos_ == "NOUN":
-            return True
-    return False
+    return any(fires("gtd.person_role", t.lemma_.lower() in roles and t.tag_ != "NNS" and t.pos_ == "NOUN") for t in toks)
+
+
+PLACE_PREPS = {"in", "near", "at", "outside", "inside", "from", "into", "along", "between", "across", "around"}
+NAMED_AGAIN = {"kill", "injure", "wound", "survive", "harm", "shoot", "hurt", "die", "escape", "abduct", "kidnap", "target"}
+
+
+def _person_named(ent, roles) -> bool:
+    """Return True when a name the tagger calls a person is a person: a title or role beside it ("Mayor X",
+    "X, a journalist") or the name said again of a person ("X was injured"); not a name in a place chain
+    ("raided Ouzal, Extreme-North"), under a place preposition or beside a place word (the small model
+    tags many town names as people)."""
+    doc, root = ent.doc, ent.root
+    places = ontology.cue("territory") | ontology.cue("place_words")
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and (prev.lemma_.lower() in roles or prev.lower_.rstrip(".") in ontology.cue("titles")):
+        return True
+    if (root.dep_ == "appos" and root.head.lemma_.lower() in roles) or any(
+            c.dep_ == "appos" and c.lemma_.lower() in roles for c in root.children):
+        return True
+    if root.head.lemma_.lower() in places or (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS):
+        return False
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].text[:1].isupper():
+        return False  # "Ouzal, Extreme-North, Cameroon": a chain of places
+    if root.dep_ in ("conj", "appos"):
+        return False
+    last = ent[-1].lower_
+    return any(t.lower_ == last and t.dep_ in ("nsubjpass", "nsubj", "dobj") and t.head.lemma_.lower() in NAMED_AGAIN
+               for t in doc[ent.end:])
 
 
 def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
@@ -99,16 +122,16 @@ def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
     head = trigger_token(article, ev)
     mode = ev.mode
     attack = ontology.gtd_attack_for(mode)
-    if mode == "hostage" and sent.has_any(("kidnap", "abduct", "kidnapping", "abduction")):
+    if mode == "hostage" and fires("gtd.hostage_kidnap", sent.has_any(("kidnap", "abduct", "kidnapping", "abduction"))):
         attack = "Hostage Taking (Kidnapping)"
     elif mode not in ("abduct", "hostage", "hijack"):
-        if sent.cue("assassination") or (head is not None and _targets_person(head)):
+        if fires("gtd.assassination_words", sent.cue("assassination")) or (head is not None and _targets_person(head)):
             attack = "Assassination"
-        elif near.has_any(("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive")):
+        elif fires("gtd.kidnap_in_incident", near.has_any(("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive"))):
             # GTD codes an incident in which people were taken as a kidnapping
             attack = "Hostage Taking (Kidnapping)"
-    if attack == "Bombing/Explosion" and mode in ("artillery", "grenade") and head is not None and Bag(
-            mode_tokens(head)).cue("small_arms"):
+    if attack == "Bombing/Explosion" and mode in ("artillery", "grenade") and head is not None and fires("gtd.mixed_arms_assault", Bag(
+            mode_tokens(head)).cue("small_arms")):
         attack = "Armed Assault"  # "attacked the village with mortars and gunfire": GTD codes the mixed assault as armed
     weapon = ontology.gtd_weapon_for(mode)
     if weapon == "Unknown":
