@@ -33,27 +33,28 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
         return code_assault(article, ev, head)
     if ev.type == "PROTEST":
         return code_protest(article, ev, head)
-    if ev.type == "COERCE" and ev.mode in ("arrest", "raid") and sentence_bag(article, ev).cue("crime"):
+    if fires("acled.crime_arrest", ev.type == "COERCE" and ev.mode in ("arrest", "raid") and sentence_bag(article, ev).cue("crime")):
         return None
-    if ev.type == "COERCE" and ev.mode == "arrest" and head is not None and head.lemma_.lower() == "capture" and (
-            side_of(captured_people(head)) == "armed"):
+    if fires("acled.fighters_captured", ev.type == "COERCE" and ev.mode == "arrest" and head is not None
+             and head.lemma_.lower() == "capture" and side_of(captured_people(head)) == "armed"):
         return ("Battles", "Armed clash")  # fighters captured in combat: ACLED codes the fight
-    if ev.type == "COERCE" and ev.mode in ("loot", "destroy") and head is not None and _crowd_doers(agent_tokens(head)):
+    if fires("acled.crowd_looting", ev.type == "COERCE" and ev.mode in ("loot", "destroy") and head is not None
+             and _crowd_doers(agent_tokens(head))):
         return riot_kind(article, ev)  # a crowd looting or smashing things riots; ACLED's looting is by armed groups
-    if ev.type == "COERCE" and ev.mode == "seize" and sentence_bag(article, ev).cue("crime") and not (
-            head is not None and Bag(agent_tokens(head)).cue("armed")):
+    if fires("acled.crime_seizure", ev.type == "COERCE" and ev.mode == "seize" and sentence_bag(article, ev).cue("crime") and not (
+            head is not None and Bag(agent_tokens(head)).cue("armed"))):
         return None  # goods seized from criminals are news only when named forces did it
-    if ev.type == "COERCE" and ev.mode == "raid" and head is not None and by_aircraft(head):
+    if fires("acled.air_raid", ev.type == "COERCE" and ev.mode == "raid" and head is not None and by_aircraft(head)):
         return ("Explosions/Remote violence", "Air/drone strike")  # "raids by the army's helicopters"
-    if ev.type == "RETREAT" and ev.mode == "withdraw" and head is not None and any(
-            c.dep_ == "prep" and c.lower_ == "from" and Bag(list(c.subtree)).cue("pact_words") for c in head.children):
+    if fires("acled.treaty_withdrawal", ev.type == "RETREAT" and ev.mode == "withdraw" and head is not None and any(
+            c.dep_ == "prep" and c.lower_ == "from" and Bag(list(c.subtree)).cue("pact_words") for c in head.children)):
         return ("Strategic developments", "Agreement")  # leaving a treaty is news about an agreement, not ground
     if ev.type == "AID":
         doers = agent_tokens(head) if head is not None else []
         if head is not None and head.dep_ == "acl":  # "members of a gang delivering food": the noun is the doer
             doers += [t for t in head.head.subtree if t.i < head.i]
         givers = Bag(doers) if doers else None
-        if (givers and givers.cue("armed_group_words")) or any(a.kind in ("rebels", "militia") for a in ev.actors):
+        if fires("acled.armed_group_aid", bool(givers and givers.cue("armed_group_words")) or any(a.kind in ("rebels", "militia") for a in ev.actors)):
             # an armed group handing out food or aid changes what the group does: ACLED records it
             return ("Strategic developments", "Change to group/activity")
         return None

@@ -6,6 +6,7 @@ from ..records import Article, Event
 from . import ontology
 from .clauses import YEAR, Bag, aside_tokens
 from .mentions import short_text
+from .rules import fires
 from .roles import agent_tokens, context_bag, sentence_bag, sentences_after, with_parts
 
 
@@ -40,7 +41,7 @@ def _fact_tokens(article: Article, ev: Event, head, following: int) -> list:
 
 def riot_kind(article: Article, ev: Event) -> tuple[str, str]:
     """Return Riots / Violent demonstration when a demonstration is named around the event, else Mob violence."""
-    if context_bag(article, ev, 2).cue("demonstration"):
+    if fires("acled.riot_at_demonstration", context_bag(article, ev, 2).cue("demonstration")):
         return ("Riots", "Violent demonstration")
     return ("Riots", "Mob violence")
 
@@ -107,7 +108,8 @@ def _negated_word(tok) -> bool:
 def _riot_or_mob(article: Article, ev: Event) -> tuple[str, str]:
     """Return Violent demonstration for a violent protest, or Mob violence when no demonstration was held."""
     context = context_bag(article, ev, 2)
-    if (ev.mode != "riot" and not context.cue("demonstration")) or context.has_any(("prisoner", "inmate")):
+    if fires("acled.riot_without_demonstration", ev.mode != "riot" and not context.cue("demonstration")) or fires(
+            "acled.prison_riot", context.has_any(("prisoner", "inmate"))):
         # violence by a crowd that held no demonstration (a brawl with police, a prison riot) is a mob
         return ("Riots", "Mob violence")
     return ("Riots", "Violent demonstration")
@@ -130,28 +132,28 @@ def code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     crowd_did = Bag([t for t in crowd_toks if own(t) and not (t.pos_ == "VERB" and any(
         c.dep_ == "nsubjpass" and c.lemma_.lower() in sufferers for c in t.children))])
     fought = Bag([t for t in toks if own(t)]).cue("crowd_fought")
-    if ev.mode == "mob" or by_crowd.cue("mob") or (head is not None and _rally_attacked_by_civilians(head)):
+    if fires("acled.protest_mob", ev.mode == "mob" or by_crowd.cue("mob")) or fires(
+            "acled.rally_attacked_by_civilians", head is not None and _rally_attacked_by_civilians(head)):
         return ("Riots", "Mob violence")
-    if head is not None and (facts.has_any(("kill", "die", "fatal", "deadly")) or _deadly_force(head.sent)) and _protesters_hit(list(head.sent)):
+    if fires("acled.protesters_killed", head is not None and (facts.has_any(("kill", "die", "fatal", "deadly")) or _deadly_force(head.sent))
+             and _protesters_hit(list(head.sent))):
         # "attacks against peaceful protesters" that killed: the force fell on the crowd
         return ("Protests", "Excessive force against protesters")
-    if ev.mode == "riot" or crowd_did.cue("riot_acts") or fought:
+    if fires("acled.protest_riot_mode", ev.mode == "riot") or fires("acled.crowd_riot_acts", crowd_did.cue("riot_acts")) or fires(
+            "acled.crowd_fought", fought):
         # protesters who fought or smashed things held a violent demonstration, whatever force met them
         return _riot_or_mob(article, ev)
-    if facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress",
-                      "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (
-                          facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot")))):
-        return ("Protests", "Excessive force against protesters")
-    if head is not None and facts.has_any(("kill", "die", "fatal", "deadly")) and _protesters_hit(list(head.sent)):
-        # "attacks against peaceful protesters" that killed: the force fell on the crowd
+    if fires("acled.excessive_force", facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress",
+                                                     "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (
+                                                         facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot"))))):
         return ("Protests", "Excessive force against protesters")
     # a clash takes two sides: it makes the protest violent whoever is named as its doer
     # "the march descended into the worst violence in years": a turn the what-about filter would drop
     turned = (context_bag(article, ev, 1) if short_text(article.text) else sentence_bag(article, ev)).cue("violent_turn")
-    if facts.cue("mutual_violence") or turned:
+    if fires("acled.protest_clash", facts.cue("mutual_violence")) or fires("acled.protest_turned_violent", turned):
         return _riot_or_mob(article, ev)
     # a short report may say how the police ended the protest before it names the protest
     scene = Bag.of_doc(article.doc) if short_text(article.text) else sentence_bag(article, ev)
-    if facts.cue("intervention_acts") or scene.cue("crowd_control"):
+    if fires("acled.intervention_acts", facts.cue("intervention_acts")) or fires("acled.crowd_control", scene.cue("crowd_control")):
         return ("Protests", "Protest with intervention")
     return ("Protests", "Peaceful protest")
