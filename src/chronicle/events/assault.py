@@ -45,9 +45,12 @@ def _in_arms_store(head) -> bool:
 
 
 def _is_crowd(tokens) -> bool:
-    """Return True when the words name a crowd of civilians and no organised armed group."""
+    """Return True when the words name a crowd of civilians, or members of a group that is not armed
+    ("members of the party's student wing"), and no organised armed group."""
     bag = Bag(tokens)
-    return bool(tokens) and bag.cue("crowd") and not bag.cue("organized_armed")
+    if not tokens or bag.cue("organized_armed") or bag.cue("armed_group_words"):
+        return False
+    return bag.cue("crowd") or fires("acled.party_members", bag.cue("affiliates") and bag.cue("political_org_words"))
 
 
 def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:

@@ -7,6 +7,8 @@ import re
 from . import ontology
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"}
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -30,8 +32,8 @@ class Bag:
         lemma_seq, word_seq = [], []
         self.lemmas, self.words, self.tagged = set(), set(), set()
         for t in tokens:
-            if t.is_space:
-                continue
+            if t.is_space or (t.lower_ in MONTHS and t.text[:1].isupper() and t.i > 0):
+                continue  # "24 March", "in May": a date, never a march or a modal
             lem, low = t.lemma_.lower(), t.lower_
             lemma_seq.append(lem)
             word_seq.append(low)
