@@ -105,6 +105,29 @@ def _negated_word(tok) -> bool:
         tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "non")
 
 
+HARM_VERBS = {"assault", "attack", "beat", "injure", "hit", "stab", "hack", "chase", "storm", "disrupt"}
+
+
+def _done_to_crowd(tokens) -> set[int]:
+    """Return indexes of clauses in which someone attacked, beat or disrupted the protesters
+    ("members of the ruling party assaulted the demonstrators", "attacked the march")."""
+    out: set[int] = set()
+    for v in tokens:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in HARM_VERBS:
+            continue
+        hit = [c for c in v.children if c.dep_ == "dobj"] + [
+            g for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children if g.dep_ == "pobj"]
+        if any({t.lemma_.lower(), t.lower_} & PROTEST_NOUNS or any(
+                g.lemma_.lower() in PROTEST_NOUNS or g.lower_ in PROTEST_NOUNS for g in t.children if g.dep_ in ("amod", "compound"))
+               for t in hit):
+            out.update(t.i for t in v.subtree)
+    return out
+
+
+PROTEST_NOUNS = {"protester", "protestor", "demonstrator", "marcher", "protest", "demonstration", "rally", "march",
+                 "procession", "demonstrate", "demonstrating", "protesting", "sit-in", "motorcade", "human chain"}
+
+
 def _riot_or_mob(article: Article, ev: Event) -> tuple[str, str]:
     """Return Violent demonstration for a violent protest, or Mob violence when no demonstration was held."""
     context = context_bag(article, ev, 2)
@@ -129,7 +152,9 @@ def code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     sufferers = ontology.cue("crowd") | ontology.cue("protest") | {"protestor", "protesters", "demonstrators"}
     # in a long page the sentences after a protest mention are often about other days: only its own counts here
     own = (lambda t: True) if short_text(article.text) else (lambda t: ev.sentence.start <= t.idx < ev.sentence.end)
-    crowd_did = Bag([t for t in crowd_toks if own(t) and not (t.pos_ == "VERB" and any(
+    # "party members assaulted the demonstrators": what others did to the crowd is an intervention, not its violence
+    done_to = _done_to_crowd(toks)
+    crowd_did = Bag([t for t in crowd_toks if own(t) and t.i not in done_to and not (t.pos_ == "VERB" and any(
         c.dep_ == "nsubjpass" and c.lemma_.lower() in sufferers for c in t.children))])
     fought = Bag([t for t in toks if own(t)]).cue("crowd_fought")
     if fires("acled.protest_mob", ev.mode == "mob" or by_crowd.cue("mob")) or fires(
@@ -152,6 +177,8 @@ def code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     turned = (context_bag(article, ev, 1) if short_text(article.text) else sentence_bag(article, ev)).cue("violent_turn")
     if fires("acled.protest_clash", facts.cue("mutual_violence")) or fires("acled.protest_turned_violent", turned):
         return _riot_or_mob(article, ev)
+    if fires("acled.protesters_attacked", bool(done_to)):
+        return ("Protests", "Protest with intervention")
     # a short report may say how the police ended the protest before it names the protest
     scene = Bag.of_doc(article.doc) if short_text(article.text) else sentence_bag(article, ev)
     if fires("acled.intervention_acts", facts.cue("intervention_acts")) or fires("acled.crowd_control", scene.cue("crowd_control")):
