@@ -101,3 +101,29 @@ def clause_tokens(head) -> list:
         if t.i not in skip:
             skip |= aside_tokens(t)
     return [t for t in verb.subtree if t.i not in skip]
+
+
+BACKGROUND_PREPS = {"amid", "amidst", "following", "after", "over", "despite", "since"}
+JOINING = {"join", "attend", "participate", "return", "support"}
+
+
+def in_background(head) -> bool:
+    """Return True for an event noun that only sets the scene of another act: the object of "amid",
+    "following", "after", "over" ("attacked amid ongoing demonstrations"), modified by "ongoing",
+    or what people went to or came back from ("on their way to join the rally")."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.lemma_.lower() in ontology.cue("background_frame") for c in head.children if c.dep_ in ("amod", "advmod")):
+        return True
+    tok = head
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in JOINING:
+            return True
+        if tok.dep_ not in ("pobj", "prep", "compound", "conj", "dobj", "xcomp", "pcomp"):
+            return False
+        tok = tok.head
+    return False

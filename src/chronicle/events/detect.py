@@ -15,8 +15,8 @@ from typing import Optional
 
 from ..records import Article, Event, Span
 from . import mentions, ontology
-from .rules import fires, on
 from .clauses import DEFINITE, YEAR, Bag, clause_tokens
+from .rules import fires, on
 
 PHYSICAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"}
 # Which event leads when several types share a sentence: a protest met by police is

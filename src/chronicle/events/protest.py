@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..records import Article, Event
 from . import ontology
-from .clauses import YEAR, Bag, aside_tokens
+from .clauses import YEAR, Bag, aside_tokens, in_background
 from .mentions import short_text
-from .rules import fires
+from .rules import fires, on
 from .roles import agent_tokens, context_bag, sentence_bag, sentences_after, with_parts
 
 
@@ -41,9 +41,25 @@ def _fact_tokens(article: Article, ev: Event, head, following: int) -> list:
 
 def riot_kind(article: Article, ev: Event) -> tuple[str, str]:
     """Return Riots / Violent demonstration when a demonstration is named around the event, else Mob violence."""
-    if fires("acled.riot_at_demonstration", context_bag(article, ev, 2).cue("demonstration")):
+    if fires("acled.riot_at_demonstration", _held_demonstration(article, ev)):
         return ("Riots", "Violent demonstration")
     return ("Riots", "Mob violence")
+
+
+def _held_demonstration(article: Article, ev: Event) -> bool:
+    """Return True when a demonstration word stands around the event (its sentence and the next two), not
+    only as its background ("amid ongoing demonstrations", "on their way to join the rally")."""
+    toks = [t for s in sentences_after(article, ev, 2) for t in s]
+    if not on("acled.demonstration_not_background"):
+        return Bag(toks).cue("demonstration")
+    skip: set[int] = set()
+    for t in toks:
+        if t.i not in skip and in_background(t):
+            skip.update(x.i for x in t.subtree)
+    kept = Bag([t for t in toks if t.i not in skip])
+    if fires("acled.demonstration_not_background", Bag(toks).cue("demonstration") and not kept.cue("demonstration")):
+        return False
+    return kept.cue("demonstration")
 
 
 def _forces_acts(tokens) -> set[int]:
