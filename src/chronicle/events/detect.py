@@ -96,7 +96,8 @@ def _context_ok(entry: dict, head, bag: Bag, primed: bool = False, loose: bool =
     `primed` says violence was already reported earlier in the article."""
     if "with" in entry and fires(f"{entry['id']}:with", not (_near_lemmas(head) & set(entry["with"]))):
         return False
-    if "ctx" in entry and fires(f"ctx:{entry['ctx']}", not bag.cue(entry["ctx"]) and not (primed and entry["ctx"] == "violence")):
+    if "ctx" in entry and fires(f"ctx:{entry['ctx']}", not bag.cue(entry["ctx"]) and not (primed and entry["ctx"] == "violence")
+                                and not (entry["ctx"] == "violence" and fires("ctx.people_hit", _people_hit(head)))):
         return False
     if "dep" in entry and fires(f"{entry['id']}:dep", head.dep_ not in entry["dep"]):
         return False
@@ -120,6 +121,16 @@ def _context_ok(entry: dict, head, bag: Bag, primed: bool = False, loose: bool =
                                          or fires("unblock.protest_sense", _protest_sense(head)))):
             return False
     return True
+
+
+def _people_hit(head) -> bool:
+    """Return True when a force word was done to people ("raiders attacked civilians", "a man was beaten"):
+    harm to people is violence whatever other words the text uses."""
+    people = ontology.cue("civilian") | ontology.cue("crowd") | ontology.cue("people_words")
+    hit = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if head.pos_ == "NOUN":
+        hit += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
+    return any(t.lemma_.lower() in people or t.lower_ in people for t in hit)
 
 
 def _troops_marching(head) -> bool:
