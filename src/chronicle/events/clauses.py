@@ -3,6 +3,7 @@ detection and event coding both read."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import ontology
 
@@ -25,37 +26,68 @@ def _compound_part(t, lem: str, low: str) -> bool:
     return False
 
 
+def _doc_words(doc) -> tuple:
+    """Return, once per doc, each token's (lemma, word, lemma:POS, kept in sequences, kept in sets)."""
+    info = doc.user_data.get("chronicle_words")
+    if info is None:
+        info = []
+        for t in doc:
+            lem, low = t.lemma_.lower(), t.lower_
+            # "24 March", "in May": a date, never a march or a modal
+            seq = not t.is_space and not (low in MONTHS and t.text[:1].isupper() and t.i > 0)
+            info.append((lem, low, f"{lem}:{t.pos_}", seq, seq and not _compound_part(t, lem, low)))
+        info = doc.user_data["chronicle_words"] = tuple(info)
+    return info
+
+
+@lru_cache(maxsize=4096)
+def _split(words) -> tuple[frozenset, frozenset, tuple]:
+    """Return cue `words` split into single words, lemma:POS pairs and padded phrases."""
+    words = frozenset(words)
+    return (frozenset(w for w in words if ":" not in w and " " not in w),
+            frozenset(w for w in words if ":" in w),
+            tuple(f" {w} " for w in words if " " in w and ":" not in w))
+
+
 class Bag:
     """Words of a stretch of text, for cue look-ups by lemma, word or phrase."""
 
-    def __init__(self, tokens):
-        lemma_seq, word_seq = [], []
-        self.lemmas, self.words, self.tagged = set(), set(), set()
-        for t in tokens:
-            if t.is_space or (t.lower_ in MONTHS and t.text[:1].isupper() and t.i > 0):
-                continue  # "24 March", "in May": a date, never a march or a modal
-            lem, low = t.lemma_.lower(), t.lower_
-            lemma_seq.append(lem)
-            word_seq.append(low)
-            if _compound_part(t, lem, low):
-                continue
-            self.lemmas.add(lem)
-            self.words.add(low)
-            self.tagged.add(f"{lem}:{t.pos_}")
-        self.lemma_text = " " + " ".join(lemma_seq) + " "
-        self.word_text = " " + " ".join(word_seq) + " "
+    def __init__(self, tokens, doc=None):
+        """Build from tokens, or from token indexes of `doc` (no Token objects made)."""
+        if doc is None:
+            tokens = list(tokens)
+            doc = tokens[0].doc if tokens else None
+            idx = [t.i for t in tokens]
+        else:
+            idx = tokens
+        info = _doc_words(doc) if doc is not None else ()
+        rows = [info[i] for i in idx if info[i][3]]
+        self.lemma_text = " " + " ".join(r[0] for r in rows) + " "
+        self.word_text = " " + " ".join(r[1] for r in rows) + " "
+        kept = [r for r in rows if r[4]]
+        self.lemmas = {r[0] for r in kept}
+        self.words = {r[1] for r in kept}
+        self.tagged = {r[2] for r in kept}
 
     @staticmethod
     def of_doc(doc) -> "Bag":
         """Return the Bag of a whole parsed text, built once per doc."""
         bag = doc.user_data.get("chronicle_bag")
         if bag is None:
-            bag = doc.user_data["chronicle_bag"] = Bag(doc)
+            bag = doc.user_data["chronicle_bag"] = Bag(range(len(doc)), doc)
         return bag
+
+    @staticmethod
+    def of_span(span) -> "Bag":
+        """Return the Bag of a sentence or other span."""
+        return Bag(range(span.start, span.end), span.doc)
 
     def has_any(self, words) -> bool:
         """Return True when any cue word or phrase of `words` occurs."""
-        return any(self.has(w) for w in words)
+        singles, tagged, phrases = _split(words if isinstance(words, (frozenset, tuple)) else tuple(words))
+        return (not singles.isdisjoint(self.lemmas) or not singles.isdisjoint(self.words)
+                or not tagged.isdisjoint(self.tagged)
+                or any(p in self.lemma_text or p in self.word_text for p in phrases))
 
     def has(self, w: str) -> bool:
         """Return True when cue `w` (a word, `lemma:POS`, or a phrase) occurs."""
@@ -92,7 +124,14 @@ def aside_tokens(tok) -> set[int]:
 
 
 def clause_tokens(head) -> list:
-    """Return the tokens of the clause the trigger stands in, without its what-about phrases."""
+    """Return the tokens of the clause the trigger stands in, without its what-about phrases (once per token)."""
+    cache = head.doc.user_data.setdefault("chronicle_clauses", {})
+    if head.i not in cache:
+        cache[head.i] = _clause_tokens(head)
+    return cache[head.i]
+
+
+def _clause_tokens(head) -> list:
     verb = head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head

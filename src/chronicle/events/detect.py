@@ -265,17 +265,18 @@ def _background(head, sent, ref_year: Optional[int]) -> bool:
             return True
         if anc.dep_ == "pobj" and anc.head.lower_ == "since":
             return True
-    if re.search(r"\bsince (?:the )?(?:19|20)\d\d\b", sent.text, re.I):
+    sent_text = sent.doc.text[sent.start_char:sent.end_char]  # a slice: no Token objects made
+    if re.search(r"\bsince (?:the )?(?:19|20)\d\d\b", sent_text, re.I):
         # "since 2017, when a general was killed ...": the when-clause is history
         for anc in [head, *head.ancestors]:
             if any(c.lower_ == "when" and c.dep_ == "advmod" for c in anc.children):
                 return True
     if ref_year is None:
         return False
-    years = [int(y) for y in YEAR.findall(sent.text)]
+    years = [int(y) for y in YEAR.findall(sent_text)]
     if years and max(years) < ref_year:
         return True
-    text = sent.text.lower()
+    text = sent_text.lower()
     return any(p in text for p in ("years ago", "last year", "a year ago", "decade ago"))
 
 
@@ -298,12 +299,12 @@ def _framed(head) -> bool:
     frame = ontology.cue("background_frame")
     if any(c.lemma_.lower() in frame for c in head.children if c.dep_ in ("amod", "advmod")):
         return True
-    return any(a.lemma_.lower() in frame for a in head.ancestors if a.i != head.sent.root.i)
+    return any(a.lemma_.lower() in frame for a in head.ancestors if a.head.i != a.i)
 
 
 def _expected(head) -> bool:
     """Return True for a protest that is only expected or headed off ("deployed in anticipation of protests")."""
-    return any(a.lemma_.lower() in ontology.cue("expected_frame") for a in head.ancestors if a.i != head.sent.root.i)
+    return any(a.lemma_.lower() in ontology.cue("expected_frame") for a in head.ancestors if a.head.i != a.i)
 
 
 def _reference_year(article: Article) -> Optional[int]:
@@ -329,7 +330,7 @@ def _candidates(article: Article) -> list[Candidate]:
     for si, sent in enumerate(article.doc.sents):
         toks = [t for t in sent]
         # a short report (an ACLED note, a GTD summary) is one story: its words are one context
-        bag = whole if short else Bag(toks)
+        bag = whole if short else Bag.of_span(sent)
         used: set[int] = set()
         aftermath: set[int] = set()
         for i, tok in enumerate(toks):
@@ -433,11 +434,11 @@ def _priority(c: Candidate) -> float:
     key = (c.entry["type"], c.entry.get("mode"))
     if c.framed:
         return SENTENCE_PRIORITY["AGREE"] - 0.5  # a deployment or a truce "amid fighting" is the news
-    if key == ("AGREE", "agree") and (lambda b: b.cue("ceasefire") or b.cue("organized_armed") or b.cue("prisoners"))(Bag(c.sent)):
+    if key == ("AGREE", "agree") and (lambda b: b.cue("ceasefire") or b.cue("organized_armed") or b.cue("prisoners"))(Bag.of_span(c.sent)):
         return SENTENCE_PRIORITY["AGREE"]  # an agreement between armed parties is news ACLED records
     if c.entry["type"] == "ASSAULT" and c.entry["lemma"] == "operation":
         return SENTENCE_PRIORITY["COERCE"] - 0.5  # arrests or seizures made in an operation are its news
-    if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag(c.sent).cue("strike_words"):
+    if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag.of_span(c.sent).cue("strike_words"):
         return SENTENCE_PRIORITY["COERCE"]  # arms destroyed beside an attack are its damage, not a defusal
     if c.entry["type"] == "PROTEST" and _protest_aside(_phrase_head(c.tokens), c.sent):
         return SENTENCE_PRIORITY["ASSAULT"] - 0.5  # "grenades hurled at troops sent to break up the protest"

@@ -60,6 +60,7 @@ def mode_cues() -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((m, frozenset(words)) for m, words in load()["mode_cues"])
 
 
+@lru_cache(maxsize=None)
 def mode_rank(mode: Optional[str]) -> int:
     """Return the specificity rank of `mode` (0 is most specific; unknown modes last)."""
     order = [m for m, _ in mode_cues()]

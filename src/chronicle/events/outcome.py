@@ -95,7 +95,7 @@ def settle_outcomes(article: Article, events: list[Event]) -> None:
         if ev.type != "ASSAULT" or not ev.gtd:
             continue
         toks = _tokens(article, ev)
-        bag = Bag(toks)
+        bag = Bag.of_doc(article.doc) if short_text(article.text) else Bag(toks)
         if fires("status.device_failed", ev.mode in REMOTE and bag.cue("device_failed") and not harmed(toks)):
             ev.status = "attempted"
         elif fires("status.repelled", bag.cue("repelled") and not harmed(toks)):

@@ -24,7 +24,7 @@ def _fact_tokens(article: Article, ev: Event, head, following: int) -> list:
     people = ontology.cue("crowd") | ontology.cue("armed") | ontology.cue("protest") | {
         "person", "they", "some", "many", "others", "several", "dozens", "hundreds", "rioter", "participant"}
     for s in sents[1:]:
-        if YEAR.search(s.text):
+        if YEAR.search(s.doc.text[s.start_char:s.end_char]):
             continue  # a dated aside ("during an attack in 2018") is background
         for v in s:
             if v.pos_ != "VERB":
