@@ -26,6 +26,15 @@ def _compound_part(t, lem: str, low: str) -> bool:
     return False
 
 
+def sentence_text(sent) -> str:
+    """Return a sentence's text as a slice of its doc's text, which is joined once per doc (Span.text and
+    Doc.text build every Token)."""
+    text = sent.doc.user_data.get("chronicle_text")
+    if text is None:
+        text = sent.doc.user_data["chronicle_text"] = sent.doc.text
+    return text[sent.start_char:sent.end_char]
+
+
 def _doc_words(doc) -> tuple:
     """Return, once per doc, each token's (lemma, word, lemma:POS, kept in sequences, kept in sets)."""
     info = doc.user_data.get("chronicle_words")

@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..records import Article, Event, Span
 from . import mentions, ontology
-from .clauses import DEFINITE, YEAR, Bag, clause_tokens
+from .clauses import DEFINITE, YEAR, Bag, clause_tokens, sentence_text
 from .rules import fires, on
 
 PHYSICAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"}
@@ -265,7 +265,7 @@ def _background(head, sent, ref_year: Optional[int]) -> bool:
             return True
         if anc.dep_ == "pobj" and anc.head.lower_ == "since":
             return True
-    sent_text = sent.doc.text[sent.start_char:sent.end_char]  # a slice: no Token objects made
+    sent_text = sentence_text(sent)
     if re.search(r"\bsince (?:the )?(?:19|20)\d\d\b", sent_text, re.I):
         # "since 2017, when a general was killed ...": the when-clause is history
         for anc in [head, *head.ancestors]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..records import Article, Event
 from . import ontology
-from .clauses import YEAR, Bag, aside_tokens, in_background
+from .clauses import YEAR, Bag, aside_tokens, in_background, sentence_text
 from .mentions import short_text
 from .rules import fires, on
 from .roles import agent_tokens, context_bag, sentence_bag, sentences_after, with_parts
@@ -24,7 +24,7 @@ def _fact_tokens(article: Article, ev: Event, head, following: int) -> list:
     people = ontology.cue("crowd") | ontology.cue("armed") | ontology.cue("protest") | {
         "person", "they", "some", "many", "others", "several", "dozens", "hundreds", "rioter", "participant"}
     for s in sents[1:]:
-        if YEAR.search(s.doc.text[s.start_char:s.end_char]):
+        if YEAR.search(sentence_text(s)):
             continue  # a dated aside ("during an attack in 2018") is background
         for v in s:
             if v.pos_ != "VERB":
