@@ -334,11 +334,21 @@ def speaker_actor(article: Article, span: tuple[int, int], names: Names,
 
 
 def _unnamed(toks, ents, name: Optional[str], mention: str):
-    """Return the head word of an unnamed source ('a source close to X', 'officials', 'a senior official'), or None."""
+    """Return the head word of an unnamed source ('a source close to X', 'officials', 'a senior official',
+    'an officer who spoke on condition of anonymity'), or None."""
     if not toks or any(x.label_ in ("PERSON", "ORG") for x in ents) or name != clean_name(mention):
         return None
     head = next((t for t in toks if t.head.i < toks[0].i or t.head.i > toks[-1].i or t.head.i == t.i), toks[-1])
-    return head if head.lemma_.lower() in cues()["anonymous"] else None
+    return head if head.lemma_.lower() in cues()["anonymous"] or withheld_name(head) else None
+
+
+def withheld_name(head) -> bool:
+    """Tell whether the words around a speaker say the name is withheld ("who spoke on condition of anonymity",
+    "who asked not to be named", "not authorised to speak")."""
+    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+        return False
+    words = " ".join(t.lower_ for t in head.subtree if t.i - head.i < 30)
+    return any(w in words for w in cues()["withheld_name"])
 
 
 def via_actor(article: Article, span: tuple[int, int]) -> Actor:
