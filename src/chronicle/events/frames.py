@@ -30,10 +30,11 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 class _Roles:
     """What the tree walk found for one trigger."""
 
-    def __init__(self) -> None:
+    def __init__(self, gpe_targets: bool = False) -> None:
         self.actors: list[Token] = []
         self.targets: list[Token] = []
         self.instrument: Optional[Token] = None
+        self.gpe_targets = gpe_targets  # "blamed Israel": a country is a party here, not where it happened
 
     def add(self, role: str, tok: Optional[Token]) -> None:
         if tok is None or tok.pos_ not in NOUNISH or not any(ch.isalnum() for ch in tok.text):
@@ -51,7 +52,7 @@ class _Roles:
             if self.instrument is None:
                 self.instrument = tok
             return
-        if role == "target" and _is_place(tok):
+        if role == "target" and _is_place(tok) and not (self.gpe_targets and tok.ent_type_ == "GPE"):
             return
         for t in conjuncts(tok):
             bucket = self.actors if role == "actor" else self.targets
@@ -231,8 +232,9 @@ def _trigger_tokens(doc: Doc, trigger: Span) -> list[Token]:
 
 
 
-def roles_for(doc: Doc, event: Event) -> _Roles:
-    r = _Roles()
+def roles_for(doc: Doc, event: Event, gpe_targets: bool = False) -> _Roles:
+    """The tokens filling the trigger's roles; with `gpe_targets`, a country or city may be the one acted on."""
+    r = _Roles(gpe_targets)
     toks = _trigger_tokens(doc, event.trigger)
     if not toks:
         return r
