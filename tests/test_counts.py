@@ -296,3 +296,27 @@ def test_subset_cue_ends_at_a_new_casualty_verb(text, expected):
 def test_age_between_commas_after_a_name_is_no_count(text):
     k, i = counts.count_text(text)
     assert all(c is None or c.value < 10 for c in (k, i))
+
+
+def test_the_coded_total_wins_over_other_reports():
+    k, _ = counts.count_text("On 3 May 2021, 4 guards were killed in an ambush near the post. "
+                      "Fatalities coded as 0 (a local outlet reported 4 fatalities).")
+    assert k.value == 0
+    k, _ = counts.count_text("Militants attacked a camp, killing 12 villagers. Fatalities coded as 12 (a radio station reported 15 fatalities).")
+    assert k.value == 12
+
+
+def test_a_figure_in_brackets_is_another_source():
+    k, _ = counts.count_text("At least 25 soldiers (18 according to the rebels) were killed in the raid on the base.")
+    assert k.value == 25
+    k, _ = counts.count_text("Vigilantes killed at least twenty herders (other accounts gave between 40 and 60 dead) in the village.")
+    assert k.value == 20
+    # a bracket alone still counts
+    k, _ = counts.count_text("The clash left casualties (three soldiers were killed).")
+    assert k.value == 3
+
+
+def test_a_total_across_clashes_is_shared():
+    k, _ = counts.count_text("Gunmen attacked a border post. This was one of four related attacks in the area on this date. "
+                      "At least 12 soldiers were killed across the ensuing clashes.")
+    assert k.value == 3

@@ -35,6 +35,8 @@ class Mention:
     attacker: bool = False  # the dead include the attackers themselves
     reach: int = 0  # end of the whole phrase ("... were killed"), when longer than the figure
     additive: bool = False  # "two more", "another five", "were also killed": adds to an earlier figure
+    coded: bool = False  # a total the note says it codes ("Fatalities coded as 3"), over others it reports
+    aside: bool = False  # inside brackets: another source's figure or a breakdown ("(22 according to X)")
 
 
 
@@ -513,7 +515,7 @@ def _find_counts(text: str) -> list[Mention]:
             more = m.groupdict().get("more")
             value = int(m.group("n") or m.group("n2")) if "n2" in m.groupdict() else int(m.group("n"))
             value += int(more) if more else 0
-            found.append(Mention("killed", value, m.start(), m.end(), None, total=True))
+            found.append(Mention("killed", value, m.start(), m.end(), None, total=True, coded=key != "fatalities"))
             blocked.append(m.span())
     for m in res["none"].finditer(text):
         said = m.group(0).lower()
@@ -528,5 +530,8 @@ def _find_counts(text: str) -> list[Mention]:
         found += _captives_killed(text)
     if not any(m.attacker for m in found if m.role == "killed"):
         found += _suicide_mentions(text)
+    brackets = [b.span() for b in re.finditer(r"\([^()]*\)", text)]
+    for m in found:
+        m.aside = any(s < m.start < e for s, e in brackets)
     found.sort(key=lambda m: m.start)
     return found

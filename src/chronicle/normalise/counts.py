@@ -71,8 +71,10 @@ def total(mentions: list[Mention], role: str, shared: int = 1, round_up: bool = 
     ms = [m for m in mentions if m.role == role]
     if not ms:
         return None
+    if not all(m.aside for m in ms):
+        ms = [m for m in ms if not m.aside]  # "25 soldiers (22 according to X)": the bracket is another source
     totals = [m for m in ms if m.total]
-    kept = totals[-1:]
+    kept = ([m for m in totals if m.coded] or totals)[-1:]  # "coded as 3 (X reported 6 fatalities)"
     if not totals:
         for m in ms:
             if m.definite and kept:
