@@ -320,3 +320,29 @@ def test_a_total_across_clashes_is_shared():
     k, _ = counts.count_text("Gunmen attacked a border post. This was one of four related attacks in the area on this date. "
                       "At least 12 soldiers were killed across the ensuing clashes.")
     assert k.value == 3
+
+
+def _parsed_counts(nlp, text):
+    art = Article(id="v", text=text)
+    art.doc = nlp(text)
+    return counts.count_segments(text, [(0, len(text))], doc=art.doc)
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("Gunmen opened fire on a minibus. The district mayor and his driver were killed in the attack.", 2),
+    ("The ambush left a patrol in ruins: the informer and his three brothers were killed.", 4),
+    ("Militants raided the camp, killing 4 volunteer guards and 1 soldier.", 5),
+    ("Attackers shot and killed Tomas Ferreira, a local councillor, outside his home.", 1),
+    ("Villagers burned to death two suspected thieves near the market.", 2),
+    ("At least one policeman and six attackers were killed in the ensuing firefight.", 7),
+    ("The council head was not injured, but one guard was killed in the blast.", 1),
+    ("A trader who had killed his neighbour was beaten by a crowd.", 0),
+    ("The gunmen attempted to assassinate the judge at his home.", 0),
+    ("A scholar and teacher was killed by an unknown gunman.", 1),
+    ("Five people were killed, including one who was beheaded.", 5),
+    ("Raiders killed a herder and 30 cows in the valley.", 1),
+])
+def test_victim_lists_are_counted_one_by_one(nlp, text, killed):
+    k, _ = _parsed_counts(nlp, text)
+    assert (k.value if k else 0) == killed, text
+
