@@ -346,3 +346,22 @@ def test_victim_lists_are_counted_one_by_one(nlp, text, killed):
     k, _ = _parsed_counts(nlp, text)
     assert (k.value if k else 0) == killed, text
 
+
+
+def test_a_range_counts_its_lower_figure():
+    k, _ = counts.count_text("Gunmen entered the market and killed between 9 and 15 traders.")
+    assert k.value == 9
+    k, _ = counts.count_text("Militants attacked a checkpoint, killing 6-7 policemen.")
+    assert k.value == 6
+
+
+def test_the_share_coded_to_this_event():
+    k, _ = counts.count_text("On 2 May 2021, rival groups clashed in the town. 2 people were killed. At least 30 people died "
+                             "in the city that day; 9 remaining fatalities split across 11 events. "
+                             "Total 3 fatalities (2 confirmed and 1 split fatality) coded to this event.")
+    assert k.value == 3
+
+
+def test_captives_arrested_then_killed():
+    k, _ = counts.count_text("Soldiers arrested three herders near the well and executed them the same night.")
+    assert k.value == 3

@@ -40,6 +40,8 @@ _ONE_OF = re.compile(r"\b(?:one|first|second|third|last)\s+of\s+(?:at\s+least\s+
 
 def _split_shared(text: str) -> tuple[int, bool]:
     """Return (how many events share the totals written in `text`, whether to round the share up)."""
+    if role_res()["this_event"].search(text):
+        return 1, False  # "2 fatalities coded to this event": the share is given
     m = role_res()["split"].search(text)
     if m:
         n = parse_number(m.group("n"))

@@ -113,8 +113,9 @@ def _how_many(tok) -> Optional[int]:
     if tok.pos_ == "NUM":
         return parse_number(tok.lower_)
     nums = [c for c in tok.children if c.dep_ == "nummod"]
-    if nums:
-        return parse_number(nums[0].lower_)
+    if nums:  # "between 11 and 20 people": the lower figure
+        values = [parse_number(t.lower_) for t in nums[0].subtree if t.like_num]
+        return min((v for v in values if v is not None), default=None)
     if tok.pos_ == "PRON":
         return None
     if tok.tag_ in ("NN", "NNP"):
