@@ -147,6 +147,10 @@ def _cue_of(tok, data):
         return "claim", None  # "the claims were rated as false": a judgement with no one named
     if lemma in data["intent_verbs"] and any(c.dep_ == "xcomp" for c in tok.children):
         return data["intent_verbs"][lemma], None
+    if lemma in data["intent_verbs"] and any(c.dep_ == "dobj" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and agentive(subj, data) and subj.lower_ not in ("i", "you", "we"):
+            return data["intent_verbs"][lemma], None  # "Trump wants a wall", "the party seeks a recount"
     if lemma in data["intent_verbs"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) \
             and not any(c.dep_ == "nsubj" and c.lower_ in ("i", "you", "we") for c in tok.children):
         return data["intent_verbs"][lemma], None  # "voters expect Clinton to win", "they decided she should share it"
