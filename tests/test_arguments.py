@@ -305,3 +305,17 @@ def test_claimed_actor_given_once(nlp):
     ev = coded(nlp, text, "bombing")
     spans = [(a.start, a.end) for a in ev.actors]
     assert len(spans) == len(set(spans))
+
+
+def test_people_the_attack_killed_are_its_targets(nlp):
+    ev = coded(nlp, "Gunmen attacked a bus station in the north, killing three drivers and a guard.", "attacked")
+    assert "three drivers" in texts(ev.targets) and "a guard" in texts(ev.targets)
+    ev = coded(nlp, "Two teachers were killed in the attack on the school.", "attack")
+    assert "Two teachers" in texts(ev.targets)
+
+
+def test_device_or_place_inside_the_trigger_phrase(nlp):
+    ev = coded(nlp, "Nobody was hurt in the embassy bombing on Sunday.", "bombing")
+    assert texts(ev.targets) == ["embassy"]
+    ev = coded(nlp, "Police defused a second device an hour after the car bomb.", "car bomb")
+    assert ev.instrument is not None and ev.instrument.text == "the car bomb"

@@ -21,7 +21,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..normalise import names
+from ..normalise import names, victims
 from ..places.mentions import dateline_city
 from ..records import Actor, Article, Event, Span
 from .claims import claimants
@@ -217,6 +217,19 @@ def _resolve_pronoun(doc: Doc, a: Actor, tok: Token, groups: list[tuple[int, int
         a.kind, a.country, a.role = b.kind, b.country, b.role
 
 
+def _victims(doc: Doc, ev: Event) -> list[Token]:
+    """The people the attack itself killed or hurt ("attacked X, killing Y", "the blast killed Y",
+    "Y were killed in the attack"): they are its targets too."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None:
+        return []
+    head = span.root
+    verbs = [head, head.head] + [c for c in head.children if c.dep_ in ("advcl", "conj", "xcomp")]
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        verbs.append(head.head.head)  # "were killed in the attack"
+    return victims.victims_of(verbs)
+
+
 def _dateline_word(tok: Token) -> bool:
     """True for a word of the wire dateline's place name ("MOGADISHU, March 3 -"), found once per doc."""
     doc = tok.doc
@@ -258,7 +271,8 @@ def fill_arguments(article: Article, events: list[Event]) -> None:
             for a in ev.actors:
                 if a.kind in (None, "civilians", "unknown"):
                     a.kind = "protesters"
-        ev.targets = sorted(_build(doc, r.targets, groups, seen, ev.trigger, ev.type in THING_TARGETS),
+        hit = r.targets + (_victims(doc, ev) if ev.type == "ASSAULT" else [])
+        ev.targets = sorted(_build(doc, hit, groups, seen, ev.trigger, ev.type in THING_TARGETS),
                             key=lambda a: a.start)
         if r.instrument is not None:
             lo, hi = phrase(r.instrument, groups)

@@ -155,6 +155,8 @@ def _noun_frame(n: Token, trig_lemmas: set[str], r: _Roles) -> None:
                 r.add("instrument", c)
             elif _compound_actor(c):
                 r.add("target" if victim_noun else "actor", c)
+            elif c.dep_ == "compound" and c.pos_ == "NOUN" and names.kind_of_head(c.lemma_) is not None:
+                r.add("target", c)  # "the embassy bombing", "a market attack": the place or people hit
     for a in pobjs(n, ("by",)):
         r.add("actor", a)
         _targeting(a, r)  # "an attempt by a drone targeting his residence"
@@ -255,8 +257,9 @@ def roles_for(doc: Doc, event: Event, gpe_targets: bool = False) -> _Roles:
             r.actors.append(first)
         if agent:
             r.actors.append(head)
-        elif verb is not None:  # "a car bomb exploded"; not "firearms are everywhere"
-            r.instrument = head
+        elif verb is not None or any(c.dep_ == "compound" and is_instrument(c) or c.lower_ in ("car", "truck", "roadside", "suicide")
+                                     for c in head.children):
+            r.instrument = head  # "a car bomb exploded", "in the car bomb"; not "firearms are everywhere"
         _noun_frame(head, lemmas, r)
         if verb is not None:
             _verb_frame(verb, r)

@@ -123,6 +123,12 @@ def _how_many(tok) -> Optional[int]:
     return None
 
 
+def victims_of(verbs) -> list:
+    """Return the head words of the people the casualty verbs among `verbs` say were killed or hurt."""
+    return [h for tok in verbs if _role(tok) is not None and not _unreal(tok) for h in _victim_heads(tok)
+            if h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() not in casualty_words()["vague_nouns"]]
+
+
 def victim_groups(sent) -> list[Group]:
     """Return the victims of each casualty verb of a parsed sentence that names them all."""
     out = []
