@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 from . import errors, events, normalise, places, statements
 from .ingest import RawInput, clean
 from .parse import load_pipeline, parse_articles
+from .provenance import pipeline_label
 from .records import Article
 from .settings import Settings
 
@@ -53,9 +54,11 @@ def run(raws: Iterable[RawInput], settings: Settings) -> Iterator[Article]:
     `workers.run` gives the same articles from `settings.workers` processes.
     """
     nlp = load_pipeline(settings.model)
+    label = pipeline_label(settings.model)
     it = iter(raws)
     while batch := list(islice(it, settings.batch_size)):
         arts = [clean.clean(raw, settings) for raw in batch]
         parse_articles(arts, nlp, settings.batch_size, settings.max_chars_parsed)
         for article in arts:
+            article.pipeline = label
             yield extract(article)

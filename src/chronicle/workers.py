@@ -49,7 +49,7 @@ def _init_worker(settings: Settings) -> None:
 def _failed(raw: RawInput, exc: BaseException) -> Article:
     """Return an Article for `raw` marked with E008 for `exc`."""
     art = Article(id=raw.id, published=raw.published, title=raw.title, url=raw.url,
-                  source=raw.source)
+                  source=raw.source, outlet=raw.outlet)
     return art.fail(errors.PIPELINE, errors.message(errors.PIPELINE, repr(exc)))
 
 

@@ -23,6 +23,7 @@ from typing import Optional
 
 from .. import errors
 from .read import RawInput
+from ..provenance import outlet_of
 from ..records import Article
 from ..settings import Settings
 
@@ -71,6 +72,7 @@ class Cleaned:
     captions: list[str] = field(default_factory=list)
     title: Optional[str] = None
     published: Optional[str] = None
+    outlet: Optional[str] = None  # the site's own name, when the page gives it
     code: Optional[str] = None
     detail: str = ""
 
@@ -272,6 +274,7 @@ def from_html(html: str, url: Optional[str], settings: Settings) -> Cleaned:
     if doc is not None:
         out.title = getattr(doc, "title", None) or None
         out.published = getattr(doc, "date", None) or None
+        out.outlet = getattr(doc, "sitename", None) or None
     if len(body.strip()) < settings.min_chars:
         # menus and buttons are short lines; keep the lines that read like prose
         body = "\n".join(line for line in tag_strip(html).split("\n")
@@ -385,12 +388,13 @@ def headline(text: str) -> Optional[str]:
 def clean(raw: RawInput, settings: Settings) -> Article:
     """Return an Article with `text` set, or with `error` set."""
     art = Article(id=raw.id, published=_date(raw.published), title=raw.title, url=raw.url,
-                  source=raw.source)
+                  source=raw.source, outlet=raw.outlet or outlet_of(raw.url))
     if raw.problem:
         return art.fail(raw.problem, errors.message(raw.problem, raw.detail or ""))
     got = read(raw, settings)
     art.text, art.captions = got.text, got.captions
     art.title = art.title or got.title
+    art.outlet = raw.outlet or got.outlet or art.outlet
     art.published = art.published or _date(got.published) or _date(raw.crawled)
     if got.code:
         return art.fail(got.code, errors.message(got.code, got.detail))

@@ -35,6 +35,7 @@ class RawInput:
     title: Optional[str] = None
     url: Optional[str] = None
     source: Optional[str] = None
+    outlet: Optional[str] = None  # who published it ("Reuters"), when the input says
     problem: Optional[str] = None  # an error code found while reading (e.g. a bad JSONL line)
     detail: Optional[str] = None  # what exactly was wrong, for the error message
     crawled: Optional[str] = None  # YYYY-MM-DD the page was fetched: `published` when nothing better
@@ -91,7 +92,7 @@ def parse_record(line: bytes, where: str, fallback_id: str) -> RawInput:
                     html=html if isinstance(html, str) and not isinstance(text, str) else None,
                     published=_str_or_none(rec.get("published")),
                     title=_str_or_none(rec.get("title")), url=_str_or_none(rec.get("url")),
-                    source=where)
+                    outlet=_str_or_none(rec.get("outlet")), source=where)
 
 
 def read_jsonl(path: str, max_bytes: Optional[int] = None) -> Iterator[RawInput]:

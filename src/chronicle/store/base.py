@@ -9,14 +9,17 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator, Optional
 
 from .. import errors
 from ..records import Actor, Article, Event, Statement
-from .countries import country_code
+from ..provenance import outlet_of, stamp
+from .filters import (EventFilter, StatementFilter, check_events, check_statements, day_bounds,
+                      event_where, order_by)
 
 EVENT_COLUMNS = (
     "id", "article_id", "event_id", "rank", "type", "mode", "acled_event_type",
@@ -27,7 +30,7 @@ EVENT_COLUMNS = (
     "place_precision", "place_text", "place_start", "place_end",
     "killed", "killed_qualifier", "killed_text", "killed_start", "killed_end",
     "injured", "injured_qualifier", "injured_text", "injured_start", "injured_end",
-    "instrument_text", "instrument_start", "instrument_end", "record",
+    "instrument_text", "instrument_start", "instrument_end", "repeats", "record",
 )
 STATEMENT_COLUMNS = (
     "id", "article_id", "statement_id", "rank", "kind", "speaker_name", "speaker_kind",
@@ -37,34 +40,14 @@ STATEMENT_COLUMNS = (
 )
 log = logging.getLogger(__name__)
 
-ARTICLE_COLUMNS = ("id", "doc_id", "source", "url", "title", "published", "content_hash",
-                   "error_code", "error_message", "ingested_at")
-
-
-@dataclass
-class EventFilter:
-    """What to select events by; every field left None selects all."""
-
-    type: Optional[str] = None  # PLOVER type, or ACLED event/sub-event type
-    country: Optional[str] = None  # ISO alpha-3 (or English name) of the event's country
-    since: Optional[str] = None  # YYYY[-MM[-DD]]: events whose date overlaps or follows it
-    until: Optional[str] = None
-    text: Optional[str] = None  # full-text query over article title and text
-    article_id: Optional[int] = None
-    limit: Optional[int] = 100
-    offset: int = 0
-
-
-@dataclass
-class StatementFilter:
-    """What to select statements by; every field left None selects all."""
-
-    speaker: Optional[str] = None  # words of the speaker's name or mention
-    kind: Optional[str] = None
-    event: Optional[str] = None  # store event id '<article id>:<event id>'
-    article_id: Optional[int] = None
-    limit: Optional[int] = 100
-    offset: int = 0
+ARTICLE_COLUMNS = ("id", "doc_id", "source", "url", "outlet", "title", "published",
+                   "content_hash", "error_code", "error_message", "ingested_at",
+                   "chronicle_version", "pipeline")
+# What every event view carries of its article: where it came from and what read it.
+PROVENANCE = ("source", "url", "outlet", "ingested_at", "chronicle_version", "pipeline")
+_EVENT_SELECT = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, a.doc_id, a.title,"
+                 f" a.published, {', '.join('a.' + c + ' AS a_' + c for c in PROVENANCE)}"
+                 " FROM events e JOIN articles a ON a.id = e.article_id")
 
 
 @dataclass
@@ -96,9 +79,12 @@ def _span(s, prefix: str) -> dict[str, Any]:
             f"{prefix}_end": s.end if s else None}
 
 
-def event_row(article_id: int, rank: int, e: Event) -> dict[str, Any]:
-    """Return the `events` row of event `e` of stored article `article_id`."""
+def event_row(article_id: int, rank: int, e: Event, published: Optional[str] = None,
+              outlet: Optional[str] = None) -> dict[str, Any]:
+    """Return the `events` row of event `e` of stored article `article_id` (published on
+    `published`, by `outlet`)."""
     acled, gtd, loc = e.acled or {}, e.gtd or {}, e.location
+    first, last = day_bounds((e.date.value if e.date else None) or published)
     row = {
         "id": f"{article_id}:{e.id}", "article_id": article_id, "event_id": e.id, "rank": rank,
         "type": e.type, "mode": e.mode, "acled_event_type": acled.get("event_type"),
@@ -116,6 +102,7 @@ def event_row(article_id: int, rank: int, e: Event) -> dict[str, Any]:
         "killed_qualifier": e.killed.qualifier if e.killed else None,
         "injured": e.injured.value if e.injured else None,
         "injured_qualifier": e.injured.qualifier if e.injured else None,
+        "repeats": e.repeats, "day_start": first, "day_end": last, "outlet": outlet,
         "record": json.dumps(e.to_dict(), ensure_ascii=False),
     }
     row.update(_span(e.trigger, "trigger"))
@@ -257,11 +244,13 @@ class Store:
     def _add_article(self, article: Article, saved: Saved) -> Optional[int]:
         key = article_key(article)
         err = article.error
+        outlet = article.outlet or outlet_of(article.url)
         article_id = self._insert("articles", {
             "doc_id": article.id, "source": article.source, "url": article.url,
             "title": article.title, "published": article.published, "content_hash": key,
             "text": article.text, "error_code": err.code if err else None,
             "error_message": err.message if err else None, "ingested_at": now(),
+            **stamp(outlet, article.pipeline),
         }, returning=True, conflict="content_hash")
         if article_id is None:
             saved.duplicates += 1
@@ -270,7 +259,7 @@ class Store:
         saved.articles += 1
         saved.errors += err is not None
         for rank, e in enumerate(article.events):
-            row = event_row(article_id, rank, e)
+            row = event_row(article_id, rank, e, article.published, outlet)
             self._insert("events", row)
             for actor in actor_rows(row["id"], e):
                 self._insert("event_actors", actor)
@@ -299,38 +288,27 @@ class Store:
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
     def _event_query(self, f: EventFilter) -> tuple[str, list[Any]]:
-        where, params = [], []
-        if f.type:
-            where.append("(upper(e.type) = upper(?) OR lower(e.acled_event_type) = lower(?)"
-                         " OR lower(e.acled_sub_event_type) = lower(?))")
-            params += [f.type] * 3
-        if f.country:
-            where.append("upper(e.place_country) = upper(?)")
-            params.append(country_code(f.country))
-        # An event dated only to a month or year matches every range it overlaps:
-        # '2020-05' || '-99' sorts after every day of May 2020.
-        if f.since:
-            where.append("coalesce(e.date_value, a.published) || '-99' >= ?")
-            params.append(f.since)
-        if f.until:
-            where.append("coalesce(e.date_value, a.published) <= ?")
-            params.append(f.until)
-        if f.text:
-            where.append(self.text_clause())
-            params.append(self.text_query(f.text))
-        if f.article_id is not None:
-            where.append("e.article_id = ?")
-            params.append(f.article_id)
-        sql = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, a.doc_id, a.title, a.url,"
-               " a.published, a.source FROM events e JOIN articles a ON a.id = e.article_id")
+        f = check_events(replace(f))
+        where, params = event_where(f, self.text_clause(), self.text_query)
+        sql = _EVENT_SELECT
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += (" ORDER BY coalesce(e.date_value, a.published) DESC, e.article_id DESC,"
-                " e.rank")
+        sql += " ORDER BY " + order_by(f.sort)
         if f.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(f.limit), int(f.offset)]
         return sql, params
+
+    def total(self, f: EventFilter = EventFilter()) -> int:
+        """Return how many events match `f` (paging aside)."""
+        f = check_events(replace(f, limit=None, offset=0))
+        where, params = event_where(f, self.text_clause(), self.text_query)
+        sql = "SELECT count(*) FROM events e"
+        if any(re.search(r"\ba\.", w) for w in where):  # join the articles only when a condition reads them
+            sql += " JOIN articles a ON a.id = e.article_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return int(self.execute(sql, params).fetchone()[0])
 
     def iter_events(self, f: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
         """Yield the events matching `f`, newest first, as event views, a few rows at a time."""
@@ -347,10 +325,7 @@ class Store:
 
     def event(self, uid: str) -> Optional[dict[str, Any]]:
         """Return one event view with its article text and linked statements, or None."""
-        rows = self._rows(
-            f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, a.doc_id, a.title, a.url,"
-            " a.published, a.source FROM events e JOIN articles a ON a.id = e.article_id"
-            " WHERE e.id = ?", [uid])
+        rows = self._rows(_EVENT_SELECT + " WHERE e.id = ?", [uid])
         if not rows:
             return None
         view = event_view(rows[0])
@@ -361,12 +336,13 @@ class Store:
 
     def statements(self, f: StatementFilter = StatementFilter()) -> list[dict[str, Any]]:
         """Return the statements matching `f` as statement views."""
+        f = check_statements(replace(f))
         where, params = [], []
         if f.speaker:
             where.append("(lower(s.speaker_name) LIKE ? OR lower(s.speaker_text) LIKE ?)")
             params += [f"%{f.speaker.lower()}%"] * 2
         if f.kind:
-            where.append("lower(s.kind) = lower(?)")
+            where.append("s.kind = ?")
             params.append(f.kind)
         if f.event:
             where.append("s.event_id = ?")
@@ -432,10 +408,11 @@ def _view(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def event_view(row: dict[str, Any]) -> dict[str, Any]:
-    """Return a stored event as its contract EVENT plus store id, rank and article."""
+    """Return a stored event as its contract EVENT plus store id, rank, and its article with provenance."""
+    row = dict(row, url=row.get("a_url"))
     view = _view(row)
     view["rank"] = row["rank"]
-    view["article"]["source"] = row.get("source")
+    view["article"].update({name: row.get("a_" + name) for name in PROVENANCE})
     return view
 
 

@@ -9,6 +9,7 @@ from typing import Any, Iterator
 import psycopg
 
 from .base import Store
+from .upgrade import upgrade
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +29,14 @@ class PostgresStore(Store):
             with self.conn.transaction():
                 # Two processes creating the schema at once would race on the catalog.
                 self.conn.execute("SELECT pg_advisory_xact_lock(7263101)")
+                upgrade(self.conn.execute, self._columns, "(record::jsonb ->> '{key}')")
                 self.conn.execute(schema())
+
+    def _columns(self, table: str) -> set[str]:
+        rows = self.conn.execute("SELECT column_name FROM information_schema.columns"
+                                 " WHERE table_schema = current_schema() AND table_name = %s",
+                                 (table,)).fetchall()
+        return {r[0] for r in rows}
 
     def execute(self, sql: str, params=()) -> Any:
         """Run one statement with `?` placeholders; return the cursor."""
