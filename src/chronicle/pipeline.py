@@ -4,42 +4,54 @@
               -> places, dates, counts
               -> names -> statements -> (merge, store: see merge/ and store/)
 
-`run(raws)` yields finished `Article`s in input order, in this process (`workers.run`
-spreads the same work over several). Every stage is a plain
-function over `Article` that can also be called alone; a failure inside a stage
-marks that article with error E008 and the run goes on.
+`run(raws)` yields finished `Article`s in input order, exactly one per input, in this
+process (`workers.run` spreads the same work over several). Every stage is a plain
+function over `Article` that can also be called alone. Each article's steps run under
+a guard (guard.py): a failure marks that article with E008, an article still running
+after `settings.article_seconds` (cleaning, its share of the parse, and extraction)
+gets E009, and the run goes on.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
+import time
 import traceback
 from itertools import islice
 from typing import Iterable, Iterator
 
 from . import errors, events, normalise, places, statements
+from .guard import Clock
 from .ingest import RawInput, clean
 from .parse import load_pipeline, parse_articles
-from .records import Article
+from .records import Article, Count, Span
 from .settings import Settings
 
 log = logging.getLogger(__name__)
 
 
+def stages(article: Article) -> None:
+    """Run every extraction stage on one parsed article, in order (exceptions pass through)."""
+    found = events.find_events(article)
+    events.fill_arguments(article, found)
+    events.code_events(article, found)
+    places.locate_events(article, found)
+    normalise.date_events(article, found)
+    normalise.count_events(article, found)
+    article.events = found
+    article.statements = statements.find_statements(article)
+    normalise.canonicalise(article)
+    statements.link_statements(article)
+    if article.doc is not None and article.doc.text != article.text[:len(article.doc.text)]:
+        repair_spans(article)
+
+
 def extract(article: Article) -> Article:
-    """Run every extraction stage on one parsed article; return it."""
+    """Run every extraction stage on one parsed article; return it (E008 if a stage fails)."""
     if article.error is not None or article.doc is None:
         return article
     try:
-        found = events.find_events(article)
-        events.fill_arguments(article, found)
-        events.code_events(article, found)
-        places.locate_events(article, found)
-        normalise.date_events(article, found)
-        normalise.count_events(article, found)
-        article.events = found
-        article.statements = statements.find_statements(article)
-        normalise.canonicalise(article)
-        statements.link_statements(article)
+        stages(article)
     except Exception as exc:  # one bad article must not stop a run of millions
         log.error("article %s: %s\n%s", article.id, exc, traceback.format_exc())
         article.fail(errors.PIPELINE, errors.message(errors.PIPELINE, repr(exc)))
@@ -47,15 +59,63 @@ def extract(article: Article) -> Article:
     return article
 
 
+def _spans(value) -> Iterator[Span]:
+    """Yield every Span inside an event, a statement, or a list of them."""
+    if isinstance(value, Span):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _spans(item)
+    elif isinstance(value, Count):
+        yield value.span
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from _spans(getattr(value, f.name))
+
+
+def repair_spans(article: Article) -> None:
+    """Set each span's text from the article text (the parser read runs blanked out)."""
+    for span in _spans(article.events + article.statements):
+        span.text = article.text[span.start:span.end]
+
+
+def failed(raw: RawInput, code: str, message: str) -> Article:
+    """Return the Article of `raw` marked with error `code`."""
+    art = Article(id=raw.id, published=raw.published, title=raw.title, url=raw.url,
+                  source=raw.source)
+    return art.fail(code, message)
+
+
+def run_batch(batch: list[RawInput], nlp, settings: Settings) -> list[Article]:
+    """Clean, parse and extract one batch of inputs, each under its own clock; return one
+    Article per input, in order."""
+    clocks = [Clock(settings.article_seconds) for _ in batch]
+    arts = []
+    for raw, clock in zip(batch, clocks):
+        art, why = clock.run(lambda: clean.clean(raw, settings), "cleaning", raw.id)
+        arts.append(art if why is None else failed(raw, why.code, why.message))
+    todo = [(a, c) for a, c in zip(arts, clocks) if a.error is None]
+    start = time.perf_counter()
+    parse_articles([a for a, _ in todo], nlp, settings)
+    elapsed = time.perf_counter() - start
+    tokens = sum(len(a.doc) for a, _ in todo if a.doc is not None) or 1
+    for article, clock in todo:  # each pays its share of the batch's parse, by length
+        clock.spent += elapsed * (len(article.doc) if article.doc is not None else 0) / tokens
+    for article, clock in zip(arts, clocks):
+        if article.error is None and article.doc is not None:
+            _, why = clock.run(lambda: stages(article), "extraction", article.id)
+            if why is not None:
+                article.fail(why.code, why.message)
+        article.doc = None
+    return arts
+
+
 def run(raws: Iterable[RawInput], settings: Settings) -> Iterator[Article]:
-    """Clean, parse and extract every input in this process; yield articles in input order.
+    """Clean, parse and extract every input in this process; yield one article per input, in order.
 
     `workers.run` gives the same articles from `settings.workers` processes.
     """
     nlp = load_pipeline(settings.model)
     it = iter(raws)
     while batch := list(islice(it, settings.batch_size)):
-        arts = [clean.clean(raw, settings) for raw in batch]
-        parse_articles(arts, nlp, settings.batch_size, settings.max_chars_parsed)
-        for article in arts:
-            yield extract(article)
+        yield from run_batch(batch, nlp, settings)

@@ -18,8 +18,14 @@ class Settings:
     workers: int = 1
     db: str = "chronicle.db"  # a SQLite path, or a postgresql:// URL
     max_bytes: int = 5_000_000  # larger inputs get E004
-    min_chars: int = 40  # shorter texts get E001
+    min_words: int = 3  # a text with fewer words (two letters or more) gets E001
+    min_chars: int = 40  # an HTML body extracted shorter than this is looked for again by a plain strip
     max_chars_parsed: int = 200_000  # longer texts are cut before parsing
+    max_tokens_parsed: int = 50_000  # and so are texts of more words and marks than this
+    max_html_nodes: int = 100_000  # an HTML page with more elements gets E004 (memory)
+    max_token_chars: int = 250  # a longer run without spaces is hidden from the parser and rules
+    max_sentence_tokens: int = 250  # no sentence handed to the rules is longer
+    article_seconds: int = 60  # an article still running after this gets E009
     gazetteer: str = ""  # path of the gazetteer index; default: user cache folder
 
 
