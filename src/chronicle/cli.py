@@ -4,7 +4,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
+import shlex
+import signal
 import sys
 from typing import Any, Optional
 
@@ -26,19 +29,80 @@ def safe(value: Any, one_line: bool = True) -> str:
     return _CONTROL.sub("\ufffd", s)
 
 
+def json_line(record: dict) -> str:
+    """Return a contract record as one JSON line that is valid UTF-8 (an id holding a lone
+    surrogate is written with ASCII escapes, which read back to the same id)."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line + "\n"
+
+
+def _stop_on_sigterm() -> None:
+    """Make `kill PID` stop a long run the way Ctrl-C does: cleanly, workers included."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
+def _again(args: argparse.Namespace, extra: str = "") -> str:
+    """Return the command line of this run (plus `extra`), quoted for a shell."""
+    argv = [a for a in getattr(args, "argv", None) or sys.argv[1:] if a != extra]
+    return " ".join(shlex.quote(a) for a in ["chronicle", *argv] + ([extra] if extra else []))
+
+
+def _report_skipped(skipped: list[str]) -> None:
+    if skipped:
+        names = ", ".join(os.path.basename(p) for p in skipped[:5])
+        more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        print(f"skipped {len(skipped)} files that are not articles ({names}{more});"
+              f" articles are .txt, .html, .htm, .jsonl(.gz), .warc(.gz) files", file=sys.stderr)
+
+
+def _records_done(path: str) -> int:
+    """Return how many whole records an output file holds, cutting a half-written last line."""
+    if not os.path.exists(path):
+        return 0
+    with open(path, "rb+") as f:
+        data = f.read()
+        whole = data.rfind(b"\n") + 1
+        if whole < len(data):
+            f.truncate(whole)
+    return data.count(b"\n", 0, whole)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write one contract record per input article (no database)."""
+    from itertools import islice
     from .ingest.read import read_paths
     from .workers import run  # imported here: loading spaCy is slow, and only some commands need it
     s = settings_mod.load(model=args.model, batch_size=args.batch_size, workers=args.workers)
-    out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
+    if args.resume and args.output == "-":
+        raise SystemExit("chronicle: --resume needs an output file (-o FILE)")
+    done = _records_done(args.output) if args.resume else 0
+    out = open(args.output, "a" if args.resume else "w", encoding="utf-8") \
+        if args.output != "-" else sys.stdout
+    skipped: list[str] = []
     n = 0
-    for article in run(read_paths(args.inputs), s):
-        out.write(json.dumps(article.to_contract(), ensure_ascii=False) + "\n")
-        n += 1
-    if out is not sys.stdout:
-        out.close()
-    print(f"{n} articles written to {args.output}", file=sys.stderr)
+    _stop_on_sigterm()
+    articles = run(islice(read_paths(args.inputs, skipped=skipped), done, None), s)
+    try:
+        for article in articles:
+            out.write(json_line(article.to_contract()))
+            n += 1
+    except KeyboardInterrupt:
+        out.flush()
+        print(f"\ninterrupted: {done + n} records in {args.output}", file=sys.stderr)
+        if args.output != "-":
+            print(f"to go on where it stopped: {_again(args, '--resume')}", file=sys.stderr)
+        return 130
+    finally:
+        articles.close()  # stops the workers now, not when the generator is collected
+        if out is not sys.stdout:
+            out.close()
+    _report_skipped(skipped)
+    resumed = f" (after {done} already there)" if done else ""
+    print(f"{n} articles written to {args.output}{resumed}", file=sys.stderr)
     return 0
 
 
@@ -55,6 +119,7 @@ def _open(args: argparse.Namespace, create: bool = True):
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Run the pipeline over the inputs and store what it finds; print counts on stderr."""
     from .ingest.read import read_paths
+    from .store import Saved
     from .store.load import load
     s = settings_mod.load(model=args.model, batch_size=args.batch_size, workers=args.workers,
                           db=args.db)
@@ -64,20 +129,31 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     def progress(saved, skipped: int) -> None:
         line = (f"{saved.articles} articles, {saved.events} events, {saved.errors} errors,"
-                f" {skipped} already stored")
+                f" {saved.duplicates} duplicates, {skipped} already stored")
         if tty:
             print("\r" + line, end="", file=sys.stderr, flush=True)
         elif time.monotonic() - last[0] >= 30:  # a log file gets a line now and then
             last[0] = time.monotonic()
             print(line, file=sys.stderr, flush=True)
 
-    with _open(args) as store:
-        saved, skipped = load(read_paths(args.inputs), store, s, progress)
+    total, skipped_files = Saved(), []
+    _stop_on_sigterm()
+    try:
+        with _open(args) as store:
+            total, skipped = load(read_paths(args.inputs, skipped=skipped_files), store, s,
+                                  progress, total)
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: {total.articles} articles stored in this run, nothing half-stored;"
+              f" to go on, run the same command again (what is stored is skipped):"
+              f" {_again(args)}", file=sys.stderr)
+        return 130
     if tty:
         print(file=sys.stderr)
-    print(f"stored {saved.articles} articles ({saved.errors} with errors), {saved.events} events,"
-          f" {saved.statements} statements; skipped {skipped} inputs already stored and"
-          f" {saved.duplicates} duplicate texts", file=sys.stderr)
+    _report_skipped(skipped_files)
+    print(f"stored {total.articles} articles ({total.errors} with errors), {total.events} events,"
+          f" {total.statements} statements; {total.duplicates} inputs repeat a stored text"
+          f" (recorded as its duplicates); skipped {skipped} inputs already stored",
+          file=sys.stderr)
     return 0
 
 
@@ -265,6 +341,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model")
     e.add_argument("--batch-size", type=int)
     e.add_argument("--workers", type=int, help="processes to run the pipeline in (default 1)")
+    e.add_argument("--resume", action="store_true",
+                   help="keep the records already in -o FILE and go on after them")
     e.set_defaults(func=cmd_extract)
 
     db = {"default": None, "help": "SQLite file or postgresql:// URL (default: settings db)"}
@@ -365,6 +443,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["spark"]:
         return cmd_spark(argv[1:])
     args = build_parser().parse_args(argv)
+    args.argv = argv
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
     if getattr(args, "db", "unset") is None:
         args.db = settings_mod.load().db
@@ -374,7 +453,6 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"chronicle: {exc}")
     except BrokenPipeError:
         # The reader (`| head`) went away: stop quietly, as other Unix tools do.
-        import os
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 

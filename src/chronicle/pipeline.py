@@ -23,7 +23,7 @@ from typing import Iterable, Iterator
 from . import errors, events, normalise, places, statements
 from .guard import Clock
 from .ingest import RawInput, clean
-from .parse import load_pipeline, parse_articles
+from .parse import load_pipeline, make_doc, parse_doc, parse_docs
 from .records import Article, Count, Span
 from .settings import Settings
 
@@ -86,6 +86,38 @@ def failed(raw: RawInput, code: str, message: str) -> Article:
     return art.fail(code, message)
 
 
+def _parse(todo: list[tuple[Article, Clock]], nlp, settings: Settings) -> None:
+    """Set each article's doc: tokenized under its clock, short ones parsed in one batch (each
+    charged its share, by length), long ones in pieces under their clock; failures marked."""
+    tokenized = []
+    for article, clock in todo:
+        doc, why = clock.run(lambda: make_doc(nlp, article.text, settings), "tokenizing",
+                             article.id)
+        if why is not None:
+            article.fail(why.code, why.message)
+        else:
+            tokenized.append((article, clock, doc))
+    short = [t for t in tokenized if len(t[2]) <= settings.max_tokens_whole]
+    start = time.perf_counter()
+    parsed = parse_docs(nlp, [d for _, _, d in short], [a.text for a, _, _ in short], settings)
+    elapsed = time.perf_counter() - start
+    tokens = sum(len(d) for _, _, d in short) or 1
+    for (article, clock, doc), result in zip(short, parsed):
+        clock.spent += elapsed * len(doc) / tokens
+        if isinstance(result, Exception):
+            article.fail(errors.PIPELINE, errors.message(errors.PIPELINE, f"parse: {result!r}"[:500]))
+        elif clock.over() is not None:
+            article.fail(errors.TIMEOUT, clock.over().message)
+        else:
+            article.doc = result
+    for article, clock, doc in tokenized:
+        if len(doc) > settings.max_tokens_whole:
+            article.doc, why = clock.run(lambda: parse_doc(nlp, doc, settings), "parsing",
+                                         article.id)
+            if why is not None:
+                article.fail(why.code, why.message)
+
+
 def run_batch(batch: list[RawInput], nlp, settings: Settings) -> list[Article]:
     """Clean, parse and extract one batch of inputs, each under its own clock; return one
     Article per input, in order."""
@@ -94,13 +126,7 @@ def run_batch(batch: list[RawInput], nlp, settings: Settings) -> list[Article]:
     for raw, clock in zip(batch, clocks):
         art, why = clock.run(lambda: clean.clean(raw, settings), "cleaning", raw.id)
         arts.append(art if why is None else failed(raw, why.code, why.message))
-    todo = [(a, c) for a, c in zip(arts, clocks) if a.error is None]
-    start = time.perf_counter()
-    parse_articles([a for a, _ in todo], nlp, settings)
-    elapsed = time.perf_counter() - start
-    tokens = sum(len(a.doc) for a, _ in todo if a.doc is not None) or 1
-    for article, clock in todo:  # each pays its share of the batch's parse, by length
-        clock.spent += elapsed * (len(article.doc) if article.doc is not None else 0) / tokens
+    _parse([(a, c) for a, c in zip(arts, clocks) if a.error is None], nlp, settings)
     for article, clock in zip(arts, clocks):
         if article.error is None and article.doc is not None:
             _, why = clock.run(lambda: stages(article), "extraction", article.id)

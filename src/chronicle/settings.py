@@ -22,6 +22,7 @@ class Settings:
     min_chars: int = 40  # an HTML body extracted shorter than this is looked for again by a plain strip
     max_chars_parsed: int = 200_000  # longer texts are cut before parsing
     max_tokens_parsed: int = 50_000  # and so are texts of more words and marks than this
+    max_tokens_whole: int = 12_000  # a text of more tokens is parsed in pieces (can be stopped)
     max_html_nodes: int = 100_000  # an HTML page with more elements gets E004 (memory)
     max_token_chars: int = 250  # a longer run without spaces is hidden from the parser and rules
     max_sentence_tokens: int = 250  # no sentence handed to the rules is longer

@@ -7,9 +7,7 @@ are checked against the stock pipes in tests/test_workers.py.
 """
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
-from typing import Iterable, Optional
 
 import spacy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -17,12 +15,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 
-from .. import errors
-from ..records import Article
-from ..settings import Settings
-from .bounds import LIMIT, STRICT, longest_sentence, parser_text
-
-log = logging.getLogger(__name__)
+from . import docs  # noqa: F401  (registers the chronicle_long_sentences pipe)
 
 # Token attributes a single-token rule of the attribute ruler may test in bulk.
 _BULK_KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
@@ -63,53 +56,6 @@ def load_pipeline(name: str, fast: bool = True, line_breaks: bool = True) -> Lan
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("chronicle_long_sentences", before="parser")
     return speed_up(nlp) if fast else nlp
-
-
-def make_doc(nlp: Language, text: str, settings: Settings, strict: bool = False):
-    """Return the unparsed Doc of the bounded text the parser reads (see bounds.parser_text)."""
-    doc = nlp.make_doc(parser_text(text, settings.max_chars_parsed, settings.max_tokens_parsed,
-                                   settings.max_token_chars))
-    doc.user_data[LIMIT] = settings.max_sentence_tokens
-    if strict:
-        doc.user_data[STRICT] = True
-    return doc
-
-
-def parse_one(nlp: Language, text: str, settings: Settings):
-    """Return the parsed Doc of one text, redone with forced sentence starts when the parser
-    made a sentence longer than `max_sentence_tokens`."""
-    doc = nlp(make_doc(nlp, text, settings))
-    return _bounded(nlp, text, doc, settings)
-
-
-def _bounded(nlp: Language, text: str, doc, settings: Settings):
-    if "parser" in nlp.pipe_names and longest_sentence(doc) > settings.max_sentence_tokens:
-        return nlp(make_doc(nlp, text, settings, strict=True))
-    return doc
-
-
-def parse_articles(articles: Iterable[Article], nlp: Language,
-                   settings: Optional[Settings] = None) -> None:
-    """Set `article.doc` on every article without an error, parsing in batches; when a batch
-    fails, its articles are parsed one by one and only the failing one is marked (E008)."""
-    settings = settings or Settings()
-    todo = [a for a in articles if a.error is None]
-    try:
-        docs = nlp.pipe((make_doc(nlp, a.text, settings) for a in todo),
-                        batch_size=settings.batch_size)
-        for article, doc in zip(todo, docs):
-            article.doc = _bounded(nlp, article.text, doc, settings)
-        return
-    except Exception:  # one bad text must not lose its batch: retry one by one below
-        log.warning("a parse batch of %d failed; parsing its articles one by one", len(todo),
-                    exc_info=True)
-    for article in todo:
-        if article.doc is not None:
-            continue
-        try:
-            article.doc = parse_one(nlp, article.text, settings)
-        except Exception as exc:
-            article.fail(errors.PIPELINE, errors.message(errors.PIPELINE, f"parse: {exc!r}"[:500]))
 
 
 def speed_up(nlp: Language) -> Language:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -36,6 +37,8 @@ STATEMENT_COLUMNS = (
     "via_name", "via_chain", "event_id", "hedged", "record",
 )
 log = logging.getLogger(__name__)
+UNPAIRED = re.compile("[\ud800-\udfff]")
+INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
 
 ARTICLE_COLUMNS = ("id", "doc_id", "source", "url", "title", "published", "content_hash",
                    "error_code", "error_message", "ingested_at")
@@ -75,7 +78,7 @@ class Saved:
     events: int = 0
     statements: int = 0
     errors: int = 0
-    duplicates: int = 0
+    duplicates: int = 0  # inputs whose text repeats a stored article, recorded under their own id
 
 
 def now() -> str:
@@ -167,7 +170,7 @@ class Store:
         """Run one statement with `?` placeholders; return the cursor."""
         if self.placeholder != "?":
             sql = sql.replace("?", self.placeholder)
-        return self.conn.execute(sql, tuple(params))
+        return self.conn.execute(sql, tuple(self.clean(v) for v in params))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -183,7 +186,14 @@ class Store:
         return query
 
     def clean(self, value: Any) -> Any:
-        """Return `value` as the engine can store it."""
+        """Return `value` as every engine can take it: text without NUL or lone surrogates
+        (U+FFFD instead, so offsets hold), integers within 64 bits (an id or offset beyond
+        them matches nothing either way)."""
+        if isinstance(value, str):
+            if "\x00" in value or UNPAIRED.search(value):
+                return UNPAIRED.sub("\ufffd", value.replace("\x00", "\ufffd"))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            return min(max(value, INT64_MIN), INT64_MAX)
         return value
 
     def close(self) -> None:
@@ -206,7 +216,7 @@ class Store:
             sql += f" ON CONFLICT ({conflict}) DO NOTHING"
         if returning:
             sql += " RETURNING id"
-        cur = self.execute(sql, [self.clean(v) for v in row.values()])
+        cur = self.execute(sql, list(row.values()))
         if returning:
             found = cur.fetchone()
             return found[0] if found else None
@@ -219,6 +229,48 @@ class Store:
         marks = ", ".join("?" for _ in raw_hashes)
         cur = self.execute(f"SELECT raw_hash FROM inputs WHERE raw_hash IN ({marks})", raw_hashes)
         return {r[0] for r in cur.fetchall()}
+
+    def recorded_ids(self, raw_hashes: list[str]) -> dict[str, set[str]]:
+        """Return, for those of `raw_hashes` already stored, the input ids recorded for the
+        article each became (its own id and the ids of its recorded duplicates)."""
+        if not raw_hashes:
+            return {}
+        marks = ", ".join("?" for _ in raw_hashes)
+        out: dict[str, set[str]] = {}
+        for sql in ("SELECT i.raw_hash, a.doc_id FROM inputs i JOIN articles a ON a.id = i.article_id"
+                    f" WHERE i.raw_hash IN ({marks})",
+                    "SELECT i.raw_hash, d.doc_id FROM inputs i JOIN duplicates d"
+                    f" ON d.article_id = i.article_id WHERE i.raw_hash IN ({marks})"):
+            for h, doc_id in self.execute(sql, raw_hashes).fetchall():
+                out.setdefault(h, set()).add(doc_id)
+        return out
+
+    def add_duplicates(self, items: list[tuple[str, Optional[str], str]]
+                       ) -> tuple[int, list[tuple[str, Optional[str], str]]]:
+        """Record each (input id, source, raw hash) as a duplicate of the article its raw hash
+        became; return how many were recorded and the items whose hash is not stored yet."""
+        recorded, waiting = 0, []
+        with self.transaction():
+            for doc_id, source, raw_hash in items:
+                row = self.execute("SELECT i.article_id, a.doc_id FROM inputs i JOIN articles a"
+                                   " ON a.id = i.article_id WHERE i.raw_hash = ?",
+                                   [raw_hash]).fetchone()
+                if row is None:
+                    waiting.append((doc_id, source, raw_hash))
+                elif self._duplicate(doc_id, source, row[0], row[1]):
+                    recorded += 1
+        return recorded, waiting
+
+    def _duplicate(self, doc_id: str, source: Optional[str], article_id: int,
+                   stored_id: str) -> bool:
+        """Record input `doc_id` as a duplicate of stored article `article_id` (whose own id
+        is `stored_id`); return whether that is new."""
+        if self.clean(doc_id) == stored_id:
+            return False  # the same input again, not a duplicate
+        cur = self.execute("INSERT INTO duplicates (doc_id, source, article_id, ingested_at)"
+                           " VALUES (?, ?, ?, ?) ON CONFLICT (doc_id, article_id) DO NOTHING",
+                           [doc_id, source, article_id, now()])
+        return cur.rowcount > 0
 
     def add(self, articles: Iterable[Article], raw_hashes: Optional[Iterable[Optional[str]]] = None
             ) -> Saved:
@@ -263,10 +315,14 @@ class Store:
             "text": article.text, "error_code": err.code if err else None,
             "error_message": err.message if err else None, "ingested_at": now(),
         }, returning=True, conflict="content_hash")
-        if article_id is None:
-            saved.duplicates += 1
-            cur = self.execute("SELECT id FROM articles WHERE content_hash = ?", [key])
-            return cur.fetchone()[0]
+        if article_id is None:  # this text is stored: record this input as its duplicate
+            article_id, stored_id = self.execute(
+                "SELECT id, doc_id FROM articles WHERE content_hash = ?", [key]).fetchone()
+            saved.duplicates += self._duplicate(article.id, article.source, article_id, stored_id)
+            return article_id
+        if err is None and article.source:  # a record read whole replaces its earlier read error
+            self.execute("DELETE FROM articles WHERE doc_id = ? AND source = ? AND error_code = ?",
+                         [article.id, article.source, errors.UNREADABLE])
         saved.articles += 1
         saved.errors += err is not None
         for rank, e in enumerate(article.events):
@@ -286,11 +342,12 @@ class Store:
 
     # -- reading --------------------------------------------------------------
     def counts(self) -> dict[str, int]:
-        """Return how many articles, events, statements and errors are stored."""
+        """Return how many articles, events, statements, errors and duplicates are stored."""
         q = {"articles": "SELECT count(*) FROM articles",
              "events": "SELECT count(*) FROM events",
              "statements": "SELECT count(*) FROM statements",
-             "errors": "SELECT count(*) FROM articles WHERE error_code IS NOT NULL"}
+             "errors": "SELECT count(*) FROM articles WHERE error_code IS NOT NULL",
+             "duplicates": "SELECT count(*) FROM duplicates"}
         return {k: self.execute(sql).fetchone()[0] for k, sql in q.items()}
 
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
