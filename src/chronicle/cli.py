@@ -318,7 +318,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
     from .api.app import create_app
     _open(args, create=False).close()
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="info")
+    if args.workers > 1:  # several processes: each builds the app from CHRONICLE_DB
+        os.environ["CHRONICLE_DB"] = args.db
+        uvicorn.run("chronicle.api.app:app", host=args.host, port=args.port, log_level="info",
+                    workers=args.workers)
+    else:
+        uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="info")
     return 0
 
 
@@ -384,6 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--db", **db)
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
     sv.set_defaults(func=cmd_serve)
 
     inc = sub.add_parser("incidents", help="events reported by several articles, merged, with disagreements")

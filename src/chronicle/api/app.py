@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Any, AsyncIterator, Optional
 from urllib.parse import urlencode
 
 import jinja2
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import settings as settings_mod
 from ..export.formats import export as export_events
@@ -25,6 +28,9 @@ from ..store.evidence import passages
 
 HERE = Path(__file__).parent
 MAX_LIMIT = 1000
+PAGE_PATHS = ("/event/", "/article/", "/statements.html")  # web pages: a 404 is a page too
+API_PATHS = ("/events", "/statements", "/articles", "/export.", "/openapi.json", "/docs",
+             "/redoc", "/static/")
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self';"
                                " form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
@@ -54,28 +60,94 @@ def page_links(query: dict, limit: int, offset: int, shown: int) -> tuple[Option
     return more, less
 
 
+def json_response(payload: Any) -> Response:
+    """Return `payload` as a JSON response, serialised once (no per-field re-encoding)."""
+    return Response(json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+                    media_type="application/json")
+
+
+def wants_page(request: Request) -> bool:
+    """Return whether a 404 should be a web page: a page path, or a browser asking for HTML."""
+    path = request.url.path
+    if path.startswith(PAGE_PATHS) or path == "/":
+        return True
+    if path.startswith(API_PATHS):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+class StorePool:
+    """Open stores kept between requests (opening one costs more than most queries)."""
+
+    def __init__(self, db: str, keep: int = 32):
+        self.db, self.keep = db, keep
+        self.free: list[Store] = []
+        self.lock = threading.Lock()
+
+    def take(self) -> Store:
+        with self.lock:
+            if self.free:
+                return self.free.pop()
+        return open_store(self.db, create=False)
+
+    def give_back(self, store: Store) -> None:
+        with self.lock:
+            if len(self.free) < self.keep:
+                self.free.append(store)
+                return
+        store.close()
+
+
+class HeadAndHeaders:
+    """ASGI middleware: the security headers on every answer (but FastAPI's /docs, which loads
+    its scripts from a CDN), and HEAD answered as GET without the body."""
+
+    def __init__(self, app):
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        head = scope["method"] == "HEAD"
+        secure = scope["path"] not in ("/docs", "/redoc")
+        if head:
+            scope = dict(scope, method="GET")
+
+        async def send_with(message):
+            if message["type"] == "http.response.start" and secure:
+                message = dict(message, headers=list(message.get("headers", [])) + self.headers)
+            elif message["type"] == "http.response.body" and head:
+                message = dict(message, body=b"")
+            await send(message)
+
+        await self.app(scope, receive, send_with)
+
+
 def create_app(db: str) -> FastAPI:
     """Return the FastAPI app serving the store named by `db` (path or postgresql:// URL)."""
     open_store(db).close()  # create the schema once, so requests only read
     app = FastAPI(title="Chronicle", description="Events and statements extracted from news.")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(HeadAndHeaders)
+    stores = StorePool(db)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        # FastAPI's own /docs page loads its scripts from a CDN; everything else gets the policy.
-        if request.url.path not in ("/docs", "/redoc"):
-            response.headers.update(SECURITY_HEADERS)
-        return response
+    @app.exception_handler(StarletteHTTPException)
+    async def not_found_page(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 404 and wants_page(request):
+            html = templates().get_template("notfound.html").render(path=request.url.path)
+            return HTMLResponse(html, status_code=404)
+        return await http_exception_handler(request, exc)
 
-    def get_store() -> Iterator[Store]:
-        store = open_store(db, create=False)
+    # The dependencies are async: they do no I/O, and a sync one costs a thread hop per request.
+    async def get_store() -> AsyncIterator[Store]:
+        store = stores.take()
         try:
             yield store
         finally:
-            store.close()
+            stores.give_back(store)
 
-    def event_filter(type: Optional[str] = None, country: Optional[str] = None,
+    async def event_filter(type: Optional[str] = None, country: Optional[str] = None,
                      since: Optional[str] = None, until: Optional[str] = None,
                      text: Optional[str] = None,
                      limit: int = Query(100, ge=1, le=MAX_LIMIT),
@@ -85,7 +157,9 @@ def create_app(db: str) -> FastAPI:
     @app.get("/events")
     def list_events(f: EventFilter = Depends(event_filter), store: Store = Depends(get_store)):
         """Events matching the filters, as JSON."""
-        return {"events": store.events(f), "limit": f.limit, "offset": f.offset}
+        body = ",".join(store.events_json(f))
+        return Response(f'{{"events":[{body}],"limit":{f.limit},"offset":{f.offset}}}',
+                        media_type="application/json")
 
     @app.get("/events/{event_id}")
     def get_event(event_id: str, store: Store = Depends(get_store)):
@@ -93,7 +167,7 @@ def create_app(db: str) -> FastAPI:
         view = store.event(event_id)
         if view is None:
             raise HTTPException(404, f"no event {event_id}")
-        return view
+        return json_response(view)
 
     @app.get("/statements")
     def list_statements(speaker: Optional[str] = None, kind: Optional[str] = None,
@@ -103,7 +177,7 @@ def create_app(db: str) -> FastAPI:
         """Statements matching the filters, as JSON."""
         f = StatementFilter(speaker=speaker or None, kind=kind or None, event=event or None,
                             limit=limit, offset=offset)
-        return {"statements": store.statements(f), "limit": limit, "offset": offset}
+        return json_response({"statements": store.statements(f), "limit": limit, "offset": offset})
 
     @app.get("/articles/{article_id}")
     def get_article(article_id: int, store: Store = Depends(get_store)):
@@ -111,7 +185,7 @@ def create_app(db: str) -> FastAPI:
         art = store.article(article_id)
         if art is None:
             raise HTTPException(404, f"no article {article_id}")
-        return art
+        return json_response(art)
 
     def exported(fmt: str, media: str, f: EventFilter, store: Store) -> Response:
         f.limit, f.offset = None, 0

@@ -71,7 +71,7 @@ class _Stream:
             if not chunk:
                 return False
             window = tail + chunk
-            m = HEADER_START.search(window, 1)
+            m = HEADER_START.search(window)
             if m:
                 self.unread(window[m.start(1):])
                 return True
@@ -184,7 +184,8 @@ def _read_block(s: _Stream, rec: _Record, length: int, limit: int) -> _Record:
     ahead = s.read(16)
     s.unread(ahead)
     rest = ahead.lstrip(b"\r\n")
-    if rest and not rest.startswith(b"WARC/"[:len(rest)]):
+    separated = ahead.startswith((b"\r\n\r\n", b"\n\n"))  # the record ends where it said
+    if not separated and rest and not rest.startswith(b"WARC/"[:len(rest)]):
         # The declared length is wrong: the record was cut and the next one follows early.
         m = HEADER_START.search(block)
         if m:

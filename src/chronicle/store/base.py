@@ -13,7 +13,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
 from .. import errors
 from ..records import Actor, Article, Event, Statement
@@ -28,7 +28,7 @@ EVENT_COLUMNS = (
     "place_precision", "place_text", "place_start", "place_end",
     "killed", "killed_qualifier", "killed_text", "killed_start", "killed_end",
     "injured", "injured_qualifier", "injured_text", "injured_start", "injured_end",
-    "instrument_text", "instrument_start", "instrument_end", "record",
+    "instrument_text", "instrument_start", "instrument_end", "record", "sort_date",
 )
 STATEMENT_COLUMNS = (
     "id", "article_id", "statement_id", "rank", "kind", "speaker_name", "speaker_kind",
@@ -37,9 +37,14 @@ STATEMENT_COLUMNS = (
     "via_name", "via_chain", "event_id", "hedged", "record",
 )
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps makes one a call
 UNPAIRED = re.compile("[\ud800-\udfff]")
 INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
 
+# What an event view reads: the event's contract record, its ids and its article's summary.
+VIEW_COLUMNS = ("e.id, e.article_id, e.event_id, e.rank, e.record,"
+                " a.doc_id, a.title, a.url, a.published, a.source")
 ARTICLE_COLUMNS = ("id", "doc_id", "source", "url", "title", "published", "content_hash",
                    "error_code", "error_message", "ingested_at")
 
@@ -99,8 +104,9 @@ def _span(s, prefix: str) -> dict[str, Any]:
             f"{prefix}_end": s.end if s else None}
 
 
-def event_row(article_id: int, rank: int, e: Event) -> dict[str, Any]:
-    """Return the `events` row of event `e` of stored article `article_id`."""
+def event_row(article_id: int, rank: int, e: Event, published: Optional[str] = None
+              ) -> dict[str, Any]:
+    """Return the `events` row of event `e` of stored article `article_id` (published then)."""
     acled, gtd, loc = e.acled or {}, e.gtd or {}, e.location
     row = {
         "id": f"{article_id}:{e.id}", "article_id": article_id, "event_id": e.id, "rank": rank,
@@ -120,6 +126,7 @@ def event_row(article_id: int, rank: int, e: Event) -> dict[str, Any]:
         "injured": e.injured.value if e.injured else None,
         "injured_qualifier": e.injured.qualifier if e.injured else None,
         "record": json.dumps(e.to_dict(), ensure_ascii=False),
+        "sort_date": (e.date.value if e.date else None) or published,
     }
     row.update(_span(e.trigger, "trigger"))
     row.update(_span(e.date, "date"))
@@ -205,6 +212,21 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def columns(self, table: str) -> set[str]:
+        """Return the names of a table's columns."""
+        raise NotImplementedError
+
+    def upgrade(self) -> None:
+        """Bring a store made by an earlier version up to this schema (idempotent)."""
+        if "sort_date" not in self.columns("events"):
+            with self.transaction():
+                self.execute("ALTER TABLE events ADD COLUMN sort_date TEXT")
+                self.execute("UPDATE events SET sort_date = coalesce(date_value, (SELECT published"
+                             " FROM articles a WHERE a.id = events.article_id))")
+        # The list order, so a page is read from an index rather than sorted from the table.
+        self.execute("CREATE INDEX IF NOT EXISTS events_order"
+                     " ON events(sort_date DESC, article_id DESC, rank)")
 
     # -- writing --------------------------------------------------------------
     def _insert(self, table: str, row: dict[str, Any], returning: bool = False,
@@ -326,7 +348,7 @@ class Store:
         saved.articles += 1
         saved.errors += err is not None
         for rank, e in enumerate(article.events):
-            row = event_row(article_id, rank, e)
+            row = event_row(article_id, rank, e, article.published)
             self._insert("events", row)
             for actor in actor_rows(row["id"], e):
                 self._insert("event_actors", actor)
@@ -355,7 +377,7 @@ class Store:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
-    def _event_query(self, f: EventFilter) -> tuple[str, list[Any]]:
+    def _event_query(self, f: EventFilter, columns: str) -> tuple[str, list[Any]]:
         where, params = [], []
         if f.type:
             where.append("(upper(e.type) = upper(?) OR lower(e.acled_event_type) = lower(?)"
@@ -365,12 +387,13 @@ class Store:
             where.append("upper(e.place_country) = upper(?)")
             params.append(country_code(f.country))
         # An event dated only to a month or year matches every range it overlaps:
-        # '2020-05' || '-99' sorts after every day of May 2020.
+        # '2020-05' || '-99' sorts after every day of May 2020. sort_date is the event's date,
+        # else its article's publication date.
         if f.since:
-            where.append("coalesce(e.date_value, a.published) || '-99' >= ?")
+            where.append("e.sort_date || '-99' >= ?")
             params.append(f.since)
         if f.until:
-            where.append("coalesce(e.date_value, a.published) <= ?")
+            where.append("e.sort_date <= ?")
             params.append(f.until)
         if f.text:
             where.append(self.text_clause())
@@ -378,12 +401,10 @@ class Store:
         if f.article_id is not None:
             where.append("e.article_id = ?")
             params.append(f.article_id)
-        sql = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, a.doc_id, a.title, a.url,"
-               " a.published, a.source FROM events e JOIN articles a ON a.id = e.article_id")
+        sql = f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += (" ORDER BY coalesce(e.date_value, a.published) DESC, e.article_id DESC,"
-                " e.rank")
+        sql += " ORDER BY e.sort_date DESC, e.article_id DESC, e.rank"
         if f.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(f.limit), int(f.offset)]
@@ -391,7 +412,7 @@ class Store:
 
     def iter_events(self, f: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
         """Yield the events matching `f`, newest first, as event views, a few rows at a time."""
-        sql, params = self._event_query(f)
+        sql, params = self._event_query(f, VIEW_COLUMNS)
         cur = self.execute(sql, params)
         names = [d[0] for d in cur.description]
         while rows := cur.fetchmany(500):
@@ -400,17 +421,40 @@ class Store:
 
     def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
         """Return the events matching `f`, newest first, as event views (see `event_view`)."""
-        return list(self.iter_events(f))
+        if f.limit is None:
+            return list(self.iter_events(f))
+        # A page: sort the narrow ids first, then read the wide rows of that page only (a
+        # sort carrying every record costs a page of 100 about as much as the whole store).
+        return self._event_views(self._page_ids(f), event_view)
+
+    def events_json(self, f: EventFilter) -> list[str]:
+        """Return the page of events matching `f` (a limit is required) as JSON texts of their
+        views, built without parsing the stored records (see `event_view_json`)."""
+        return self._event_views(self._page_ids(f), event_view_json)
+
+    def _page_ids(self, f: EventFilter) -> list[str]:
+        # Sort the narrow ids first, then read the wide rows of that page only: a sort
+        # carrying every record costs a page of 100 about as much as the whole store.
+        sql, params = self._event_query(f, "e.id")
+        return [r[0] for r in self.execute(sql, params).fetchall()]
+
+    def _event_views(self, ids: list[str], view: Callable[[dict[str, Any]], T]) -> list[T]:
+        """Return `view(row)` of the events `ids`, in that order."""
+        found: dict[str, T] = {}
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            marks = ", ".join("?" for _ in part)
+            for row in self._rows(f"SELECT {VIEW_COLUMNS} FROM events e JOIN articles a"
+                                  f" ON a.id = e.article_id WHERE e.id IN ({marks})", part):
+                found[row["id"]] = view(row)
+        return [found[i] for i in ids if i in found]
 
     def event(self, uid: str) -> Optional[dict[str, Any]]:
         """Return one event view with its article text and linked statements, or None."""
-        rows = self._rows(
-            f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, a.doc_id, a.title, a.url,"
-            " a.published, a.source FROM events e JOIN articles a ON a.id = e.article_id"
-            " WHERE e.id = ?", [uid])
-        if not rows:
+        found = self._event_views([uid], event_view)
+        if not found:
             return None
-        view = event_view(rows[0])
+        view = found[0]
         view["article"]["text"] = self.execute(
             "SELECT text FROM articles WHERE id = ?", [view["article_id"]]).fetchone()[0]
         view["statements"] = self.statements(StatementFilter(event=uid, limit=None))
@@ -494,6 +538,20 @@ def event_view(row: dict[str, Any]) -> dict[str, Any]:
     view["rank"] = row["rank"]
     view["article"]["source"] = row.get("source")
     return view
+
+
+def event_view_json(row: dict[str, Any]) -> str:
+    """Return `event_view(row)` as JSON text without parsing the stored record: the record is
+    JSON already, so the view's own keys are written in front of the record's fields."""
+    prefix = '{"id": ' + _encode(row["event_id"]) + ", "
+    record = row["record"]
+    if not record.startswith(prefix):  # not written by event_row: take the long way
+        return _encode(event_view(row))
+    article = {"id": row["article_id"], "doc_id": row["doc_id"], "title": row["title"],
+               "url": row["url"], "published": row["published"], "source": row.get("source")}
+    head = _encode({"id": row["id"], "local_id": row["event_id"], "article_id": row["article_id"],
+                    "rank": row["rank"], "article": article})
+    return head[:-1] + ", " + record[len(prefix):]
 
 
 def statement_view(row: dict[str, Any]) -> dict[str, Any]:

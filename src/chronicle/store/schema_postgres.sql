@@ -81,7 +81,8 @@ CREATE TABLE IF NOT EXISTS events (
     instrument_text      TEXT,
     instrument_start     INTEGER,
     instrument_end       INTEGER,
-    record               TEXT NOT NULL          -- the full contract EVENT as JSON
+    record               TEXT NOT NULL,         -- the full contract EVENT as JSON
+    sort_date            TEXT                   -- date_value, else the article's published: list order
 );
 
 CREATE TABLE IF NOT EXISTS event_actors (

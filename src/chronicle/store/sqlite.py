@@ -30,6 +30,11 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA synchronous = NORMAL")
         if create:
             self.conn.executescript(schema())
+            self.upgrade()
+
+    def columns(self, table: str) -> set[str]:
+        """Return the names of a table's columns."""
+        return {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
