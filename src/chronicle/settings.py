@@ -26,7 +26,7 @@ class Settings:
     max_html_nodes: int = 100_000  # an HTML page with more elements gets E004 (memory)
     max_token_chars: int = 250  # a longer run without spaces is hidden from the parser and rules
     max_sentence_tokens: int = 250  # no sentence handed to the rules is longer
-    article_seconds: int = 60  # an article still running after this gets E009
+    article_seconds: int = 120  # an article still running after this gets E009
     gazetteer: str = ""  # path of the gazetteer index; default: user cache folder
 
 

@@ -6,13 +6,14 @@ from typing import Optional
 
 from . import ontology
 from .clauses import Bag
+from ..parse.docs import sentence_at, sentences
 from ..records import Article, Event
 
 
 def sentences_after(article: Article, ev: Event, following: int) -> list:
     """Return the event's sentence and up to `following` sentences after it."""
-    sents = list(article.doc.sents)
-    k = next((i for i, s in enumerate(sents) if s.start_char <= ev.trigger.start < s.end_char), 0)
+    sents = sentences(article.doc)  # made once per doc: this is asked for every event
+    k = sentence_at(article.doc, ev.trigger.start) or 0
     return sents[k:k + 1 + following]
 
 

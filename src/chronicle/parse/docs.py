@@ -6,8 +6,8 @@
   that grows with the square of the run, and no rule needs a 20,000-character "word").
   Blanks keep the length, so every offset into the article text still holds.
 - `chronicle_long_sentences`: a pipe before the parser that starts a sentence after
-  `max_sentence_tokens` tokens with no sentence end, so no sentence handed to the rules is
-  longer (several rules compare the words of a sentence pairwise). A parse that still makes
+  `max_sentence_tokens` tokens with no sentence end or line break, so no sentence handed to
+  the rules is longer (several rules compare the words of a sentence pairwise). A parse that still makes
   a longer sentence is redone with a start forced every `max_sentence_tokens` tokens.
 - A text of more than `max_tokens_whole` tokens is parsed in pieces of PIECE_TOKENS, cut at
   paragraph breaks and joined back into one Doc, so that its time budget can stop it
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Optional, Union
 
@@ -34,6 +35,8 @@ SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "\u3002"})
 STRICT = "chronicle_strict"  # Doc.user_data key: force a start every max_sentence_tokens tokens
 LIMIT = "chronicle_max_sentence_tokens"  # Doc.user_data key: the bound for this doc
 PIECE_TOKENS = 1_000
+PIECES_PER_BATCH = 4
+SENTENCES, STARTS = "chronicle_sentences", "chronicle_sentence_starts"  # Doc.user_data caches
 
 
 @lru_cache(maxsize=8)
@@ -55,8 +58,8 @@ def parser_text(text: str, max_chars: int, max_tokens: int, max_token_chars: int
 
 @Language.component("chronicle_long_sentences")
 def long_sentences(doc):
-    """Start a sentence where `max_sentence_tokens` tokens have gone by without a sentence end
-    (or, for a doc marked strict, without a sentence start)."""
+    """Start a sentence where `max_sentence_tokens` tokens have gone by without a sentence end or
+    a line break (or, for a doc marked strict, without a sentence start)."""
     limit = doc.user_data.get(LIMIT)
     if not limit:
         return doc
@@ -69,9 +72,27 @@ def long_sentences(doc):
             tok.is_sent_start = True
             run = 0
         run += 1
-        if not strict and tok.text in SENTENCE_ENDS:
-            run = 0
+        if not strict and (tok.text in SENTENCE_ENDS or (tok.is_space and "\n" in tok.text)):
+            run = 0  # a sentence may end here: the parser decides
     return doc
+
+
+def sentences(doc: Doc) -> list:
+    """Return the doc's sentences as a list, made once per doc (rules ask for them per event)."""
+    found = doc.user_data.get(SENTENCES)
+    if found is None:
+        found = doc.user_data[SENTENCES] = list(doc.sents)
+    return found
+
+
+def sentence_at(doc: Doc, char: int) -> Optional[int]:
+    """Return the index in `sentences(doc)` of the sentence holding character `char`, or None."""
+    sents = sentences(doc)
+    starts = doc.user_data.get(STARTS)
+    if starts is None:
+        starts = doc.user_data[STARTS] = [s.start_char for s in sents]
+    k = bisect_right(starts, char) - 1
+    return k if 0 <= k < len(sents) and char < sents[k].end_char else None
 
 
 def longest_sentence(doc: Doc) -> int:
@@ -114,8 +135,13 @@ def parse_doc(nlp: Language, doc: Doc, settings: Settings) -> Doc:
         for start, end in _pieces(doc, PIECE_TOKENS):
             piece = doc[start:end].as_doc()
             piece.user_data.update(doc.user_data)
-            pieces.append(nlp(piece))  # one at a time: a time limit can stop between pieces
-        parsed = Doc.from_docs(pieces, ensure_whitespace=False)
+            pieces.append(piece)
+        # a few pieces at a time: a time limit can stop the parse between batches
+        done = list(nlp.pipe(pieces, batch_size=PIECES_PER_BATCH))
+        for piece in done:
+            piece.user_data.clear()  # the bounds are the whole doc's, set on it below
+        parsed = Doc.from_docs(done, ensure_whitespace=False)
+        parsed.user_data.update(doc.user_data)
     return strict_if_needed(nlp, parsed, settings)
 
 

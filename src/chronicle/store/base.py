@@ -86,6 +86,18 @@ class Saved:
     duplicates: int = 0  # inputs whose text repeats a stored article, recorded under their own id
 
 
+def storable(value: Any) -> Any:
+    """Return `value` as every engine can take it: text without NUL or lone surrogates (U+FFFD
+    instead, so offsets hold), integers within 64 bits (an id or offset beyond them matches
+    nothing either way)."""
+    if isinstance(value, str):
+        if "\x00" in value or UNPAIRED.search(value):
+            return UNPAIRED.sub("\ufffd", value.replace("\x00", "\ufffd"))
+    elif isinstance(value, int) and not isinstance(value, bool):
+        return min(max(value, INT64_MIN), INT64_MAX)
+    return value
+
+
 def now() -> str:
     """Return the current UTC time as ISO 8601 text."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -193,15 +205,8 @@ class Store:
         return query
 
     def clean(self, value: Any) -> Any:
-        """Return `value` as every engine can take it: text without NUL or lone surrogates
-        (U+FFFD instead, so offsets hold), integers within 64 bits (an id or offset beyond
-        them matches nothing either way)."""
-        if isinstance(value, str):
-            if "\x00" in value or UNPAIRED.search(value):
-                return UNPAIRED.sub("\ufffd", value.replace("\x00", "\ufffd"))
-        elif isinstance(value, int) and not isinstance(value, bool):
-            return min(max(value, INT64_MIN), INT64_MAX)
-        return value
+        """Return `value` as every engine can take it (see `storable`)."""
+        return storable(value)
 
     def close(self) -> None:
         """Close the connection."""
