@@ -32,31 +32,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from mutations import mutant  # noqa: E402  (tests/mutations.py)
+from mutations import check_article, mutant  # noqa: E402  (tests/mutations.py)
 
 from chronicle import errors, pipeline  # noqa: E402
-from chronicle.cli import json_line  # noqa: E402
 from chronicle.ingest.read import read_paths  # noqa: E402
 from chronicle.parse import load_pipeline  # noqa: E402
-from chronicle.pipeline import _spans  # noqa: E402
 from chronicle.settings import load as load_settings  # noqa: E402
 from chronicle.store import open_store  # noqa: E402
 from chronicle.store.base import storable  # noqa: E402
 from chronicle.store.load import load as load_store, raw_hash  # noqa: E402
-
-
-def check_article(raw, art, failures: list) -> None:
-    """Append to `failures` what is wrong with the article made from `raw`."""
-    if art.id != raw.id:
-        failures.append(f"{raw.source}: id {raw.id!r} came out as {art.id!r}")
-    try:
-        json.loads(json_line(art.to_contract()).encode("utf-8"))
-    except Exception as exc:
-        failures.append(f"{raw.source}: record is not valid UTF-8 JSON: {exc!r}")
-    for span in _spans(art.events + art.statements):
-        if art.text[span.start:span.end] != span.text:
-            failures.append(f"{raw.source}: span {span.text[:40]!r} at {span.start} is not the text")
-            break
 
 
 def run_files(folder: Path, names: list[str], settings, nlp, report: dict) -> list:

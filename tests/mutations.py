@@ -16,6 +16,9 @@ import random
 from pathlib import Path
 from typing import Callable
 
+from chronicle.cli import json_line
+from chronicle.pipeline import spans_of
+
 FIXTURES = Path(__file__).parent / "fixtures" / "fuzz"
 SYMBOLS = "=<>&;:#*~^|\\/-_.,!?'\"()[]{}@$%+`"
 
@@ -183,3 +186,17 @@ def mutant(i: int, seed: int = 0) -> tuple[str, bytes]:
         if rng.random() < 0.3:
             data = rng.choice(BYTE_MUTATIONS)(rng, data)
     return fname, data
+
+
+def check_article(raw, art, failures: list) -> None:
+    """Append to `failures` what is wrong with the article made from `raw`."""
+    if art.id != raw.id:
+        failures.append(f"{raw.source}: id {raw.id!r} came out as {art.id!r}")
+    try:
+        json.loads(json_line(art.to_contract()).encode("utf-8"))
+    except Exception as exc:
+        failures.append(f"{raw.source}: record is not valid UTF-8 JSON: {exc!r}")
+    for span in spans_of(art.events + art.statements):
+        if art.text[span.start:span.end] != span.text:
+            failures.append(f"{raw.source}: span {span.text[:40]!r} at {span.start} is not the text")
+            break

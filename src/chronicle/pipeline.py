@@ -59,23 +59,23 @@ def extract(article: Article) -> Article:
     return article
 
 
-def _spans(value) -> Iterator[Span]:
+def spans_of(value) -> Iterator[Span]:
     """Yield every Span inside an event, a statement, or a list of them."""
     if isinstance(value, Span):
         yield value
     elif isinstance(value, list):
         for item in value:
-            yield from _spans(item)
+            yield from spans_of(item)
     elif isinstance(value, Count):
         yield value.span
     elif dataclasses.is_dataclass(value):
         for f in dataclasses.fields(value):
-            yield from _spans(getattr(value, f.name))
+            yield from spans_of(getattr(value, f.name))
 
 
 def repair_spans(article: Article) -> None:
     """Set each span's text from the article text (the parser read runs blanked out)."""
-    for span in _spans(article.events + article.statements):
+    for span in spans_of(article.events + article.statements):
         span.text = article.text[span.start:span.end]
 
 
