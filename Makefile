@@ -11,11 +11,13 @@ PIP := $(PY) -m pip install -qq --disable-pip-version-check
 # The core install: runtime pins, the pinned spaCy pipeline, Chronicle itself.
 install: $(VENV)/.installed
 
-# The optional extras (PostgreSQL, Spark) and the test tools: `make test` covers them all.
+# The optional extras (PostgreSQL, Spark, Parquet, Datasette) and the test tools: `make test` covers them all.
 install-extras: $(VENV)/.extras
 
-$(VENV)/.extras: $(VENV)/.installed requirements-postgres.txt requirements-spark.txt requirements-dev.txt
-	$(PIP) -r requirements-postgres.txt -r requirements-spark.txt -r requirements-dev.txt
+EXTRAS := requirements-postgres.txt requirements-spark.txt requirements-parquet.txt \
+	requirements-datasette.txt requirements-dev.txt
+$(VENV)/.extras: $(VENV)/.installed $(EXTRAS)
+	$(PIP) $(addprefix -r ,$(EXTRAS))
 	touch $@
 
 $(VENV)/.installed: pyproject.toml requirements.txt requirements-model.txt

@@ -16,7 +16,7 @@ import random
 from pathlib import Path
 from typing import Callable
 
-from chronicle.cli import json_line
+from chronicle.commands import json_line
 from chronicle.pipeline import spans_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fuzz"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from chronicle import pipeline
-from chronicle.cli import json_line
+from chronicle.commands import json_line
 from chronicle.ingest import RawInput, read_paths
 from chronicle.settings import Settings
 from mutations import check_article, fixtures, mutant

@@ -2,8 +2,6 @@
 their own id), values no engine can take never reach it, older stores upgraded on open."""
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from chronicle import errors
@@ -102,27 +100,3 @@ def test_integers_beyond_64_bits_match_nothing(store, big):
     assert store.events(EventFilter(offset=abs(big))) == []
     assert store.events(EventFilter(article_id=big, limit=None)) == []
     assert store.statements(StatementFilter(offset=abs(big))) == []
-
-
-def test_a_store_from_before_sort_date_is_upgraded_on_open(tmp_path):
-    path = str(tmp_path / "old.db")
-    with open_store(path) as s:
-        s.add([kidal_article(), lagos_article()])
-        before = [v["id"] for v in s.events(EventFilter(limit=10))]
-    con = sqlite3.connect(path)  # make it look like a store written before the column existed
-    con.execute("DROP INDEX events_order")
-    con.execute("ALTER TABLE events DROP COLUMN sort_date")
-    con.commit()
-    con.close()
-    with open_store(path) as s:
-        views = s.events(EventFilter(limit=10))
-        assert [v["id"] for v in views] == before and len(before) == 3
-        dated = s.execute("SELECT count(*) FROM events WHERE sort_date IS NOT NULL").fetchone()
-        assert dated[0] == 3
-
-
-def test_views_written_without_parsing_equal_the_parsed_views(store):
-    import json
-    store.add([kidal_article(), lagos_article()])
-    f = EventFilter(limit=10)
-    assert [json.loads(x) for x in store.events_json(f)] == store.events(f)

@@ -24,6 +24,7 @@ from . import errors, events, normalise, places, statements
 from .guard import Clock
 from .ingest import RawInput, clean
 from .parse import load_pipeline, make_doc, parse_doc, parse_docs
+from .provenance import pipeline_label
 from .records import Article, Count, Span
 from .settings import Settings
 
@@ -81,8 +82,9 @@ def repair_spans(article: Article) -> None:
 
 def failed(raw: RawInput, code: str, message: str) -> Article:
     """Return the Article of `raw` marked with error `code`."""
-    art = Article(id=raw.id, published=raw.published, title=raw.title, url=raw.url,
-                  source=raw.source)
+    art = Article(id=raw.id, published=clean.publication_date(clean.unpaired(raw.published)),
+                  title=clean.unpaired(raw.title), url=clean.unpaired(raw.url),
+                  source=clean.unpaired(raw.source), outlet=clean.unpaired(raw.outlet))
     return art.fail(code, message)
 
 
@@ -127,7 +129,9 @@ def run_batch(batch: list[RawInput], nlp, settings: Settings) -> list[Article]:
         art, why = clock.run(lambda: clean.clean(raw, settings), "cleaning", raw.id)
         arts.append(art if why is None else failed(raw, why.code, why.message))
     _parse([(a, c) for a, c in zip(arts, clocks) if a.error is None], nlp, settings)
+    label = pipeline_label(settings.model)
     for article, clock in zip(arts, clocks):
+        article.pipeline = label
         if article.error is None and article.doc is not None:
             _, why = clock.run(lambda: stages(article), "extraction", article.id)
             if why is not None:

@@ -2,13 +2,26 @@
 development, from its mode, its sides and what was hit."""
 from __future__ import annotations
 
-from . import ontology
-from .mentions import short_text
-from .clauses import Bag, clause_tokens
 from ..records import Article, Event
+from . import ontology
+from .clauses import Bag, clause_tokens
+from .mentions import short_text
 from .modes import REMOTE
 from .protest import riot_kind
-from .roles import agent_tokens, captured_people, context_bag, former, governing_agents, own_parts, patient_heads, purpose, sentence_bag, side_of, victims, with_parts
+from .roles import (
+    agent_tokens,
+    captured_people,
+    context_bag,
+    former,
+    governing_agents,
+    own_parts,
+    patient_heads,
+    purpose,
+    sentence_bag,
+    side_of,
+    victims,
+    with_parts,
+)
 
 
 def _unopposed(sent) -> bool:

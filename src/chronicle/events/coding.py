@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import ontology
-from .clauses import Bag, is_definite
 from ..records import Article, Event
+from . import ontology
 from .assault import code_assault
+from .clauses import Bag, is_definite
 from .modes import by_aircraft, clash_weapon, frame_clash, mode_tokens, refine_mode
 from .protest import code_protest, riot_kind
 from .roles import agent_tokens, captured_people, context_bag, sentence_bag, side_of, trigger_token

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..records import Article, Event, Span
 from . import mentions, ontology
 from .clauses import DEFINITE, YEAR, Bag, clause_tokens
-from ..records import Article, Event, Span
 
 PHYSICAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"}
 # Which event leads when several types share a sentence: a protest met by police is

@@ -1,7 +1,7 @@
 """Mentions: which attack words in a full article name an attack a reader should see.
 
 A long article (a news story, a web page) names the same attack many times, in headings,
-quotations, history, legal wording and reactions. events.py finds trigger words; the rules
+quotations, history, legal wording and reactions. detect.py finds trigger words; the rules
 here decide, for texts longer than LONG_TEXT, which of them are attack mentions:
 
 - an attack placed in an earlier time, or only supposed ("if you shoot it down"), is still a
@@ -23,7 +23,7 @@ here decide, for texts longer than LONG_TEXT, which of them are attack mentions:
 
 Two readings hold for every text: a capitalised noun opening a sentence that the tagger took
 for a name ("Shootings went on"), and an attack noun modifying a word for a happening
-("shooting incidents"). Short reports (ACLED notes, GTD summaries) keep events.py's rules
+("shooting incidents"). Short reports (ACLED notes, GTD summaries) keep detect.py's rules
 otherwise unchanged.
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ from . import ontology
 DATA = Path(__file__).resolve().parent / "data"
 HEADLINE_MAX_WORDS = 14
 SUBHEADING_MAX_WORDS = 8
-LONG_TEXT = 600  # events.py reads a text this short as one report (a note, a summary)
+LONG_TEXT = 600  # detect.py reads a text this short as one report (a note, a summary)
 
 
 def short_text(text: str) -> bool:

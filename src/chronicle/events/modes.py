@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import ontology
-from .mentions import short_text
-from .clauses import Bag, aside_tokens, clause_tokens
 from ..records import Article, Event
+from . import ontology
+from .clauses import Bag, aside_tokens, clause_tokens
+from .mentions import short_text
 from .roles import agent_tokens, context_bag, sentence_bag, sentences_after, trigger_token
-
 
 DAMAGE_VERBS = {"destroy", "damage", "wreck", "disable"}
 INSTRUMENT_VERBS = {"fire", "launch", "throw", "detonate", "plant", "use", "drop", "hurl", "lob", "explode"}

@@ -2,10 +2,10 @@
 mob, from what the crowd and the forces did around it."""
 from __future__ import annotations
 
-from . import ontology
-from .mentions import short_text
-from .clauses import YEAR, Bag, aside_tokens
 from ..records import Article, Event
+from . import ontology
+from .clauses import YEAR, Bag, aside_tokens
+from .mentions import short_text
 from .roles import agent_tokens, context_bag, sentence_bag, sentences_after, with_parts
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..records import Article, Event
 from . import ontology
 from .clauses import Bag
 from ..parse.docs import sentence_at, sentences
-from ..records import Article, Event
 
 
 def sentences_after(article: Article, ev: Event, following: int) -> list:

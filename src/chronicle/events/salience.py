@@ -8,7 +8,6 @@ from .clauses import aside_tokens, is_definite
 from .mentions import short_text, uncode_repeats
 from .roles import trigger_token
 
-
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 LEAD_SENTENCES = 3
 VIOLENT_SHARE = 0.2

@@ -25,6 +25,7 @@ from typing import Optional
 
 from .. import errors
 from .read import RawInput
+from ..provenance import outlet_of
 from ..records import Article
 from ..settings import Settings
 
@@ -79,6 +80,7 @@ class Cleaned:
     captions: list[str] = field(default_factory=list)
     title: Optional[str] = None
     published: Optional[str] = None
+    outlet: Optional[str] = None  # the site's own name, when the page gives it
     code: Optional[str] = None
     detail: str = ""
 
@@ -304,6 +306,7 @@ def from_html(html: str, url: Optional[str], settings: Settings) -> Cleaned:
     if doc is not None:
         out.title = getattr(doc, "title", None) or None
         out.published = getattr(doc, "date", None) or None
+        out.outlet = getattr(doc, "sitename", None) or None
     if len(body.strip()) < settings.min_chars:
         # menus and buttons are short lines; keep the lines that read like prose
         body = "\n".join(line for line in tag_strip(html).split("\n")
@@ -363,7 +366,7 @@ def english_problem(text: str) -> Optional[str]:
     return None
 
 
-def _date(value: Optional[str]) -> Optional[str]:
+def publication_date(value: Optional[str]) -> Optional[str]:
     """Return a given publication date as YYYY-MM-DD, or None when it is not a plain date."""
     if not value:
         return None
@@ -428,14 +431,16 @@ def clean(raw: RawInput, settings: Settings) -> Article:
     """Return an Article with `text` set, or with `error` set."""
     if unpaired(raw.text) is not raw.text or unpaired(raw.html) is not raw.html:
         raw = replace(raw, text=unpaired(raw.text), html=unpaired(raw.html))
-    art = Article(id=raw.id, published=_date(unpaired(raw.published)), title=unpaired(raw.title),
-                  url=unpaired(raw.url), source=unpaired(raw.source))
+    art = Article(id=raw.id, published=publication_date(unpaired(raw.published)), title=unpaired(raw.title),
+                  url=unpaired(raw.url), source=unpaired(raw.source),
+                  outlet=unpaired(raw.outlet) or outlet_of(unpaired(raw.url)))
     if raw.problem:
         return art.fail(raw.problem, errors.message(raw.problem, raw.detail or ""))
     got = read(raw, settings)
     art.text, art.captions = got.text, got.captions
     art.title = art.title or got.title
-    art.published = art.published or _date(got.published) or _date(raw.crawled)
+    art.outlet = raw.outlet or got.outlet or art.outlet
+    art.published = art.published or publication_date(got.published) or publication_date(raw.crawled)
     if got.code:
         return art.fail(got.code, errors.message(got.code, got.detail))
     words = len(REPORT_WORD.findall(art.text, 0, 100_000))

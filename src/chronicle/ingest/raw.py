@@ -17,6 +17,7 @@ class RawInput:
     title: Optional[str] = None
     url: Optional[str] = None
     source: Optional[str] = None
+    outlet: Optional[str] = None  # who published it ("Reuters"), when the input says
     problem: Optional[str] = None  # an error code found while reading (e.g. a bad JSONL line)
     detail: Optional[str] = None  # what exactly was wrong, for the error message
     crawled: Optional[str] = None  # YYYY-MM-DD the page was fetched: `published` when nothing better

@@ -90,7 +90,7 @@ def parse_record(line: bytes, where: str, fallback_id: str) -> RawInput:
                     html=html if isinstance(html, str) and not isinstance(text, str) else None,
                     published=_str_or_none(rec.get("published")),
                     title=_str_or_none(rec.get("title")), url=_str_or_none(rec.get("url")),
-                    source=where)
+                    outlet=_str_or_none(rec.get("outlet")), source=where)
 
 
 def read_jsonl(path: str, max_bytes: Optional[int] = None) -> Iterator[RawInput]:

@@ -17,7 +17,6 @@ def number_words() -> dict:
     return json.loads(resources.files(__package__).joinpath("data/numbers.json").read_text("utf-8"))
 
 
-
 def parse_number(text: str) -> Optional[int]:
     """Return the integer a number phrase means ("twenty-five", "1,200", "a dozen", "dozens"), or None."""
     n = number_words()
@@ -48,7 +47,6 @@ def parse_number(text: str) -> Optional[int]:
             return None
         seen = True
     return total + current if seen else None
-
 
 
 def headline_span(article: Article) -> Optional[tuple[int, int]]:

@@ -29,6 +29,8 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Iterable, Optional
 
+from ..progress import bar
+
 SCHEMA = 8
 KINDS = ("city", "admin2", "admin1", "country")
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʻ`´ʿʾ\""), None)
@@ -161,7 +163,8 @@ def build(path: Path, min_population: int = 0,
     try:
         # built in memory and copied out in one go: much faster than many small disk writes
         con = sqlite3.connect(":memory:")
-        _fill(con, min_population, countries)
+        with bar(None, "building the place index (once)", "places") as progress:
+            _fill(con, min_population, countries, progress)
         con.commit()
         out = sqlite3.connect(tmp)
         con.backup(out)
@@ -175,7 +178,7 @@ def build(path: Path, min_population: int = 0,
 
 
 def _fill(con: sqlite3.Connection, min_population: int,
-          only: Optional[set[str]] = None) -> None:
+          only: Optional[set[str]] = None, progress=None) -> None:
     con.executescript("""
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
         CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT, kind TEXT, cc TEXT, iso3 TEXT,
@@ -214,7 +217,11 @@ def _fill(con: sqlite3.Connection, min_population: int,
 
     groups: dict[tuple[str, object], list[dict]] = {}
     rows, aliases = [], []
+    if progress is not None:
+        progress.reset(total=len(cities))
     for c in cities:
+        if progress is not None:
+            progress.update(1)
         cc = c["countrycode"]
         a1key = f"{cc}.{c.get('admin1code') or ''}"
         a1 = a1_name.get(a1key)
@@ -284,12 +291,25 @@ def _fill(con: sqlite3.Connection, min_population: int,
             aliases.append((normalise(alias), pid))
 
     con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    names = sorted(set(aliases))
+    if progress is not None:
+        progress.unit = " names"
+        progress.reset(total=len(names))
+        progress.set_description("indexing place names")
     con.executemany("INSERT INTO alias VALUES (?,?,?)",
-                    ((n, pid, skeleton(n)) for n, pid in sorted(set(aliases))))
+                    ((n, pid, skeleton(n)) for n, pid in _counted(names, progress)))
     con.execute("CREATE INDEX alias_norm ON alias(norm)")
     con.execute("CREATE INDEX alias_skel ON alias(skel)")
     con.execute("CREATE INDEX place_area ON place(a1, kind)")
     con.execute("INSERT INTO meta VALUES ('key', ?)", (index_key(),))
+
+
+def _counted(items: list, progress) -> Iterable:
+    """Yield `items`, moving the bar on every thousandth."""
+    for i, item in enumerate(items, 1):
+        if progress is not None and i % 1000 == 0:
+            progress.update(1000)
+        yield item
 
 
 class Gazetteer:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..records import Article, Span, Statement
-from ..places.locate import dateline_end
+from ..places.mentions import dateline_end
 from .quotes import in_quote, quote_spans, trim
 from .cuewords import Found, cues, filters
 from .speakers import Names, clean_name, restore_names, speaker_actor, via_actor

@@ -11,13 +11,15 @@ import json
 import logging
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
+from typing import Any, Iterable, Iterator, Optional
 
 from .. import errors
 from ..records import Actor, Article, Event, Statement
-from .countries import country_code
+from ..provenance import outlet_of, stamp
+from .filters import (EventFilter, StatementFilter, check_events, check_statements, day_bounds,
+                      event_where, order_by)
 
 EVENT_COLUMNS = (
     "id", "article_id", "event_id", "rank", "type", "mode", "acled_event_type",
@@ -28,7 +30,7 @@ EVENT_COLUMNS = (
     "place_precision", "place_text", "place_start", "place_end",
     "killed", "killed_qualifier", "killed_text", "killed_start", "killed_end",
     "injured", "injured_qualifier", "injured_text", "injured_start", "injured_end",
-    "instrument_text", "instrument_start", "instrument_end", "record", "sort_date",
+    "instrument_text", "instrument_start", "instrument_end", "repeats", "record",
 )
 STATEMENT_COLUMNS = (
     "id", "article_id", "statement_id", "rank", "kind", "speaker_name", "speaker_kind",
@@ -37,42 +39,17 @@ STATEMENT_COLUMNS = (
     "via_name", "via_chain", "event_id", "hedged", "record",
 )
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-_encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps makes one a call
 UNPAIRED = re.compile("[\ud800-\udfff]")
 INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
 
-# What an event view reads: the event's contract record, its ids and its article's summary.
-VIEW_COLUMNS = ("e.id, e.article_id, e.event_id, e.rank, e.record,"
-                " a.doc_id, a.title, a.url, a.published, a.source")
-ARTICLE_COLUMNS = ("id", "doc_id", "source", "url", "title", "published", "content_hash",
-                   "error_code", "error_message", "ingested_at")
-
-
-@dataclass
-class EventFilter:
-    """What to select events by; every field left None selects all."""
-
-    type: Optional[str] = None  # PLOVER type, or ACLED event/sub-event type
-    country: Optional[str] = None  # ISO alpha-3 (or English name) of the event's country
-    since: Optional[str] = None  # YYYY[-MM[-DD]]: events whose date overlaps or follows it
-    until: Optional[str] = None
-    text: Optional[str] = None  # full-text query over article title and text
-    article_id: Optional[int] = None
-    limit: Optional[int] = 100
-    offset: int = 0
-
-
-@dataclass
-class StatementFilter:
-    """What to select statements by; every field left None selects all."""
-
-    speaker: Optional[str] = None  # words of the speaker's name or mention
-    kind: Optional[str] = None
-    event: Optional[str] = None  # store event id '<article id>:<event id>'
-    article_id: Optional[int] = None
-    limit: Optional[int] = 100
-    offset: int = 0
+ARTICLE_COLUMNS = ("id", "doc_id", "source", "url", "outlet", "title", "published",
+                   "content_hash", "error_code", "error_message", "ingested_at",
+                   "chronicle_version", "pipeline")
+# What every event view carries of its article: where it came from and what read it.
+PROVENANCE = ("source", "url", "outlet", "ingested_at", "chronicle_version", "pipeline")
+_EVENT_SELECT = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, a.doc_id, a.title,"
+                 f" a.published, {', '.join('a.' + c + ' AS a_' + c for c in PROVENANCE)}"
+                 " FROM events e JOIN articles a ON a.id = e.article_id")
 
 
 @dataclass
@@ -116,10 +93,12 @@ def _span(s, prefix: str) -> dict[str, Any]:
             f"{prefix}_end": s.end if s else None}
 
 
-def event_row(article_id: int, rank: int, e: Event, published: Optional[str] = None
-              ) -> dict[str, Any]:
-    """Return the `events` row of event `e` of stored article `article_id` (published then)."""
+def event_row(article_id: int, rank: int, e: Event, published: Optional[str] = None,
+              outlet: Optional[str] = None) -> dict[str, Any]:
+    """Return the `events` row of event `e` of stored article `article_id` (published on
+    `published`, by `outlet`)."""
     acled, gtd, loc = e.acled or {}, e.gtd or {}, e.location
+    first, last = day_bounds((e.date.value if e.date else None) or published)
     row = {
         "id": f"{article_id}:{e.id}", "article_id": article_id, "event_id": e.id, "rank": rank,
         "type": e.type, "mode": e.mode, "acled_event_type": acled.get("event_type"),
@@ -137,8 +116,8 @@ def event_row(article_id: int, rank: int, e: Event, published: Optional[str] = N
         "killed_qualifier": e.killed.qualifier if e.killed else None,
         "injured": e.injured.value if e.injured else None,
         "injured_qualifier": e.injured.qualifier if e.injured else None,
+        "repeats": e.repeats, "day_start": first, "day_end": last, "outlet": outlet,
         "record": json.dumps(e.to_dict(), ensure_ascii=False),
-        "sort_date": (e.date.value if e.date else None) or published,
     }
     row.update(_span(e.trigger, "trigger"))
     row.update(_span(e.date, "date"))
@@ -205,7 +184,8 @@ class Store:
         return query
 
     def clean(self, value: Any) -> Any:
-        """Return `value` as every engine can take it (see `storable`)."""
+        """Return `value` as every engine can take it (see `storable`): no query or row ever
+        hands the database a NUL, a lone surrogate or an integer beyond 64 bits."""
         return storable(value)
 
     def close(self) -> None:
@@ -217,21 +197,6 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    def columns(self, table: str) -> set[str]:
-        """Return the names of a table's columns."""
-        raise NotImplementedError
-
-    def upgrade(self) -> None:
-        """Bring a store made by an earlier version up to this schema (idempotent)."""
-        if "sort_date" not in self.columns("events"):
-            with self.transaction():
-                self.execute("ALTER TABLE events ADD COLUMN sort_date TEXT")
-                self.execute("UPDATE events SET sort_date = coalesce(date_value, (SELECT published"
-                             " FROM articles a WHERE a.id = events.article_id))")
-        # The list order, so a page is read from an index rather than sorted from the table.
-        self.execute("CREATE INDEX IF NOT EXISTS events_order"
-                     " ON events(sort_date DESC, article_id DESC, rank)")
 
     # -- writing --------------------------------------------------------------
     def _insert(self, table: str, row: dict[str, Any], returning: bool = False,
@@ -336,11 +301,13 @@ class Store:
     def _add_article(self, article: Article, saved: Saved) -> Optional[int]:
         key = article_key(article)
         err = article.error
+        outlet = article.outlet or outlet_of(article.url)
         article_id = self._insert("articles", {
             "doc_id": article.id, "source": article.source, "url": article.url,
             "title": article.title, "published": article.published, "content_hash": key,
             "text": article.text, "error_code": err.code if err else None,
             "error_message": err.message if err else None, "ingested_at": now(),
+            **stamp(outlet, article.pipeline),
         }, returning=True, conflict="content_hash")
         if article_id is None:  # this text is stored: record this input as its duplicate
             article_id, stored_id = self.execute(
@@ -353,7 +320,7 @@ class Store:
         saved.articles += 1
         saved.errors += err is not None
         for rank, e in enumerate(article.events):
-            row = event_row(article_id, rank, e, article.published)
+            row = event_row(article_id, rank, e, article.published, outlet)
             self._insert("events", row)
             for actor in actor_rows(row["id"], e):
                 self._insert("event_actors", actor)
@@ -382,42 +349,32 @@ class Store:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
-    def _event_query(self, f: EventFilter, columns: str) -> tuple[str, list[Any]]:
-        where, params = [], []
-        if f.type:
-            where.append("(upper(e.type) = upper(?) OR lower(e.acled_event_type) = lower(?)"
-                         " OR lower(e.acled_sub_event_type) = lower(?))")
-            params += [f.type] * 3
-        if f.country:
-            where.append("upper(e.place_country) = upper(?)")
-            params.append(country_code(f.country))
-        # An event dated only to a month or year matches every range it overlaps:
-        # '2020-05' || '-99' sorts after every day of May 2020. sort_date is the event's date,
-        # else its article's publication date.
-        if f.since:
-            where.append("e.sort_date || '-99' >= ?")
-            params.append(f.since)
-        if f.until:
-            where.append("e.sort_date <= ?")
-            params.append(f.until)
-        if f.text:
-            where.append(self.text_clause())
-            params.append(self.text_query(f.text))
-        if f.article_id is not None:
-            where.append("e.article_id = ?")
-            params.append(f.article_id)
-        sql = f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id"
+    def _event_query(self, f: EventFilter) -> tuple[str, list[Any]]:
+        f = check_events(replace(f))
+        where, params = event_where(f, self.text_clause(), self.text_query)
+        sql = _EVENT_SELECT
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.sort_date DESC, e.article_id DESC, e.rank"
+        sql += " ORDER BY " + order_by(f.sort)
         if f.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(f.limit), int(f.offset)]
         return sql, params
 
+    def total(self, f: EventFilter = EventFilter()) -> int:
+        """Return how many events match `f` (paging aside)."""
+        f = check_events(replace(f, limit=None, offset=0))
+        where, params = event_where(f, self.text_clause(), self.text_query)
+        sql = "SELECT count(*) FROM events e"
+        if any(re.search(r"\ba\.", w) for w in where):  # join the articles only when a condition reads them
+            sql += " JOIN articles a ON a.id = e.article_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return int(self.execute(sql, params).fetchone()[0])
+
     def iter_events(self, f: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
         """Yield the events matching `f`, newest first, as event views, a few rows at a time."""
-        sql, params = self._event_query(f, VIEW_COLUMNS)
+        sql, params = self._event_query(f)
         cur = self.execute(sql, params)
         names = [d[0] for d in cur.description]
         while rows := cur.fetchmany(500):
@@ -426,40 +383,14 @@ class Store:
 
     def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
         """Return the events matching `f`, newest first, as event views (see `event_view`)."""
-        if f.limit is None:
-            return list(self.iter_events(f))
-        # A page: sort the narrow ids first, then read the wide rows of that page only (a
-        # sort carrying every record costs a page of 100 about as much as the whole store).
-        return self._event_views(self._page_ids(f), event_view)
-
-    def events_json(self, f: EventFilter) -> list[str]:
-        """Return the page of events matching `f` (a limit is required) as JSON texts of their
-        views, built without parsing the stored records (see `event_view_json`)."""
-        return self._event_views(self._page_ids(f), event_view_json)
-
-    def _page_ids(self, f: EventFilter) -> list[str]:
-        # Sort the narrow ids first, then read the wide rows of that page only: a sort
-        # carrying every record costs a page of 100 about as much as the whole store.
-        sql, params = self._event_query(f, "e.id")
-        return [r[0] for r in self.execute(sql, params).fetchall()]
-
-    def _event_views(self, ids: list[str], view: Callable[[dict[str, Any]], T]) -> list[T]:
-        """Return `view(row)` of the events `ids`, in that order."""
-        found: dict[str, T] = {}
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            marks = ", ".join("?" for _ in part)
-            for row in self._rows(f"SELECT {VIEW_COLUMNS} FROM events e JOIN articles a"
-                                  f" ON a.id = e.article_id WHERE e.id IN ({marks})", part):
-                found[row["id"]] = view(row)
-        return [found[i] for i in ids if i in found]
+        return list(self.iter_events(f))
 
     def event(self, uid: str) -> Optional[dict[str, Any]]:
         """Return one event view with its article text and linked statements, or None."""
-        found = self._event_views([uid], event_view)
-        if not found:
+        rows = self._rows(_EVENT_SELECT + " WHERE e.id = ?", [uid])
+        if not rows:
             return None
-        view = found[0]
+        view = event_view(rows[0])
         view["article"]["text"] = self.execute(
             "SELECT text FROM articles WHERE id = ?", [view["article_id"]]).fetchone()[0]
         view["statements"] = self.statements(StatementFilter(event=uid, limit=None))
@@ -467,12 +398,13 @@ class Store:
 
     def statements(self, f: StatementFilter = StatementFilter()) -> list[dict[str, Any]]:
         """Return the statements matching `f` as statement views."""
+        f = check_statements(replace(f))
         where, params = [], []
         if f.speaker:
             where.append("(lower(s.speaker_name) LIKE ? OR lower(s.speaker_text) LIKE ?)")
             params += [f"%{f.speaker.lower()}%"] * 2
         if f.kind:
-            where.append("lower(s.kind) = lower(?)")
+            where.append("s.kind = ?")
             params.append(f.kind)
         if f.event:
             where.append("s.event_id = ?")
@@ -538,25 +470,12 @@ def _view(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def event_view(row: dict[str, Any]) -> dict[str, Any]:
-    """Return a stored event as its contract EVENT plus store id, rank and article."""
+    """Return a stored event as its contract EVENT plus store id, rank, and its article with provenance."""
+    row = dict(row, url=row.get("a_url"))
     view = _view(row)
     view["rank"] = row["rank"]
-    view["article"]["source"] = row.get("source")
+    view["article"].update({name: row.get("a_" + name) for name in PROVENANCE})
     return view
-
-
-def event_view_json(row: dict[str, Any]) -> str:
-    """Return `event_view(row)` as JSON text without parsing the stored record: the record is
-    JSON already, so the view's own keys are written in front of the record's fields."""
-    prefix = '{"id": ' + _encode(row["event_id"]) + ", "
-    record = row["record"]
-    if not record.startswith(prefix):  # not written by event_row: take the long way
-        return _encode(event_view(row))
-    article = {"id": row["article_id"], "doc_id": row["doc_id"], "title": row["title"],
-               "url": row["url"], "published": row["published"], "source": row.get("source")}
-    head = _encode({"id": row["id"], "local_id": row["event_id"], "article_id": row["article_id"],
-                    "rank": row["rank"], "article": article})
-    return head[:-1] + ", " + record[len(prefix):]
 
 
 def statement_view(row: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,532 @@
+"""Casualty figures in text: numbers and number words tied to a role (killed, injured) by the words
+around them ("killing at least 12", "two soldiers were wounded", "a man was shot dead"), with their
+qualifiers, stated totals, attackers among the dead and captives killed later."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from .dates import find_dates
+from .numbers import number_words, parse_number
+
+# How many words may stand between a number and its casualty word.
+MAX_GAP_WORDS = 9
+# How far past a number to look for its casualty word (bounds the work on run-on text).
+MAX_REST_CHARS = 240
+
+
+
+@dataclass
+class Mention:
+    """One casualty figure found in a text."""
+
+    role: str  # killed, injured
+    value: int
+    start: int
+    end: int
+    qualifier: Optional[str] = None
+    total: bool = False  # a stated total that replaces the sum of the parts
+    definite: bool = False  # "the two victims": may repeat an earlier figure
+    attacker: bool = False  # the dead include the attackers themselves
+    reach: int = 0  # end of the whole phrase ("... were killed"), when longer than the figure
+    additive: bool = False  # "two more", "another five", "were also killed": adds to an earlier figure
+
+
+
+@lru_cache(maxsize=1)
+def casualty_words() -> dict:
+    """Return the casualty-word data."""
+    return json.loads(resources.files(__package__).joinpath("data/casualty_words.json").read_text("utf-8"))
+
+
+
+def _alt(words) -> str:
+    """Return a regex alternation of `words`, longest first, spaces matching any blank."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+
+@lru_cache(maxsize=1)
+def _number_re() -> re.Pattern:
+    """Return the pattern of a number phrase (digits, number words, vague quantities)."""
+    n = number_words()
+    word = _alt([w for w in n["units"] if w not in ("a", "an", "no", "none", "single", "lone")]
+                + list(n["tens"]) + list(n["multipliers"]))
+    words = rf"(?:{word})(?:(?:\s+and\s+|[\s\-]+)(?:{word}))*"
+    groups = rf"(?:a\s+|one\s+|two\s+|three\s+)?(?:{_alt(n['groups'])})(?:\s+of)?"
+    vague = rf"(?:{_alt(n['vague'])})(?=\s+(?!\d|(?:{word})\b))"
+    digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d,.:/]\d)"
+    return re.compile(rf"(?<![\w$£€,/:-])(?<![\d$]\.)(?:{digits}|{groups}|{words}|{vague})(?![\w-])", re.I)
+
+
+
+# a number followed by these is an age, a size, a calibre, a time or money
+@lru_cache(maxsize=1)
+def _not_count_res() -> tuple[re.Pattern, re.Pattern]:
+    """Return the patterns of words after / before a number that make it no casualty figure."""
+    n = number_words()
+    after = re.compile(rf"^[\s-]?(?:{_alt(n['not_count_after'])})(?![a-z])".replace(r"\ ", r"[\s-]+"), re.I)
+    before = re.compile(rf"(?:{_alt(n['not_count_before'])})\s*$", re.I)
+    return after, before
+
+
+
+def _not_count(after: str, before: str = "") -> bool:
+    """Return True when the words around a number make it an age, size, time, sum or thing."""
+    a, b = _not_count_res()
+    return bool(a.match(after) or (before and b.search(before)))
+
+
+
+_PARENS_SIZE = re.compile(r"\[size=[^\]]*\]", re.I)
+
+
+
+@lru_cache(maxsize=1)
+def role_res() -> dict[str, re.Pattern]:
+    """Return the compiled casualty-word patterns."""
+    w = casualty_words()
+    link = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|also|later|reportedly|"
+            r"allegedly|reported|all|both|each|subsequently|instantly|immediately|initially|"
+            r"seriously|critically|severely|badly|slightly|lightly|mortally|fatally|"
+            r"(?:shot|stabbed|kidnapped|abducted|tortured|beaten|attacked|captured)\s+and|shot|stabbed|found|claimed|said|believed|thought|to|left|confirmed|"
+            r"feared))*")
+    return {
+        "killed_after": re.compile(rf"^{link}\s*,?\s*(?:{_alt(w['killed_after'])})\b", re.I),
+        "injured_after": re.compile(rf"^{link}\s*,?\s*(?:{_alt(w['injured_after'])})\b", re.I),
+        "killed_before": re.compile(rf"\b(?:{_alt(w['killed_before'])})\s*$", re.I),
+        "injured_before": re.compile(rf"\b(?:{_alt(w['injured_before'])})\s*$", re.I),
+        "any_before": re.compile(rf"\b(?:{_alt(w['killed_before'] + w['injured_before'])})", re.I),
+        "qual_before": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\s*$", re.I),
+        "subset": re.compile(rf"\b(?:{_alt(w['subset_cues'])})\b", re.I),
+        "acled_total": re.compile(rf"\b(?:{_alt(w['acled_totals'])})\s*(?:across\s+\w+\s+events\s*)?\(?\s*(?P<n>\d+)", re.I),
+        "fatalities": re.compile(r"(?<![\w,])(?<!\d\.)(?P<n>\d+)\s+(?:[\w/-]+\s+){0,2}?"
+                                 r"(?:and\s+(?P<more>\d+)\s+(?:[\w/-]+\s+){0,2}?)?fatalit(?:y|ies)\b", re.I),
+        "coded": re.compile(r"\bfatalit(?:y|ies)\b[^.;\[\]]{0,40}?\b(?:coded|reported)\s+(?:as|at)\s+(?P<n>\d+)"
+                            r"(?:,?\s+in\s+addition\s+to\s+(?P<more>\d+)\s+(?:known\s+)?fatalit)?|"
+                            r"\bfatalit(?:y|ies)\b[^.;\[\]]{0,60}?\brounded\s+(?:down|up)\s+to\s+(?P<n2>\d+)", re.I),
+        "none": re.compile(r"\bno\s+(?:reported\s+)?(?:fatalities|deaths|casualties)\b|\b(?:no\s+one|nobody)\s+(?:was|were)\s+(?:killed|hurt|injured|wounded)\b", re.I),
+        "split": re.compile(r"\b(?:split|distributed|divided|spread)(?:\s+equally)?\s+(?:up\s+)?(?:between|across|among|over)\s+"
+                            r"(?P<n>\w+)\s+(?:events|locations|incidents|attacks|days)\b(?!\s*\(\s*\d)", re.I),
+        "attacker": re.compile(rf"\b(?:{_alt(w['attacker_nouns'])})\b", re.I),
+        "qualifier": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\b", re.I),
+        "background": re.compile(rf"\b(?:{_alt(w['background_cues'])})\b[^.;]*$", re.I),
+    }
+
+
+
+_MIXED = re.compile(r"\s*(?:,|and|or)\s*(?:injured|wounded|captured|arrested|killed|abducted)\b", re.I)
+_PLACE_PREPS = frozenset({"in", "at", "on", "near", "into", "with"})
+_STOP_GAP = re.compile(
+    r"(?<![\w-])(?:were|was|are|is|have|has|had|been|in|at|on|when|after|while|during|by|with|"
+    r"near|into|as|but|that|which|who|for|to|than)(?![\w-])|[.;:!?]")
+
+
+
+def _gap_ok(gap: str) -> bool:
+    """Return True when `gap` may be the rest of the counted noun phrase."""
+    core = re.sub(r",\s*(?:including|among them|of whom|besides|apart from|excluding|not including)[^.;]*,", " ", gap)
+    core = re.sub(r",\s*(?:an?|the|one|two)\s[^,]{1,40},", " ", core)  # "two people, an officer and a soldier, were"
+    core = re.sub(r"\([^)]*\)", " ", core)
+    for stop in _STOP_GAP.finditer(core):
+        # "five people in the market", "two assailants travelling in the car": a place may sit in the phrase
+        if stop.group(0) not in _PLACE_PREPS:
+            return False
+    if _number_re().search(core):
+        return False
+    if "," in core.strip().rstrip(","):
+        return False
+    if re.search(r"\band\s*$", core):
+        return False  # "... and executed": an active verb, not the counted noun's fate
+    return len(core.split()) <= MAX_GAP_WORDS
+
+
+
+def _qualifier(text: str, start: int, end_ctx: str) -> Optional[str]:
+    """Return how sure the text is of a figure: claimed/reportedly first, else at least etc."""
+    quals = casualty_words()["qualifiers"]
+    window = text[max(0, start - 40):start] + " " + end_ctx
+    found = [quals[m.group(0).lower()] for m in role_res()["qualifier"].finditer(window)
+             if m.group(0).lower() in quals]
+    for q in ("claimed", "reportedly"):
+        if q in found:
+            return q
+    before = role_res()["qual_before"].search(text[max(0, start - 25):start])
+    return quals.get(re.sub(r"\s+", " ", before.group(0).strip().lower())) if before else None
+
+
+
+_NEW_CASUALTY_CLAUSE = re.compile(r"\b(?:and|while|but)\s+(?:also\s+)?(?:killing|wounding|injuring|killed|wounded|injured)\b", re.I)
+
+
+
+def _is_subset(text: str, start: int) -> bool:
+    """Return True when the figure at `start` sits under "including", "of whom", ... in its clause."""
+    clause_start = max(text.rfind(c, 0, start) for c in ",;(:.")
+    clause = text[clause_start + 1:start]
+    in_clause = list(role_res()["subset"].finditer(clause))
+    # "killing two of them and wounding four": a new casualty verb after the cue ends its reach
+    if in_clause and not _NEW_CASUALTY_CLAUSE.search(clause, in_clause[-1].end()):
+        return True
+    # "N people, including two officers, one guard, and 11 assailants, were killed": a list
+    # opened by "including" runs on, over commas, until its verb
+    sentence = text[max(text.rfind(c, 0, start) for c in ".;") + 1:start]
+    cues = list(role_res()["subset"].finditer(sentence))
+    return bool(cues) and not re.search(r"\b(?:were|was|are|is|killed|wounded|injured|died|killing|wounding)\b",
+                                        sentence[cues[-1].end():])
+
+
+
+_NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’\-]*,\s*$")
+
+
+
+def _age_after_name(before: str, after: str) -> bool:
+    """Return True when the figure sits between commas just after a name ("Keith Scott, 43, was killed"): an age."""
+    return bool(after.startswith(",") and _NAME_THEN_COMMA.search(before))
+
+
+
+def _is_definite(text: str, start: int) -> bool:
+    """Return True when the figure follows "the" or "these" (a figure already given)."""
+    return bool(re.search(r"\b(?:the|these|those|all)\s*$", text[max(0, start - 8):start], re.I))
+
+
+
+def _forward_role(after: str) -> Optional[tuple[str, int, int]]:
+    """Return (role, gap length, match end) when a casualty word follows the counted noun phrase."""
+    res = role_res()
+    stop = re.search(r"[.;:!?](?:\s|$)", after)
+    rest = (after[:stop.start()] if stop else after)[:MAX_REST_CHARS]
+    for k in [0] + [i + 1 for i, ch in enumerate(rest) if ch == " "]:
+        gap = rest[:k]
+        if len(gap.split()) > MAX_GAP_WORDS + 8:
+            break
+        tail = rest[k:]
+        # the casualty word is looked for first: it is rarely there, and the gap test is dear
+        hits = [(r, m) for r in ("killed", "injured") for m in (res[f"{r}_after"].match(tail),) if m]
+        if not hits or not _gap_ok(gap):
+            continue
+        for r, m in hits:
+            if m:
+                if _MIXED.match(rest[k + m.end():]):
+                    return None  # "were killed and wounded": no split is given
+                return r, k, k + m.end()
+    return None
+
+
+
+def _backward_role(before: str) -> Optional[tuple[str, int, int]]:
+    """Return (role, -1, 0) when a casualty verb or noun stands just before the figure."""
+    res = role_res()
+    if not res["any_before"].search(before):
+        return None  # the qualifiers stripped below only shorten `before`: no casualty word, no role
+    head = before
+    for _ in range(3):
+        head = res["qual_before"].sub("", head)
+        head = re.sub(r"\b(?:the|another|a further|a total of|total of|some|an?\s+family\s+of)\s*$", "", head, flags=re.I)
+    for r in ("killed", "injured"):
+        if res[f"{r}_before"].search(head):
+            return r, -1, 0
+    return None
+
+
+
+def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Return casualty figures written as numbers in `text`."""
+    res = role_res()
+    found: list[Mention] = []
+    matches = [m for m in _number_re().finditer(text)
+               if not any(s < m.end() and m.start() < e for s, e in blocked)]
+    roles: list[Optional[tuple[str, int]]] = []
+    for m in matches:
+        s, e = m.span()
+        value = parse_number(m.group(0))
+        after, before = text[e:e + 200], text[max(0, s - 80):s]
+        if value is None or _not_count(after, before) or _age_after_name(before, after):
+            roles.append(None)
+            continue
+        role = None if _background(text, s) else (_backward_role(before) or _forward_role(after))
+        roles.append(role)
+        if role is None:
+            continue
+        span_end = e + role[2] if role[1] >= 0 else e
+        noun = text[e:e + role[1]] if role[1] >= 0 else re.split(r"[,.;]| and ", text[e:e + 60])[0]
+        if role[1] >= 0 and re.search(r"\band\s+(?:the|a|an|his|her|their|another)\s+[a-z]+\s*$", noun):
+            value += 1  # "eight soldiers and the driver were killed"
+        if role[1] < 0 and re.match(r"\s*[\w\-]+(?:\s+[\w\-]+){0,2}?\s+and\s+(?:the|a|an|his|her|their)\s+[a-z]+"
+                                    r"(?=\s*[,.;]|\s+(?:in|at|on|near|when|while|as)\b|\s*$)", text[e:e + 80]):
+            value += 1  # "killed two children and their mother"
+        self_too = role[0] == "killed" and bool(re.search(r"\b(?:himself|herself)\s+and\s+$", before, re.I))
+        value += int(self_too)  # "killing himself and 12 others"
+        if role[1] >= 0 and (
+                re.search(r"(?:^|[.,;:]\s*|\b(?:and|while|but)\s+)(?:a|an|another|the)\s+(?:[a-z\-]+\s+){0,2}?and\s+$", before, re.I)
+                or re.search(r"(?:^|[.;:]\s+)[A-Z][\w\-'’]+,\s[^,]{1,60},\s+and\s+$", before)):
+            value += 1  # "a soldier and three civilians were injured"; "Risha, a leader, and four guards"
+        w = casualty_words()
+        additive = bool(re.search(rf"\b(?:{_alt(w['additive_cues_before'])})\s*$", before, re.I)
+                        or re.match(rf"\s*(?:{_alt(w['additive_cues_after'])})\b", text[e:e + 20], re.I)
+                        or re.search(r"\balso\b", text[e:span_end], re.I))
+        found.append(Mention(role[0], value, s, e, _qualifier(text, s, text[e:span_end]),
+                             total=role[1] < 0 and bool(re.search(r"\btoll\b[\w\s]{0,20}$", before, re.I)),
+                             definite=_is_definite(text, s),
+                             attacker=self_too or bool(res["attacker"].search(noun)), reach=span_end,
+                             additive=additive))
+        if _is_subset(text, s):
+            found.pop()
+    # "one soldier and two assailants were killed": the first figure shares the second's role
+    for i, m in enumerate(matches[:-1]):
+        if roles[i] is None and roles[i + 1] is not None and roles[i + 1][1] >= 0:
+            between = text[m.end():matches[i + 1].start()]
+            if re.fullmatch(r"\s*[\w\-'’ ]{0,40}?\s+and\s+(?:another\s+)?", between) and _gap_ok(between.rsplit(" and", 1)[0]):
+                value = parse_number(m.group(0))
+                if (value is not None and not _not_count(text[m.end():m.end() + 20])
+                        and not _is_subset(text, m.start())):
+                    found.append(Mention(roles[i + 1][0], value, m.start(), m.end(),
+                                         _qualifier(text, m.start(), ""),
+                                         attacker=bool(res["attacker"].search(between))))
+    return found
+
+
+
+_SINGLE_KILLED = re.compile(
+    r"\b(?P<det>an?|the|one)\s+(?P<np>(?:[\w\-'’]+\s+){0,4}?)(?P<noun>[a-z\-]+)\s*(?:,[^,.;]{1,80},\s*)?"
+    r"(?:was|had\s+been|has\s+been|is)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed|beaten|hacked|burned|burnt)\s+"
+    r"(?:and\s+)?)?(?P<verb>killed|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|"
+    r"murdered|executed|beheaded|assassinated|found\s+dead|lynched|slain|gunned\s+down|hanged|"
+    r"injured|wounded|hurt)\b", re.I)
+_SINGLE_DIED = re.compile(r"\b(?P<det>an?|the|one)\s+(?P<np>(?:[\w\-'’]+\s+){0,3}?)(?P<noun>[a-z\-]+)\s+"
+                          r"(?:later\s+|subsequently\s+|also\s+)?(?:died|succumbed)\b", re.I)
+# the lookahead holds the first letters of the verbs below ("the killing of" included):
+# most words fail on it at once; keep it in step when a verb is added
+_ACTIVE_SINGLE = re.compile(
+    r"\b(?=[abdegiklmstw])(?P<verb>killing|killed|kills|assassinated|assassinating|murdered|murdering|beheaded|beheading|"
+    r"executed|executing|lynched|lynching|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|"
+    r"stabbed\s+to\s+death|(?:the\s+)?(?:killing|death|murder|execution)\s+of|leaving|left|"
+    r"injuring|injured|wounding|wounded|(?:the\s+)?(?:injuring|wounding)\s+of)\s+"
+    r"(?:(?P<det>an?|one|the)\s+(?!number\b|few\b|total\b|dozen|couple|handful|group|family|series|"
+    r"lot\b|hundred|thousand|score|rest\b|other\b|others\b|following\b|next\b|previous\b|same\b|day\b|night\b)(?P<np>[\w\-'’]+(?:\s+[\w\-'’]+){0,3}?)"
+    r"(?=(?:\s+(?:and|in|at|on|near|from|who|with|of|when|as|after|during|while|for|by|to|dead|injured|wounded)\b)|\s*[,.;(]|$)"
+    r"|another\b)",
+    re.I)
+_ACTIVE_NAMED = re.compile(
+    r"\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|beheaded|"
+    r"shot\s+dead|shot\s+and\s+killed|gunned\s+down)\s+(?P<name>(?:(?:[A-Z][\w\-'’]+|al|el|bin|abu|ibn)\s+){1,5}?"
+    r"(?:[A-Z][\w\-'’]+|(?:al|el)-[\w'’]+))(?P<second>\s+and\s+(?:(?:[A-Z][\w\-'’]+|al|el|bin|abu|ibn)\s+){0,4}?(?:[A-Z][\w\-'’]+|(?:al|el)-[\w'’]+))?"
+    r"(?=\s*[,.;(]|\s+(?:in|at|near|on|outside|inside|and|while|as|when|after|from|during)\b)")
+_TWO_SINGLES = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=,\s))(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:[\w\-]+[^s\s]\s+)and\s+(?:the|a|an|his|her|their)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:were|had\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:shot\s+and\s+)?"
+    r"(?P<verb>killed|wounded|injured|hurt|shot\s+dead|executed|murdered)\b", re.I)
+_AND_ONE_MORE = re.compile(
+    r"\b(?:and|while|but)\s+(?:a|an|another|one\s+other|(?:a|the)\s+(?:second|third|fourth|fifth)|their|his|her)"
+    r"(?:\s+(?!was\b|were\b)[a-z\-]+){0,2}?\s+(?:was\s+|were\s+)?(?:also\s+|later\s+|reportedly\s+|seriously\s+|critically\s+)?"
+    r"(?P<verb>wounded|injured|hurt|killed|died)\b", re.I)
+_BODY_FOUND = re.compile(r"\bresult(?:ing|ed)\s+in\s+(?:his|her)\s+death\b|\b(?:the|a)\s+(?:dead\s+)?(?:body|corpse)\s+of\s+(?:an?|one)\b|"
+                         r"\ban?\s+(?:\w+\s+){0,2}?\w+['’]s\s+(?:dead\s+)?(?:body|corpse)\b|"
+                         r"\b(?:an?|the)\s+(?:dead\s+)?body\s+(?:was|has\s+been)\s+found\b", re.I)
+_NAMED_KILLED = re.compile(
+    r"(?:^|[.;]\s+|:\s+)(?P<name>(?:(?:[A-Z][\w\-'’]*|al|el|bin|ibn|abu|al-\w+)\s+){0,4}?(?:[A-Z][\w\-'’]+|(?:al|el)-[\w'’]+))\s*(?:,[^.;]{1,120}?,\s*)?"
+    r"(?:(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed)\s+(?:and\s+)?)?"
+    r"(?P<verb>killed|shot\s+dead|murdered|executed|beheaded|assassinated|found\s+dead|gunned\s+down|"
+    r"injured|wounded)|(?P<died>died))\b(?P<along>\s+(?:in\s+the\s+\w+\s+)?along\s+with\s+(?P<n>[\w\-]+))?")
+_NOT_NAMES = frozenset({"he", "she", "they", "it", "this", "that", "there", "police", "security", "no", "nobody", "one"})
+
+
+
+def _plural(word: str) -> bool:
+    """Return True when `word` looks like a plural noun."""
+    w = word.lower()
+    return w.endswith("s") and not w.endswith(("ss", "us", "is")) or w in ("people", "men", "women", "children", "police")
+
+
+
+def _background(text: str, start: int) -> bool:
+    """Return True when the figure at `start` is a cause given for the event ("in retaliation for the killing of 3")."""
+    return bool(role_res()["background"].search(text[max(0, start - 40):start]))
+
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Return True when [start, end) overlaps one of `spans`."""
+    return any(start < b and a < end for a, b in spans)
+
+
+
+def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Return one-person casualties written without a number ("a man was shot dead")."""
+    found = []
+    pronouns = {"it", "this", "that", "which", "who", "whom"}  # "a man who was killed" is a relative clause: background
+    for pat in (_SINGLE_KILLED, _SINGLE_DIED, _NAMED_KILLED):
+        for m in pat.finditer(text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            noun = (m.groupdict().get("noun") or "").lower()
+            name = m.groupdict().get("name")
+            if name and name.split()[0].lower() in _NOT_NAMES:
+                continue
+            if noun in pronouns or noun.endswith("ing"):
+                continue
+            if noun and noun.endswith("s") and not noun.endswith(("ss", "us")) and noun not in ("police",):
+                continue  # a plural with no figure: unknown number
+            if noun in ("attack", "blast", "explosion", "incident"):
+                continue
+            verb = (m.groupdict().get("verb") or "died").lower()
+            role = "injured" if verb in ("injured", "wounded", "hurt") else "killed"
+            det = (m.groupdict().get("det") or "").lower()
+            along = parse_number(m.group("n")) if m.groupdict().get("n") else None
+            found.append(Mention(role, 1 + (along or 0), m.start(), m.end(), _qualifier(text, m.start(), m.group(0)),
+                                 definite=det == "the",
+                                 attacker=bool(role_res()["attacker"].search(m.group(0)))))
+            taken.append((m.start(), m.end()))
+    for m in _ACTIVE_SINGLE.finditer(text):
+        if _overlaps(m.start(), m.end(), taken) or _background(text, m.start()):
+            continue
+        words = (m.group("np") or "").split()
+        if m.group("det") and m.group("det").lower() == "the" and any(_plural(w) for w in words):
+            continue  # "killed the militants": a plural with no figure
+        role = "injured" if re.match(r"(?:injur|wound)", m.group("verb"), re.I) else "killed"
+        if m.group("verb").lower() in ("leaving", "left"):
+            after = re.match(r"\s*(dead|injured|wounded)\b", text[m.end():], re.I)
+            if not after:
+                continue  # "left a message" is no casualty
+            role = "killed" if after.group(1).lower() == "dead" else "injured"
+        found.append(Mention(role, 1, m.start(), m.end(), _qualifier(text, m.start(), "")))
+        taken.append((m.start(), m.end()))
+    for m in _ACTIVE_NAMED.finditer(text):
+        if _overlaps(m.start(), m.end(), taken) or _background(text, m.start()):
+            continue
+        found.append(Mention("killed", 2 if m.group("second") else 1, m.start(), m.end(), _qualifier(text, m.start(), "")))
+        taken.append((m.start(), m.end()))
+    for m in _TWO_SINGLES.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        role = "injured" if m.group("verb").lower() in ("wounded", "injured", "hurt") else "killed"
+        found.append(Mention(role, 2, m.start(), m.end(), _qualifier(text, m.start(), m.group(0))))
+        taken.append((m.start(), m.end()))
+    for m in _AND_ONE_MORE.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        role = "injured" if m.group("verb").lower() in ("wounded", "injured", "hurt") else "killed"
+        found.append(Mention(role, 1, m.start(), m.end(), _qualifier(text, m.start(), "")))
+        taken.append((m.start(), m.end()))
+    for m in _BODY_FOUND.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        found.append(Mention("killed", 1, m.start(), m.end(), None,
+                             definite=m.group(0).lower().startswith("the body was")))
+        taken.append((m.start(), m.end()))
+    return found
+
+
+
+def _suicide_mentions(text: str) -> list[Mention]:
+    """Return the dead attackers implied by a suicide attack or "in addition to the bomber"."""
+    found = []
+    m = re.search(r"\bin\s+addition\s+to\s+(?:the\s+)?(?P<n>\w+\s+)?(?:suicide\s+)?"
+                  r"(?:bombers?|assailants?|attackers?|perpetrators?)\b", text, re.I)
+    if m:
+        n = parse_number(m.group("n")) if m.group("n") else None
+        found.append(Mention("killed", n or (2 if m.group(0).lower().endswith("s") else 1),
+                             m.start(), m.end(), None, attacker=True))
+        return found
+    m = re.search(r"\b(?:(?P<n>[\w\-]+)\s+)?suicide\s+(?:car\s+|truck\s+)?(?:bombers?|attackers?)\b|"
+                  r"\bblew\s+(?:himself|herself|themselves)\s+up\b", text, re.I)
+    if m:
+        rest = text[m.end():m.end() + 120].split(".")[0]
+        if re.search(rf"\b(?:{_alt(casualty_words()['attacker_survived'])})\b", rest, re.I):
+            return found
+        n = parse_number(m.group("n")) if m.group("n") else None
+        if n is None:
+            n = 2 if re.search(r"bombers|attackers|themselves", m.group(0), re.I) else 1
+        found.append(Mention("killed", n, m.start(), m.end(), None, attacker=True))
+    return found
+
+
+
+_CAPTIVES_FATE = re.compile(
+    r"\b(?:the\s+(?:victims|captives|hostages|abductees|kidnapped|bodies)|they|their\s+bodies|"
+    r"the\s+[\w\-]+(?:\s+[\w\-]+)?['’]\s+bodies|the\s+bodies\s+of\s+the\s+\w+)\s+(?:were|had\s+been)\s+"
+    r"(?:later\s+|subsequently\s+|all\s+|then\s+)?(?:executed|killed|beheaded|shot\s+dead|shot\s+and\s+killed|found\s+dead|found|discovered|recovered)\b"
+    r"|\b(?:later\s+|then\s+|subsequently\s+)?(?:killed|executed|beheaded|shot\s+dead)\s+(?:them|all\s+of\s+them)\b",
+    re.I)
+_TAKEN = re.compile(
+    r"\b(?:kidnapped|abducted)\s+(?:at\s+least\s+|approximately\s+|some\s+)?(?P<np>[^.;:]{1,80}?)(?=\s+(?:from|in|at|near|on|during|while|after|and\s+(?:took|later|then))\b|[.;,])"
+    r"|(?P<np2>\b[^.;:,]{1,40}?)\s+(?:were|was)\s+(?:kidnapped|abducted|taken\s+hostage)\b", re.I)
+
+
+
+def _captives_killed(text: str) -> list[Mention]:
+    """Return the captives said to be killed later ("kidnapped 15 men ... their bodies were found")."""
+    fate = _CAPTIVES_FATE.search(text)
+    if not fate:
+        return []  # rare, and cheaper to find than the abduction
+    taken = _TAKEN.search(text)
+    if not taken or taken.start() > fate.start():
+        return []
+    np = taken.group("np") or taken.group("np2")
+    np = re.sub(r"^(?:at\s+least|approximately|about|around|some|more\s+than)\s+", "", np.strip(), flags=re.I)
+    value = 0
+    for part in re.split(r"\s+and\s+", np):
+        first = part.split()[0].lower() if part.split() else ""
+        n = _number_re().match(part.strip())
+        if n and parse_number(n.group(0)) is not None and not _not_count(part.strip()[n.end():]):
+            value += parse_number(n.group(0))
+        elif first in ("a", "an", "one") or (part[:1].isupper() and taken.group("np")):
+            value += 1
+    if not value:
+        return []
+    return [Mention("killed", value, taken.start(), fate.end(), None)]
+
+
+
+def find_counts(text: str) -> list[Mention]:
+    """Return every casualty figure of `text`, in order of position."""
+    # events sharing a sentence read it once; callers get copies they may shift
+    return [dataclasses.replace(m) for m in _cached_counts(text)]
+
+
+
+@lru_cache(maxsize=256)
+def _cached_counts(text: str) -> tuple[Mention, ...]:
+    """Return the casualty figures of `text` (read by `_find_counts`), kept for the next reader of the same text."""
+    return tuple(_find_counts(text))
+
+
+
+def _find_counts(text: str) -> list[Mention]:
+    """Return every casualty figure of `text`, in order of position."""
+
+    res = role_res()
+    blocked = [(d.start, d.end) for d in find_dates(text) if d.kind != "relative"]
+    blocked += [m.span() for m in _PARENS_SIZE.finditer(text)]
+    found: list[Mention] = []
+    for key in ("acled_total", "coded", "fatalities"):
+        for m in res[key].finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in blocked):
+                continue
+            more = m.groupdict().get("more")
+            value = int(m.group("n") or m.group("n2")) if "n2" in m.groupdict() else int(m.group("n"))
+            value += int(more) if more else 0
+            found.append(Mention("killed", value, m.start(), m.end(), None, total=True))
+            blocked.append(m.span())
+    for m in res["none"].finditer(text):
+        said = m.group(0).lower()
+        if not re.search(r"hurt|injured|wounded", said):
+            found.append(Mention("killed", 0, m.start(), m.end(), None, total=True))
+        if re.search(r"casualt|hurt|injured|wounded", said):
+            found.append(Mention("injured", 0, m.start(), m.end(), None, total=True))
+    nums = _number_mentions(text, blocked)
+    found += nums
+    found += _singular_mentions(text, [(m.start, max(m.end, m.reach)) for m in found])
+    if not any(m.role == "killed" for m in found):
+        found += _captives_killed(text)
+    if not any(m.attacker for m in found if m.role == "killed"):
+        found += _suicide_mentions(text)
+    found.sort(key=lambda m: m.start)
+    return found

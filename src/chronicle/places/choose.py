@@ -1,0 +1,211 @@
+"""Choosing among a name's namesakes: by place type, population, the larger places named with it,
+the article's countries and the places nearby; spelling variants inside a named area."""
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from .gazetteer import Entry, Gazetteer, is_capital, normalise, skeleton
+from .mentions import Chain, Mention
+from .offsets import haversine_km
+
+_BORDER_KM = 40.0  # how far over a province line a place may lie and still count as in it
+_PART_KM = 30.0  # how far a neighbourhood or area named with its city may lie from it
+
+
+
+def _kind_fit(entry: Entry, hint: Optional[str]) -> float:
+    if hint is None:
+        return {"city": 0.6, "admin1": 0.2, "country": 0.8, "admin2": 0.0}[entry.kind]
+    if hint == "point":
+        hint = "city"
+    order = {"city": ("city", "admin2"), "admin2": ("admin2", "city"),
+             "admin1": ("admin1", "admin2")}[hint]
+    if entry.kind == order[0]:
+        return 2.0
+    if entry.kind == order[1]:
+        return 0.8
+    return -1.0 if entry.kind != "country" else 0.0
+
+
+
+def _related(a: Entry, b: Entry) -> float:
+    """Score how well `b` (a larger place named next to `a`) contains or neighbours `a`."""
+    if a.id == b.id:
+        return 0.0
+    if b.kind == "country":
+        return 2.0 if a.cc == b.cc else -1.0
+    if a.cc != b.cc:
+        return -1.0
+    score = 1.0
+    if b.kind == "admin1" and a.a1 == b.a1:
+        score += 3.0
+    elif b.kind == "admin2" and a.a2 == b.id:
+        # a town's own same-named municipality says little ("Formosa (Formosa)" is the province)
+        own = (b.seat_lat, b.seat_lon) == (a.lat, a.lon) and normalise(a.name) == normalise(b.name)
+        score += 1.0 if own else 3.5
+    elif b.kind in ("city", "admin2") and a.a1 == b.a1:
+        score += 2.0
+    if haversine_km(a.lat, a.lon, b.lat, b.lon) < 60:
+        score += 1.0
+    return score
+
+
+
+def _choose(mention: Mention, others: list[Mention], countries: set[str],
+            gaz: Optional[Gazetteer] = None,
+            nearby: tuple[Mention, ...] = ()) -> tuple[Entry, float]:
+    """Pick the mention's best entry given the names around it and the article's countries.
+
+    When no reading of the name lies in the countries the article names, spelling
+    variants that do are weighed too ("Ras al Ain" for Ra's al 'Ayn in Syria).
+    """
+    best, best_score = None, -math.inf
+    entries = mention.entries
+    if gaz is not None and mention.hint == "admin1" and not any(e.kind == "admin1" for e in entries):
+        # "Al-Hasakeh province": a province by a spelling the index lacks
+        entries = entries + tuple(e for e in gaz.fuzzy(mention.text) if e.kind == "admin1")
+    if gaz is not None and countries and not any(e.iso3 in countries for e in entries) and not any(
+            e.kind == "admin1" for e in entries):
+        # a province's name is no misspelling: "al-Hasakeh" is not a town in Turkey
+        entries = entries + tuple(e for e in gaz.fuzzy(mention.text)
+                                  if e.iso3 in countries and e.kind != "country")
+    # the last name of "X (Y, Z)" is most often a province
+    last = bool(others) and all(o.start < mention.start for o in others)
+    said = normalise(mention.text)
+    # a city named like the province around it: the bare name means the city ("Kharkiv")
+    city_a1 = {(e.cc, e.a1) for e in entries if e.kind == "city" and normalise(e.name) == said}
+    for e in entries:
+        score = _kind_fit(e, mention.hint) + math.log10(max(e.population, 1) + 10) * 0.5
+        if normalise(e.name) == said:
+            score += 1.0  # a main name outranks an alternate one ("Nov" for Huambo)
+        if mention.hint is None and e.kind in ("admin1", "admin2") and (e.cc, e.a1) in city_a1:
+            score -= 1.0
+        if mention.capital and is_capital(e):
+            score += 3.0
+        elif mention.hint is None and is_capital(e):
+            score += 1.0  # a bare "Sofia" is the capital, not a province of that name abroad
+        if last and e.kind == "admin1":
+            score += 1.0
+        if e.iso3 in countries:
+            score += 2.5
+        for o in others:
+            score += max((_related(e, d) for d in o.entries), default=0.0)
+        for o in nearby:
+            # a province or country named elsewhere in the sentence counts for half
+            score += 0.5 * max((_related(e, d) for d in o.entries
+                                if d.kind in ("admin1", "country")), default=0.0)
+        if score > best_score:
+            best, best_score = e, score
+    assert best is not None
+    return best, best_score
+
+
+
+def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
+                  nearby: tuple[Mention, ...] = ()) -> Optional[tuple[Mention, Entry, str]]:
+    """Return the chain's most specific known name, its entry and the precision it gives.
+
+    Readings of a name that no reading of a larger name after it could hold ("Taji" as a
+    town in Japan before "Saladin governorate, Iraq") are dropped; a name left with none
+    is passed over. A name the gazetteer lacks is looked up by spelling variant ("Al-Dejail"
+    for Ad Dujayl) among the places inside the larger name after it.
+    """
+    ms = [m for m in chain.mentions if m.entries]
+    for i, m in enumerate(chain.mentions):
+        larger = [o for o in chain.mentions[i + 1:] if o.entries]
+        if not m.entries:
+            later = [_choose(o, [x for x in ms if x is not o], countries)[0] for o in larger]
+            found = _variant(m, later, gaz) if gaz is not None else None
+            if found is not None:
+                return m, found, "city"
+            continue
+        fits = tuple(e for e in m.entries
+                     if not any(all(outside(e, d, gaz, _part_of_city(m, o, d)) for d in o.entries)
+                                for o in larger))
+        if not fits:
+            # "Basira town in Deir-ez-Zor": every namesake lies elsewhere; a variant may not
+            later = [_choose(o, [x for x in ms if x is not o], countries)[0] for o in larger]
+            found = _variant(m, later, gaz, 3) if gaz is not None and later else None
+            if found is not None and found not in m.entries:
+                return m, found, "city"
+            continue
+        narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue, m.capital)
+        entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz, nearby)[0]
+        return m, entry, entry.kind
+    first = chain.mentions[0]
+    if gaz is not None and countries and first.cue and not ms:
+        # "protested in Nassriya", the article about Iraq: a variant in that country
+        hits = [e for e in gaz.fuzzy(first.text) if e.kind == "city" and e.iso3 in countries]
+        if hits:
+            return first, max(hits, key=lambda e: e.population), "city"
+    return None
+
+
+
+def _part_of_city(m: Mention, larger: Mention, reading: Entry) -> bool:
+    """Say whether `m` names a part of the city `reading` ("Shuala neighborhood, Baghdad city")."""
+    return reading.kind == "city" and (m.hint == "point" or larger.hint == "city")
+
+
+
+def outside(entry: Entry, larger: Entry, gaz: Gazetteer, part: bool = False) -> bool:
+    """Say whether `entry` cannot lie in `larger`, a place named after it in the same chain.
+
+    `part`: `entry` is named as a part of the city `larger`, so it must lie close to it.
+    """
+    if larger.kind == "country" or entry.cc != larger.cc:
+        return entry.cc != larger.cc
+    if part:
+        return _km(entry, larger) > _PART_KM
+    if larger.kind == "admin1" and entry.kind != "admin1":
+        return entry.a1 != larger.a1 and _km(entry, larger) > 100 and not _borders(entry, larger, gaz)
+    return _km(entry, larger) > 150
+
+
+
+def _borders(entry: Entry, area: Entry, gaz: Gazetteer) -> bool:
+    """Say whether `entry` lies within a few km of a city of the admin1 `area`.
+
+    Coders draw province lines differently from GeoNames (Tarmiyah in Saladin, not
+    Baghdad), so a place just over the line is still taken as inside.
+    """
+    if not area.a1:
+        return False
+    return any(haversine_km(entry.lat, entry.lon, lat, lon) <= _BORDER_KM
+               for lat, lon in gaz.area_points(area.a1))
+
+
+
+def _km(a: Entry, b: Entry) -> float:
+    return haversine_km(a.seat_lat, a.seat_lon, b.seat_lat, b.seat_lon)
+
+
+
+def _variant(m: Mention, later: list[Entry], gaz: Gazetteer,
+             min_len: int = 2) -> Optional[Entry]:
+    """Find a spelling variant of an unknown name inside the first area named after it."""
+    anchor = next((d for d in later if d.kind in ("admin1", "admin2", "city", "country")), None)
+    if anchor is None:
+        return None
+    # held to one area, a short skeleton is safe ("Qayarah" for Al Qayyarah); with only
+    # a country after it ("Maqdadiyah city, Iraq"), anywhere in that country
+    short = min_len if anchor.kind in ("admin1", "admin2", "city") else 3
+    hits = [e for e in gaz.fuzzy(m.text, short) if e.kind == "city" and e.cc == anchor.cc
+            and (anchor.kind == "country" or e.a1 == anchor.a1 or (
+                # a province: only just over its line, not 100 km from its main town
+                _borders(e, anchor, gaz) if anchor.kind == "admin1" else _km(e, anchor) < 100))]
+    if len(skeleton(m.text)) < 3:
+        hits = [e for e in hits if e.a1 == anchor.a1]  # a short skeleton: the same province only
+    # a variant inside the named province before a larger one next to it
+    return max(hits, key=lambda e: (e.a1 == anchor.a1, e.population), default=None)
+
+
+
+def lies_within(entry: Entry, area: Entry, gaz: Gazetteer) -> bool:
+    """Say whether the town `entry` lies in the admin area `area` (or just over its line)."""
+    if entry.cc != area.cc:
+        return False
+    if area.kind == "admin2":
+        return entry.a2 == area.id or _km(entry, area) <= _PART_KM
+    return entry.a1 == area.a1 or _borders(entry, area, gaz)

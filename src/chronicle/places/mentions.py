@@ -1,0 +1,362 @@
+"""Place names in text: runs of capitalised words the gazetteer knows, with the type words
+("district", "governorate") and locative words around them, grouped into chains that name one
+place ("Sadr city neighborhood, Baghdad city, Iraq"); the countries a text names; the wire dateline."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..normalise.names import lexicon
+from .gazetteer import Entry, Gazetteer, aliases_data, normalise
+
+# A name word: capitalised, possibly with an Al-/el- prefix or inner apostrophes.
+_WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dstrzn]|[Aa]sh)[-‐])?\p{Lu}[\p{L}\p{M}'’‘ʼ`]*(?:[-‐]\p{L}[\p{L}\p{M}'’]*)*\.?"
+_JOINERS = regex.compile(r" (?:de|del|la|de la|do|da|dos|das) ")
+_TYPE_WORD = regex.compile(r"\G[ ]+([A-Za-z-]+)")
+_LEAD_WORDS = regex.compile(r"[\p{L}-]+|[(),;:.]")
+_POSSESSIVE = regex.compile(r"['’]s$")
+_NEXT_WORD = regex.compile(r"[ ]+([\p{L}']+)")
+_ANY_WORD = regex.compile(r"[\p{L}']+")
+_SPACE_WORD = regex.compile(r"[ ]+\S+")
+_CHAIN_GAP = regex.compile(r"[ ]*|[ ]+(?:de|del|de la|la|al|el|do|da|of)[ ]+|"
+                           r"\s*(?:,|\(|\)\s*,?|,\s*\(|/)\s*")
+_OF_GAP = regex.compile(r"\s*of\s+(?:the\s+)?")
+_IN_GAP = regex.compile(r"\s*in\s+(?:the\s+)?")
+# "the Libyan capital Tripoli", "the capital, Kabul", "the capital city of Sanaa"
+_CAPITAL_BEFORE = regex.compile(r"\bcapital(?:\s+city)?(?:\s+of)?,?\s*$", regex.I)
+
+
+
+@dataclass
+class Mention:
+    """A run of name words the gazetteer knows, with the type words around it."""
+
+    start: int
+    end: int  # end of the name itself
+    tail: int  # end including trailing type words
+    text: str
+    entries: tuple[Entry, ...]
+    hint: Optional[str] = None  # precision the type word implies: city, admin2, admin1
+    cue: bool = False  # a locative word ("in", "near", "the town of") stands before it
+    capital: bool = False  # "capital" stands right before it ("the Libyan capital Tripoli")
+    partial: bool = False  # only a part of a longer name ("Ain" of "Ain al Arab")
+    road: bool = False  # names a road after a town ("the Miniyeh highway"): a last resort
+
+
+
+@dataclass
+class Chain:
+    """Names that together say one place, smallest first."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].end
+
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    data = aliases_data()
+    return {
+        "types": {k.lower(): v for k, v in data["type_words"].items()},
+        "admin1_types": set(data["admin1_types"]),
+        "compass": data["compass"],
+        "units": data["units"],
+        "preps": set(data["locative_preps"]),
+        "origin": tuple(data["origin_cues"]),
+        "cues": data["country_cues"],
+        "cue_re": regex.compile(r"\b(" + "|".join(
+            regex.escape(k) for k in sorted(data["country_cues"], key=len, reverse=True)) + r")\b"),
+        "filler": set(data["filler_words"]),
+        # up to two joiners between name words: "Santa Cruz de la Sierra"
+        "joined": regex.compile(r" (?:" + "|".join(data["name_joiners"]) + r") ", regex.I),
+        "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+){{0,2}}{_WORD})*"),
+        "plain_words": {normalise(w) for w in data["not_places"]},
+        "loose_joiners": set(data["loose_joiners"]),
+        "not_places": {normalise(w) for w in data["not_places"]} | {
+            normalise(w) for w in data["country_cues"] if w not in data["aliases"]},
+        "facilities": set(data["facility_words"]),
+        "owned": regex.compile(r"\b(?:" + "|".join(data["possessives"]) + r")\s+$", regex.I),
+        "roads": set(data["road_words"]),
+        "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
+        "dateline": _dateline_pattern(data["months"]),
+        # "the North Zone of Rio", "the western side of Mosul": a part of the next place
+        "compass_part": regex.compile(r"\G\s+(?:(?:" + "|".join(data["compass_qualifiers"])
+                                      + r")\b\s*(?:of\b)?|of\b)", regex.I),
+    }
+
+
+
+def _dateline_pattern(months: list[str]) -> regex.Pattern:
+    """Compile the wire dateline at a line start: "TRIPOLI, Aug. 15, 2023 -", "Kabul (AP) -"."""
+    month = "|".join(sorted(months, key=len, reverse=True))
+    date = rf"(?:,?\s*(?:{month})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
+    agency = r"(?:\s*\([\p{L}\p{Lu} .&-]{1,30}\))"
+    dash = r"\s*(?:--|[-–—―])\s"
+    caps = r"\p{Lu}[\p{Lu}\p{M}'’.-]+(?:[ ]\p{Lu}[\p{Lu}\p{M}'’.-]+){0,3}"
+    mixed = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
+    region = rf"(?:,\s*(?P<region>{_WORD}(?:[ ]{_WORD}){{0,2}}))"
+    return regex.compile(
+        rf"^[ \t]*(?:(?P<city>{caps}){region}?{date}?{agency}?{dash}"
+        rf"|(?P<city2>{mixed}){region}?(?:{date}{agency}?|{agency}){dash})", regex.M)
+
+
+
+def _trailing_types(text: str, pos: int) -> tuple[int, Optional[str], list[str]]:
+    """Read type words ("city neighborhood", "governorate") right after `pos`."""
+    types = vocab()["types"]
+    hint, words, end = None, [], pos
+    for m in _TYPE_WORD.finditer(text, pos=pos):
+        w = m.group(1).lower()
+        if w not in types:
+            break
+        words.append(w)
+        hint = hint or types[w]
+        end = m.end()
+    return end, hint, words
+
+
+
+def _leading_context(text: str, start: int) -> tuple[bool, Optional[str]]:
+    """Say whether a locative word stands before `start`, and what type word ("town of")."""
+    v = vocab()
+    words = _LEAD_WORDS.findall(text[max(0, start - 80):start])
+    hint, prev = None, ""
+    for w in reversed(words):
+        lw = w.lower()
+        if lw in v["preps"]:
+            return True, hint
+        if lw in v["filler"] or lw.isdigit():
+            if lw in v["types"] and hint is None:
+                hint = v["types"][lw]
+            prev = lw
+            continue
+        break
+    # "the town of Banfora" names a place whatever stands before it
+    return prev == "the" and hint is not None, hint
+
+
+
+def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Return the capitalised names in `text` in order, with the gazetteer's entries for each.
+
+    Names the gazetteer lacks are kept with no entries: they still belong to chains
+    ("Jamis neighborhood, Mansour district, Baghdad governorate").
+    """
+    v = vocab()
+    out: list[Mention] = []
+
+    def add(s: int, e: int, entries: tuple[Entry, ...]) -> None:
+        tail, hint, _ = _trailing_types(text, e)
+        nxt = _NEXT_WORD.match(text, max(tail, run_end))
+        last = _ANY_WORD.findall(text[s:run_end])[-1:]
+        name = text[s:e]
+        if not entries and hint in ("admin1", "admin2"):
+            # "Budgam district" for Badgam: an area by a spelling the index lacks
+            entries = tuple(x for x in gaz.fuzzy(name) if x.kind == hint)
+        # the whole run names the road: "Marj" of "the Bar Elias-el Marj intersection" does not
+        road = (s, e) == (run_start, run_end) and bool(nxt) and nxt.group(1).lower() in v["roads"]
+        if road:
+            # "the Baalbek-Homs road" is named after the towns it joins: the first one
+            entries = entries or (gaz.lookup(name.split("-")[0]) if "-" in name else ())
+            entries = tuple(x for x in entries if x.kind == "city")
+        # "the Meade company's office": the owner's 's does not hide the facility word
+        elif ((nxt and _POSSESSIVE.sub("", nxt.group(1).lower()) in v["facilities"]) or (
+                last and last[0].lower() in v["facilities"])) and not v["owned"].search(text, max(0, s - 8), s):
+            # "his Baghdad home" says where the home is; "the Sabriya mosque" names the mosque
+            entries = ()  # "al-Hajja Sabriya mosque", "Kurdistan Democratic Party"
+        if name.isupper() and len(name) <= 5:
+            # "GNA", "NGO" are organisations; "USA" and "UP" (Uttar Pradesh) are places
+            entries = tuple(x for x in entries if x.kind in ("country", "admin1"))
+        elif len(name) == 3:
+            # an ISO3 code is a country only in capitals: "Geo office" is not Georgia
+            entries = tuple(x for x in entries
+                            if not (x.kind == "country" and x.iso3 == name.upper()))
+        if normalise(name) in v["compass"] and v["compass_part"].match(text, e):
+            entries = ()
+        cue, lead_hint = _leading_context(text, s)
+        capital = _CAPITAL_BEFORE.search(text[max(0, s - 40):s]) is not None
+        out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue, capital,
+                           road=road))
+
+    for run in v["run"].finditer(text):
+        run_start, run_end = run.start(), run.end()
+        words = list(regex.finditer(_WORD, run.group()))
+        i, unknown_from = 0, None
+        while i < len(words):
+            found = None
+            for j in range(min(len(words), i + 5), i, -1):
+                s, e = run.start() + words[i].start(), run.start() + words[j - 1].end()
+                name = _POSSESSIVE.sub("", text[s:e].rstrip("."))
+                e = s + len(name)
+                if normalise(name) in v["not_places"]:
+                    continue
+                entries: tuple[Entry, ...] = ()
+                _, _, tw = _trailing_types(text, e)
+                if tw and tw[0] in ("city", "town", "camp", "village"):
+                    # "Sadr City" is a name of its own; try it before "Sadr"
+                    entries = gaz.lookup(f"{name} {tw[0]}")
+                    if entries:
+                        e = _SPACE_WORD.match(text, e).end()
+                entries = entries or gaz.lookup(name) or (
+                    gaz.lookup(_JOINERS.sub(" ", name)) if " " in name else ()) or (
+                    # "Balad Ruz" for Baladruz: one name written in two words
+                    gaz.lookup(name.replace(" ", "")) if " " in name else ())
+                if not entries and j - i > 1 and v["joined"].search(name):
+                    # "Ain al Arab" for 'Ayn al 'Arab: a joined name is distinctive enough to
+                    # be looked up by spelling, before its first word alone ("Ain") is
+                    size = len(normalise(name).split())
+                    entries = tuple(x for x in gaz.fuzzy(name) if x.kind == "city"
+                                    and len(normalise(x.name).split()) == size)
+                if entries:
+                    found = (s, e, entries, j)
+                    break
+            if found is None:
+                w = words[i]
+                if normalise(w.group()) not in v["not_places"] and unknown_from is None:
+                    unknown_from = i
+                elif normalise(w.group()) in v["not_places"] and unknown_from is not None:
+                    add(run.start() + words[unknown_from].start(),
+                        run.start() + words[i - 1].end(), ())
+                    unknown_from = None
+                i += 1
+                continue
+            if unknown_from is not None:
+                add(run.start() + words[unknown_from].start(),
+                    run.start() + words[i - 1].end(), ())
+                unknown_from = None
+            s, e, entries, j = found
+            add(s, e, entries)
+            out[-1].partial = _partial(run.group(), words, i, j, v)
+            i = j
+        if unknown_from is not None:
+            add(run.start() + words[unknown_from].start(), run.start() + words[-1].end(), ())
+    return out
+
+
+
+def _partial(run: str, words: list, i: int, j: int, v: dict) -> bool:
+    """Say whether words i..j-1 of a run are only a part of a longer name in it.
+
+    A word after a full stop starts another sentence; type words ("Governorate") and plain
+    words ("Monday") do not lengthen a name, unless a joiner binds them ("Ain al Arab").
+    """
+    def lengthens(a: int, b: int) -> bool:  # word b next to word a
+        if words[min(a, b)].group().endswith("."):
+            return False
+        w = words[b].group()
+        gap = run[words[min(a, b)].end():words[max(a, b)].start()].strip()
+        joined = bool(gap) and gap not in v["loose_joiners"]
+        return w.lower() not in v["types"] and (
+            joined or normalise(w) not in v["plain_words"])
+    return (i > 0 and lengthens(i, i - 1)) or (j < len(words) and lengthens(j - 1, j))
+
+
+
+def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
+    """Group mentions that together name one place ("X, Y (Z)") into chains."""
+    admin_types = vocab()["admin1_types"] | {"district", "municipality", "countryside"}
+    chains: list[Chain] = []
+    for m in mentions:
+        if chains:
+            prev = chains[-1].mentions[-1]
+            gap = text[prev.tail:m.start]
+            joined = _CHAIN_GAP.fullmatch(gap) is not None
+            if not joined and prev.tail > prev.end and _OF_GAP.fullmatch(gap):
+                joined = True  # "the Kifa neighborhood of Tal Afar city"
+            if not joined and (prev.entries or prev.tail > prev.end or prev.cue) and _IN_GAP.fullmatch(gap):
+                # "Maan town in Hama countryside": an admin word makes it one place
+                _, _, tw = _trailing_types(text, m.end)
+                joined = (bool(tw) and tw[0] in admin_types) or any(
+                    e.kind == "admin1" for e in m.entries)
+            if joined:
+                chains[-1].mentions.append(m)
+                continue
+        chains.append(Chain([m]))
+    return chains
+
+
+
+def _country_context(text: str, chains: list[Chain]) -> set[str]:
+    """Return the ISO3 codes of countries named (or cued by demonyms, actors) in `text`."""
+    v = vocab()
+    found = {v["cues"][m.group(1)] for m in v["cue_re"].finditer(text)}
+    for c in chains:
+        # a country counts when named as a place ("in Lebanon", "Belgrade, Serbia"), not
+        # as a modifier ("the US dollar")
+        for m in c.mentions:
+            if m.cue or len(c.mentions) > 1:
+                found.update(e.iso3 for e in m.entries if e.kind == "country")
+        # so does the one country whose province a chain names by its main name:
+        # "(Nabarangpur, Odisha)" is about India
+        for m in c.mentions[1:]:
+            said = normalise(m.text)
+            provinces = {e.iso3 for e in m.entries
+                         if e.kind == "admin1" and normalise(e.name) == said}
+            if len(provinces) == 1:
+                found |= provinces
+    return found
+
+
+
+def drop_partial_abroad(mentions: list[Mention], countries: set[str]) -> None:
+    """Drop readings outside the article's countries of names that are part of a longer one.
+
+    "Ain al Arab" in a report on Syria is not the town of El Ain elsewhere.
+    """
+    if not countries:
+        return
+    for m in mentions:
+        if m.partial:
+            m.entries = tuple(e for e in m.entries if e.iso3 in countries)
+
+
+
+def dateline_match(text: str):
+    """Return the wire dateline's match at the article's start and the group of its place name."""
+    m = vocab()["dateline"].search(text, 0, 1000)
+    return (m, "city" if m.group("city") else "city2") if m is not None else (None, "")
+
+
+
+def dateline_end(text: str, start: int, end: int) -> Optional[int]:
+    """Return where a wire dateline opening the line at `start` ends ("BAGHDAD, Nov. 8, 2021 - "), or None."""
+    m = vocab()["dateline"].match(text, start, end)
+    return m.end() if m is not None else None
+
+
+
+def dateline_city(text: str) -> Optional[tuple[int, int]]:
+    """Return the span of the wire dateline's place name at the article's start, or None."""
+    m, key = dateline_match(text)
+    return (m.start(key), m.end(key)) if m is not None else None
+
+
+
+def without_surnames(mentions: list[Mention], doc) -> list[Mention]:
+    """Drop the names of people introduced by a role ("spokesman Saad Maan") and their surname standing alone later ("Maan")."""
+    if doc is None:
+        return mentions
+    titles = {words.split()[-1] for words, _ in lexicon().titles}
+    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e.start > 0
+              and doc[e.start - 1].lower_ in titles]
+    last = {e[-1].text: e.end_char for e in reversed(people)}
+    return [m for m in mentions
+            if not any(e.start_char <= m.start < e.end_char for e in people)
+            and not (m.text in last and last[m.text] <= m.start and not m.cue and _as_person(doc, m.start))]
+
+
+
+def _as_person(doc, start: int) -> bool:
+    """Tell whether the word at `start` is read as a person's name or acts as one (the subject of a verb)."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and (span[0].ent_type_ == "PERSON" or span[0].dep_ in ("nsubj", "nsubjpass"))
