@@ -80,6 +80,7 @@ def create_app(db: str) -> FastAPI:
                   " an unknown parameter or value is refused with a 422 saying why.",
                   docs_url=None, redoc_url=None, dependencies=[Depends(no_unknown_parameters)])
     app.state.db = db
+    app.state.stores = data.StorePool(db)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(data.router)
     app.include_router(pages.router)

@@ -39,6 +39,7 @@ STATEMENT_COLUMNS = (
     "via_name", "via_chain", "event_id", "hedged", "record",
 )
 log = logging.getLogger(__name__)
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps makes one a call
 UNPAIRED = re.compile("[\ud800-\udfff]")
 INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
 
@@ -50,6 +51,10 @@ PROVENANCE = ("source", "url", "outlet", "ingested_at", "chronicle_version", "pi
 _EVENT_SELECT = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, a.doc_id, a.title,"
                  f" a.published, {', '.join('a.' + c + ' AS a_' + c for c in PROVENANCE)}"
                  " FROM events e JOIN articles a ON a.id = e.article_id")
+# What an event view reads (see `event_view`): no need to carry every column of a page.
+_VIEW_SELECT = (f"SELECT e.id, e.article_id, e.event_id, e.rank, e.record, a.doc_id, a.title,"
+                f" a.published, {', '.join('a.' + c + ' AS a_' + c for c in PROVENANCE)}"
+                " FROM events e JOIN articles a ON a.id = e.article_id")
 
 
 @dataclass
@@ -383,7 +388,33 @@ class Store:
 
     def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
         """Return the events matching `f`, newest first, as event views (see `event_view`)."""
-        return list(self.iter_events(f))
+        if f.limit is None:
+            return list(self.iter_events(f))
+        return [event_view(r) for r in self._page_rows(f)]
+
+    def events_json(self, f: EventFilter) -> list[str]:
+        """Return the page of events matching `f` (it has a limit) as the JSON texts of their
+        views, written without parsing the stored records (see `event_view_json`)."""
+        return [event_view_json(r) for r in self._page_rows(f)]
+
+    def _page_rows(self, f: EventFilter) -> list[dict[str, Any]]:
+        # Sort the narrow ids first, then read the page's rows only: a sort carrying every
+        # record costs a page of 100 about as much as the whole store.
+        f = check_events(replace(f))
+        where, params = event_where(f, self.text_clause(), self.text_query)
+        sql = "SELECT e.id FROM events e"
+        if any(re.search(r"\ba\.", w) for w in where):
+            sql += " JOIN articles a ON a.id = e.article_id"
+        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY " + order_by(f.sort)
+        ids = [r[0] for r in self.execute(sql + " LIMIT ? OFFSET ?",
+                                          params + [int(f.limit), int(f.offset)]).fetchall()]
+        found = {}
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            marks = ", ".join("?" for _ in part)
+            for row in self._rows(_VIEW_SELECT + f" WHERE e.id IN ({marks})", part):
+                found[row["id"]] = row
+        return [found[i] for i in ids if i in found]
 
     def event(self, uid: str) -> Optional[dict[str, Any]]:
         """Return one event view with its article text and linked statements, or None."""
@@ -476,6 +507,21 @@ def event_view(row: dict[str, Any]) -> dict[str, Any]:
     view["rank"] = row["rank"]
     view["article"].update({name: row.get("a_" + name) for name in PROVENANCE})
     return view
+
+
+def event_view_json(row: dict[str, Any]) -> str:
+    """Return `event_view(row)` as JSON text without parsing the stored record: the record is
+    JSON already, so the view's own keys are written in front of the record's fields."""
+    prefix = '{"id": ' + _encode(row["event_id"]) + ", "
+    record = row["record"]
+    if not record.startswith(prefix):  # not written by event_row: take the long way
+        return _encode(event_view(row))
+    article = {"id": row["article_id"], "doc_id": row["doc_id"], "title": row["title"],
+               "url": row.get("a_url"), "published": row["published"]}
+    article.update({name: row.get("a_" + name) for name in PROVENANCE})
+    head = _encode({"id": row["id"], "local_id": row["event_id"], "article_id": row["article_id"],
+                    "rank": row["rank"], "article": article})
+    return head[:-1] + ", " + record[len(prefix):]
 
 
 def statement_view(row: dict[str, Any]) -> dict[str, Any]:
