@@ -32,7 +32,22 @@ log = logging.getLogger(__name__)
 
 
 def stages(article: Article) -> None:
-    """Run every extraction stage on one parsed article, in order (exceptions pass through)."""
+    """Run every extraction stage on one parsed article, in order (exceptions pass through).
+
+    The stages see the text the parser read: a text cut by the parse bounds is cut for
+    them too (its whole text is put back after), so no rule scans what was not parsed."""
+    full = article.text
+    if article.doc is not None and len(article.doc.text) < len(full):
+        article.text = full[:len(article.doc.text)]
+    try:
+        _run_stages(article)
+    finally:
+        article.text = full
+    if article.doc is not None and article.doc.text != article.text[:len(article.doc.text)]:
+        repair_spans(article)
+
+
+def _run_stages(article: Article) -> None:
     found = events.find_events(article)
     events.fill_arguments(article, found)
     events.code_events(article, found)
@@ -43,8 +58,6 @@ def stages(article: Article) -> None:
     article.statements = statements.find_statements(article)
     normalise.canonicalise(article)
     statements.link_statements(article)
-    if article.doc is not None and article.doc.text != article.text[:len(article.doc.text)]:
-        repair_spans(article)
 
 
 def extract(article: Article) -> Article:
