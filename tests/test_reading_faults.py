@@ -212,3 +212,16 @@ def test_warc_from_warcio_still_reads(tmp_path):
     raws = list(read_warc(str(p)))
     assert [(r.id, r.problem) for r in raws] == [("https://example.org/0", None),
                                                 ("https://example.org/1", None)]
+
+
+def test_extract_says_how_many_files_it_skipped(tmp_path, capsys):
+    from chronicle.cli import main
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "README.md").write_text("# what is in this folder\n")
+    (folder / "story.txt").write_text(REPORT)
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(folder), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "skipped 1 file that is not an article (README.md)" in err
+    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["story"]

@@ -44,7 +44,8 @@ def _report_skipped(skipped: list[str]) -> None:
     if skipped:
         names = ", ".join(os.path.basename(p) for p in skipped[:5])
         more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
-        print(f"skipped {len(skipped)} files that are not articles ({names}{more});"
+        files = "file that is not an article" if len(skipped) == 1 else "files that are not articles"
+        print(f"skipped {len(skipped)} {files} ({names}{more});"
               f" articles are .txt, .html, .htm, .jsonl(.gz), .warc(.gz) files", file=sys.stderr)
 
 
