@@ -188,3 +188,17 @@ def test_every_input_comes_out_once_in_order():
     assert [a.id for a in out] == [r.id for r in raws]
     assert [a.error.code if a.error else None for a in out] == [
         errors.EMPTY, errors.BINARY, errors.BAD_RECORD, None, None, errors.EMPTY]
+
+
+def test_every_bound_is_a_checked_setting(monkeypatch):
+    from chronicle import settings as settings_mod
+    bounds = ("min_words", "max_tokens_parsed", "max_tokens_whole", "max_html_nodes",
+              "max_token_chars", "max_sentence_tokens", "article_seconds")
+    for name in bounds:
+        monkeypatch.setenv(f"CHRONICLE_{name.upper()}", "7")
+        assert getattr(settings_mod.load(), name) == 7
+        monkeypatch.setenv(f"CHRONICLE_{name.upper()}", "-1")
+        with pytest.raises(settings_mod.SettingsError, match=name):
+            settings_mod.load()
+        monkeypatch.delenv(f"CHRONICLE_{name.upper()}")
+    assert settings_mod.load(article_seconds=0).article_seconds == 0  # no time limit
