@@ -395,7 +395,8 @@ class Store:
     def events_json(self, f: EventFilter) -> list[str]:
         """Return the page of events matching `f` (it has a limit) as the JSON texts of their
         views, written without parsing the stored records (see `event_view_json`)."""
-        return [event_view_json(r) for r in self._page_rows(f)]
+        articles: dict[int, str] = {}  # an article's summary, written once for all its events
+        return [event_view_json(r, articles) for r in self._page_rows(f)]
 
     def _page_rows(self, f: EventFilter) -> list[dict[str, Any]]:
         # Sort the narrow ids first, then read the page's rows only: a sort carrying every
@@ -509,19 +510,24 @@ def event_view(row: dict[str, Any]) -> dict[str, Any]:
     return view
 
 
-def event_view_json(row: dict[str, Any]) -> str:
+def event_view_json(row: dict[str, Any], articles: Optional[dict[int, str]] = None) -> str:
     """Return `event_view(row)` as JSON text without parsing the stored record: the record is
-    JSON already, so the view's own keys are written in front of the record's fields."""
+    JSON already, so the view's own keys are written in front of the record's fields.
+    `articles` keeps each article's summary, written once, by article id."""
     prefix = '{"id": ' + _encode(row["event_id"]) + ", "
     record = row["record"]
     if not record.startswith(prefix):  # not written by event_row: take the long way
         return _encode(event_view(row))
-    article = {"id": row["article_id"], "doc_id": row["doc_id"], "title": row["title"],
-               "url": row.get("a_url"), "published": row["published"]}
-    article.update({name: row.get("a_" + name) for name in PROVENANCE})
-    head = _encode({"id": row["id"], "local_id": row["event_id"], "article_id": row["article_id"],
-                    "rank": row["rank"], "article": article})
-    return head[:-1] + ", " + record[len(prefix):]
+    articles = {} if articles is None else articles
+    article = articles.get(row["article_id"])
+    if article is None:
+        summary = {"id": row["article_id"], "doc_id": row["doc_id"], "title": row["title"],
+                   "url": row.get("a_url"), "published": row["published"]}
+        summary.update({name: row.get("a_" + name) for name in PROVENANCE})
+        article = articles[row["article_id"]] = _encode(summary)
+    return (f'{{"id": {_encode(row["id"])}, "local_id": {_encode(row["event_id"])},'
+            f' "article_id": {int(row["article_id"])}, "rank": {int(row["rank"])},'
+            f' "article": {article}, ' + record[len(prefix):])
 
 
 def statement_view(row: dict[str, Any]) -> dict[str, Any]:
