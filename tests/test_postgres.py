@@ -52,7 +52,8 @@ def test_round_trip_and_rerun_adds_nothing(store):
             event.incident = got["incident"]
     assert recs[0]["events"][0]["incident"].startswith("inc-")
     assert recs == [a.to_contract() for a in expected]
-    assert store.counts() == {"articles": 2, "events": 3, "statements": 2, "errors": 0}
+    assert store.counts() == {"articles": 2, "events": 3, "statements": 2, "errors": 0,
+                              "duplicates": 1}
     assert store.known_inputs(["h1", "h3", "h9"]) == {"h1", "h3"}
     view = store.event("1:e1")
     assert view["article"]["text"] == KIDAL and view["statements"][0]["id"] == "1:s1"

@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also write the merged record of every incident to FILE (JSONL)")
     e.add_argument("--no-merge", dest="merge", action="store_false",
                    help="do not merge articles into incidents (events carry no incident)")
+    e.add_argument("--resume", action="store_true",
+                   help="keep the records already in -o FILE and go on after them")
     e.set_defaults(func=cmd_extract)
 
     db = {"default": None, "help": "SQLite file or postgresql:// URL (default: settings db)"}
@@ -114,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--db", **db)
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--workers", type=_positive, default=1, help="server processes (default 1)")
     sv.set_defaults(func=cmd_serve)
 
     inc = sub.add_parser("incidents", help="incidents merged from many reports, with their disagreements")
@@ -148,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         if argv[:1] == ["spark"]:
             return cmd_spark(argv[1:])
         args = parser.parse_args(argv)
+        args.argv = argv
         logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
         if getattr(args, "db", "unset") is None:
             args.db = settings_mod.load().db

@@ -314,14 +314,3 @@ def _conjunct(doc, last: int, toks: list) -> list:
 def wh_object(tok):
     """Return the relative pronoun a verb names in a relative clause ("which the CEO called nonsense"), or None."""
     return next((c for c in tok.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < tok.i), None)
-
-
-def wh_start(tok, subj):
-    """Return the relative or question word that opens what was said before its speaker ("which he said were", "what she says it does"), or None."""
-    left = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
-    for w in tok.subtree:
-        if w.i >= left or w.tag_ not in ("WDT", "WP") or w.lower_ == "who":
-            continue
-        if w.head.i == tok.i and w.dep_ == "dobj" or (w.head.i > tok.i and tok.i in {a.i for a in w.head.ancestors}):
-            return w
-    return None
