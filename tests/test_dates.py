@@ -192,3 +192,22 @@ def test_date_far_into_a_long_first_line_is_no_opening():
     ev = _event(text, "attacked")
     dates.date_events(art, [ev])
     assert ev.date.value == "2022-05-03"
+
+
+@pytest.mark.parametrize("stamp", ["Posted: Thursday, March 4, 2021 9:10 AM EST", "Updated on March 4, 2021",
+                                   "Last updated: 4 March 2021"])
+def test_a_page_stamp_does_not_date_the_event(stamp):
+    text = (f"Clerk wounded at corner store {stamp}\n\nA clerk was wounded when a man fired "
+            "into the store. The shooting happened Tuesday night, deputies said.")
+    art = _article(text, published="2021-03-04")
+    ev = _event(text, "fired", text.index(" The shooting"))
+    dates.date_events(art, [ev])
+    assert (ev.date.value, ev.date.text) == ("2021-03-02", "Tuesday night")
+
+
+def test_a_date_after_other_words_still_dates_the_event():
+    text = "Clerk wounded at corner store\n\nA clerk was wounded on March 2, 2021, when a man fired into the store."
+    art = _article(text, published="2021-03-04")
+    ev = _event(text, "fired")
+    dates.date_events(art, [ev])
+    assert ev.date.value == "2021-03-02"

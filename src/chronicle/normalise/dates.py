@@ -324,6 +324,18 @@ def _pick(article: Article, event: Event, dates: list[DateMention]) -> Optional[
 _DATELINE = re.compile(r"\s*(?:\([A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)\s*)?[-–—]\s")
 
 
+@lru_cache(maxsize=1)
+def _stamp() -> re.Pattern:
+    """Return the pattern of a page stamp's words ending right before a date ("Posted: ", "Updated on ")."""
+    words = _alt(number_words()["date_stamps"])
+    return re.compile(rf"\b(?:{words})(?:\s+(?:on|at))?\s*[:\-–]?\s*$", re.I)
+
+
+def _stamped(text: str, d: DateMention) -> bool:
+    """Return whether a date is a page's stamp (the day it was posted or updated), not an event's."""
+    return bool(_stamp().search(text[max(0, d.start - 24):d.start]))
+
+
 def _body_start(article: Article) -> int:
     """Return the offset where the report starts, past a headline the text opens with."""
     span = headline_span(article)
@@ -352,13 +364,15 @@ def date_events(article: Article, events: list[Event]) -> None:
     if not events:
         return
     hint = year_hint(article)
-    dates = find_dates(article.text, article.published, hint)
+    # the page's own stamps ("Posted: Friday, January 31, 2014") tell when it went online
+    dates = [d for d in find_dates(article.text, article.published, hint) if not _stamped(article.text, d)]
     # a headline above the report does not hide its dateline ("Drone hits ...\n\nBAGHDAD, Nov. 8 -")
     opening = _opening(article.text, dates, _body_start(article))
     if opening is not None and _DATELINE.match(article.text[opening.end:opening.end + 30]):
         # "BAGHDAD, Nov. 8 (Reuters) -": the day of the report, which anchors "on Sunday"
         if article.published is None and opening.precision == "day":
-            dates = [d for d in find_dates(article.text, opening.value, hint) if d.start != opening.start]
+            dates = [d for d in find_dates(article.text, opening.value, hint)
+                     if d.start != opening.start and not _stamped(article.text, d)]
         else:
             dates = [d for d in dates if d.start != opening.start]
         opening = None
