@@ -365,3 +365,20 @@ def test_the_share_coded_to_this_event():
 def test_captives_arrested_then_killed():
     k, _ = counts.count_text("Soldiers arrested three herders near the well and executed them the same night.")
     assert k.value == 3
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people shot with no word on whether they lived: the injured are those shot less the dead
+    ("Three cousins were shot on a porch late Friday, one fatally.", (1, 2)),
+    ("Six people were shot outside a dance hall; two of them died at the scene.", (2, 4)),
+    ("A man opened fire on five neighbours and shot four of them.", (None, 4)),
+    ("A gunman shot three customers at the diner, killing one.", (1, 2)),
+    # a figure of injured, when given, is kept; "shot dead" is no shooting survived
+    ("Five men were shot: two were killed and one was wounded.", (2, 1)),
+    ("Two guards were shot dead at the gate.", (2, None)),
+    ("In the shooting 2 people died and 3 were injured.", (2, 3)),
+    # shots fired are not people shot
+    ("He was shot 3 times in the leg.", (None, None)),
+])
+def test_people_shot_less_the_dead_are_the_injured(text, expected):
+    assert figures(text) == expected

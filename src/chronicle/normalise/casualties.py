@@ -14,6 +14,9 @@ from typing import Optional
 from .dates import find_dates
 from .numbers import number_words, parse_number
 
+# The roles a figure can have, the most telling first: `shot` is people hit by gunfire, killed
+# or injured (counts.py takes the injured from it when no figure of injured is given).
+ROLES = ("killed", "injured", "shot")
 # How many words may stand between a number and its casualty word.
 MAX_GAP_WORDS = 9
 # How far past a number to look for its casualty word (bounds the work on run-on text).
@@ -25,7 +28,7 @@ MAX_REST_CHARS = 240
 class Mention:
     """One casualty figure found in a text."""
 
-    role: str  # killed, injured
+    role: str  # killed, injured, shot (hit by gunfire: killed or injured)
     value: int
     start: int
     end: int
@@ -103,7 +106,9 @@ def role_res() -> dict[str, re.Pattern]:
         "injured_after": re.compile(rf"^{link}\s*,?\s*(?:{_alt(w['injured_after'])})\b", re.I),
         "killed_before": re.compile(rf"\b(?:{_alt(w['killed_before'])})\s*$", re.I),
         "injured_before": re.compile(rf"\b(?:{_alt(w['injured_before'])})\s*$", re.I),
-        "any_before": re.compile(rf"\b(?:{_alt(w['killed_before'] + w['injured_before'])})", re.I),
+        "shot_after": re.compile(rf"^{link}\s*,?\s*(?:{_alt(w['shot_after'])})\b", re.I),
+        "shot_before": re.compile(rf"\b(?:{_alt(w['shot_before'])})\s*$", re.I),
+        "any_before": re.compile(rf"\b(?:{_alt(w['killed_before'] + w['injured_before'] + w['shot_before'])})", re.I),
         "qual_before": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\s*$", re.I),
         "subset": re.compile(rf"\b(?:{_alt(w['subset_cues'])})\b", re.I),
         "acled_total": re.compile(rf"\b(?:{_alt(w['acled_totals'])})\s*(?:across\s+\w+\s+events\s*)?\(?\s*(?P<n>\d+)", re.I),
@@ -213,7 +218,8 @@ def _forward_role(after: str) -> Optional[tuple[str, int, int]]:
             break
         tail = rest[k:]
         # the casualty word is looked for first: it is rarely there, and the gap test is dear
-        hits = [(r, m) for r in ("killed", "injured") for m in (res[f"{r}_after"].match(tail),) if m]
+        # "shot" last: "were shot dead" and "were shot and wounded" say more
+        hits = [(r, m) for r in ROLES for m in (res[f"{r}_after"].match(tail),) if m]
         if not hits or not _gap_ok(gap):
             continue
         for r, m in hits:
@@ -234,7 +240,7 @@ def _backward_role(before: str) -> Optional[tuple[str, int, int]]:
     for _ in range(3):
         head = res["qual_before"].sub("", head)
         head = re.sub(r"\b(?:the|another|a further|a total of|total of|some|an?\s+family\s+of)\s*$", "", head, flags=re.I)
-    for r in ("killed", "injured"):
+    for r in ROLES:
         if res[f"{r}_before"].search(head):
             return r, -1, 0
     return None
@@ -256,6 +262,9 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
             roles.append(None)
             continue
         role = None if _background(text, s) else (_backward_role(before) or _forward_role(after))
+        if role is not None and role[0] == "shot":  # "the shooting 2 people died": the words after say more
+            told = _forward_role(after)
+            role = told if told is not None and told[0] != "shot" else role
         roles.append(role)
         if role is None:
             continue

@@ -120,8 +120,20 @@ def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool
         mentions = [m for m in mentions if m.total]
     shared, round_up = _split_shared(" ".join(text[s:e] for s, e in segments))
     sum_all = sum(e - s for s, e in segments) <= SHORT_TEXT_CHARS
-    return (total(mentions, "killed", shared, round_up, sum_all),
-            total(mentions, "injured", shared, round_up, sum_all))
+    killed = total(mentions, "killed", shared, round_up, sum_all)
+    injured = total(mentions, "injured", shared, round_up, sum_all)
+    return killed, injured if injured is not None else _shot_not_killed(mentions, killed, shared, round_up, sum_all)
+
+
+def _shot_not_killed(mentions: list[Mention], killed: Optional[Count], shared: int, round_up: bool,
+                     sum_all: bool) -> Optional[Count]:
+    """Return the injured as the people shot less those killed ("four teenagers were shot, one
+    fatally": 3), or None when no figure of people shot is given or it is below the killed."""
+    shot = total(mentions, "shot", shared, round_up, sum_all)
+    dead = killed.value if killed is not None else 0
+    if shot is None or shot.value < dead:
+        return None
+    return Count(shot.value - dead, shot.span, shot.qualifier)
 
 
 
