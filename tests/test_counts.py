@@ -382,3 +382,12 @@ def test_captives_arrested_then_killed():
 ])
 def test_people_shot_less_the_dead_are_the_injured(text, expected):
     assert figures(text) == expected
+
+
+def test_a_story_of_several_paragraphs_tells_its_toll_again():
+    story = ("A teenager faces charges after shooting and killing a 14-year-old friend, deputies said.\n\n"
+             "The shooting happened Wednesday at a home.\n\n"
+             "Arlo was taken to a hospital where he died.")
+    assert figures(story)[0] == 1
+    # one paragraph (a note) sums its groups
+    assert figures("Two soldiers were killed at the gate. Later, three civilians were killed in the market.")[0] == 5

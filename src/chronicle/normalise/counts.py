@@ -24,7 +24,8 @@ from .numbers import headline_span, number_words, parse_number
 from .victims import victim_groups
 
 # Texts up to this long are read whole for the main event (one-paragraph reports,
-# ACLED notes, GTD summaries); longer ones only in the event's own sentences.
+# ACLED notes, GTD summaries); longer ones only in the event's own sentences. Only a text
+# of one paragraph sums every figure it gives.
 SHORT_TEXT_CHARS = 1500
 
 
@@ -119,7 +120,10 @@ def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool
     if totals_only:
         mentions = [m for m in mentions if m.total]
     shared, round_up = _split_shared(" ".join(text[s:e] for s, e in segments))
-    sum_all = sum(e - s for s, e in segments) <= SHORT_TEXT_CHARS
+    # a one-paragraph note sums its groups; a story of several paragraphs tells its figures again
+    # ("a teen shot and killed his friend ... the boy died at the scene"), as a long one does
+    sum_all = sum(e - s for s, e in segments) <= SHORT_TEXT_CHARS \
+        and not any("\n" in text[s:e].strip() for s, e in segments)
     killed = total(mentions, "killed", shared, round_up, sum_all)
     injured = total(mentions, "injured", shared, round_up, sum_all)
     return killed, injured if injured is not None else _shot_not_killed(mentions, killed, shared, round_up, sum_all)
