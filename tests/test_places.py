@@ -453,3 +453,17 @@ def test_surname_standing_alone_is_the_person_not_a_town(nlp):
             "Khalid Ramadi. Ramadi added that one of the drones was shot down.")
     ev = locate(nlp, text, "struck")
     assert ev.location is None or ev.location.name != "Ramadi"
+
+
+@pytest.mark.parametrize("text", [
+    "COLUMBIA, Tenn. (Wire) - A man was shot outside a store on Friday, police said.",
+    "A man was shot outside a store in Columbia, Tenn. on Friday, police said.",
+])
+def test_state_abbreviation_after_a_town_chooses_the_namesake(nlp, text):
+    ev = locate(nlp, text, "shot")
+    assert ev.location.country == "USA" and near(ev.location, 35.61, -87.04)
+
+
+def test_state_abbreviation_alone_is_no_place(nlp):
+    ev = locate(nlp, "Miss Harlow was shot outside a store on Friday, police said.", "shot")
+    assert ev.location is None or ev.location.admin1 != "Mississippi"

@@ -29,6 +29,7 @@ from .mentions import (
     dateline_match,
     drop_partial_abroad,
     find_mentions,
+    region_entries,
     vocab,
     without_surnames,
 )
@@ -142,7 +143,7 @@ def find_dateline(text: str, gaz: Gazetteer) -> Optional[tuple[int, int, Entry]]
     if not entries:
         return None
     if m.group("region"):
-        larger = gaz.lookup(m.group("region").rstrip("."))
+        larger = region_entries(gaz, m.group("region"))
         entries = tuple(e for e in entries if any(not outside(e, d, gaz) for d in larger)) or entries
     cities = [e for e in entries if e.kind == "city"] or list(entries)
     return m.start(key), m.end(key), max(cities, key=lambda e: e.population)

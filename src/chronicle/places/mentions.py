@@ -25,6 +25,8 @@ _CHAIN_GAP = regex.compile(r"[ ]*|[ ]+(?:de|del|de la|la|al|el|do|da|of)[ ]+|"
                            r"\s*(?:,|\(|\)\s*,?|,\s*\(|/)\s*")
 _OF_GAP = regex.compile(r"\s*of\s+(?:the\s+)?")
 _IN_GAP = regex.compile(r"\s*in\s+(?:the\s+)?")
+# "Gary, Ind.": a place and a comma right before a province's abbreviation
+_AFTER_PLACE = regex.compile(r"\p{Lu}[\p{L}.'’-]*,[ ]*$")
 # "the Libyan capital Tripoli", "the capital, Kabul", "the capital city of Sanaa"
 _CAPITAL_BEFORE = regex.compile(r"\bcapital(?:\s+city)?(?:\s+of)?,?\s*$", regex.I)
 
@@ -87,6 +89,8 @@ def vocab() -> dict:
         "facilities": set(data["facility_words"]),
         "owned": regex.compile(r"\b(?:" + "|".join(data["possessives"]) + r")\s+$", regex.I),
         "roads": set(data["road_words"]),
+        "abbreviations": {short: (iso3, full) for iso3, names in data["province_abbreviations"].items()
+                          for short, full in names.items()},
         "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
         "dateline": _dateline_pattern(data["months"]),
         # "the North Zone of Rio", "the western side of Mosul": a part of the next place
@@ -170,6 +174,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             entries = entries or (gaz.lookup(name.split("-")[0]) if "-" in name else ())
             entries = tuple(x for x in entries if x.kind == "city")
         # "the Meade company's office": the owner's 's does not hide the facility word
+        elif name in v["abbreviations"] and text[e:e + 1] == ".":
+            pass  # "Columbia, Tenn. police": the full stop ends the place's name
         elif ((nxt and _POSSESSIVE.sub("", nxt.group(1).lower()) in v["facilities"]) or (
                 last and last[0].lower() in v["facilities"])) and not v["owned"].search(text, max(0, s - 8), s):
             # "his Baghdad home" says where the home is; "the Sabriya mosque" names the mosque
@@ -201,6 +207,12 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 if normalise(name) in v["not_places"]:
                     continue
                 entries: tuple[Entry, ...] = ()
+                if j == i + 1 and name in v["abbreviations"] and text[e:e + 1] == "." \
+                        and _AFTER_PLACE.search(text, max(0, s - 40), s):
+                    entries = _province(gaz, *v["abbreviations"][name])  # "Gary, Ind."
+                    if entries:
+                        found = (s, e, entries, j)
+                        break
                 _, _, tw = _trailing_types(text, e)
                 if tw and tw[0] in ("city", "town", "camp", "village"):
                     # "Sadr City" is a name of its own; try it before "Sadr"
@@ -242,6 +254,17 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             add(run.start() + words[unknown_from].start(), run.start() + words[-1].end(), ())
     return out
 
+
+
+def _province(gaz: Gazetteer, iso3: str, name: str) -> tuple[Entry, ...]:
+    """Return the gazetteer's province called `name` in country `iso3` (none when it lacks it)."""
+    return tuple(x for x in gaz.lookup(name) if x.kind == "admin1" and x.iso3 == iso3)[:1]
+
+
+def region_entries(gaz: Gazetteer, name: str) -> tuple[Entry, ...]:
+    """Return the places a dateline's region names ("Lebanon"; "Tenn." for Tennessee)."""
+    short = vocab()["abbreviations"].get(name.rstrip("."))
+    return _province(gaz, *short) if short else gaz.lookup(name.rstrip("."))
 
 
 def _partial(run: str, words: list, i: int, j: int, v: dict) -> bool:
