@@ -30,3 +30,9 @@ def test_naming_verb_without_the_name_is_a_verb_of_communication(nlp):
     art = run(nlp, "The governor called early elections for the spring.")
     st = by_cue(art, "called")
     assert st.content.text.startswith("early elections")
+
+
+def test_infinitive_hung_on_the_cue_stays_with_the_content(nlp):
+    art = run(nlp, "The envoy praised the efforts of the aid agencies to reopen the border crossing.")
+    st = by_cue(art, "praised")
+    assert st.content.text == "the efforts of the aid agencies to reopen the border crossing"
