@@ -391,3 +391,9 @@ def test_a_story_of_several_paragraphs_tells_its_toll_again():
     assert figures(story)[0] == 1
     # one paragraph (a note) sums its groups
     assert figures("Two soldiers were killed at the gate. Later, three civilians were killed in the market.")[0] == 5
+
+
+def test_groups_of_one_paragraph_are_summed_in_a_story_of_several():
+    story = ("Fighters and troops clashed near a well, leaving at least four soldiers and 6 rebels dead.\n\n"
+             "The ten dead were buried on Monday, an official said.")
+    assert figures(story)[0] == 10

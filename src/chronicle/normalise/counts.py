@@ -24,8 +24,8 @@ from .numbers import headline_span, number_words, parse_number
 from .victims import victim_groups
 
 # Texts up to this long are read whole for the main event (one-paragraph reports,
-# ACLED notes, GTD summaries); longer ones only in the event's own sentences. Only a text
-# of one paragraph sums every figure it gives.
+# ACLED notes, GTD summaries); longer ones only in the event's own sentences. A short text
+# of several paragraphs sums the figures of one paragraph only.
 SHORT_TEXT_CHARS = 1500
 
 
@@ -120,13 +120,25 @@ def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool
     if totals_only:
         mentions = [m for m in mentions if m.total]
     shared, round_up = _split_shared(" ".join(text[s:e] for s, e in segments))
-    # a one-paragraph note sums its groups; a story of several paragraphs tells its figures again
-    # ("a teen shot and killed his friend ... the boy died at the scene"), as a long one does
-    sum_all = sum(e - s for s, e in segments) <= SHORT_TEXT_CHARS \
-        and not any("\n" in text[s:e].strip() for s, e in segments)
+    sum_all = sum(e - s for s, e in segments) <= SHORT_TEXT_CHARS
+    if sum_all and any("\n" in text[s:e].strip() for s, e in segments):
+        # a story of several paragraphs tells its figures again ("a teen shot and killed his
+        # friend ... the boy died at the scene"): its groups are summed in one paragraph only
+        mentions = _first_paragraph(text, mentions)
     killed = total(mentions, "killed", shared, round_up, sum_all)
     injured = total(mentions, "injured", shared, round_up, sum_all)
     return killed, injured if injured is not None else _shot_not_killed(mentions, killed, shared, round_up, sum_all)
+
+
+def _first_paragraph(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Return, for each role, the figures of the first paragraph that gives one, with the stated
+    totals and the figures said to add to them ("two more died later") wherever they are."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        if not (m.total or m.additive or m.aside):
+            first.setdefault(m.role, text.count("\n", 0, m.start))
+    return [m for m in mentions if m.total or m.additive or m.attacker or m.role not in first
+            or text.count("\n", 0, m.start) == first[m.role]]
 
 
 def _shot_not_killed(mentions: list[Mention], killed: Optional[Count], shared: int, round_up: bool,
