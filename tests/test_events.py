@@ -154,6 +154,8 @@ def test_acled_codes(run, text, acled):
     ("Militants kidnapped four aid workers from their convoy.", ("Hostage Taking (Kidnapping)", "Firearms")),
     ("Gunmen assassinated the provincial governor outside his home.", ("Assassination", "Firearms")),
     ("Attackers set fire to a school building overnight.", ("Facility/Infrastructure Attack", "Incendiary")),
+    ("A bomb hidden under the car of the district governor exploded outside his office.", ("Assassination", "Explosives")),
+    ("Gunmen shot dead a village elder on his farm.", ("Assassination", "Firearms")),
 ])
 def test_gtd_codes(run, text, gtd):
     evs = run(text)
