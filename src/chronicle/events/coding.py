@@ -89,7 +89,7 @@ def _targets_person(head, arson: bool = False) -> bool:
     roles = ontology.cue("official")
     ids = {t.i for t in toks}
     for ent in head.doc.ents:
-        if ent.label_ == "PERSON" and ent.root.i in ids and fires("gtd.person_entity", _person_named(ent, roles)):
+        if ent.label_ in ("PERSON", "ORG") and ent.root.i in ids and fires("gtd.person_entity", _person_named(ent, roles)):
             return True
     if any(fires("gtd.person_role", t.lemma_.lower() in roles and t.tag_ != "NNS" and t.pos_ == "NOUN") for t in toks):
         return True
