@@ -174,6 +174,12 @@ def test_drone_assassination_attempt(run):
     assert any(x.type == "COERCE" and x.mode == "intercept" for x in evs)
 
 
+def test_road_blocked_by_attackers_is_no_protest(run):
+    evs = run("Gunmen blocked the highway near the market and opened fire on a bus, killing two passengers.")
+    assert evs and evs[0].type == "ASSAULT"
+    assert not any(e.type == "PROTEST" for e in evs)
+
+
 def test_disaster_is_not_an_attack(run):
     evs = run("A gas cylinder explosion at a factory killed six workers on Tuesday.")
     assert not [e for e in evs if e.acled and e.acled["event_type"] in VIOLENT]

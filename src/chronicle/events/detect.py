@@ -101,6 +101,9 @@ def _context_ok(entry: dict, head, bag: Bag, primed: bool = False, loose: bool =
         return False
     if "dep" in entry and fires(f"{entry['id']}:dep", head.dep_ not in entry["dep"]):
         return False
+    if "not_by" in entry and fires(f"{entry['id']}:not_by", any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in ontology.cue(entry["not_by"]) for c in head.children)):
+        return False
     nctx = entry.get("nctx") or []
     for name in [nctx] if isinstance(nctx, str) else nctx:
         if not bag.cue(name):
