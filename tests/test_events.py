@@ -132,6 +132,8 @@ def test_several_events_found(run):
     ("Armed men abducted a schoolteacher on her way home.",
      ("Violence against civilians", "Abduction/forced disappearance")),
     ("A mob of angry villagers beat a suspected thief to death.", ("Riots", "Mob violence")),
+    ("Unidentified men threw petrol bombs at the office of a ruling party leader in the town overnight.",
+     ("Riots", "Mob violence")),
     ("A man was found dead with gunshot wounds on a road near the river.",
      ("Violence against civilians", "Attack")),
     ("Rebel fighters captured the town of Abra after two days of fighting with government troops.",

@@ -114,6 +114,10 @@ def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         return ontology.acled_for("ASSAULT", ev.mode)
     if crowd and ev.mode not in REMOTE:
         return _crowd_riot(article, ev, clause)
+    if fires("acled.crude_bombs", ev.mode in ("explosives", "grenade") and sent.cue("crude_bombs") and not (
+            Bag(agents).cue("state_forces") or Bag(agents).cue("armed_group_words"))):
+        # crude or petrol bombs thrown by party men or unnamed people: ACLED codes a riot, not a remote explosive
+        return _crowd_riot(article, ev, clause)
     if fires("acled.unarmed_beat_forces", ev.mode in ("melee", "beat") and agents and not Bag(agents).cue("organized_armed")
              and not Bag(agents).cue("armed") and side_of(patient_heads(head)) == "armed"):
         # people without arms beating a policeman or soldier: a mob, not a battle
