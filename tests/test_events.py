@@ -132,6 +132,8 @@ def test_several_events_found(run):
     ("Armed men abducted a schoolteacher on her way home.",
      ("Violence against civilians", "Abduction/forced disappearance")),
     ("A mob of angry villagers beat a suspected thief to death.", ("Riots", "Mob violence")),
+    ("On Monday, supporters of the ruling party beat and injured Farmers Union members in the town, during the "
+     "sit-in of the Farmers Union demanding lower fuel prices.", ("Protests", "Protest with intervention")),
     ("Unidentified men threw petrol bombs at the office of a ruling party leader in the town overnight.",
      ("Riots", "Mob violence")),
     ("A man was found dead with gunshot wounds on a road near the river.",
