@@ -120,6 +120,7 @@ def test_several_events_found(run):
     ("Protesters threw stones at police and set fire to tyres on the main road.",
      ("Riots", "Violent demonstration")),
     ("Soldiers clashed with rebels near the town of Kapa for several hours.", ("Battles", "Armed clash")),
+    ("Suspected militants shot and killed three Koglweogo near a village market.", ("Battles", "Armed clash")),
     ("Gunmen shot dead a farmer in his field outside the village.", ("Violence against civilians", "Attack")),
     ("A suicide bomber blew himself up at a police checkpoint, killing three officers.",
      ("Explosions/Remote violence", "Suicide bomb")),
