@@ -132,6 +132,8 @@ def test_several_events_found(run):
      ("Strategic developments", "Arrests")),
     ("Armed men abducted a schoolteacher on her way home.",
      ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Armed men abducted a shepherd near the river. His body was found three days later; he had been executed.",
+     ("Violence against civilians", "Attack")),
     ("A mob of angry villagers beat a suspected thief to death.", ("Riots", "Mob violence")),
     ("On Monday, supporters of the ruling party beat and injured Farmers Union members in the town, during the "
      "sit-in of the Farmers Union demanding lower fuel prices.", ("Protests", "Protest with intervention")),

@@ -111,6 +111,8 @@ def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         if fires("acled.abduct_and_kill", head is not None and any(
                 c.dep_ == "conj" and c.lemma_.lower() in ontology.cue("killing_verbs") for c in head.children)):
             return ("Violence against civilians", "Attack")  # "kidnapped and killed": ACLED codes the killing
+        if fires("acled.abduct_then_kill", context_bag(article, ev, 1).cue("killing_verbs")):
+            return ("Violence against civilians", "Attack")  # "abducted a man, later found executed": the killing
         return ontology.acled_for("ASSAULT", ev.mode)
     if crowd and ev.mode not in REMOTE:
         return _crowd_riot(article, ev, clause)
