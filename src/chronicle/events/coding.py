@@ -19,11 +19,13 @@ from .roles import agent_tokens, captured_people, context_bag, sentence_bag, sid
 
 
 def _crowd_doers(tokens) -> bool:
-    """Return True when the doers are unorganised people ("community members", "unknown persons")."""
+    """Return True when the doers are unorganised people ("community members", "unknown persons") or members
+    of a party or other civic body ("members of the student league")."""
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     people = ontology.cue("crowd") | {"person", "persons", "individual", "men", "man", "youth", "youngster"}
     armed = ontology.cue("armed") | ontology.cue("organized_armed") | ontology.cue("armed_group_words")
-    return bool(lemmas & people) and not lemmas & armed
+    party = fires("acled.party_members_looting", bool(lemmas & ontology.cue("affiliates") and lemmas & ontology.cue("political_org_words")))
+    return bool(lemmas & people or party) and not lemmas & armed
 
 
 def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
