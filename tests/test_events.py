@@ -135,6 +135,7 @@ def test_several_events_found(run):
     ("Armed men abducted a shepherd near the river. His body was found three days later; he had been executed.",
      ("Violence against civilians", "Attack")),
     ("A mob of angry villagers beat a suspected thief to death.", ("Riots", "Mob violence")),
+    ("A local councillor and his accomplices beat and injured two journalists outside the market.", ("Riots", "Mob violence")),
     ("Members of the ruling party vandalized the office of an opposition leader in the town centre.", ("Riots", "Mob violence")),
     ("On Monday, supporters of the ruling party beat and injured Farmers Union members in the town, during the "
      "sit-in of the Farmers Union demanding lower fuel prices.", ("Protests", "Protest with intervention")),
