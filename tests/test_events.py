@@ -183,6 +183,16 @@ def test_drone_assassination_attempt(run):
     assert any(x.type == "COERCE" and x.mode == "intercept" for x in evs)
 
 
+def test_crowd_doers_found_when_the_parse_loses_the_subject(run):
+    # the small model parses "parishad" as the main verb here, so the doers hang on nothing
+    evs = run("On Sunday, supporters of a parishad election candidate stabbed and injured five supporters of a "
+              "rival candidate in the market town.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+    # before a passive verb stand the people hit, not the doers
+    evs = run("Five farmers were attacked and wounded by unknown gunmen near the village.")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
 def test_road_blocked_by_attackers_is_no_protest(run):
     evs = run("Gunmen blocked the highway near the market and opened fire on a bus, killing two passengers.")
     assert evs and evs[0].type == "ASSAULT"
