@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 
 PIP := $(PY) -m pip install -qq --disable-pip-version-check
 
-.PHONY: install install-extras demo test eval rules bench clean
+.PHONY: install install-extras demo test eval rules bench fuzz bench-api clean
 
 # The core install: runtime pins, the pinned spaCy pipeline, Chronicle itself.
 install: $(VENV)/.installed
@@ -47,6 +47,15 @@ rules: install
 bench: install
 	$(PY) bench/run.py
 	$(PY) bench/gazetteer_bench.py
+
+# A longer fuzz campaign than the suite's: 5,000 seeded mutations through reading, the pipeline
+# and a store; fails on a crash, an input id not out exactly once, or an article over budget + 1 s.
+fuzz: install
+	$(PY) bench/fuzz.py --mutations $(or $(MUTATIONS),5000)
+
+# The API under 20 concurrent clients on loopback (bench/api_load.py; figures in docs/performance.md).
+bench-api: install
+	$(PY) bench/api_load.py
 
 clean:
 	rm -rf $(VENV) demo.db build src/*.egg-info

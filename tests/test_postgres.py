@@ -47,7 +47,8 @@ def test_round_trip_and_rerun_adds_nothing(store):
     assert again.articles == 0 and again.duplicates == 1
     recs = list(store.contract_records())
     assert recs[0] == kidal_article().to_contract() and recs[1] == lagos_article().to_contract()
-    assert store.counts() == {"articles": 2, "events": 3, "statements": 2, "errors": 0}
+    assert store.counts() == {"articles": 2, "events": 3, "statements": 2, "errors": 0,
+                              "duplicates": 1}
     assert store.known_inputs(["h1", "h3", "h9"]) == {"h1", "h3"}
     view = store.event("1:e1")
     assert view["article"]["text"] == KIDAL and view["statements"][0]["id"] == "1:s1"

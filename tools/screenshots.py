@@ -37,8 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     db = str(Path(tempfile.mkdtemp()) / "demo.db")
-    subprocess.run([sys.executable, "-m", "chronicle.cli", "ingest", str(ROOT / "samples" / "articles"),
-                    "--db", db], check=True)
+    # Relative to the repository, so the pages show "samples/articles/...", not this machine's path.
+    subprocess.run([sys.executable, "-m", "chronicle.cli", "ingest", "samples/articles", "--db", db],
+                   check=True, cwd=ROOT)
     import uvicorn
     from playwright.sync_api import sync_playwright
     from chronicle.api.app import create_app

@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model")
     e.add_argument("--batch-size", type=int)
     e.add_argument("--workers", type=int, help="processes to run the pipeline in (default 1)")
+    e.add_argument("--resume", action="store_true",
+                   help="keep the records already in -o FILE and go on after them")
     e.set_defaults(func=cmd_extract)
 
     db = {"default": None, "help": "SQLite file or postgresql:// URL (default: settings db)"}
@@ -106,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--db", **db)
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--workers", type=_positive, default=1, help="server processes (default 1)")
     sv.set_defaults(func=cmd_serve)
 
     inc = sub.add_parser("incidents", help="events reported by several articles, merged, with disagreements")
@@ -133,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         if argv[:1] == ["spark"]:
             return cmd_spark(argv[1:])
         args = parser.parse_args(argv)
+        args.argv = argv
         logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
         if getattr(args, "db", "unset") is None:
             args.db = settings_mod.load().db

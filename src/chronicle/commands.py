@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shlex
+import signal
 import sys
 from typing import Any, Optional
 
@@ -15,28 +18,92 @@ def _settings(args: argparse.Namespace, **extra):
                              **extra)
 
 
+def json_line(record: dict) -> str:
+    """Return a contract record as one JSON line that is valid UTF-8 (an id holding a lone
+    surrogate is written with ASCII escapes, which read back to the same id)."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line + "\n"
+
+
+def _stop_on_sigterm() -> None:
+    """Make `kill PID` stop a long run the way Ctrl-C does: cleanly, workers included."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
+def _again(args: argparse.Namespace, extra: str = "") -> str:
+    """Return the command line of this run (plus `extra`), quoted for a shell."""
+    argv = [a for a in getattr(args, "argv", None) or sys.argv[1:] if a != extra]
+    return " ".join(shlex.quote(a) for a in ["chronicle", *argv] + ([extra] if extra else []))
+
+
+def _report_skipped(skipped: list[str]) -> None:
+    if skipped:
+        names = ", ".join(os.path.basename(p) for p in skipped[:5])
+        more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        files = "file that is not an article" if len(skipped) == 1 else "files that are not articles"
+        print(f"skipped {len(skipped)} {files} ({names}{more});"
+              f" articles are .txt, .html, .htm, .jsonl(.gz), .warc(.gz) files", file=sys.stderr)
+
+
+def _records_done(path: str) -> int:
+    """Return how many whole records an output file holds, cutting a half-written last line."""
+    if not os.path.exists(path):
+        return 0
+    with open(path, "rb+") as f:
+        data = f.read()
+        whole = data.rfind(b"\n") + 1
+        if whole < len(data):
+            f.truncate(whole)
+    return data.count(b"\n", 0, whole)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Write one contract record per input article (no database), with its provenance."""
+    """Write one contract record per input article (no database), with its provenance; Ctrl-C
+    stops it cleanly and --resume goes on after the records already written."""
+    from itertools import islice
     from .ingest.read import read_paths
     from .progress import bar, count_inputs, shown
     from .provenance import chronicle_version
     from .workers import run  # imported here: loading spaCy is slow, and only some commands need it
     s = _settings(args)
+    if args.resume and args.output == "-":
+        raise SystemExit("chronicle: --resume needs an output file (-o FILE)")
+    done = _records_done(args.output) if args.resume else 0
     total = count_inputs(args.inputs) if shown() else None
-    out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
+    out = open(args.output, "a" if args.resume else "w", encoding="utf-8") \
+        if args.output != "-" else sys.stdout
+    skipped: list[str] = []
     n = 0
-    with bar(total, "extract") as progress:
-        for article in run(read_paths(args.inputs), s):
-            rec = article.to_contract()
-            rec["provenance"] = {"source": article.source, "outlet": article.outlet,
-                                 "chronicle_version": chronicle_version(),
-                                 "pipeline": article.pipeline}
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            n += 1
-            progress.update(1)
-    if out is not sys.stdout:
-        out.close()
-    print(f"{n} articles written to {args.output}", file=sys.stderr)
+    _stop_on_sigterm()
+    articles = run(islice(read_paths(args.inputs, skipped=skipped), done, None), s)
+    try:
+        with bar(total, "extract") as progress:
+            progress.update(done)
+            for article in articles:
+                rec = article.to_contract()
+                rec["provenance"] = {"source": article.source, "outlet": article.outlet,
+                                     "chronicle_version": chronicle_version(),
+                                     "pipeline": article.pipeline}
+                out.write(json_line(rec))
+                n += 1
+                progress.update(1)
+    except KeyboardInterrupt:
+        out.flush()
+        print(f"\ninterrupted: {done + n} records in {args.output}", file=sys.stderr)
+        if args.output != "-":
+            print(f"to go on where it stopped: {_again(args, '--resume')}", file=sys.stderr)
+        return 130
+    finally:
+        articles.close()  # stops the workers now, not when the generator is collected
+        if out is not sys.stdout:
+            out.close()
+    _report_skipped(skipped)
+    resumed = f" (after {done} already there)" if done else ""
+    print(f"{n} articles written to {args.output}{resumed}", file=sys.stderr)
     return 0
 
 
@@ -51,21 +118,34 @@ def open_store_for(args: argparse.Namespace, create: bool = True):
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """Run the pipeline over the inputs and store what it finds; show progress, print counts on stderr."""
+    """Run the pipeline over the inputs and store what it finds; show progress, print counts on
+    stderr; Ctrl-C (or SIGTERM) stops it cleanly and the same command goes on."""
     from .ingest.read import read_paths
     from .progress import bar, count_inputs, shown
+    from .store import Saved
     from .store.load import load
     s = _settings(args, db=args.db)
     total = count_inputs(args.inputs) if shown() else None
-    with open_store_for(args) as store, bar(total, "ingest") as progress:
-        def report(saved, skipped: int) -> None:
-            progress.n = saved.articles + saved.duplicates + skipped
-            progress.set_postfix(events=saved.events, errors=saved.errors, refresh=False)
-            progress.refresh()
-        saved, skipped = load(read_paths(args.inputs), store, s, report)
+    saved, skipped_files = Saved(), []
+    _stop_on_sigterm()
+    try:
+        with open_store_for(args) as store, bar(total, "ingest") as progress:
+            def report(so_far, skipped: int) -> None:
+                progress.n = so_far.articles + so_far.duplicates + skipped
+                progress.set_postfix(events=so_far.events, errors=so_far.errors, refresh=False)
+                progress.refresh()
+            saved, skipped = load(read_paths(args.inputs, skipped=skipped_files), store, s,
+                                  report, saved)
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: {saved.articles} articles stored in this run, nothing half-stored;"
+              f" to go on, run the same command again (what is stored is skipped):"
+              f" {_again(args)}", file=sys.stderr)
+        return 130
+    _report_skipped(skipped_files)
     print(f"stored {saved.articles} articles ({saved.errors} with errors), {saved.events} events,"
-          f" {saved.statements} statements; skipped {skipped} inputs already stored and"
-          f" {saved.duplicates} duplicate texts", file=sys.stderr)
+          f" {saved.statements} statements; {saved.duplicates} inputs repeat a stored text"
+          f" (recorded as its duplicates); skipped {skipped} inputs already stored",
+          file=sys.stderr)
     return 0
 
 
@@ -228,7 +308,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
     from .api.app import create_app
     open_store_for(args, create=False).close()
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="info")
+    if args.workers > 1:  # several processes: each builds the app from CHRONICLE_DB
+        os.environ["CHRONICLE_DB"] = args.db
+        uvicorn.run("chronicle.api.app:app", host=args.host, port=args.port, log_level="info",
+                    workers=args.workers)
+    else:
+        uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="info")
     return 0
 
 

@@ -37,7 +37,7 @@ def _jsonl_records(path: Path) -> int:
 
 def count_inputs(paths: Iterable[str]) -> Optional[int]:
     """Return how many articles `paths` hold (JSONL lines, one per other file), or None when unknown (WARC, stdin)."""
-    from .ingest.read import JSONL_SUFFIXES, WARC_SUFFIXES, walk
+    from .ingest.read import JSONL_SUFFIXES, READ_ERRORS, WARC_SUFFIXES, walk
     total = 0
     for p in paths:
         if p == "-":
@@ -45,11 +45,14 @@ def count_inputs(paths: Iterable[str]) -> Optional[int]:
         path = Path(p)
         files = walk(path) if path.is_dir() else [path]
         for f in files:
+            if not isinstance(f, Path):  # a folder or link that cannot be read: one error record
+                total += 1
+                continue
             name = f.name.lower()
             if name.endswith(WARC_SUFFIXES):
                 return None
             try:
                 total += _jsonl_records(f) if name.endswith(JSONL_SUFFIXES) else 1
-            except OSError:
-                total += 1  # the reader reports it as one failed input
+            except READ_ERRORS:
+                total += 1  # the reader reports it as one failed input (after what it could read)
     return total

@@ -20,13 +20,22 @@ class Settings:
     workers: int = 1
     db: str = "chronicle.db"  # a SQLite path, or a postgresql:// URL
     max_bytes: int = 5_000_000  # larger inputs get E004
-    min_chars: int = 40  # shorter texts get E001
+    min_words: int = 3  # a text with fewer words (two letters or more) gets E001
+    min_chars: int = 40  # an HTML body extracted shorter than this is looked for again by a plain strip
     max_chars_parsed: int = 200_000  # longer texts are cut before parsing
+    max_tokens_parsed: int = 50_000  # and so are texts of more words and marks than this
+    max_tokens_whole: int = 12_000  # a text of more tokens is parsed in pieces (can be stopped)
+    max_html_nodes: int = 100_000  # an HTML page with more elements gets E004 (memory)
+    max_token_chars: int = 250  # a longer run without spaces is hidden from the parser and rules
+    max_sentence_tokens: int = 250  # no sentence handed to the rules is longer
+    article_seconds: int = 120  # an article still running after this gets E009 (0: no limit)
     gazetteer: str = ""  # path of the gazetteer index; default: user cache folder
 
 
 # The smallest value each whole-number setting may take.
-MINIMUM = {"batch_size": 1, "workers": 1, "max_bytes": 1, "min_chars": 0, "max_chars_parsed": 1}
+MINIMUM = {"batch_size": 1, "workers": 1, "max_bytes": 1, "min_chars": 0, "max_chars_parsed": 1,
+           "min_words": 0, "max_tokens_parsed": 1, "max_tokens_whole": 1, "max_html_nodes": 1,
+           "max_token_chars": 1, "max_sentence_tokens": 1, "article_seconds": 0}
 NOT_EMPTY = ("model", "db")
 
 

@@ -36,6 +36,42 @@ def _is_page(request: Request) -> bool:
     return "page" in (getattr(route, "tags", None) or [])
 
 
+def _wants_page(request: Request) -> bool:
+    """Return whether an answer for no route at all should be a page: a browser asked."""
+    return request.scope.get("route") is None and "text/html" in request.headers.get("accept", "")
+
+
+class HeadAndHeaders:
+    """ASGI middleware: the security headers on every answer, and HEAD answered as GET without
+    the body. Plain ASGI rather than `@app.middleware`, which costs every request a task and a
+    copy of the body."""
+
+    def __init__(self, app):
+        self.app = app
+        common = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+        self.headers = common + [(b"content-security-policy", POLICY.encode())]
+        self.docs_headers = common + [(b"content-security-policy", DOCS_POLICY.encode())]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        head = scope["method"] == "HEAD"
+        extra = self.docs_headers if scope["path"] in ("/docs", "/redoc") else self.headers
+        if head:
+            scope = dict(scope, method="GET")
+
+        async def send_with(message):
+            if message["type"] == "http.response.start":
+                names = {k for k, _ in extra}
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = dict(message, headers=kept + extra)
+            elif message["type"] == "http.response.body" and head:
+                message = dict(message, body=b"")
+            await send(message)
+
+        await self.app(scope, receive, send_with)
+
+
 def create_app(db: str) -> FastAPI:
     """Return the FastAPI app serving the store named by `db` (path or postgresql:// URL)."""
     open_store(db).close()  # create (or upgrade) the schema once, so requests only read
@@ -44,20 +80,17 @@ def create_app(db: str) -> FastAPI:
                   " an unknown parameter or value is refused with a 422 saying why.",
                   docs_url=None, redoc_url=None, dependencies=[Depends(no_unknown_parameters)])
     app.state.db = db
+    app.state.stores = data.StorePool(db)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(data.router)
     app.include_router(pages.router)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        docs = request.url.path in ("/docs", "/redoc")
-        response.headers["Content-Security-Policy"] = DOCS_POLICY if docs else POLICY
-        response.headers.update(SECURITY_HEADERS)
-        return response
+    app.add_middleware(HeadAndHeaders)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 404 and _wants_page(request):
+            return pages.error_page(404, f"There is no page at {request.url.path}.")
         if _is_page(request):
             return pages.error_page(exc.status_code, str(exc.detail), request.headers.get("referer"))
         return await http_exception_handler(request, exc)

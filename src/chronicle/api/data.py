@@ -3,11 +3,13 @@ articles, and downloads of the current filter in every export format."""
 from __future__ import annotations
 
 import io
+import json
 import tempfile
-from typing import Iterator
+import threading
+from typing import Any, AsyncIterator, Iterator
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from ..export import BINARY, FORMATS, MEDIA, export, write_statements_csv
 from ..store import EventFilter, StatementFilter, Store, open_store
@@ -16,25 +18,55 @@ from ..store.neighbours import incident_of
 from .params import event_filter, refuse, statement_filter
 
 router = APIRouter()
+_encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
 
-def get_store(request: Request) -> Iterator[Store]:
-    """Open the app's store for one request and close it after."""
-    store = open_store(request.app.state.db, create=False)
+class StorePool:
+    """Stores kept open between requests: opening one costs more than most queries."""
+
+    def __init__(self, db: str, keep: int = 32):
+        self.db, self.keep = db, keep
+        self.free: list[Store] = []
+        self.lock = threading.Lock()
+
+    def take(self) -> Store:
+        with self.lock:
+            if self.free:
+                return self.free.pop()
+        return open_store(self.db, create=False)
+
+    def give_back(self, store: Store) -> None:
+        with self.lock:
+            if len(self.free) < self.keep:
+                self.free.append(store)
+                return
+        store.close()
+
+
+async def get_store(request: Request) -> AsyncIterator[Store]:
+    """Lend the app's store to one request (async: taking one from the pool does no I/O)."""
+    pool = request.app.state.stores
+    store = pool.take()
     try:
         yield store
     finally:
-        store.close()
+        pool.give_back(store)
+
+
+def json_response(payload: Any) -> Response:
+    """Return `payload` (plain JSON types) serialised once, not re-encoded field by field."""
+    return Response(_encode(payload), media_type="application/json")
 
 
 @router.get("/events")
 def list_events(f: EventFilter = Depends(event_filter), store: Store = Depends(get_store)):
     """Events matching the filters, newest first unless `sort` says otherwise, with the total that match."""
-    views = store.events(f)
+    views = store.events_json(f)  # already JSON: the page is written, not re-encoded
     known = len(views) < f.limit and (views or not f.offset)  # the last page tells the total
     total = f.offset + len(views) if known else store.total(f)
-    return {"events": views, "total": total, "limit": f.limit, "offset": f.offset,
-            "filter": f.query()}
+    return Response(f'{{"events":[{",".join(views)}],"total":{total},"limit":{f.limit},'
+                    f'"offset":{f.offset},"filter":{_encode(f.query())}}}',
+                    media_type="application/json")
 
 
 @router.get("/events/{event_id}")
@@ -43,7 +75,7 @@ def get_event(event_id: str, store: Store = Depends(get_store)):
     view = store.event(event_id)
     if view is None:
         raise HTTPException(404, f"no event {event_id}")
-    return view
+    return json_response(view)
 
 
 @router.get("/events/{event_id}/incident")
@@ -89,7 +121,7 @@ def get_map(f: EventFilter = Depends(event_filter),
 def list_statements(f: StatementFilter = Depends(statement_filter),
                     store: Store = Depends(get_store)):
     """Statements matching the filters."""
-    return {"statements": store.statements(f), "limit": f.limit, "offset": f.offset}
+    return json_response({"statements": store.statements(f), "limit": f.limit, "offset": f.offset})
 
 
 @router.get("/articles/{article_id}")
@@ -98,7 +130,7 @@ def get_article(article_id: int, store: Store = Depends(get_store)):
     art = store.article(article_id)
     if art is None:
         raise HTTPException(404, f"no article {article_id}")
-    return art
+    return json_response(art)
 
 
 def _download(write, media: str, name: str, binary: bool) -> StreamingResponse:

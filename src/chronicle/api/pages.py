@@ -50,7 +50,8 @@ def templates() -> jinja2.Environment:
 
 def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
     """Return template `name` rendered with `context` as an HTML response."""
-    return HTMLResponse(templates().get_template(name).render(**context), status_code=status)
+    return HTMLResponse(templates().get_template(name).render(status=status, **context),
+                        status_code=status)
 
 
 def _label(facet: str, value: Any) -> str:

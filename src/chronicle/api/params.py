@@ -30,7 +30,7 @@ def _names(dependant) -> set[str]:
 _ALLOWED: dict[int, set[str]] = {}
 
 
-def no_unknown_parameters(request: Request) -> None:
+async def no_unknown_parameters(request: Request) -> None:
     """Refuse (422) a request carrying a query parameter its route does not declare."""
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
@@ -67,8 +67,9 @@ def checked(f: EventFilter) -> EventFilter:
 def filter_params(repeats_default: bool = False):
     """Return a dependency reading the event filter from the query. Later mentions that
     restate an event are left out unless `repeats=true` (or `repeats_default`), so every
-    list, count and download counts each event once."""
-    def event_filter(
+    list, count and download counts each event once (async, like every dependency here: they do
+    no I/O, and a sync one costs each request a hop to a worker thread)."""
+    async def event_filter(
             type: Optional[str] = Query(None, description="PLOVER type, or ACLED event or sub-event type"),
             sub_event: Optional[str] = Query(None, description="ACLED sub-event type"),
             country: Optional[str] = Query(None, description="ISO alpha-3 code or English name"),
@@ -98,7 +99,7 @@ def filter_params(repeats_default: bool = False):
 event_filter = filter_params()
 
 
-def statement_filter(speaker: Optional[str] = None, kind: Optional[str] = None,
+async def statement_filter(speaker: Optional[str] = None, kind: Optional[str] = None,
                      event: Optional[str] = None, limit: int = Query(100, ge=1, le=MAX_LIMIT),
                      offset: int = Query(0, ge=0)) -> StatementFilter:
     """Return the checked StatementFilter of the request's parameters."""

@@ -7,31 +7,20 @@ from typing import Optional
 from ..records import Article, Event
 from . import ontology
 from .clauses import Bag
-
-
-def _sentences(doc) -> list:
-    """Return the doc's sentences, listed once per doc (coding asks for them many times)."""
-    sents = doc.user_data.get("chronicle_sents")
-    if sents is None:
-        sents = doc.user_data["chronicle_sents"] = list(doc.sents)
-    return sents
-
-
-def _sentence_index(doc, char: int) -> int:
-    """Return the index of the sentence holding character offset `char` (0 when none does)."""
-    return next((i for i, s in enumerate(_sentences(doc)) if s.start_char <= char < s.end_char), 0)
+from ..parse.docs import sentence_at, sentences
 
 
 def sentences_after(article: Article, ev: Event, following: int) -> list:
     """Return the event's sentence and up to `following` sentences after it."""
-    k = _sentence_index(article.doc, ev.trigger.start)
-    return _sentences(article.doc)[k:k + 1 + following]
+    sents = sentences(article.doc)  # made once per doc: this is asked for every event
+    k = sentence_at(article.doc, ev.trigger.start) or 0
+    return sents[k:k + 1 + following]
 
 
 def context_bag(article: Article, ev: Event, following: int = 2) -> Bag:
     """Return a Bag over the event's sentence and the `following` sentences after it (built once per doc and window)."""
     doc = article.doc
-    key = (_sentence_index(doc, ev.trigger.start), following)
+    key = (sentence_at(doc, ev.trigger.start) or 0, following)
     bags = doc.user_data.setdefault("chronicle_bags", {})
     if key not in bags:
         bags[key] = Bag([t for s in sentences_after(article, ev, following) for t in s])

@@ -8,7 +8,6 @@ are checked against the stock pipes in tests/test_workers.py.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
 
 import spacy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -16,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 
-from ..records import Article
+from . import docs  # noqa: F401  (registers the chronicle_long_sentences pipe)
 
 # Token attributes a single-token rule of the attribute ruler may test in bulk.
 _BULK_KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
@@ -91,16 +90,9 @@ def load_pipeline(name: str, fast: bool = True, line_breaks: bool = True) -> Lan
         ) from exc
     if line_breaks and "parser" in nlp.pipe_names:
         nlp.add_pipe("chronicle_line_breaks", before="parser")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("chronicle_long_sentences", before="parser")
     return speed_up(nlp) if fast else nlp
-
-
-def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 64,
-                   max_chars: int = 200_000) -> None:
-    """Set `article.doc` on every article without an error, parsing in batches."""
-    todo = [a for a in articles if a.error is None]
-    texts = (a.text[:max_chars] for a in todo)
-    for article, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size)):
-        article.doc = doc
 
 
 def speed_up(nlp: Language) -> Language:

@@ -19,6 +19,7 @@ speakers.py, the vocabulary in cuewords.py.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..records import Article, Span, Statement
 from ..places.mentions import dateline_end
@@ -293,9 +294,10 @@ def _event_spans(ev) -> list:
 
 def link_statements(article: Article) -> None:
     """Set `event_id` on statements that are about one of the article's events, and settle which speakers are unnamed."""
+    details = {id(ev): _event_spans(ev) for ev in article.events}  # once, not once a statement
     for st in article.statements:
         restore_names(st)
-        best = _event_of(st, article.events)
+        best = _event_of(st, article.events, details)
         st.event_id = _reported(best, article.events).id if best else None
     speakers = [st.speaker for st in article.statements if st.speaker is not None]
     # an unnamed source stays so unless resolved to someone named; "the source" later is that same source
@@ -309,8 +311,9 @@ def _reported(ev, events: list):
     return next((x for x in events if x.id == ev.repeats), ev) if ev.repeats else ev
 
 
-def _event_of(st: Statement, events: list):
-    """Return the event a statement is about, or None: named in it, detailed in it, or referred to."""
+def _event_of(st: Statement, events: list, details: Optional[dict] = None):
+    """Return the event a statement is about, or None: named in it, detailed in it, or referred to.
+    `details` holds each event's `_event_spans` by id(event), when made already."""
     s, e = st.content.start, st.content.end
     # the statement is not about the event its own cue names ("condemned" coded as ACCUSE)
     others = [ev for ev in events if not (ev.trigger.start < st.cue.end and st.cue.start < ev.trigger.end)]
@@ -318,7 +321,8 @@ def _event_of(st: Statement, events: list):
         if s <= ev.trigger.start and ev.trigger.end <= e:
             return ev
     for ev in others:  # it gives one of the event's details: its toll, place, date or parties
-        if any(s <= sp.start and sp.end <= e for sp in _event_spans(ev)):
+        spans = details[id(ev)] if details is not None else _event_spans(ev)
+        if any(s <= sp.start and sp.end <= e for sp in spans):
             return ev
     for ev in others:
         if ev.sentence is not None and ev.sentence.start < e and s < ev.sentence.end:

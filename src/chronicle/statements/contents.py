@@ -246,7 +246,7 @@ def hung_above(toks: list) -> list:
     doc = toks[0].doc
     last = max(t.i for t in toks)
     out = _topic_clause(doc, last) or _instances(doc, last, toks[0].i) or _conjunct(doc, last, toks) \
-        or _participle(doc, last, toks[0].i)
+        or _participle(doc, last, toks[0].i) or _infinitive(doc, last, toks[0].i)
     return [] if "\n" in doc[last:last + 1 + len(out)].text else out
 
 
@@ -289,6 +289,17 @@ def _participle(doc, last: int, first: int) -> list:
             or p.left_edge.i != p.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children):
         return []
     return _until_end(doc, last, p)
+
+
+def _infinitive(doc, last: int, first: int) -> list:
+    """Return a to-infinitive right after the content that the parser hung on the cue ("praised the efforts of X | to
+    find a solution", "called on X | to act"): what the thing is for is part of what was said, or []."""
+    if last + 2 >= len(doc) or doc[last + 1].lower_ != "to" or doc[last + 1].dep_ != "aux":
+        return []
+    verb = doc[last + 1].head
+    if verb.tag_ != "VB" or verb.left_edge.i != last + 1 or verb.head.i >= first or verb.dep_ not in ("advcl", "xcomp", "ccomp", "acl"):
+        return []
+    return _until_end(doc, last, verb)
 
 
 def _conjunct(doc, last: int, toks: list) -> list:

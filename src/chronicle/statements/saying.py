@@ -6,7 +6,7 @@ from typing import Optional
 
 from .impressions import impression
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
-from .cuewords import Found, agentive, cues, lemma_of
+from .cuewords import Found, agentive, cues, lemma_of, person_noun, verb_class
 from .speakers import channels, speaker_tokens, subject_of
 from .contents import (addressee, claim_topic, content_tokens, cut_comment, cut_occasion, cut_tail,
                        has_own_object, hung_above, more_infinitives, prep_object, wh_object)
@@ -140,7 +140,11 @@ def _cue_of(tok, data):
                                                     for c in tok.children) \
                 and any(c.dep_ in ("dobj", "oprd") for c in tok.children):
             return data["naming_verbs"][lemma], None
-        return None
+        # with no name given, naming is saying only as any verb of communication is ("called snap elections"),
+        # and not when it calls on someone ("called the farmers on Monday")
+        named = [c for c in tok.children if c.dep_ == "dobj"]
+        return ("claim", None) if _communicates(tok, lemma, data) \
+            and not any(agentive(c, data) or person_noun(c) for c in named) else None
     if lemma in data["verbs"]:
         return data["verbs"][lemma], None
     if lemma in data["passive_claims"] and any(c.dep_ == "nsubjpass" for c in tok.children):
@@ -158,7 +162,21 @@ def _cue_of(tok, data):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and agentive(subj, data):
             return "claim", None
+    if _communicates(tok, lemma, data):
+        return "claim", None
     return None
+
+
+def _communicates(tok, lemma: str, data) -> bool:
+    """Tell whether a verb of communication outside the lexicon (WordNet's class) has someone as subject and
+    what they communicate after it ("Sanders rebuffed the pressure", "who chided the press")."""
+    if tok.pos_ != "VERB" or tok.dep_ == "acl" or lemma in data["not_cues"] or not verb_class(lemma, "communication"):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i]
+    # "repeated his comment about Y": the noun of saying cues its own statement
+    return subj is not None and subj.i < tok.i and agentive(subj, data) and bool(objs) \
+        and not any(o.lemma_.lower() in data["noun_cues"] or o.lemma_.lower() in data["attitude_nouns"] for o in objs)
 
 
 def _colon_paragraph(text: str, cue_end: int) -> Optional[tuple[int, int]]:

@@ -41,7 +41,7 @@ class PostgresStore(Store):
     def execute(self, sql: str, params=()) -> Any:
         """Run one statement with `?` placeholders; return the cursor."""
         # psycopg reads % as a placeholder marker; the SQL here has none of its own.
-        return self.conn.execute(sql.replace("?", "%s"), tuple(params))
+        return self.conn.execute(sql.replace("?", "%s"), tuple(self.clean(v) for v in params))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -53,9 +53,3 @@ class PostgresStore(Store):
         """Return a WHERE clause matching the text-search index against one parameter."""
         return ("to_tsvector('english', coalesce(a.title, '') || ' ' || a.text)"
                 " @@ websearch_to_tsquery('english', ?)")
-
-    def clean(self, value: Any) -> Any:
-        """Return `value` with NUL characters (which PostgreSQL text refuses) replaced, offsets kept."""
-        if isinstance(value, str) and "\x00" in value:
-            return value.replace("\x00", "\ufffd")
-        return value

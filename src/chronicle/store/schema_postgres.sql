@@ -13,7 +13,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published     TEXT,                         -- YYYY-MM-DD when known
     content_hash  TEXT NOT NULL UNIQUE,         -- sha256 of the cleaned text: one row per story
     text          TEXT NOT NULL,                -- the cleaned text all offsets point into
-    error_code    TEXT,                         -- E001..E008 (errors.py), NULL when processed
+    error_code    TEXT,                         -- E001..E010 (errors.py), NULL when processed
     error_message TEXT,
     ingested_at   TEXT NOT NULL,                -- UTC, ISO 8601
     chronicle_version TEXT,                     -- the Chronicle release that stored it
@@ -27,6 +27,16 @@ CREATE TABLE IF NOT EXISTS inputs (
     source      TEXT,
     article_id  BIGINT REFERENCES articles(id) ON DELETE CASCADE,
     ingested_at TEXT NOT NULL
+);
+
+-- Inputs whose text repeats a stored article, each under its own id: every input id
+-- read is in `articles` or here, once.
+CREATE TABLE IF NOT EXISTS duplicates (
+    doc_id      TEXT NOT NULL,                  -- the repeating input's own id
+    source      TEXT,
+    article_id  BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- the article it repeats
+    ingested_at TEXT NOT NULL,
+    PRIMARY KEY (doc_id, article_id)
 );
 
 CREATE TABLE IF NOT EXISTS events (
