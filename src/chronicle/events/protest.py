@@ -212,10 +212,9 @@ def code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
                                                      "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (
                                                          facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot"))))):
         return ("Protests", "Excessive force against protesters")
-    # a clash takes two sides: it makes the protest violent whoever is named as its doer
     # "the march descended into the worst violence in years": a turn the what-about filter would drop
     turned = (context_bag(article, ev, 1) if short_text(article.text) else sentence_bag(article, ev)).cue("violent_turn")
-    if fires("acled.protest_clash", facts.cue("mutual_violence")) or fires("acled.protest_turned_violent", turned):
+    if fires("acled.protest_turned_violent", turned):
         return _riot_or_mob(article, ev)
     if fires("acled.protesters_attacked", bool(done_to)):
         return ("Protests", "Protest with intervention")
