@@ -3,6 +3,7 @@ what the parser and the rules are handed is bounded whatever the input."""
 from __future__ import annotations
 
 import codecs
+import time
 
 import pytest
 
@@ -78,6 +79,31 @@ def test_an_article_over_its_time_budget_is_stopped_and_the_run_goes_on(monkeypa
     out = run(raws, Settings(article_seconds=1))
     assert out[0].error.code == errors.TIMEOUT and "extraction" in out[0].error.message
     assert out[1].error is None and out[1].events
+
+
+def test_a_parse_batch_that_outruns_a_budget_is_stopped_and_parsed_alone(monkeypatch):
+    # The model's pipe stands for a parse that, on a loaded machine, takes longer than the
+    # budget: it must be interrupted, not left to finish, and each article tried alone.
+    real_pipe = type(pipeline.load_pipeline(S.model)).pipe
+    finished = []
+
+    def slow_pipe(self, docs, **kw):
+        docs = list(docs)
+        if len(docs) > 1:  # the batch: far longer than the budget, unless stopped
+            until = time.monotonic() + 30
+            while time.monotonic() < until:
+                sum(range(1000))
+            finished.append("batch")
+        return real_pipe(self, docs, **kw)
+
+    monkeypatch.setattr(type(pipeline.load_pipeline(S.model)), "pipe", slow_pipe)
+    raws = [RawInput(id="one", text=REPORT), RawInput(id="two", text=REPORT + " Both were let go.")]
+    out = run(raws, Settings(article_seconds=4))
+    assert [a.id for a in out] == ["one", "two"]
+    assert finished == []  # the batch was stopped when the first clock ran out
+    # each article was charged its share of the batch (about 2 of its 4 seconds), then
+    # parsed alone in what it had left
+    assert all(a.error is None and a.events for a in out)
 
 
 def test_clock_charges_each_step_and_stops_when_spent():

@@ -21,7 +21,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from . import errors, events, normalise, places, statements
-from .guard import Clock
+from .guard import ArticleTimeout, Clock, time_limit
 from .ingest import RawInput, clean
 from .parse import load_pipeline, make_doc, parse_doc, parse_docs
 from .provenance import pipeline_label
@@ -113,10 +113,29 @@ def _parse(todo: list[tuple[Article, Clock]], nlp, settings: Settings) -> None:
         else:
             tokenized.append((article, clock, doc))
     short = [t for t in tokenized if len(t[2]) <= settings.max_tokens_whole]
+    # The batch may run until its most hurried article's time is up; if it does, each of its
+    # articles is parsed again alone under its own clock, so none overruns its budget.
+    limit = min((c.left for _, c, _ in short), default=0.0) if settings.article_seconds > 0 else 0
     start = time.perf_counter()
-    parsed = parse_docs(nlp, [d for _, _, d in short], [a.text for a, _, _ in short], settings)
+    try:
+        with time_limit(max(limit, 0.001) if limit else 0):
+            parsed = parse_docs(nlp, [d for _, _, d in short], [a.text for a, _, _ in short],
+                                settings)
+    except ArticleTimeout:
+        parsed = None
     elapsed = time.perf_counter() - start
     tokens = sum(len(d) for _, _, d in short) or 1
+    if parsed is None:
+        log.warning("a parse batch of %d ran out of time after %.1f s; parsing its texts one by one",
+                    len(short), elapsed)
+        for article, clock, doc in short:
+            clock.spent += elapsed * len(doc) / tokens
+            article.doc, why = clock.run(  # from the text again: the batch may be half-annotated
+                lambda: parse_doc(nlp, make_doc(nlp, article.text, settings), settings),
+                "parsing", article.id)
+            if why is not None:
+                article.fail(why.code, why.message)
+        short, parsed = [], []
     for (article, clock, doc), result in zip(short, parsed):
         clock.spent += elapsed * len(doc) / tokens
         if isinstance(result, Exception):
