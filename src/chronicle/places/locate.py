@@ -20,7 +20,8 @@ import regex
 from ..records import Article, Event, Place
 from ..settings import load as load_settings
 from .choose import lies_within, outside, resolve_chain
-from .gazetteer import Entry, Gazetteer, capitals, is_capital, normalise, open_gazetteer
+from .evidence import weigh, without_people
+from .gazetteer import Entry, Gazetteer, capitals, is_capital, key, open_gazetteer, skeleton
 from .mentions import (
     Chain,
     Mention,
@@ -30,7 +31,6 @@ from .mentions import (
     drop_partial_abroad,
     find_mentions,
     vocab,
-    without_surnames,
 )
 from .offsets import RELATIVE, haversine_km, offset_point, relative_offset
 
@@ -63,13 +63,15 @@ def _namesake_town(area: Entry, gaz: Gazetteer) -> Optional[Entry]:
     """Return the town inside the district `area` that bears its name, or None.
 
     A district is named after its seat ("Birnin Gwari LGA"), which need not be its
-    most populous town.
+    most populous town. Where the index does not say which district a town is in, a town
+    of that name within 60 km of the district's point counts (a village: within 25 km).
     """
-    said = normalise(area.name)
-    towns = [e for e in gaz.lookup(area.name)
-             if e.kind == "city" and e.a2 == area.id and normalise(e.name) == said]
-    return max(towns, key=lambda e: e.population, default=None)
-
+    said = skeleton(area.name)
+    towns = [e for e in gaz.lookup(area.name) + gaz.fuzzy(area.name)
+             if e.kind == "city" and skeleton(e.name) == said and (
+                 e.a2 == area.id or haversine_km(e.lat, e.lon, area.lat, area.lon) <= (
+                     25 if e.minor else 60))]
+    return max(towns, key=lambda e: (e.population, not e.minor), default=None)
 
 
 def _place(text: str, start: int, end: int, entry: Entry, precision: str, gaz: Gazetteer,
@@ -251,10 +253,11 @@ def locate_events(article: Article, events: list[Event]) -> None:
         return
     text = article.text
     gaz = _gazetteer()
-    mentions = without_surnames(find_mentions(text, gaz), article.doc)
+    mentions = without_people(text, find_mentions(text, gaz), article.doc)
     chains = _chains(text, mentions)
     countries = _country_context(text, chains)
     drop_partial_abroad(mentions, countries)
+    weigh(text, chains, countries, article.doc)
     memo: dict = {"chains": chains}
     dateline = find_dateline(text, gaz)
     home = None  # the dateline city: where the report was filed
@@ -341,6 +344,9 @@ def _finer(text: str, ranked: list[Chain], i: int, place: Place, sent: tuple[int
     for j, chain in enumerate(ranked):
         if j == i or not (sent[0] <= chain.start < sent[1]) or not _introduced(chain):
             continue
+        lead = chain.mentions[0]
+        if lead.tail == lead.end and key(lead.text) == key(area.name):
+            continue  # the area named again ("in Shabwah governorate ... in Shabwah")
         found = _to_place(text, chain, countries, memo)
         if found is None or found.precision not in ("city", "point") or found.geonameid is None:
             continue

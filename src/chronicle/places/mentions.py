@@ -81,6 +81,7 @@ def vocab() -> dict:
         "joined": regex.compile(r" (?:" + "|".join(data["name_joiners"]) + r") ", regex.I),
         "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+){{0,2}}{_WORD})*"),
         "plain_words": {normalise(w) for w in data["not_places"]},
+        "not_starts": {w.lower() for w in data["not_name_starts"]},
         "loose_joiners": set(data["loose_joiners"]),
         "not_places": {normalise(w) for w in data["not_places"]} | {
             normalise(w) for w in data["country_cues"] if w not in data["aliases"]},
@@ -194,7 +195,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         i, unknown_from = 0, None
         while i < len(words):
             found = None
-            for j in range(min(len(words), i + 5), i, -1):
+            # "A New" is not the town of Änew: a function word starts no name
+            starts = words[i].group().lower() not in v["not_starts"]
+            for j in range(min(len(words), i + 5) if starts else i, i, -1):
                 s, e = run.start() + words[i].start(), run.start() + words[j - 1].end()
                 name = _POSSESSIVE.sub("", text[s:e].rstrip("."))
                 e = s + len(name)
@@ -297,8 +300,9 @@ def _country_context(text: str, chains: list[Chain]) -> set[str]:
             if m.cue or len(c.mentions) > 1:
                 found.update(e.iso3 for e in m.entries if e.kind == "country")
         # so does the one country whose province a chain names by its main name:
-        # "(Nabarangpur, Odisha)" is about India
-        for m in c.mentions[1:]:
+        # "(Nabarangpur, Odisha)" is about India, "in Muthanna province" about Iraq
+        lone = c.mentions[:1] if c.mentions[0].cue or c.mentions[0].hint == "admin1" else []
+        for m in c.mentions[1:] + lone:
             said = normalise(m.text)
             provinces = {e.iso3 for e in m.entries
                          if e.kind == "admin1" and normalise(e.name) == said}
