@@ -2,7 +2,7 @@
 import pytest
 
 from chronicle.places import locate as places
-from chronicle.places.gazetteer import Gazetteer, build
+from chronicle.places.gazetteer import open_gazetteer
 from chronicle.records import Article, Event, Span
 
 COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN", "PE",
@@ -10,13 +10,9 @@ COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "
 
 
 @pytest.fixture(scope="module", autouse=True)
-def small_gazetteer(tmp_path_factory):
-    path = build(tmp_path_factory.mktemp("gaz") / "small.sqlite", countries=COUNTRIES)
-    gaz = Gazetteer(path)
-    saved = places._gazetteer
-    places._gazetteer = lambda: gaz
-    yield gaz
-    places._gazetteer = saved
+def small_gazetteer():
+    """The packaged index (villages and all): built once into the cache folder."""
+    return open_gazetteer()
 
 
 def locate(nlp, text: str, trigger: str):

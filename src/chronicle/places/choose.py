@@ -104,9 +104,9 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
             nearby: tuple[Mention, ...] = ()) -> tuple[Entry, float]:
     """Pick the mention's best entry given the names around it and the article's countries.
 
-    When no reading of the name lies in the countries the article names, spelling
-    variants that do are weighed too ("Ras al Ain" for Ra's al 'Ayn in Syria), the
-    closer in spelling the better.
+    When no reading of the name lies in the countries the article names, nor in a larger
+    place named with it, spelling variants in those countries are weighed too ("Ras al
+    Ain" for Ra's al 'Ayn in Syria), the closer in spelling the better.
     """
     best, best_score = None, -math.inf
     entries = mention.entries
@@ -115,8 +115,9 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
         # "Al-Hasakeh province": a province by a spelling the index lacks
         found = tuple(e for e in gaz.fuzzy(mention.text) if e.kind == "admin1")
         entries, variants = entries + found, variants | {e.id for e in found}
-    if gaz is not None and countries and not any(e.iso3 in countries for e in entries) and not any(
-            e.kind == "admin1" for e in entries):
+    held = any(_related(e, d, gaz) > 1.0 for o in others for d in containers(o) for e in entries)
+    if gaz is not None and countries and not held and not any(
+            e.iso3 in countries for e in entries) and not any(e.kind == "admin1" for e in entries):
         # a province's name is no misspelling: "al-Hasakeh" is not a town in Turkey
         found = tuple(e for e in gaz.fuzzy(mention.text)
                       if e.iso3 in countries and e.kind != "country")
@@ -176,13 +177,14 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
             continue
         if larger and any(e.kind == "country" and key(e.name) == key(m.text) for e in m.entries):
             continue
+        held = [_held(o, ms, countries, gaz) for o in larger]
         fits = tuple(e for e in m.entries
-                     if not any(all(outside(e, d, gaz, _part_of_city(m, o, d))
-                                    for d in containers(o)) for o in larger))
+                     if not any(all(outside(e, d, gaz, _part_of_city(m, o, d)) for d in h)
+                                for o, h in zip(larger, held)))
         if not fits:
             # "Basira town in Deir-ez-Zor": every namesake lies elsewhere; a variant may not
             later = [_choose(o, [x for x in ms if x is not o], countries, gaz)[0] for o in larger]
-            found = _variant(m, later, gaz, 3) if gaz is not None and later else None
+            found = _variant(m, later, gaz) if gaz is not None and later else None
             if found is not None and found not in m.entries:
                 return m, found, "city"
             continue
@@ -192,10 +194,25 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
     first = chain.mentions[0]
     if gaz is not None and countries and first.cue and not ms:
         # "protested in Nassriya", the article about Iraq: a variant in that country
-        hits = [e for e in gaz.fuzzy(first.text) if e.kind == "city" and e.iso3 in countries]
+        hits = [e for e in gaz.fuzzy(first.text) if e.kind == "city" and e.iso3 in countries
+                and _similar(first.text, e) >= 0.6]
         if hits:
             return first, max(hits, key=lambda e: (_similar(first.text, e), e.population)), "city"
     return None
+
+
+
+def _held(o: Mention, ms: list[Mention], countries: set[str],
+          gaz: Gazetteer) -> tuple[Entry, ...]:
+    """Return the readings of the larger name `o` that may hold the names before it: those in
+    the country of its best reading given the chain ("Badarganj upazila (Rangpur)" is in
+    Bangladesh, so Rangpur is not a town in India)."""
+    readings = containers(o)
+    if len({e.cc for e in readings}) < 2:
+        return readings
+    narrowed = Mention(o.start, o.end, o.tail, o.text, readings, o.hint, o.cue, o.capital)
+    best = _choose(narrowed, [x for x in ms if x is not o and x.start > o.start], countries, gaz)[0]
+    return tuple(e for e in readings if e.cc == best.cc)
 
 
 
@@ -268,8 +285,10 @@ def _variant(m: Mention, later: list[Entry], gaz: Gazetteer,
                     60 if anchor.kind == "admin2" else 40)))]
     if len(skeleton(m.text)) < 3:
         hits = [e for e in hits if e.a1 == anchor.a1]  # a short skeleton: the same province only
+    # consonants alone match unrelated names ("Qwertyabad", "Qaryat al Abbadi"): the
+    # spellings must be alike too; with three consonants or fewer, a town or nearly the same
+    hits = [e for e in hits if _similar(m.text, e) >= 0.6]
     if len(skeleton(m.text)) <= 3:
-        # three consonants match many villages: a town, or a near-identical spelling
         hits = [e for e in hits if not e.minor or _similar(m.text, e) >= 0.8]
     # a variant inside the named province before a larger one next to it
     return max(hits, key=lambda e: (round(_similar(m.text, e), 1), e.a1 == anchor.a1,

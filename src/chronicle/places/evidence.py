@@ -13,6 +13,8 @@ import regex
 from .mentions import Chain, Mention, vocab, without_surnames
 
 _LIST_GAP = regex.compile(r"\s*(?:,|\(|\)\s*,?|,\s*\()\s*")
+_IN_GAP = regex.compile(r"\s+in\s+(?:the\s+)?")
+_AND = regex.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 _THE_BEFORE = regex.compile(r"\bthe\s+$", regex.I)
 # words that open a sentence and name no place when the parse does not read them as names
 _NOT_NAME_POS = {"ADV", "ADP", "DET", "PRON", "AUX", "VERB", "SCONJ", "CCONJ", "NUM", "PART",
@@ -25,31 +27,51 @@ _PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside", "within", "ac
 
 def without_people(text: str, mentions: list[Mention], doc) -> list[Mention]:
     """Drop names that are people's: a PERSON entity of the parse ("Tim Morrison"), a name
-    after a title ("spokesman Saad Maan") and that surname standing alone later.
+    after a title ("spokesman Saad Maan") and that surname standing alone later; and
+    names of peoples (NORP: "Fulani", "Borana").
 
     A PERSON entity still counts as a place after a locative preposition, before a type
-    word ("in Kibanda village") or named with a larger place ("Napula (Macomia, Cabo
-    Delgado)"): small parsers take unknown village names for people.
+    word ("in Kibanda village"), named with a larger place ("Napula (Macomia, Cabo
+    Delgado)") or naming a road ("the Baalbek-Homs road"): small parsers take unknown
+    village names for people.
     """
     if doc is None:
         return mentions
-    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    # peoples and communities ("clashes between Pokot and Turkana herders") are no places either
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "NORP")]
     if people:
         listed = _listed(text, mentions)
-        mentions = [m for m in mentions
-                    if not any(s <= m.start < e or m.start <= s < m.end for s, e in people)
-                    or _after_place_prep(text, m.start) or m.tail > m.end or id(m) in listed]
+        kept: list[Mention] = []
+        for m in mentions:
+            if (not any(s <= m.start < e or m.start <= s < m.end for s, e in people)
+                    or _after_place_prep(text, m.start) or m.tail > m.end or m.road
+                    or id(m) in listed or _listed_after(text, kept, m)):
+                kept.append(m)
+        mentions = kept
     return without_surnames(mentions, doc)
 
 
 def _listed(text: str, mentions: list[Mention]) -> set[int]:
     """Return the ids of known names joined by a comma or a bracket to another known name
-    ("Napula (Macomia, Cabo Delgado)"), as places are written; not by a space ("Tim Morrison")."""
+    ("Napula (Macomia, Cabo Delgado)"), or put in a province or district ("Qayara in
+    Nineveh province"), as places are written; not by a space ("Tim Morrison")."""
     out = set()
     for a, b in zip(mentions, mentions[1:]):
-        if a.entries and b.entries and _LIST_GAP.fullmatch(text, a.tail, b.start):
+        if not b.entries:
+            continue
+        if (a.entries and _LIST_GAP.fullmatch(text, a.tail, b.start)) or (
+                b.hint in ("admin1", "admin2") and _IN_GAP.fullmatch(text, a.tail, b.start)):
             out |= {id(a), id(b)}
     return out
+
+
+
+def _listed_after(text: str, kept: list[Mention], m: Mention) -> bool:
+    """Say whether `m` follows a place in a list a locative word opens ("between Tikrit and
+    Samarra", "in Dogbo, Azove and Lalo")."""
+    prev = kept[-1] if kept else None
+    return (prev is not None and bool(prev.entries) and _AND.fullmatch(text, prev.tail, m.start)
+            is not None and _after_place_prep(text, prev.start))
 
 
 

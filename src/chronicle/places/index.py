@@ -43,7 +43,7 @@ import numpy as np
 
 from .spelling import fold, key, normalise, skeleton_of_key
 
-SCHEMA = 10
+SCHEMA = 11
 WOF_FILE = "wof_places.tsv.xz"
 _WOF_KIND = {"country": "country", "macroregion": "admin1", "region": "admin1",
              "macrocounty": "admin2", "county": "admin2", "localadmin": "admin2",
@@ -457,18 +457,19 @@ def name_keys(names: Iterable[str], bare: bool, arabic: bool,
         if not n or not (n.isascii() or _wanted_script(n, arabic)):
             continue
         folded = fold(n)
-        forms = [folded]
+        forms = [(folded, True)]
         if bare and folded.endswith(suffixes):
-            forms.append(folded.rsplit(" ", 1)[0])
+            forms.append((folded.rsplit(" ", 1)[0], True))
         if folded.startswith(prefixes) and " " in folded:
             rest = folded.split(" ", 1)[1]
             if len(rest) >= 5:  # not "Qaryat al Bur" as a bare "Bur"
-                forms.append(rest)
-        for f in forms:
+                # spelling variants are sought for the name, not for "Qaryat ..." whole
+                forms = [(folded, False), (rest, True)]
+        for f, variants in forms:
             k = f.replace(" ", "")
             if k and k not in seen:
                 seen.add(k)
-                out.append((k, skeleton_of_key(k)))
+                out.append((k, skeleton_of_key(k) if variants else ""))
     return out
 
 

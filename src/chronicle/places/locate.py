@@ -36,6 +36,9 @@ from .offsets import RELATIVE, haversine_km, offset_point, relative_offset
 
 _SENTENCE_END = regex.compile(r"[.!?]\s")
 _FROM_END = regex.compile(r"\bfrom\s+(?:the\s+)?$")
+# "between X and Y", "between the villages of X and Y"
+_BETWEEN = regex.compile(r"\bbetween\s+(?:the\s+(?:\p{L}+\s+){1,2}of\s+)?$", regex.I)
+_AND_GAP = regex.compile(r"\s*,?\s+and\s+(?:the\s+(?:\p{L}+\s+){1,2}of\s+)?")
 # "the capital" standing alone: the city the article is written from, or its country's
 _BARE_CAPITAL = regex.compile(r"\bthe\s+(?:\p{L}+\s+)?capital(?:['’]s|\b)"
                               r"(?!\s*,?\s*(?:city\s+(?:of\s+)?)?\p{Lu})")
@@ -122,6 +125,9 @@ def _to_place(text: str, chain: Chain, countries: set[str],
     place = None
     if resolved is not None:
         mention, entry, precision = resolved
+        if precision == "admin2" and mention.hint in ("city", "point") and _namesake_town(
+                entry, gaz) is not None:
+            precision = "city"  # "Ras al-Ain city": the district's town, where it is placed
         place = _relative(text, chain, entry, mention, gaz) or _place(
             text, mention.start, mention.end, entry, precision, gaz)
     if memo is not None:
@@ -279,6 +285,7 @@ def locate_events(article: Article, events: list[Event]) -> None:
         if found is not None:
             i, place = found
             place = _finer(text, ranked, i, place, sent, countries, memo, gaz)
+            place = _between(text, ranked[i], place, chains, countries, memo)
             event.location = _within_city(text, ranked[i], place, ranked[i + 1:], sent,
                                           countries, memo)
         elif ranked:
@@ -354,6 +361,33 @@ def _finer(text: str, ranked: list[Chain], i: int, place: Place, sent: tuple[int
         if entry is not None and lies_within(entry, area, gaz):
             return found
     return place
+
+
+
+def _between(text: str, chain: Chain, place: Place, chains: list[Chain], countries: set[str],
+             memo: dict) -> Place:
+    """Return the midpoint of "between X and Y" when X and Y are towns near each other, else X.
+
+    The point between two towns up to 60 km apart is nearer the event than either; its
+    precision says how far apart they are (city up to 20 km, else admin2). Farther apart,
+    the first one stands for the stretch between them, as coders do.
+    """
+    if place.precision not in ("city", "point") or not _BETWEEN.search(
+            text, max(0, chain.start - 40), chain.start):
+        return place
+    other = next((c for c in chains if c.start >= chain.end), None)
+    if other is None or not _AND_GAP.fullmatch(text, chain.mentions[-1].tail, other.start):
+        return place
+    second = _to_place(text, other, countries, memo)
+    if second is None or second.precision not in ("city", "point") or second.country != place.country:
+        return place
+    km = haversine_km(place.lat, place.lon, second.lat, second.lon)
+    if km > 60:
+        return place
+    return Place(text[place.start:second.end], place.start, second.end,
+                 f"between {place.name} and {second.name}", place.country, place.admin1,
+                 round((place.lat + second.lat) / 2, 5), round((place.lon + second.lon) / 2, 5),
+                 "city" if km <= 20 else "admin2", place.geonameid)
 
 
 

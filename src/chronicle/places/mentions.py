@@ -10,7 +10,7 @@ from typing import Optional
 import regex
 
 from ..normalise.names import lexicon
-from .gazetteer import Entry, Gazetteer, aliases_data, normalise
+from .gazetteer import Entry, Gazetteer, aliases_data, key, normalise
 
 # A name word: capitalised, possibly with an Al-/el- prefix or inner apostrophes.
 _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dstrzn]|[Aa]sh)[-‐])?\p{Lu}[\p{L}\p{M}'’‘ʼ`]*(?:[-‐]\p{L}[\p{L}\p{M}'’]*)*\.?"
@@ -164,8 +164,12 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if not entries and hint in ("admin1", "admin2"):
             # "Budgam district" for Badgam: an area by a spelling the index lacks
             entries = tuple(x for x in gaz.fuzzy(name) if x.kind == hint)
-        # the whole run names the road: "Marj" of "the Bar Elias-el Marj intersection" does not
-        road = (s, e) == (run_start, run_end) and bool(nxt) and nxt.group(1).lower() in v["roads"]
+        # the whole run names the road: "Marj" of "the Bar Elias-el Marj intersection" does not;
+        # so does a town before road words in the run ("the Baghdad Airport Road")
+        rest = text[e:run_end].split()
+        road = s == run_start and (
+            (e == run_end and bool(nxt) and nxt.group(1).lower() in v["roads"])
+            or (bool(rest) and all(w.lower().rstrip(".") in v["roads"] for w in rest)))
         if road:
             # "the Baalbek-Homs road" is named after the towns it joins: the first one
             entries = entries or (gaz.lookup(name.split("-")[0]) if "-" in name else ())
@@ -201,8 +205,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 s, e = run.start() + words[i].start(), run.start() + words[j - 1].end()
                 name = _POSSESSIVE.sub("", text[s:e].rstrip("."))
                 e = s + len(name)
-                if normalise(name) in v["not_places"]:
-                    continue
+                if normalise(name) in v["not_places"] or len(key(name)) < 2:
+                    continue  # "J" of "J&K" is no place
                 entries: tuple[Entry, ...] = ()
                 _, _, tw = _trailing_types(text, e)
                 if tw and tw[0] in ("city", "town", "camp", "village"):
@@ -299,13 +303,15 @@ def _country_context(text: str, chains: list[Chain]) -> set[str]:
         for m in c.mentions:
             if m.cue or len(c.mentions) > 1:
                 found.update(e.iso3 for e in m.entries if e.kind == "country")
-        # so does the one country whose province a chain names by its main name:
-        # "(Nabarangpur, Odisha)" is about India, "in Muthanna province" about Iraq
+        # so does the one country whose province or district a chain names by its main
+        # name: "(Nabarangpur, Odisha)" is about India, "in Muthanna province" about Iraq,
+        # "(Kelbo, Soum)" about Burkina Faso
         lone = c.mentions[:1] if c.mentions[0].cue or c.mentions[0].hint == "admin1" else []
         for m in c.mentions[1:] + lone:
             said = normalise(m.text)
-            provinces = {e.iso3 for e in m.entries
-                         if e.kind == "admin1" and normalise(e.name) == said}
+            areas = [e for e in m.entries if e.kind in ("admin1", "admin2")
+                     and normalise(e.name) == said]
+            provinces = {e.iso3 for e in areas if e.kind == "admin1"} or {e.iso3 for e in areas}
             if len(provinces) == 1:
                 found |= provinces
     return found
