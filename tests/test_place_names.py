@@ -103,3 +103,32 @@ def test_between_far_towns_is_the_first(nlp):
 def test_descriptions_of_a_place_resolve_to_it(nlp, text, trigger, lat, lon):
     ev = locate(nlp, text, trigger)
     assert near(ev.location, lat, lon, 30), ev.location
+
+
+def test_where_the_doers_are_from_is_not_where_the_attack_was(nlp):
+    ev = locate(nlp, "On 10 May 2021, assailants in Gaza fired a rocket that struck a house in "
+                     "Sderot, Israel.", "fired")
+    assert ev.location.text == "Sderot" and near(ev.location, 31.52, 34.60)
+
+
+def test_a_full_stop_ends_a_name(gaz):
+    found = [m.text for m in mentions.find_mentions(
+        "Gunmen raided a school in Mopti, Mali. No one was hurt.", gaz) if m.entries]
+    assert "Mali. No" not in found and "Mali" in found
+
+
+def test_a_name_before_a_number_is_an_address(gaz):
+    found = [m.text for m in mentions.find_mentions(
+        "A bomb went off at the Mile 3 Market in Port Harcourt.", gaz) if m.entries]
+    assert "Mile" not in found and "Port Harcourt" in found
+
+
+def test_residents_of_a_village_mark_it_as_a_place(nlp):
+    ev = locate(nlp, "On 2 May 2021, angry residents of Taji blocked the road to protest Iraqi "
+                     "power cuts.", "blocked")
+    assert near(ev.location, 33.53, 44.28), ev.location
+
+
+def test_actors_active_in_several_countries_cue_them_all(gaz):
+    chains = mentions._chains("JNIM militants attacked a village.", [])
+    assert {"MLI", "BFA"} <= mentions._country_context("JNIM militants attacked a village.", chains)

@@ -190,6 +190,8 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
             continue
         narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue, m.capital)
         entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz, nearby)[0]
+        if entry.minor and held and _far_from(entry, held[0]):
+            continue  # a namesake village far from the district named with it: the district
         return m, entry, entry.kind
     first = chain.mentions[0]
     if gaz is not None and countries and first.cue and not ms:
@@ -199,6 +201,17 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
         if hits:
             return first, max(hits, key=lambda e: (_similar(first.text, e), e.population)), "city"
     return None
+
+
+
+def _far_from(entry: Entry, readings: tuple[Entry, ...]) -> bool:
+    """Say whether `entry` lies farther from the district or town `readings` name than a
+    village named with them would: 50 km from a town, 75 km from a district's point."""
+    near = [e for e in readings if e.kind in ("city", "admin2")]
+    if not near or len(near) < len(readings):
+        return False  # a province or country holds places far apart
+    return all(min(_km(entry, d), _km_label(entry, d)) > (50 if d.kind == "city" else 75)
+               for d in near)
 
 
 

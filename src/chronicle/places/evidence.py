@@ -19,9 +19,10 @@ _THE_BEFORE = regex.compile(r"\bthe\s+$", regex.I)
 # words that open a sentence and name no place when the parse does not read them as names
 _NOT_NAME_POS = {"ADV", "ADP", "DET", "PRON", "AUX", "VERB", "SCONJ", "CCONJ", "NUM", "PART",
                  "INTJ", "ADJ"}
-# locative words that make a name a place even when the parser took it for a person
+# locative words ("residents of") that make a name a place even when the parser took it for a person
 _PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside", "within", "across",
-                "throughout", "nearby", "along", "towards", "between"}
+                "throughout", "nearby", "along", "towards", "between", "residents",
+                "villagers", "inhabitants"}
 
 
 

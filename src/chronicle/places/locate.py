@@ -35,6 +35,7 @@ from .mentions import (
 from .offsets import RELATIVE, haversine_km, offset_point, relative_offset
 
 _SENTENCE_END = regex.compile(r"[.!?]\s")
+_SUBJECTS = ("nsubj", "nsubjpass")
 _FROM_END = regex.compile(r"\bfrom\s+(?:the\s+)?$")
 # "between X and Y", "between the villages of X and Y"
 _BETWEEN = regex.compile(r"\bbetween\s+(?:the\s+(?:\p{L}+\s+){1,2}of\s+)?$", regex.I)
@@ -190,7 +191,28 @@ def _attached(article: Article, event: Event, chains: list[Chain]) -> Optional[C
                 return chain
             if tok.pos_ in ("VERB", "AUX") and tok.i not in trig_ids and tok.dep_ != "xcomp":
                 break
+            if tok.dep_ in _SUBJECTS:
+                break  # "Assailants in Gaza fired ...": where the doers are from
     return None
+
+
+
+def _of_subject(doc, chain: Chain) -> bool:
+    """Say whether the parse hangs the chain on a verb's subject ("Assailants in Gaza fired a
+    rocket that struck Sderot"): it says where the doers are, not where the event is."""
+    span = doc.char_span(chain.start, chain.end, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(2):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.dep_ in _SUBJECTS and tok.pos_ in ("NOUN", "PROPN"):
+            return True
+        if tok.pos_ != "ADP":
+            return False
+    return False
 
 
 
@@ -199,18 +221,20 @@ def _known(chain: Chain) -> bool:
 
 
 
-def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int) -> list[Chain]:
+def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int,
+            doers: frozenset = frozenset()) -> list[Chain]:
     """Order chains for an event: a bare country last ("Al-Qaida in Iraq" says less than
     "Dora neighborhood, Baghdad city"), a road named after a town just before it; then
-    attached by the parse; then after a locative word in its sentence; then after a
-    locative word anywhere, the event's sentence first, then text order. A name followed
-    by a type word ("Baiji city") counts as after a locative word."""
+    attached by the parse; then after a locative word in its sentence, where the doers
+    are from (`doers`, ids of chains) after where it happened; then after a locative
+    word anywhere, the event's sentence first, then text order. A name followed by a type
+    word ("Baiji city") counts as after a locative word."""
     def key(c: Chain) -> tuple:
         only_country = all(e.kind == "country" for m in c.mentions for e in m.entries)
         first = c.mentions[0]
         inside, cue = lo <= c.start < hi, first.cue or first.tail > first.end
-        return (only_country, first.road, c is not attached, not (inside and cue), not cue,
-                not inside, c.start)
+        return (only_country, first.road, c is not attached, not (inside and cue),
+                id(c) in doers, not cue, not inside, c.start)
     return sorted(chains, key=key)
 
 
@@ -277,10 +301,11 @@ def locate_events(article: Article, events: list[Event]) -> None:
     origin = _origin(article, chains, countries, memo)
     usable = [c for c in chains if not (origin and c.start <= origin.end and c.end >= origin.start)]
     known = [c for c in usable if _known(c) or (countries and c.mentions[0].cue)]
+    doers = frozenset(id(c) for c in known if _of_subject(article.doc, c))
     for event in events:
         sent = (event.sentence.start, event.sentence.end) if event.sentence else (0, 0)
         attached = _attached(article, event, known)
-        ranked = _ranked(known, attached, *sent)
+        ranked = _ranked(known, attached, *sent, doers)
         found = _first_place(text, ranked, attached, countries, memo)
         if found is not None:
             i, place = found

@@ -21,6 +21,7 @@ _POSSESSIVE = regex.compile(r"['’]s$")
 _NEXT_WORD = regex.compile(r"[ ]+([\p{L}']+)")
 _ANY_WORD = regex.compile(r"[\p{L}']+")
 _SPACE_WORD = regex.compile(r"[ ]+\S+")
+_NUMBER_AFTER = regex.compile(r"[ ]\d")
 _CHAIN_GAP = regex.compile(r"[ ]*|[ ]+(?:de|del|de la|la|al|el|do|da|of)[ ]+|"
                            r"\s*(?:,|\(|\)\s*,?|,\s*\(|/)\s*")
 _OF_GAP = regex.compile(r"\s*of\s+(?:the\s+)?")
@@ -179,6 +180,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 last and last[0].lower() in v["facilities"])) and not v["owned"].search(text, max(0, s - 8), s):
             # "his Baghdad home" says where the home is; "the Sabriya mosque" names the mosque
             entries = ()  # "al-Hajja Sabriya mosque", "Kurdistan Democratic Party"
+        if _NUMBER_AFTER.match(text, e):
+            entries = ()  # "Mile 3 Market", "Plot 11", "Police District 8": an address
         if name.isupper() and len(name) <= 5:
             # "GNA", "NGO" are organisations; "USA" and "UP" (Uttar Pradesh) are places
             entries = tuple(x for x in entries if x.kind in ("country", "admin1"))
@@ -202,6 +205,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             # "A New" is not the town of Änew: a function word starts no name
             starts = words[i].group().lower() not in v["not_starts"]
             for j in range(min(len(words), i + 5) if starts else i, i, -1):
+                if any(w.group().endswith(".") for w in words[i:j - 1]):
+                    continue  # "Mali. No casualties": a full stop ends the name
                 s, e = run.start() + words[i].start(), run.start() + words[j - 1].end()
                 name = _POSSESSIVE.sub("", text[s:e].rstrip("."))
                 e = s + len(name)
@@ -296,7 +301,7 @@ def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
 def _country_context(text: str, chains: list[Chain]) -> set[str]:
     """Return the ISO3 codes of countries named (or cued by demonyms, actors) in `text`."""
     v = vocab()
-    found = {v["cues"][m.group(1)] for m in v["cue_re"].finditer(text)}
+    found = {c for m in v["cue_re"].finditer(text) for c in v["cues"][m.group(1)].split("|")}
     for c in chains:
         # a country counts when named as a place ("in Lebanon", "Belgrade, Serbia"), not
         # as a modifier ("the US dollar")
