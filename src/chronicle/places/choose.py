@@ -11,7 +11,7 @@ import math
 from difflib import SequenceMatcher
 from typing import Optional
 
-from .gazetteer import Entry, Gazetteer, is_capital, key, normalise, skeleton
+from .gazetteer import Entry, Gazetteer, bare_key, is_capital, key, normalise, skeleton
 from .mentions import Chain, Mention
 from .offsets import haversine_km
 
@@ -50,9 +50,11 @@ def containers(m: Mention) -> tuple[Entry, ...]:
     kinds = _HINT_KINDS.get(m.hint or "")
     readings = tuple(e for e in m.entries if kinds is None or e.kind in kinds) or m.entries
     readings = tuple(e for e in readings if not e.minor)
-    # a place by its own name before one that merely lists it among its other names
+    # a place by its own name before one of its kind that merely lists it among its other names
     said = key(m.text)
-    return tuple(e for e in readings if key(e.name) == said) or readings
+    own = {e.id for e in readings if key(e.name) == said or bare_key(e.name) == said}
+    kinds = {e.kind for e in readings if e.id in own}
+    return tuple(e for e in readings if e.id in own or e.kind not in kinds)
 
 
 
@@ -173,7 +175,7 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
             later = [_choose(o, [x for x in ms if x is not o], countries, gaz)[0] for o in larger]
             found = _variant(m, later, gaz) if gaz is not None else None
             if found is not None:
-                return m, found, "city"
+                return m, found, precision_of(found)
             continue
         if larger and any(e.kind == "country" and key(e.name) == key(m.text) for e in m.entries):
             continue
@@ -186,20 +188,22 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
             later = [_choose(o, [x for x in ms if x is not o], countries, gaz)[0] for o in larger]
             found = _variant(m, later, gaz) if gaz is not None and later else None
             if found is not None and found not in m.entries:
-                return m, found, "city"
+                return m, found, precision_of(found)
             continue
         narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue, m.capital)
         entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz, nearby)[0]
-        if entry.minor and held and _far_from(entry, held[0]):
-            continue  # a namesake village far from the district named with it: the district
-        return m, entry, entry.kind
+        if entry.minor and held and larger[0].hint in ("city", "admin2") and _far_from(
+                entry, held[0]):
+            continue  # a namesake village far from the district it is said to be in ("X, Y district")
+        return m, entry, precision_of(entry)
     first = chain.mentions[0]
     if gaz is not None and countries and first.cue and not ms:
         # "protested in Nassriya", the article about Iraq: a variant in that country
         hits = [e for e in gaz.fuzzy(first.text) if e.kind == "city" and e.iso3 in countries
                 and _similar(first.text, e) >= 0.6]
         if hits:
-            return first, max(hits, key=lambda e: (_similar(first.text, e), e.population)), "city"
+            hit = max(hits, key=lambda e: (_similar(first.text, e), e.population))
+            return first, hit, precision_of(hit)
     return None
 
 
@@ -226,6 +230,12 @@ def _held(o: Mention, ms: list[Mention], countries: set[str],
     narrowed = Mention(o.start, o.end, o.tail, o.text, readings, o.hint, o.cue, o.capital)
     best = _choose(narrowed, [x for x in ms if x is not o and x.start > o.start], countries, gaz)[0]
     return tuple(e for e in readings if e.cc == best.cc)
+
+
+
+def precision_of(entry: Entry) -> str:
+    """Return what a place resolves to: a neighbourhood is a point in its city, else its kind."""
+    return "point" if entry.ptype in ("neighbourhood", "borough") else entry.kind
 
 
 

@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 from .index import aliases_data, build, ensure, index_key
 from .spelling import key, normalise, skeleton
 
-__all__ = ["Entry", "Gazetteer", "aliases_data", "build", "capitals", "default_path",
+__all__ = ["Entry", "Gazetteer", "aliases_data", "bare_key", "build", "capitals", "default_path",
            "index_key", "is_capital", "normalise", "open_gazetteer", "skeleton"]
 KINDS = ("city", "admin2", "admin1", "country")
 
@@ -46,6 +46,21 @@ class Entry:
     def minor(self) -> bool:
         """A village or neighbourhood only the WOF extract knows, with no population figure."""
         return self.kind == "city" and self.ptype != "town" and not self.population
+
+
+@lru_cache(maxsize=50_000)
+def bare_key(name: str) -> str:
+    """Return the key of `name` without a trailing admin type word ("Donetsk Oblast" -> donetsk)."""
+    folded = normalise(name)
+    words = folded.split()
+    if len(words) > 1 and words[-1] in _suffixes():
+        words = words[:-1]
+    return "".join(words)
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> frozenset:
+    return frozenset(aliases_data().get("admin_suffixes", []))
 
 
 def default_path(setting: str = "") -> Path:
@@ -79,7 +94,9 @@ class Gazetteer:
     def __init__(self, path: Path):
         self.path = path
         self._local = threading.local()
-        self.lookup = lru_cache(maxsize=100_000)(self._lookup)
+        # cached answers hold Entry tuples: bounded so a worker's memory stays small
+        self.lookup = lru_cache(maxsize=20_000)(self._lookup)
+        self.fuzzy = lru_cache(maxsize=5_000)(self._fuzzy)
         self._area_points = lru_cache(maxsize=10_000)(self._area_points_uncached)
 
     def _con(self) -> sqlite3.Connection:
@@ -100,7 +117,7 @@ class Gazetteer:
             (k,))
         return tuple(Entry(*row) for row in cur)
 
-    def fuzzy(self, name: str, min_len: int = 3) -> tuple[Entry, ...]:
+    def _fuzzy(self, name: str, min_len: int = 3) -> tuple[Entry, ...]:
         """Return the places whose name has the same consonant skeleton as `name`.
 
         Short skeletons match many names: callers lower `min_len` only for a search

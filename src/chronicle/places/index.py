@@ -49,6 +49,9 @@ _WOF_KIND = {"country": "country", "macroregion": "admin1", "region": "admin1",
              "macrocounty": "admin2", "county": "admin2", "localadmin": "admin2",
              "locality": "city", "borough": "city", "neighbourhood": "city"}
 _EARTH_KM = 6371.0
+# places kept under one name: "San Antonio" names over a thousand villages; the first
+# _PER_NAME (towns, areas and populated places first) are enough to choose from
+_PER_NAME = 150
 _CHUNK = 20_000  # WOF lines handed to a folding process at a time
 # What the folding processes need, set before they are forked (so they inherit it)
 # and read by the same functions when the build runs in one process.
@@ -146,7 +149,7 @@ class _Builder:
             CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT, kind TEXT, cc TEXT,
                 iso3 TEXT, admin1 TEXT, a1 TEXT, a2 INTEGER, lat REAL, lon REAL,
                 population INTEGER, seat_lat REAL, seat_lon REAL, ptype TEXT, near_km REAL);
-            CREATE TABLE alias(key TEXT, pid INTEGER, skel TEXT);
+            CREATE TABLE names_in(key TEXT, pid INTEGER, skel TEXT);
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
         """)
         data = aliases_data()
@@ -158,6 +161,7 @@ class _Builder:
         self.kinds: dict[int, str] = {}  # GeoNames place id -> kind
         self.taken: set[int] = set()  # ids of the places added from WOF
         self.rows: list[tuple[str, int, str]] = []  # alias rows not yet written
+        self.staging = True  # rows go to names_in until the alias table is made from it
         self.a1_names: dict[str, str] = {}  # "CC.code" -> admin1 name
         self.a1_by_name: dict[tuple[str, str], int] = {}  # (cc, key of a name) -> admin1 id
         self.country_of: dict[str, int] = {}  # cc -> country id
@@ -178,7 +182,20 @@ class _Builder:
             if pool is not None:
                 pool.terminate()
         self._flush()
-        self.con.execute("CREATE INDEX alias_key ON alias(key)")
+        self.staging = False
+        # one name's places stored together (clustered on the name), at most _PER_NAME of
+        # them: towns, areas and populated places first, then villages in id order
+        self.con.executescript(f"""
+            CREATE TABLE alias(key TEXT, pid INTEGER, skel TEXT, PRIMARY KEY (key, pid))
+                WITHOUT ROWID;
+            INSERT OR IGNORE INTO alias SELECT key, pid, skel FROM (
+                SELECT n.key, n.pid, n.skel, ROW_NUMBER() OVER (
+                    PARTITION BY n.key ORDER BY (p.kind = 'city' AND p.ptype != 'town'
+                    AND p.population = 0), n.pid) AS rank
+                FROM names_in n JOIN place p ON p.id = n.pid)
+            WHERE rank <= {_PER_NAME} ORDER BY key, pid;
+            DROP TABLE names_in;
+        """)
         self._extra_aliases()
         self._flush()
         self.con.execute("CREATE INDEX alias_skel ON alias(skel)")
@@ -203,7 +220,8 @@ class _Builder:
             self._flush()
 
     def _flush(self) -> None:
-        self.con.executemany("INSERT INTO alias VALUES (?,?,?)", self.rows)
+        table = "names_in" if self.staging else "alias"
+        self.con.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?,?,?)", self.rows)
         self.rows = []
 
     def _read_geonames(self) -> list[tuple[int, list[str], bool, bool]]:

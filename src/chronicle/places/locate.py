@@ -210,8 +210,8 @@ def _of_subject(doc, chain: Chain) -> bool:
         tok = tok.head
         if tok.dep_ in _SUBJECTS and tok.pos_ in ("NOUN", "PROPN"):
             return True
-        if tok.pos_ != "ADP":
-            return False
+        if tok.pos_ != "ADP" or tok.lower_ not in ("in", "from"):
+            return False  # "youths of Okpanam blocked ...": who they are, and where
     return False
 
 

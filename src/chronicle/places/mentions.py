@@ -205,8 +205,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             # "A New" is not the town of Änew: a function word starts no name
             starts = words[i].group().lower() not in v["not_starts"]
             for j in range(min(len(words), i + 5) if starts else i, i, -1):
-                if any(w.group().endswith(".") for w in words[i:j - 1]):
-                    continue  # "Mali. No casualties": a full stop ends the name
+                if any(w.group().endswith(".") and len(w.group()) > 3 for w in words[i:j - 1]):
+                    continue  # "Mali. No casualties": a full stop ends the name ("Gustavo A. Madero" not)
                 s, e = run.start() + words[i].start(), run.start() + words[j - 1].end()
                 name = _POSSESSIVE.sub("", text[s:e].rstrip("."))
                 e = s + len(name)
