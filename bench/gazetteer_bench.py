@@ -52,6 +52,8 @@ def main() -> None:
         figures.update(build_wall_seconds=round(time.perf_counter() - wall, 1),
                        build_cpu_seconds_main=round(time.process_time() - cpu, 1),
                        build_cpu_seconds_folding=round(kids.ru_utime + kids.ru_stime, 1),
+                       build_peak_rss_mb_main=round(_rss_mb()),
+                       build_peak_rss_mb_folding=round(kids.ru_maxrss / 1024),
                        index_mb=round(path.stat().st_size / 2**20))
         gaz = Gazetteer(path)
     else:

@@ -16,7 +16,10 @@ from .mentions import Chain, Mention
 from .offsets import haversine_km
 
 _BORDER_KM = 40.0  # how far over a province line a place may lie and still count as in it
-_PART_KM = 30.0  # how far a neighbourhood or area named with its city may lie from it
+_PART_KM = 30.0  # how far a town named with its district may lie from the district's point
+# how far a neighbourhood or area named with its city may lie from it: farther, a namesake
+# elsewhere is likelier, and the city itself is as near to where the event took place
+_CITY_PART_KM = 20.0
 _NEAR_KM = 30.0  # a place this close to a district's point or a town is taken as in it
 _HINT_KINDS = {"city": ("city",), "point": ("city",), "admin2": ("admin2", "city"),
                "admin1": ("admin1",)}
@@ -91,6 +94,10 @@ def _related(a: Entry, b: Entry, gaz: Optional[Gazetteer] = None) -> float:
             score += 1.5
     if km < 60:
         score += 1.0
+    if b.kind == "admin2" and a.kind == "city":
+        # of namesakes alike in every other way, the one nearer the district named with it
+        # ("Patgram upazila (Lalmonirhat, Rangpur)": two Patgrams in Rangpur)
+        score += 0.5 * max(0.0, 1.0 - min(km, _km_label(a, b)) / 200.0)
     return score
 
 
@@ -145,6 +152,8 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
             score += 1.0
         if e.iso3 in countries:
             score += 2.5
+        if e.a1 in countries:
+            score += 1.5  # the provinces of the war an actor named fights ("OSCE SMM")
         for o in others:
             score += max((_related(e, d, gaz) for d in containers(o)), default=0.0)
         for o in nearby:
@@ -173,7 +182,7 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
         larger = [o for o in chain.mentions[i + 1:] if containers(o)]
         if not m.entries:
             later = [_choose(o, [x for x in ms if x is not o], countries, gaz)[0] for o in larger]
-            found = _variant(m, later, gaz) if gaz is not None else None
+            found = _variant(m, later, gaz, _reach(larger)) if gaz is not None else None
             if found is not None:
                 return m, found, precision_of(found)
             continue
@@ -186,7 +195,10 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
         if not fits:
             # "Basira town in Deir-ez-Zor": every namesake lies elsewhere; a variant may not
             later = [_choose(o, [x for x in ms if x is not o], countries, gaz)[0] for o in larger]
-            found = _variant(m, later, gaz) if gaz is not None and later else None
+            found = _variant(m, later, gaz, _reach(larger)) if gaz is not None and later else None
+            if found is not None and _part_of_city(m, larger[0], later[0]) and _km(
+                    found, later[0]) > _CITY_PART_KM:
+                found = None  # "Gabtoli area, Dhaka city" is not Gabtali, 37 km away
             if found is not None and found not in m.entries:
                 return m, found, precision_of(found)
             continue
@@ -228,7 +240,10 @@ def _held(o: Mention, ms: list[Mention], countries: set[str],
     if len({e.cc for e in readings}) < 2:
         return readings
     narrowed = Mention(o.start, o.end, o.tail, o.text, readings, o.hint, o.cue, o.capital)
-    best = _choose(narrowed, [x for x in ms if x is not o and x.start > o.start], countries, gaz)[0]
+    # read by the names after it; the last name of a chain, by those it holds ("Dindigul
+    # city (Dindigul, TN)": Tamil Nadu, not Tunisia)
+    after = [x for x in ms if x is not o and x.start > o.start] or [x for x in ms if x is not o]
+    best = _choose(narrowed, after, countries, gaz)[0]
     return tuple(e for e in readings if e.cc == best.cc)
 
 
@@ -255,7 +270,7 @@ def outside(entry: Entry, larger: Entry, gaz: Gazetteer, part: bool = False) -> 
     if larger.kind == "country" or entry.cc != larger.cc:
         return entry.cc != larger.cc
     if part:
-        return _km(entry, larger) > _PART_KM
+        return _km(entry, larger) > _CITY_PART_KM
     if larger.kind == "admin1" and entry.kind != "admin1":
         return entry.a1 != larger.a1 and _km(entry, larger) > 100 and not _borders(entry, larger, gaz)
     km = min(_km(entry, larger), _km_label(entry, larger))
@@ -288,11 +303,22 @@ def _km_label(a: Entry, b: Entry) -> float:
 
 
 
-def _variant(m: Mention, later: list[Entry], gaz: Gazetteer,
+def _reach(larger: list[Mention]) -> str:
+    """Say how far from the first larger name a variant may lie: "near" a place called a city
+    ("Mugda area, Dhaka city"), "province" for a name that is also a province ("Banisa,
+    Mandera, Kenya"), else "district"."""
+    if not larger or larger[0].hint == "city":
+        return "near" if larger else "district"
+    return "province" if any(e.kind == "admin1" for e in containers(larger[0])) else "district"
+
+
+
+def _variant(m: Mention, later: list[Entry], gaz: Gazetteer, reach: str = "district",
              min_len: int = 2) -> Optional[Entry]:
     """Find a spelling variant of an unknown name inside the first area named after it.
 
     Of several, the closest in spelling wins, then the one inside the named province.
+    `reach` (see `_reach`): how far from a town or district it may lie.
     """
     anchor = next((d for d in later if d.kind in ("admin1", "admin2", "city", "country")), None)
     if anchor is None:
@@ -300,12 +326,13 @@ def _variant(m: Mention, later: list[Entry], gaz: Gazetteer,
     # held to one area, a short skeleton is safe ("Qayarah" for Al Qayyarah); with only
     # a country after it ("Maqdadiyah city, Iraq"), anywhere in that country
     short = min_len if anchor.kind in ("admin1", "admin2", "city") else 3
+    # inside a province (or just over its line, not 100 km from its main town); near a
+    # district or town, not anywhere in its province ("Baraigram upazila (Natore, Rajshahi)"
+    # is not Baragram across Rajshahi division)
     hits = [e for e in gaz.fuzzy(m.text, short) if e.kind == "city" and e.cc == anchor.cc
-            and (anchor.kind == "country" or e.a1 == anchor.a1 or (
-                # a province: only just over its line, not 100 km from its main town
-                _borders(e, anchor, gaz) if anchor.kind == "admin1" else
-                min(_km(e, anchor), _km_label(e, anchor)) < (
-                    60 if anchor.kind == "admin2" else 40)))]
+            and (anchor.kind == "country" or (e.a1 == anchor.a1 and reach == "province") or (
+                (e.a1 == anchor.a1 or _borders(e, anchor, gaz)) if anchor.kind == "admin1" else
+                min(_km(e, anchor), _km_label(e, anchor)) < (40 if reach == "near" else 60)))]
     if len(skeleton(m.text)) < 3:
         hits = [e for e in hits if e.a1 == anchor.a1]  # a short skeleton: the same province only
     # consonants alone match unrelated names ("Qwertyabad", "Qaryat al Abbadi"): the

@@ -288,6 +288,7 @@ def locate_events(article: Article, events: list[Event]) -> None:
     countries = _country_context(text, chains)
     drop_partial_abroad(mentions, countries)
     weigh(text, chains, countries, article.doc)
+    _same_names(chains, countries, gaz)
     memo: dict = {"chains": chains}
     dateline = find_dateline(text, gaz)
     home = None  # the dateline city: where the report was filed
@@ -320,6 +321,24 @@ def locate_events(article: Article, events: list[Event]) -> None:
                 event.location or home)
         if origin is not None and event.type in ("ASSAULT", "", None):
             event.origin = origin
+
+
+
+def _same_names(chains: list[Chain], countries: set[str], gaz: Gazetteer) -> None:
+    """Read a name said alone as the place it names where the article says it with its larger
+    places: "at Kumarkhali railway station in Kumarkhali town (Kushtia, Khulna)"."""
+    fuller: dict[str, Entry] = {}
+    for chain in chains:
+        first = chain.mentions[0]
+        if len(chain.mentions) > 1 and first.entries and key(first.text) not in fuller:
+            resolved = resolve_chain(chain, countries, gaz)
+            if resolved is not None and resolved[0] is first:
+                fuller[key(first.text)] = resolved[1]
+    for chain in chains:
+        m = chain.mentions[0]
+        entry = fuller.get(key(m.text))
+        if len(chain.mentions) == 1 and m.hint is None and entry in m.entries:
+            m.entries = (entry,)
 
 
 
@@ -439,8 +458,8 @@ def _capital(text: str, sent: tuple[int, int], found: Optional[Place], home: Opt
         entry = gaz.get(home.geonameid)
         if entry is not None and is_capital(entry):
             return home
-    country = found.country if found is not None else (
-        next(iter(countries)) if len(countries) == 1 else None)
+    named = [c for c in countries if "." not in c]  # countries, not the provinces cued
+    country = found.country if found is not None else (named[0] if len(named) == 1 else None)
     entry = _capital_of(country, gaz)
     if entry is None:
         return None

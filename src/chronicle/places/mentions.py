@@ -4,6 +4,7 @@ place ("Sadr city neighborhood, Baghdad city, Iraq"); the countries a text names
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Optional
 
@@ -18,7 +19,8 @@ _JOINERS = regex.compile(r" (?:de|del|la|de la|do|da|dos|das) ")
 _TYPE_WORD = regex.compile(r"\G[ ]+([A-Za-z-]+)")
 _LEAD_WORDS = regex.compile(r"[\p{L}-]+|[(),;:.]")
 _POSSESSIVE = regex.compile(r"['’]s$")
-_NEXT_WORD = regex.compile(r"[ ]+([\p{L}']+)")
+# the next word, past an acronym in brackets ("the Patriotic Union of Kurdistan (PUK) office")
+_NEXT_WORD = regex.compile(r"(?:[ ]+\(\p{Lu}[\p{Lu}\d&-]{1,9}\))?[ ]+([\p{L}']+)")
 _ANY_WORD = regex.compile(r"[\p{L}']+")
 _SPACE_WORD = regex.compile(r"[ ]+\S+")
 _NUMBER_AFTER = regex.compile(r"[ ]\d")
@@ -45,6 +47,7 @@ class Mention:
     capital: bool = False  # "capital" stands right before it ("the Libyan capital Tripoli")
     partial: bool = False  # only a part of a longer name ("Ain" of "Ain al Arab")
     road: bool = False  # names a road after a town ("the Miniyeh highway"): a last resort
+    guessed: bool = False  # readings found by spelling alone ("Kafr Noran" for Kafr Nuran)
 
 
 
@@ -84,6 +87,7 @@ def vocab() -> dict:
         "plain_words": {normalise(w) for w in data["not_places"]},
         "not_starts": {w.lower() for w in data["not_name_starts"]},
         "loose_joiners": set(data["loose_joiners"]),
+        "joiners": set(data["name_joiners"]),
         "not_places": {normalise(w) for w in data["not_places"]} | {
             normalise(w) for w in data["country_cues"] if w not in data["aliases"]},
         "facilities": set(data["facility_words"]),
@@ -215,22 +219,33 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 entries: tuple[Entry, ...] = ()
                 _, _, tw = _trailing_types(text, e)
                 if tw and tw[0] in ("city", "town", "camp", "village"):
-                    # "Sadr City" is a name of its own; try it before "Sadr"
+                    # "Sadr City" is a name of its own; try it before "Sadr". When the bare
+                    # name is known too, both are read, the type word kept as a type word:
+                    # "Alam town, Saladin" is Al-Alam, not the Pakistani "Alam Town"
                     entries = gaz.lookup(f"{name} {tw[0]}")
-                    if entries:
+                    bare = gaz.lookup(name) if entries else ()
+                    if bare:
+                        entries = bare + tuple(x for x in entries if x not in bare)
+                    elif entries:
                         e = _SPACE_WORD.match(text, e).end()
                 entries = entries or gaz.lookup(name) or (
                     gaz.lookup(_JOINERS.sub(" ", name)) if " " in name else ()) or (
                     # "Balad Ruz" for Baladruz: one name written in two words
                     gaz.lookup(name.replace(" ", "")) if " " in name else ())
-                if not entries and j - i > 1 and v["joined"].search(name):
-                    # "Ain al Arab" for 'Ayn al 'Arab: a joined name is distinctive enough to
-                    # be looked up by spelling, before its first word alone ("Ain") is
+                guessed = False
+                if not entries and j - i > 1 and _spelled(name, words[i + 1:j], v):
+                    # "Ain al Arab" for 'Ayn al 'Arab, "Kafr Noran" for Kafr Nuran: a name of
+                    # several words is distinctive enough to be looked up by spelling, before
+                    # its first word alone ("Ain", "Kafr") is; without a joiner, the spellings
+                    # must look alike too
                     size = len(normalise(name).split())
-                    entries = tuple(x for x in gaz.fuzzy(name) if x.kind == "city"
-                                    and len(normalise(x.name).split()) == size)
+                    loose = v["joined"].search(name) is None
+                    entries = _closest(name, [x for x in gaz.fuzzy(name) if x.kind == "city"
+                                              and len(normalise(x.name).split()) == size
+                                              and (not loose or _alike(name, x.name))])
+                    guessed = loose
                 if entries:
-                    found = (s, e, entries, j)
+                    found = (s, e, entries, j, guessed)
                     break
             if found is None:
                 w = words[i]
@@ -246,13 +261,45 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 add(run.start() + words[unknown_from].start(),
                     run.start() + words[i - 1].end(), ())
                 unknown_from = None
-            s, e, entries, j = found
+            s, e, entries, j, out_guessed = found
             add(s, e, entries)
             out[-1].partial = _partial(run.group(), words, i, j, v)
+            out[-1].guessed = out_guessed
             i = j
         if unknown_from is not None:
             add(run.start() + words[unknown_from].start(), run.start() + words[-1].end(), ())
     return out
+
+
+
+def _spelled(name: str, rest: list, v: dict) -> bool:
+    """Say whether a name of several words may be sought by spelling: two words or more once
+    folded ("Al Marawasah" is one), none after the first a type or plain word ("Sabuwa LGA")."""
+    return len(normalise(name).split()) > 1 and not any(
+        w.group().lower() in v["types"] or (normalise(w.group()) in v["plain_words"]
+                                            and w.group().lower() not in v["joiners"])
+        for w in rest)
+
+
+
+def _alike(name: str, other: str) -> bool:
+    """Say whether two spellings of a name look alike (their keys at least 0.6 similar)."""
+    return _likeness(name, other) >= 0.6
+
+
+
+def _likeness(name: str, other: str) -> float:
+    return SequenceMatcher(None, key(name), key(other)).ratio()
+
+
+
+def _closest(name: str, hits: list[Entry]) -> tuple[Entry, ...]:
+    """Return the places of `hits` spelled closest to `name` (within 0.1 of the closest)."""
+    if not hits:
+        return ()
+    score = {x.id: _likeness(name, x.name) for x in hits}
+    top = max(score.values())
+    return tuple(x for x in hits if score[x.id] >= top - 0.1)
 
 
 
@@ -299,7 +346,8 @@ def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
 
 
 def _country_context(text: str, chains: list[Chain]) -> set[str]:
-    """Return the ISO3 codes of countries named (or cued by demonyms, actors) in `text`."""
+    """Return the ISO3 codes of countries named (or cued by demonyms, actors) in `text`,
+    with the admin1 codes ("UA.05") of the provinces an actor cued is known to fight in."""
     v = vocab()
     found = {c for m in v["cue_re"].finditer(text) for c in v["cues"][m.group(1)].split("|")}
     for c in chains:
@@ -324,14 +372,16 @@ def _country_context(text: str, chains: list[Chain]) -> set[str]:
 
 
 def drop_partial_abroad(mentions: list[Mention], countries: set[str]) -> None:
-    """Drop readings outside the article's countries of names that are part of a longer one.
+    """Drop readings outside the article's countries of names that are part of a longer one,
+    or found by spelling alone.
 
-    "Ain al Arab" in a report on Syria is not the town of El Ain elsewhere.
+    "Ain al Arab" in a report on Syria is not the town of El Ain elsewhere; "Colonia
+    Vallejo" in one on Mexico is not Colonia Lavalleja in Uruguay.
     """
     if not countries:
         return
     for m in mentions:
-        if m.partial:
+        if m.partial or m.guessed:
             m.entries = tuple(e for e in m.entries if e.iso3 in countries)
 
 
