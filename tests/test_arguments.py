@@ -128,7 +128,23 @@ def test_verbal_event_speaker_and_target(nlp):
     ev = coded(nlp, "The foreign ministry condemned the raid on the embassy.", "condemned", type_="ACCUSE")
     assert texts(ev.actors) == ["The foreign ministry"]
     assert ev.actors[0].kind == "government"
-    assert texts(ev.targets) == ["the raid"]
+    assert ev.targets == []  # a raid is what was condemned, not a second actor
+    ev = coded(nlp, "The foreign ministry condemned Norway and the rebel council.", "condemned", type_="ACCUSE")
+    assert texts(ev.targets) == ["Norway", "the rebel council"]
+
+
+def test_second_actors_are_actors(nlp):
+    # the second actor of an act between parties holds people or bodies, never a thing or an act
+    for text, trigger, type_ in (("The militia denied any role in the killings.", "denied", "REJECT"),
+                                 ("The gunmen fled into the forest.", "fled", "RETREAT"),
+                                 ("The union rejected the accusation.", "rejected", "REJECT"),
+                                 ("Students demanded the resignation of the cabinet.", "demanded", "REQUEST")):
+        ev = coded(nlp, text, trigger, type_=type_)
+        assert ev.targets == [], (text, texts(ev.targets))
+    ev = coded(nlp, "The council accused the ruling party of rigging the vote.", "accused", type_="ACCUSE")
+    assert texts(ev.targets) == ["the ruling party"]
+    ev = coded(nlp, "Gunmen burned the forest near the camp.", "burned")
+    assert texts(ev.targets) == ["the forest"]  # an attack is done to things too
 
 
 def test_dates_and_places_are_not_targets(nlp):
@@ -144,11 +160,22 @@ def test_pronoun_resolved_when_clear(nlp):
     assert ev.actors[0].name == "Omar Haddad"
 
 
-def test_pronoun_left_unnamed_when_unclear(nlp):
+def test_pronoun_left_out_when_unclear(nlp):
     text = "Omar Haddad met Karim Aziz in the square. He opened fire on a patrol minutes later."
     ev = coded(nlp, text, "opened fire")
-    assert texts(ev.actors) == ["He"]
-    assert ev.actors[0].name is None
+    assert ev.actors == []  # no guess: the slot stays empty
+    ev = coded(nlp, "It was a quiet night. They opened fire on a patrol at dawn.", "opened fire")
+    assert ev.actors == []
+
+
+def test_pronoun_in_reported_speech_is_its_reporter(nlp):
+    ev = coded(nlp, "The Malian army said it had recaptured the town of Ber.", "recaptured")
+    assert texts(ev.actors) == ["it"] and ev.actors[0].name == "Malian army" and ev.actors[0].kind == "military"
+    ev = coded(nlp, "The rebels said they had shot down a helicopter near Gao.", "shot down")
+    assert texts(ev.actors) == ["they"] and ev.actors[0].name == "rebels"
+    # "it" cannot stand for plural rebels: left out, not guessed
+    ev = coded(nlp, "The rebels said it had shelled the camp.", "shelled")
+    assert ev.actors == []
 
 
 def test_claim_marks_basis_claimed(nlp):
@@ -278,3 +305,17 @@ def test_claimed_actor_given_once(nlp):
     ev = coded(nlp, text, "bombing")
     spans = [(a.start, a.end) for a in ev.actors]
     assert len(spans) == len(set(spans))
+
+
+def test_people_the_attack_killed_are_its_targets(nlp):
+    ev = coded(nlp, "Gunmen attacked a bus station in the north, killing three drivers and a guard.", "attacked")
+    assert "three drivers" in texts(ev.targets) and "a guard" in texts(ev.targets)
+    ev = coded(nlp, "Two teachers were killed in the attack on the school.", "attack")
+    assert "Two teachers" in texts(ev.targets)
+
+
+def test_device_or_place_inside_the_trigger_phrase(nlp):
+    ev = coded(nlp, "Nobody was hurt in the embassy bombing on Sunday.", "bombing")
+    assert texts(ev.targets) == ["embassy"]
+    ev = coded(nlp, "Police defused a second device an hour after the car bomb.", "car bomb")
+    assert ev.instrument is not None and ev.instrument.text == "the car bomb"

@@ -445,3 +445,39 @@ def test_editors_note_reports_no_one(nlp):
     cues_found = [st.cue.text for st in attribution.find_statements(art)]
     assert "said" in cues_found
     assert "pledged" not in cues_found
+
+
+def test_no_one_is_no_speaker(nlp):
+    for text in ("No group has claimed responsibility for the ambush on the convoy.",
+                 "Nobody has admitted to setting the fire at the depot.",
+                 "None of the parties said they would boycott the talks."):
+        art = run(nlp, text)
+        assert art.statements == [], (text, [(s.speaker and s.speaker.text, s.cue.text) for s in art.statements])
+    art = run(nlp, "No one was hurt in the fire, the fire brigade said.")
+    assert [s.speaker.text for s in art.statements] == ["the fire brigade"]
+
+
+def test_source_who_spoke_on_condition_of_anonymity_is_anonymous(nlp):
+    text = ("A customs officer, who spoke on condition of anonymity because he was not allowed to brief "
+            "reporters, said the trucks had been waved through. The harbour was shut, according to two port "
+            "workers who asked not to be named. A nurse who declined to be identified said the wards were full. "
+            "Port director Ama Owusu said the harbour would reopen.")
+    art = run(nlp, text)
+    art.events = []
+    attribution.link_statements(art)
+    said = {st.speaker.text: st.speaker.anonymous for st in art.statements if st.speaker}
+    assert said == {"A customs officer": True, "two port workers": True, "A nurse": True,
+                    "Port director Ama Owusu": False}, said
+    # "asked not to be named" is how the source is described, not an appeal
+    assert not [st for st in art.statements if st.content.text.startswith("not to be")]
+
+
+def test_headline_that_the_body_repeats_is_one_statement(nlp):
+    text = ("Farmers' union rejects new land tax\n\n"
+            "The national farmers' union on Monday rejected the new land tax, saying it would ruin small growers.\n\n"
+            "Union leader Kofi Mensah said members would meet next week.")
+    art = run(nlp, text)
+    assert [st.cue.text for st in art.statements] == ["rejected", "saying", "said"]
+    # a headline the body does not repeat stays
+    art = run(nlp, "Farmers' union rejects new land tax\n\nUnion leader Kofi Mensah said members would meet next week.")
+    assert [st.cue.text for st in art.statements] == ["rejects", "said"]

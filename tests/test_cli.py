@@ -127,13 +127,20 @@ def test_export_each_format(db, tmp_path, capsys):
     out = tmp_path / "e.csv"
     assert main(["export", "--db", db, "--format", "csv", "-o", str(out)]) == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
-    assert {r["event_id_cnty"] for r in rows} == {"1:e1", "2:e1", "2:e2"}
+    # The arrest in Lagos has no ACLED code, so ACLED's layout has no row for it.
+    assert {r["event_id_cnty"] for r in rows} == {"1:e1", "2:e1"}
     assert main(["export", "--db", db, "--format", "geojson", "--type", "ASSAULT"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert [f["id"] for f in doc["features"]] == ["1:e1"]
     assert main(["export", "--db", db, "--format", "jsonl"]) == 0
     recs = [json.loads(x) for x in io.StringIO(capsys.readouterr().out)]
+    assert sorted(r["id"] for r in recs) == ["1:e1", "2:e1", "2:e2"]
+    assert main(["export", "--db", db, "--format", "contract"]) == 0
+    recs = [json.loads(x) for x in io.StringIO(capsys.readouterr().out)]
     assert [r["id"] for r in recs] == ["kidal-1", "lagos-1"]
+    assert main(["export", "--db", db, "--statements", "--kind", "condemn"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["id"], r["kind"], r["via"], r["event_id"]) for r in rows] == [("1:s1", "condemn", "Reuters", "1:e1")]
 
 
 def test_reading_a_missing_store_says_what_to_do(tmp_path):
@@ -172,3 +179,72 @@ def test_events_show_which_event_a_repeat_restates(tmp_path, capsys):
         s.add([art])
     assert main(["events", "--db", path]) == 0
     assert "(repeats e1)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["events", "--type", "FOO"], "unknown event type 'FOO'"),
+    (["events", "--since", "yesterday"], "'yesterday' is not a date"),
+    (["events", "--since", "2021-13-01"], "'2021-13-01' is not a real date"),
+    (["events", "--until", "2021-02-30"], "'2021-02-30' is not a real date"),
+    (["events", "--since", "2022-01-01", "--until", "2021-12-31"], "ends (2021-12-31) before it starts"),
+    (["events", "--status", "happened"], "unknown status 'happened'"),
+    (["events", "--mode", "laser"], "unknown mode 'laser'"),
+    (["events", "--country", "Atlantis"], "unknown country 'Atlantis'"),
+    (["events", "--sort", "colour"], "unknown sort key 'colour'"),
+    (["events", "--min-casualties", "-1"], "min_casualties: must be 0 or more"),
+    (["statements", "--kind", "bogus"], "unknown statement kind 'bogus'"),
+    (["export", "--sub-event", "Picnic"], "unknown ACLED sub-event type 'Picnic'"),
+    (["export", "--statements", "--kind", "bogus"], "unknown statement kind 'bogus'"),
+])
+def test_nonsense_filters_are_refused_with_status_2(db, capsys, argv, words):
+    assert main(argv + ["--db", db]) == 2
+    err = capsys.readouterr().err
+    assert words in err and err.startswith("chronicle: error:")
+
+
+def test_argument_errors_exit_2(db, capsys):
+    for argv in (["events", "--limit", "0"], ["events", "--min-casualties", "many"],
+                 ["export", "--format", "xlsx"]):
+        with pytest.raises(SystemExit) as stop:
+            main(argv + ["--db", db])
+        assert stop.value.code == 2
+
+
+def test_new_filters_select_and_sort(db, capsys):
+    assert main(["events", "--db", db, "--status", "occurred", "--mode", "firearms"]) == 0
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()[2:]] == ["1:e1"]
+    assert main(["events", "--db", db, "--min-casualties", "5"]) == 0
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()[2:]] == ["1:e1"]
+    assert main(["events", "--db", db, "--actor", "unidentified GUNMEN"]) == 0
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()[2:]] == ["1:e1"]
+    assert main(["events", "--db", db, "--sort", "date"]) == 0
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()[2:]] == ["2:e1", "2:e2", "1:e1"]
+    assert main(["events", "--db", db, "--sub-event", "peaceful protest"]) == 0
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()[2:]] == ["2:e1"]
+    assert main(["events", "--db", db, "--limit", "1", "--offset", "1"]) == 0
+    out = capsys.readouterr()
+    assert len(out.out.splitlines()) == 3 and "(2-2 of 3;" in out.err
+
+
+@pytest.mark.parametrize("env, words", [
+    ({"CHRONICLE_BATCH_SIZE": "lots"}, "batch_size (CHRONICLE_BATCH_SIZE) must be a whole number, not 'lots'"),
+    ({"CHRONICLE_WORKERS": "0"}, "workers (CHRONICLE_WORKERS) must be at least 1"),
+    ({"CHRONICLE_SETTINGS": "/nowhere/chronicle.toml"}, "CHRONICLE_SETTINGS names /nowhere/chronicle.toml"),
+])
+def test_bad_settings_are_refused_naming_the_setting(folder, tmp_path, capsys, monkeypatch, env, words):
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    assert main(["ingest", str(folder), "--db", str(tmp_path / "s.db")]) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_parquet_export_reads_back_with_numbers(db, tmp_path, capsys):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "e.parquet"
+    assert main(["export", "--db", db, "--format", "parquet", "-o", str(out)]) == 0
+    table = pq.read_table(out)
+    rows = {r["id"]: r for r in table.to_pylist()}
+    assert set(rows) == {"1:e1", "2:e1", "2:e2"}
+    assert rows["1:e1"]["killed"] == 4 and rows["1:e1"]["year"] == 2024
+    assert rows["1:e1"]["latitude"] == 18.44 and rows["1:e1"]["actors"] == ["Unidentified gunmen"]
+    assert str(table.schema.field("killed").type) == "int64"

@@ -157,7 +157,7 @@ def test_the_one_told_stays_out_of_the_clause(nlp):
 def test_relative_clause_split_by_its_tag(nlp):
     art = run(nlp, "The square is next to the old market, which, Ortiz said, is usually packed with stalls on Sundays.")
     st = by_cue(art, "said")
-    assert st.content.text == "which, Ortiz said, is usually packed with stalls on Sundays"
+    assert st.content.text == "is usually packed with stalls on Sundays"  # never its own tag
 
 
 def test_participle_the_parser_hung_on_the_verb_joins_the_object(nlp):
@@ -180,7 +180,7 @@ def test_recipient_of_an_offer_is_part_of_it(nlp):
 def test_coordinated_clause_with_its_own_verb_of_saying_ends_the_content(nlp):
     art = run(nlp, "There is a wide gap between what the mayor says his budget would do and how analysts say it would work.")
     st = by_cue(art, "says")
-    assert st.content.text == "what the mayor says his budget would do"
+    assert st.content.text == "his budget would do"
 
 
 def test_as_clause_after_a_tag_is_when_it_was_said(nlp):
@@ -214,7 +214,7 @@ def test_concession_after_a_comma_ends_the_content(nlp):
 def test_as_phrase_after_a_phrasal_cue_is_what_it_is_called(nlp):
     art = run(nlp, "The station aired a rival's speech, which the network pointed to as proof of its fairness.")
     st = by_cue(art, "pointed to")
-    assert st.content.text == "which the network pointed to as proof of its fairness"
+    assert st.content.text == "as proof of its fairness"
 
 
 def test_the_one_urged_to_act_is_part_of_the_appeal(nlp):

@@ -296,3 +296,72 @@ def test_subset_cue_ends_at_a_new_casualty_verb(text, expected):
 def test_age_between_commas_after_a_name_is_no_count(text):
     k, i = counts.count_text(text)
     assert all(c is None or c.value < 10 for c in (k, i))
+
+
+def test_the_coded_total_wins_over_other_reports():
+    k, _ = counts.count_text("On 3 May 2021, 4 guards were killed in an ambush near the post. "
+                      "Fatalities coded as 0 (a local outlet reported 4 fatalities).")
+    assert k.value == 0
+    k, _ = counts.count_text("Militants attacked a camp, killing 12 villagers. Fatalities coded as 12 (a radio station reported 15 fatalities).")
+    assert k.value == 12
+
+
+def test_a_figure_in_brackets_is_another_source():
+    k, _ = counts.count_text("At least 25 soldiers (18 according to the rebels) were killed in the raid on the base.")
+    assert k.value == 25
+    k, _ = counts.count_text("Vigilantes killed at least twenty herders (other accounts gave between 40 and 60 dead) in the village.")
+    assert k.value == 20
+    # a bracket alone still counts
+    k, _ = counts.count_text("The clash left casualties (three soldiers were killed).")
+    assert k.value == 3
+
+
+def test_a_total_across_clashes_is_shared():
+    k, _ = counts.count_text("Gunmen attacked a border post. This was one of four related attacks in the area on this date. "
+                      "At least 12 soldiers were killed across the ensuing clashes.")
+    assert k.value == 3
+
+
+def _parsed_counts(nlp, text):
+    art = Article(id="v", text=text)
+    art.doc = nlp(text)
+    return counts.count_segments(text, [(0, len(text))], doc=art.doc)
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("Gunmen opened fire on a minibus. The district mayor and his driver were killed in the attack.", 2),
+    ("The ambush left a patrol in ruins: the informer and his three brothers were killed.", 4),
+    ("Militants raided the camp, killing 4 volunteer guards and 1 soldier.", 5),
+    ("Attackers shot and killed Tomas Ferreira, a local councillor, outside his home.", 1),
+    ("Villagers burned to death two suspected thieves near the market.", 2),
+    ("At least one policeman and six attackers were killed in the ensuing firefight.", 7),
+    ("The council head was not injured, but one guard was killed in the blast.", 1),
+    ("A trader who had killed his neighbour was beaten by a crowd.", 0),
+    ("The gunmen attempted to assassinate the judge at his home.", 0),
+    ("A scholar and teacher was killed by an unknown gunman.", 1),
+    ("Five people were killed, including one who was beheaded.", 5),
+    ("Raiders killed a herder and 30 cows in the valley.", 1),
+])
+def test_victim_lists_are_counted_one_by_one(nlp, text, killed):
+    k, _ = _parsed_counts(nlp, text)
+    assert (k.value if k else 0) == killed, text
+
+
+
+def test_a_range_counts_its_lower_figure():
+    k, _ = counts.count_text("Gunmen entered the market and killed between 9 and 15 traders.")
+    assert k.value == 9
+    k, _ = counts.count_text("Militants attacked a checkpoint, killing 6-7 policemen.")
+    assert k.value == 6
+
+
+def test_the_share_coded_to_this_event():
+    k, _ = counts.count_text("On 2 May 2021, rival groups clashed in the town. 2 people were killed. At least 30 people died "
+                             "in the city that day; 9 remaining fatalities split across 11 events. "
+                             "Total 3 fatalities (2 confirmed and 1 split fatality) coded to this event.")
+    assert k.value == 3
+
+
+def test_captives_arrested_then_killed():
+    k, _ = counts.count_text("Soldiers arrested three herders near the well and executed them the same night.")
+    assert k.value == 3

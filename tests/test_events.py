@@ -151,7 +151,7 @@ def test_acled_codes(run, text, acled):
 @pytest.mark.parametrize("text,gtd", [
     ("Gunmen opened fire on a police checkpoint, killing two officers.", ("Armed Assault", "Firearms")),
     ("A car bomb exploded in a crowded market, killing nine people.", ("Bombing/Explosion", "Explosives")),
-    ("Militants kidnapped four aid workers from their convoy.", ("Hostage Taking (Kidnapping)", "Unknown")),
+    ("Militants kidnapped four aid workers from their convoy.", ("Hostage Taking (Kidnapping)", "Firearms")),
     ("Gunmen assassinated the provincial governor outside his home.", ("Assassination", "Firearms")),
     ("Attackers set fire to a school building overnight.", ("Facility/Infrastructure Attack", "Incendiary")),
 ])

@@ -170,7 +170,8 @@ def test_truncated_warc_keeps_what_was_read(tmp_path):
     warc.write_bytes(data[: len(data) * 3 // 4])
     raws = list(read_warc(str(warc)))
     assert raws[0].id == "https://x.example.org/0" and clean(raws[0], S).error is None
-    assert all(r.problem in (None, errors.BAD_RECORD) for r in raws)
+    assert [r.problem for r in raws] == [None, None, errors.UNREADABLE]
+    assert raws[2].source.endswith("#3") and "WARC record 2" in raws[2].detail
 
 
 def test_not_a_warc_at_all(tmp_path):

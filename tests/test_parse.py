@@ -31,3 +31,34 @@ def test_the_lead_outranks_the_headline_for_the_main_event():
     assert events and events[0].trigger.start > text.index("\n")
     # the headline restates the attack the body reports: it gives no second record (mentions.py)
     assert not any(e.trigger.start < text.index("\n") for e in events)
+
+
+def test_a_wire_dateline_is_a_sentence_of_its_own():
+    # "ACCRA, March 4, 2022 -" opening the lead is no part of the lead's clause: the parse of the
+    # lead is the same as without it, and no sentence starts inside the dateline
+    for dateline in ("ACCRA, March 4, 2022 - ", "March 4, 2022 - ", "ACCRA, Ghana (Wire) — ",
+                     "ACCRA (Wire) — March 4, 2022 — "):
+        text = "Ghanaian soldiers on Friday detained four smugglers near the border.\n\nNo one was hurt."
+        doc = nlp()(dateline + text)
+        sents = [s.text.strip() for s in doc.sents]
+        assert sents[-2] == "Ghanaian soldiers on Friday detained four smugglers near the border.", sents
+        assert all(s.startswith(("ACCRA", "March", "Ghanaian", "No one")) for s in sents), sents
+        root = next(t for t in doc if t.text == "detained")
+        assert [c.text for c in root.children if c.dep_ == "nsubj"] == ["soldiers"]
+
+
+def test_a_name_between_dashes_is_no_dateline():
+    doc = nlp()("Amara Diallo - the new mayor - said the market would reopen.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_the_actor_after_a_dateline_is_kept():
+    text = "LAGOS, Feb. 9, 2023 - Nigerian police on Tuesday arrested six men suspected of smuggling fuel."
+    art = Article(id="d", text=text)
+    art.doc = nlp()(text)
+    from chronicle.events import fill_arguments
+    events = find_events(art)
+    fill_arguments(art, events)
+    arrest = next(e for e in events if e.trigger.text == "arrested")
+    assert [a.text for a in arrest.actors] == ["Nigerian police"]
+    assert arrest.sentence.text.startswith("Nigerian police")

@@ -47,7 +47,8 @@ def test_round_trip_and_rerun_adds_nothing(store):
     assert again.articles == 0 and again.duplicates == 1
     recs = list(store.contract_records())
     assert recs[0] == kidal_article().to_contract() and recs[1] == lagos_article().to_contract()
-    assert store.counts() == {"articles": 2, "events": 3, "statements": 2, "errors": 0}
+    assert store.counts() == {"articles": 2, "events": 3, "statements": 2, "errors": 0,
+                              "duplicates": 1}
     assert store.known_inputs(["h1", "h3", "h9"]) == {"h1", "h3"}
     view = store.event("1:e1")
     assert view["article"]["text"] == KIDAL and view["statements"][0]["id"] == "1:s1"
@@ -127,3 +128,33 @@ def test_cli_ingest_twice_adds_nothing_the_second_time(pg_url, tmp_path, capsys)
     assert main(["ingest", str(tmp_path), "--db", pg_url]) == 0
     assert "stored 0 articles" in capsys.readouterr().err
     assert main(["events", "--db", pg_url]) == 0
+
+
+def test_desk_counts_agree_with_sqlite(store, tmp_path):
+    from chronicle.store.facets import facet_counts, map_points, timeline
+    from test_export import with_repeat
+    arts = lambda: [with_repeat(kidal_article()), lagos_article()]  # noqa: E731
+    store.add(arts())
+    with open_store(str(tmp_path / "twin.db")) as lite:
+        lite.add(arts())
+        for f in (EventFilter(repeats=False), EventFilter(limit=None),
+                  EventFilter(type="PROTEST", since="2023", until="2023-06", repeats=False)):
+            assert store.total(f) == lite.total(f)
+            assert facet_counts(store, f) == facet_counts(lite, f)
+            assert timeline(store, f, "week") == timeline(lite, f, "week")
+            assert map_points(store, f) == map_points(lite, f)
+        for sort in ("date", "-date", "-killed", "country", "outlet"):
+            f = EventFilter(sort=sort, limit=None)
+            assert [v["id"] for v in store.events(f)] == [v["id"] for v in lite.events(f)], sort
+
+
+def test_an_old_store_gains_the_new_columns(pg_url):
+    import psycopg
+    with open_store(pg_url) as s:
+        s.add([kidal_article()])
+    with psycopg.connect(pg_url, autocommit=True) as con:  # as an earlier release left it
+        for col in ("repeats", "day_start", "day_end", "outlet"):
+            con.execute(f"ALTER TABLE events DROP COLUMN {col} CASCADE")
+    with open_store(pg_url) as s:
+        v = s.events(EventFilter(since="2024-03", until="2024-03"))
+        assert [e["id"] for e in v] == ["1:e1"] and v[0]["article"]["outlet"] == "example.org"

@@ -14,7 +14,7 @@ from chronicle import settings as settings_mod  # noqa: E402
 from chronicle import spark as spark_mod  # noqa: E402
 from chronicle.ingest import read_paths  # noqa: E402
 from chronicle.pipeline import run  # noqa: E402
-from chronicle.store import open_store  # noqa: E402
+from chronicle.store import EventFilter, open_store  # noqa: E402
 from test_workers import ARTICLES  # noqa: E402
 
 
@@ -44,9 +44,10 @@ def local_and_spark(spark, tmp_path_factory):
 
 
 def _canonical(rec: dict) -> dict:
-    """Drop fields that name where an input came from (they differ by reader)."""
+    """Drop fields that name where an input came from or what read it (provenance, checked apart)."""
     rec = dict(rec)
-    rec.pop("source", None)
+    for key in ("source", "outlet", "pipeline"):
+        rec.pop(key, None)
     if rec.get("error") and rec["error"]["code"] == "E007":
         rec["id"] = "bad-line"
     return rec
@@ -90,6 +91,26 @@ def test_parquet_loads_into_the_store(spark, local_and_spark, tmp_path):
     for rec in local:
         if rec["error"] is None:
             assert stored[rec["id"]]["events"] == rec["events"]
+    # Provenance made it through Spark: the pipeline that read each article is stored.
+    pipelines = {e["article"]["pipeline"] for e in store_events(db)}
+    assert pipelines and all(p and p.startswith(settings_mod.load().model) for p in pipelines)
+
+
+def store_events(db: str) -> list[dict]:
+    with open_store(db) as store:
+        return store.events(EventFilter(limit=None))
+
+
+def test_task_tally_sums_the_stages_seen():
+    from types import SimpleNamespace
+    from chronicle.progress import bar
+    infos = {1: SimpleNamespace(numTasks=4, numCompletedTasks=4),
+             2: SimpleNamespace(numTasks=6, numCompletedTasks=1)}
+    tracker = SimpleNamespace(getActiveStageIds=lambda: [2], getStageInfo=infos.get)
+    seen = {1: (4, 4)}  # a stage that has finished since the last look
+    with bar(None, "spark", "tasks") as progress:
+        spark_mod.tally_stages(tracker, seen, progress)
+        assert (progress.n, progress.total) == (5, 10)
 
 
 def test_warc_input_gives_the_local_records(spark, tmp_path):

@@ -95,3 +95,11 @@ def test_later_mention_of_an_unnamed_source_stays_unnamed(nlp):
     art = run(nlp, text)
     attribution.link_statements(art)
     assert by_cue(art, "said").speaker.anonymous and by_cue(art, "added").speaker.anonymous
+
+
+def test_they_and_it_stand_for_a_body_that_agrees(nlp):
+    text = ("The army said the road was open. The rebels denied it. They said the army had mined the bridge. "
+            "The opposition demanded new elections. It accused the ruling party of fraud.")
+    art = run(nlp, text)
+    names = {st.speaker.text: st.speaker.name for st in art.statements if st.speaker}
+    assert names["They"] == "rebels" and names["It"] == "opposition", names

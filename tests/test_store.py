@@ -111,7 +111,8 @@ def test_same_text_twice_is_stored_once(store):
     store.add([kidal_article("a")])
     saved = store.add([kidal_article("b"), kidal_article("c")])
     assert saved.articles == 0 and saved.duplicates == 2
-    assert store.counts() == {"articles": 1, "events": 1, "statements": 2, "errors": 0}
+    assert store.counts() == {"articles": 1, "events": 1, "statements": 2, "errors": 0,
+                              "duplicates": 2}
 
 
 def test_error_articles_are_stored_and_distinct(store):
@@ -143,7 +144,8 @@ def test_failed_batch_leaves_nothing_and_resume_adds_each_once(store, monkeypatc
     assert store.counts()["articles"] == 0 and store.known_inputs(["h1", "h2"]) == set()
     store.add(arts, ["h1", "h2"])
     store.add(arts, ["h1", "h2"])
-    assert store.counts() == {"articles": 2, "events": 3, "statements": 2, "errors": 0}
+    assert store.counts() == {"articles": 2, "events": 3, "statements": 2, "errors": 0,
+                              "duplicates": 0}
     assert store.known_inputs(["h1", "h2", "h3"]) == {"h1", "h2"}
 
 
@@ -232,11 +234,12 @@ def test_load_resumes_after_a_kill_without_duplicates(store, monkeypatch):
     monkeypatch.setattr(store, "add", add_then_die)
     with pytest.raises(KeyboardInterrupt):
         load(raws, store, Settings(batch_size=2))
-    assert store.counts()["articles"] == 4
+    # the batch that was being saved when Ctrl-C came is saved again on the way out
+    assert store.counts()["articles"] == 6
     monkeypatch.setattr(store, "add", real_add)
     fake_run.seen = []
     saved, skipped = load(raws, store, Settings(batch_size=2))
-    assert fake_run.seen == ["r4", "r5", "r6"] and skipped == 4
+    assert fake_run.seen == ["r6"] and skipped == 6
     assert store.counts()["articles"] == 7
     assert sorted(r["id"] for r in store.contract_records()) == [f"r{i}" for i in range(7)]
 

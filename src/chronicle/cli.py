@@ -1,262 +1,55 @@
-"""The `chronicle` command line: extract, ingest into a store, query, show, export, serve."""
+"""The `chronicle` command line: extract, ingest into a store, query, show, export, serve.
+
+A bad argument (an unknown type, kind, status or sort key, an impossible date, a
+setting that cannot be used) stops the command with exit status 2 and a message
+naming it, before any work is done.
+"""
 from __future__ import annotations
 
 import argparse
-import json
 import logging
-import re
 import sys
-from typing import Any, Optional
 
 from . import settings as settings_mod
-
-# Article text may carry terminal escape sequences; none of it reaches the terminal raw.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-ANSI = {"trigger": "\x1b[1;31m", "actor": "\x1b[1;34m", "target": "\x1b[1;35m",
-        "place": "\x1b[32m", "date": "\x1b[36m", "killed": "\x1b[33m", "injured": "\x1b[33m",
-        "instrument": "\x1b[4m"}
-RESET = "\x1b[0m"
-
-
-def safe(value: Any, one_line: bool = True) -> str:
-    """Return `value` as text safe for a terminal (no control characters; one line if asked)."""
-    s = "" if value is None else str(value)
-    if one_line:
-        s = re.sub(r"[\r\n\t\v\f\x85\u2028\u2029]+", " ", s)
-    return _CONTROL.sub("\ufffd", s)
-
-
-def cmd_extract(args: argparse.Namespace) -> int:
-    """Write one contract record per input article (no database)."""
-    from .ingest.read import read_paths
-    from .workers import run  # imported here: loading spaCy is slow, and only some commands need it
-    s = settings_mod.load(model=args.model, batch_size=args.batch_size, workers=args.workers)
-    out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
-    n = 0
-    for article in run(read_paths(args.inputs), s):
-        out.write(json.dumps(article.to_contract(), ensure_ascii=False) + "\n")
-        n += 1
-    if out is not sys.stdout:
-        out.close()
-    print(f"{n} articles written to {args.output}", file=sys.stderr)
-    return 0
-
-
-def _open(args: argparse.Namespace, create: bool = True):
-    """Open the store named by --db; a reading command refuses a SQLite file that is not there."""
-    from pathlib import Path
-    from .store import is_postgres, open_store
-    if not create and not is_postgres(args.db) and args.db != ":memory:" \
-            and not Path(args.db).exists():
-        raise SystemExit(f"chronicle: no store at {args.db}; run `chronicle ingest PATH --db {args.db}` first")
-    return open_store(args.db)
-
-
-def cmd_ingest(args: argparse.Namespace) -> int:
-    """Run the pipeline over the inputs and store what it finds; print counts on stderr."""
-    from .ingest.read import read_paths
-    from .store.load import load
-    s = settings_mod.load(model=args.model, batch_size=args.batch_size, workers=args.workers,
-                          db=args.db)
-    import time
-    tty = sys.stderr.isatty()
-    last = [time.monotonic()]
-
-    def progress(saved, skipped: int) -> None:
-        line = (f"{saved.articles} articles, {saved.events} events, {saved.errors} errors,"
-                f" {skipped} already stored")
-        if tty:
-            print("\r" + line, end="", file=sys.stderr, flush=True)
-        elif time.monotonic() - last[0] >= 30:  # a log file gets a line now and then
-            last[0] = time.monotonic()
-            print(line, file=sys.stderr, flush=True)
-
-    with _open(args) as store:
-        saved, skipped = load(read_paths(args.inputs), store, s, progress)
-    if tty:
-        print(file=sys.stderr)
-    print(f"stored {saved.articles} articles ({saved.errors} with errors), {saved.events} events,"
-          f" {saved.statements} statements; skipped {skipped} inputs already stored and"
-          f" {saved.duplicates} duplicate texts", file=sys.stderr)
-    return 0
-
-
-def _event_filter(args: argparse.Namespace, limit: Optional[int]):
-    from .store import EventFilter
-    return EventFilter(type=args.type, country=args.country, since=args.since,
-                       until=args.until, text=args.text, limit=limit)
-
-
-def _cut(s: str, width: int) -> str:
-    return s if len(s) <= width else s[: width - 1] + "\u2026"
-
-
-def table(rows: list[list[Any]], header: list[str], widths: list[int]) -> str:
-    """Return rows as a plain-text table with cells cut to `widths`."""
-    cells = [[_cut(safe(c), w) for c, w in zip(r, widths)] for r in [header] + rows]
-    real = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, real)).rstrip() for r in cells]
-    lines.insert(1, "  ".join("-" * w for w in real))
-    return "\n".join(lines)
-
-
-def _place(view: dict) -> str:
-    loc = view.get("location") or {}
-    return ", ".join(x for x in (loc.get("name"), loc.get("country")) if x)
-
-
-def cmd_events(args: argparse.Namespace) -> int:
-    """Print the stored events matching the filters as a table."""
-    with _open(args, create=False) as store:
-        views = store.events(_event_filter(args, args.limit))
-    rows = [[v["id"], (v.get("date") or {}).get("value") or "", v["type"],
-             (v.get("acled") or {}).get("sub_event_type") or (f"(repeats {v['repeats']})" if v.get("repeats") else ""),
-             _place(v),
-             "" if v.get("killed") is None else v["killed"],
-             ", ".join(a.get("name") or a["text"] for a in v.get("actors") or []),
-             v["trigger"]["text"]] for v in views]
-    if not rows:
-        print("no events match", file=sys.stderr)
-        return 0
-    print(table(rows, ["ID", "DATE", "TYPE", "SUB-EVENT", "PLACE", "KILLED", "ACTOR", "TRIGGER"],
-                [12, 10, 9, 28, 26, 6, 30, 24]))
-    if len(rows) == args.limit:
-        print(f"(the first {args.limit}; --limit N shows more, `chronicle show ID` one in full)",
-              file=sys.stderr)
-    return 0
-
-
-def _mark(pieces: list, color: bool) -> str:
-    out = []
-    for words, label in pieces:
-        w = safe(words)
-        if label is None:
-            out.append(w)
-        elif color:
-            out.append(f"{ANSI[label]}{w}{RESET}")
-        else:
-            out.append(f"[{w}]{label}")
-    return "".join(out)
-
-
-def cmd_show(args: argparse.Namespace) -> int:
-    """Print one event, its sentences with trigger and arguments marked, and its statements."""
-    from .store.evidence import passages
-    with _open(args, create=False) as store:
-        v = store.event(args.event_id)
-    if v is None:
-        print(f"no event {args.event_id!r} in {args.db}", file=sys.stderr)
-        return 1
-    color = sys.stdout.isatty()
-    acled, gtd = v.get("acled") or {}, v.get("gtd") or {}
-    art = v["article"]
-    lines = [f"Event {v['id']}: {v['type']}" + (f" ({v['mode']})" if v.get("mode") else "")]
-    if acled:
-        lines.append(f"  ACLED:      {acled.get('event_type')} / {acled.get('sub_event_type')}")
-    if gtd:
-        lines.append(f"  GTD:        {gtd.get('attack_type')} / {gtd.get('weapon_type')}")
-    lines.append(f"  status:     {v.get('status')}   confidence: {v.get('confidence')}")
-    date, loc = v.get("date"), v.get("location")
-    if date:
-        lines.append(f"  date:       {date.get('value')} ({date.get('precision')}) from \"{date['text']}\"")
-    if loc:
-        lines.append(f"  place:      {loc.get('name')}, {loc.get('admin1')}, {loc.get('country')}"
-                     f" [{loc.get('lat')}, {loc.get('lon')}] ({loc.get('precision')})"
-                     f" from \"{loc['text']}\"")
-    for key in ("killed", "injured"):
-        if v.get(key) is not None:
-            d = v.get(f"{key}_detail") or {}
-            words = (d.get("span") or {}).get("text", "")
-            lines.append(f"  {key + ':':<11} {v[key]} from \"{words}\"")
-    for key in ("actors", "targets"):
-        for a in v.get(key) or []:
-            lines.append(f"  {key[:-1] + ':':<11} {a.get('name')} ({a.get('kind') or '?'},"
-                         f" {a.get('country') or '?'}) from \"{a['text']}\"")
-    if v.get("instrument"):
-        lines.append(f"  instrument: \"{v['instrument']['text']}\"")
-    lines.append(f"  article:    {art['id']} {art.get('doc_id')} {art.get('title') or ''}"
-                 f" {art.get('url') or art.get('source') or ''}")
-    out = [safe(x) for x in lines]
-    out.append("")
-    for pieces in passages(v, v["article"]["text"]):
-        out.append("  " + _mark(pieces, color))
-    if not color:
-        out.append("  ([words]label marks the trigger and each argument)")
-    if v["statements"]:
-        out.append("")
-        out.append("Statements about this event:")
-        for s in v["statements"]:
-            out.append("  " + _statement_line(s))
-    print("\n".join(out))
-    return 0
-
-
-def _statement_line(s: dict) -> str:
-    speaker = (s.get("speaker") or {}).get("name") or "(unnamed)"
-    via = " via " + " < ".join(x.get("name") or x["text"] for x in s.get("via_chain") or []) \
-        if s.get("via_chain") else ""
-    hedged = " (hedged)" if s.get("hedged") else ""
-    return safe(f"[{s['id']}] {s['kind']}{hedged}: {speaker}{via} {s['cue']['text']}: "
-                f"\"{s['content']['text']}\"")
-
-
-def _speaker_label(speaker: dict) -> str:
-    """Return a speaker's name for a listing, marked when the source is unnamed."""
-    name = speaker.get("name") or ""
-    return f"{name} (anonymous)" if speaker.get("anonymous") else name
-
-
-def cmd_statements(args: argparse.Namespace) -> int:
-    """Print the stored statements matching the filters."""
-    from .store import StatementFilter
-    with _open(args, create=False) as store:
-        views = store.statements(StatementFilter(speaker=args.speaker, kind=args.kind,
-                                                 event=args.event, limit=args.limit))
-    if not views:
-        print("no statements match", file=sys.stderr)
-        return 0
-    rows = [[s["id"], s["kind"], _speaker_label(s.get("speaker") or {}),
-             (s.get("via") or {}).get("name") or "", s["cue"]["text"], s.get("event_id") or "",
-             s["content"]["text"]] for s in views]
-    print(table(rows, ["ID", "KIND", "SPEAKER", "VIA", "CUE", "EVENT", "CONTENT"],
-                [12, 9, 36, 16, 14, 12, 60]))
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    """Write the stored events (matching the filters) as CSV, JSONL or GeoJSON."""
-    from .export.formats import export
-    with _open(args, create=False) as store:
-        f = _event_filter(args, None)
-        if args.output == "-":
-            n = export(store, args.format, sys.stdout, f)
-        else:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                n = export(store, args.format, out, f)
-    print(f"{n} records written to {args.output}", file=sys.stderr)
-    return 0
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    """Serve the HTTP API and web page over the store."""
-    import uvicorn
-    from .api.app import create_app
-    _open(args, create=False).close()
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="info")
-    return 0
+from .commands import (cmd_events, cmd_export, cmd_extract, cmd_incidents, cmd_ingest,
+                       cmd_serve, cmd_show, cmd_spark, cmd_statements)
+from .export.formats import FORMATS as EXPORT_FORMATS
+from .store.filters import SORT_KEYS, FilterError
+from .terminal import safe
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--type", help="PLOVER type (ASSAULT) or ACLED event/sub-event type")
+    p.add_argument("--sub-event", help="ACLED sub-event type ('Air/drone strike')")
     p.add_argument("--country", help="ISO alpha-3 code or English name of the event's country")
+    p.add_argument("--status", help="occurred, attempted, threatened, planned, denied or unknown")
+    p.add_argument("--mode", help="PLOVER mode (drone, arrest, demonstrate, ...)")
+    p.add_argument("--actor", help="an actor's canonical name (any case)")
+    p.add_argument("--outlet", help="the outlet that published the article")
+    p.add_argument("--min-casualties", type=int, metavar="N", help="killed + injured at least N")
     p.add_argument("--since", help="YYYY[-MM[-DD]]: events on or after")
     p.add_argument("--until", help="YYYY[-MM[-DD]]: events on or before")
     p.add_argument("--text", help="full-text query over article title and text")
+    p.add_argument("--sort", default="-date", metavar="KEY",
+                   help=f"one of {', '.join(SORT_KEYS)} ('-' first: largest or newest first)")
+
+
+def _statement_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--speaker", help="words of the speaker's name")
+    p.add_argument("--kind", help="claim, deny, condemn, appeal, support, threaten or report")
+    p.add_argument("--event", help="store event id the statements are about")
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every command."""
-    p = argparse.ArgumentParser(prog="chronicle", description=__doc__)
+    p = argparse.ArgumentParser(prog="chronicle", description=__doc__.split("\n")[0])
     p.add_argument("-v", "--verbose", action="store_true")
     sub = p.add_subparsers(dest="command", required=True)
     e = sub.add_parser("extract", help="articles in, contract JSONL out")
@@ -265,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model")
     e.add_argument("--batch-size", type=int)
     e.add_argument("--workers", type=int, help="processes to run the pipeline in (default 1)")
+    e.add_argument("--resume", action="store_true",
+                   help="keep the records already in -o FILE and go on after them")
     e.set_defaults(func=cmd_extract)
 
     db = {"default": None, "help": "SQLite file or postgresql:// URL (default: settings db)"}
@@ -279,7 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("events", help="list stored events")
     ev.add_argument("--db", **db)
     _filters(ev)
-    ev.add_argument("--limit", type=int, default=50)
+    ev.add_argument("--hide-repeats", action="store_true",
+                    help="leave out later mentions that restate an event")
+    ev.add_argument("--limit", type=_positive, default=50)
+    ev.add_argument("--offset", type=int, default=0)
     ev.set_defaults(func=cmd_events)
 
     sh = sub.add_parser("show", help="one event with the sentences it came from")
@@ -289,23 +87,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     st = sub.add_parser("statements", help="list stored statements")
     st.add_argument("--db", **db)
-    st.add_argument("--speaker", help="words of the speaker's name")
-    st.add_argument("--kind", help="claim, deny, condemn, appeal, support, threaten or report")
-    st.add_argument("--event", help="store event id the statements are about")
-    st.add_argument("--limit", type=int, default=50)
+    _statement_filters(st)
+    st.add_argument("--limit", type=_positive, default=50)
     st.set_defaults(func=cmd_statements)
 
-    ex = sub.add_parser("export", help="write stored events as CSV, JSONL or GeoJSON")
+    ex = sub.add_parser("export", help="write stored events (or statements) for analysts' tools")
     ex.add_argument("--db", **db)
-    ex.add_argument("--format", choices=("csv", "jsonl", "geojson"), default="csv")
+    ex.add_argument("--format", choices=EXPORT_FORMATS, default="csv",
+                    help="csv: ACLED's layout; json, jsonl: flat event records; plover: PLOVER-style"
+                         " records; geojson; parquet (needs pyarrow); contract: article records")
     ex.add_argument("-o", "--output", default="-")
+    ex.add_argument("--with-repeats", action="store_true",
+                    help="keep later mentions that restate an event (left out by default)")
+    ex.add_argument("--statements", action="store_true", help="export statements as CSV instead")
     _filters(ex)
+    _statement_filters(ex)
     ex.set_defaults(func=cmd_export)
 
     sv = sub.add_parser("serve", help="serve the HTTP API and web page")
     sv.add_argument("--db", **db)
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--workers", type=_positive, default=1, help="server processes (default 1)")
     sv.set_defaults(func=cmd_serve)
 
     inc = sub.add_parser("incidents", help="events reported by several articles, merged, with disagreements")
@@ -319,57 +122,30 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _plain(value: Any) -> str:
-    """Return a field value as a reader would write it ("Bombing/Explosion / Explosives")."""
-    return " / ".join(str(v) for v in value.values()) if isinstance(value, dict) else str(value)
-
-
-def cmd_incidents(args: argparse.Namespace) -> int:
-    """Merge the stored coded events across articles; print incidents and where reports differ."""
-    from .merge.incidents import merge
-    from .records import Event
-    store = _open(args, create=False)
-    reports = [(rec["id"], Event.from_dict(e)) for rec in store.contract_records()
-               for e in rec["events"] if e.get("acled")]
-    shown = 0
-    for inc in merge(reports):
-        if len(inc.members) < args.min_reports:
-            continue
-        shown += 1
-        f = inc.fields
-        place = safe(f["place"] or "?")
-        print(f"{inc.id}  {f['date'] or '?'}  {f['type']} {f['mode'] or ''}  {place}  "
-              f"killed={f['killed']} injured={f['injured']}  ({len(inc.members)} reports)")
-        for art, ev in inc.members:
-            print(f"    {safe(art)}:{ev}")
-        for name, values in inc.disagreements.items():
-            said = "; ".join(f"{safe(_plain(r.value))} ({safe(r.article_id)}:{r.event_id})" for r in values)
-            print(f"    reports differ on {name}: {said}")
-    print(f"{shown} incidents reported by {args.min_reports} or more articles", file=sys.stderr)
-    return 0
-
-
-def cmd_spark(argv: list[str]) -> int:
-    """Hand `argv` to `chronicle.spark.cli` (INPUT OUTPUT [--db] [--master] ...)."""
-    try:
-        import pyspark  # noqa: F401
-    except ImportError:
-        raise SystemExit("chronicle spark needs the optional extra: pip install 'chronicle[spark]'")
-    from . import spark
-    return spark.cli(argv)
+def _refuse(parser: argparse.ArgumentParser, message: str) -> int:
+    """Print a usage error naming what was wrong; return exit status 2, as argparse does."""
+    print(f"{parser.prog}: error: {safe(message)}", file=sys.stderr)
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command named in `argv` (default: sys.argv); return the exit status."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["spark"]:
-        return cmd_spark(argv[1:])
-    args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
-    if getattr(args, "db", "unset") is None:
-        args.db = settings_mod.load().db
+    parser = build_parser()
     try:
+        if argv[:1] == ["spark"]:
+            return cmd_spark(argv[1:])
+        args = parser.parse_args(argv)
+        args.argv = argv
+        logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
+        if getattr(args, "db", "unset") is None:
+            args.db = settings_mod.load().db
+        if args.command == "export" and args.format in ("parquet",) and args.output == "-" \
+                and sys.stdout.isatty():
+            return _refuse(parser, "--format parquet writes binary: name a file with -o")
         return args.func(args)
+    except (FilterError, settings_mod.SettingsError) as exc:
+        return _refuse(parser, str(exc))
     except FileNotFoundError as exc:
         raise SystemExit(f"chronicle: {exc}")
     except BrokenPipeError:

@@ -12,9 +12,11 @@ NOT_ENGLISH = "E005"  # the pipeline reads English only
 NO_ARTICLE = "E006"  # HTML with no article body that could be extracted
 BAD_RECORD = "E007"  # an input line that is not a JSON object with `id` and `text`/`html`
 PIPELINE = "E008"  # an unexpected failure inside a stage (a bug: please report it)
+TIMEOUT = "E009"  # over settings.article_seconds: the article was stopped, the run went on
+UNREADABLE = "E010"  # a file, folder, gzip stream or WARC record that could not be read whole
 
 MESSAGES = {
-    EMPTY: "The article is empty or too short to hold a news report.",
+    EMPTY: "The article is empty or has too few words to hold a news report.",
     BINARY: "The input is binary data, not text; give text, HTML, JSONL or WARC.",
     UNDECODABLE: "The text could not be decoded; save it as UTF-8.",
     TOO_LARGE: "The input is larger than the limit (settings max_bytes); split it or raise the limit.",
@@ -22,6 +24,10 @@ MESSAGES = {
     NO_ARTICLE: "No article body could be extracted from this HTML page.",
     BAD_RECORD: "The input record is not a JSON object with an `id` and `text` or `html`.",
     PIPELINE: "An unexpected error stopped this article; the run went on. Please report it.",
+    TIMEOUT: "The article took longer than its time budget (settings article_seconds) and was "
+             "stopped; the run went on. Raise the budget, or report the article.",
+    UNREADABLE: "The source could not be read whole (permission, corrupt or truncated file, "
+                "symlink loop); what could be read was kept and the other sources were read.",
 }
 
 

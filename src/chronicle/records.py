@@ -241,6 +241,8 @@ class Article:
     title: Optional[str] = None
     url: Optional[str] = None
     source: Optional[str] = None  # file path or WARC record the article came from
+    outlet: Optional[str] = None  # who published it: the input's `outlet`, the site's name, or the URL's host
+    pipeline: Optional[str] = None  # the spaCy pipeline (name and version) that read it
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     error: Optional[ArticleError] = None

@@ -23,6 +23,8 @@ import json
 import os
 import sys
 import tempfile
+import threading
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any, Iterable, Iterator, Optional
 
@@ -41,8 +43,8 @@ COUNT = f"struct<value:bigint,span:{SPAN},qualifier:string>"
 
 # Spark DDL schemas of the three tables: the contract's fields, typed for queries.
 ARTICLES = ("id string, part int, seq bigint, text string, published string, title string, "
-            "url string, source string, error_code string, error_message string, "
-            "n_events int, n_statements int")
+            "url string, source string, outlet string, pipeline string, error_code string,"
+            " error_message string, n_events int, n_statements int")
 EVENTS = (f"article_id string, part int, seq bigint, rank int, id string, type string, "
           f"mode string, acled struct<event_type:string,sub_event_type:string>, "
           f"gtd struct<attack_type:string,weapon_type:string>, status string, trigger {SPAN}, "
@@ -64,7 +66,8 @@ def rows_of(article: Article, part: int, seq: int) -> Iterator[tuple[str, str]]:
     yield "articles", json.dumps({
         "id": article.id, "part": part, "seq": seq, "text": article.text,
         "published": article.published, "title": article.title, "url": article.url,
-        "source": article.source, "error_code": err.code if err else None,
+        "source": article.source, "outlet": article.outlet, "pipeline": article.pipeline,
+        "error_code": err.code if err else None,
         "error_message": err.message if err else None, "n_events": len(article.events),
         "n_statements": len(article.statements)}, ensure_ascii=False)
     for table, items in (("events", article.events), ("statements", article.statements)):
@@ -146,14 +149,53 @@ def run(spark, input_path: str, output: str, settings: Optional[Settings] = None
     parts = parts.persist(StorageLevel.MEMORY_AND_DISK)  # three tables, one pipeline pass
     counts = {}
     try:
-        for table, schema in TABLES.items():
-            rows = parts.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1])
-            frame = spark.read.schema(schema).json(rows)
-            frame.write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
-            counts[table] = spark.read.parquet(f"{output.rstrip('/')}/{table}").count()
+        with task_progress(sc):
+            for table, schema in TABLES.items():
+                rows = parts.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1])
+                frame = spark.read.schema(schema).json(rows)
+                frame.write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
+                counts[table] = spark.read.parquet(f"{output.rstrip('/')}/{table}").count()
     finally:
         parts.unpersist()
     return counts
+
+
+@contextmanager
+def task_progress(sc, interval: float = 0.5) -> Iterator[Any]:
+    """Show a bar of Spark tasks done (count, rate, ETA) while the block runs, read from the
+    status tracker by a thread; nothing when stderr is not a terminal."""
+    from chronicle.progress import bar, shown
+
+    progress = bar(None, "spark", "tasks")
+    if not shown():
+        yield progress
+        return
+    stop = threading.Event()
+
+    def watch() -> None:
+        tracker, seen = sc.statusTracker(), {}
+        while not stop.wait(interval):
+            tally_stages(tracker, seen, progress)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    try:
+        yield progress
+    finally:
+        stop.set()
+        thread.join()
+        progress.close()
+
+
+def tally_stages(tracker, seen: dict[int, tuple[int, int]], progress) -> None:
+    """Record each active stage's (tasks, done) in `seen` and set the bar to their sums."""
+    for stage in tracker.getActiveStageIds():
+        info = tracker.getStageInfo(stage)
+        if info is not None:
+            seen[stage] = (info.numTasks, info.numCompletedTasks)
+    progress.total = sum(t for t, _ in seen.values()) or None
+    progress.n = sum(d for _, d in seen.values())
+    progress.refresh()
 
 
 def read_records(spark, output: str) -> Iterator[dict[str, Any]]:
@@ -173,7 +215,7 @@ def read_records(spark, output: str) -> Iterator[dict[str, Any]]:
                "events": [r for _, r in sorted(found["events"], key=lambda x: x[0])],
                "statements": [r for _, r in sorted(found["statements"], key=lambda x: x[0])],
                "error": error, "published": a.published, "title": a.title, "url": a.url,
-               "source": a.source}
+               "source": a.source, "outlet": a.outlet, "pipeline": a.pipeline}
 
 
 event_from_dict = Event.from_dict  # kept as a name: the Parquet reader uses it
@@ -190,7 +232,8 @@ def statement_from_dict(d: dict) -> Statement:
 def article_from_record(rec: dict) -> Article:
     """Return the Article of one contract record (as read_records yields)."""
     art = Article(id=rec["id"], text=rec.get("text") or "", published=rec.get("published"),
-                  title=rec.get("title"), url=rec.get("url"), source=rec.get("source"))
+                  title=rec.get("title"), url=rec.get("url"), source=rec.get("source"),
+                  outlet=rec.get("outlet"), pipeline=rec.get("pipeline"))
     art.events = [event_from_dict(e) for e in rec.get("events", [])]
     art.statements = [statement_from_dict(s) for s in rec.get("statements", [])]
     if rec.get("error"):
@@ -202,13 +245,17 @@ def load_into_store(spark, output: str, db: str, batch: int = 500):
     """Load a Parquet output into the SQLite/PostgreSQL store `db`; return store.Saved totals."""
     from chronicle.store import Saved, open_store
 
+    from chronicle.progress import bar
+
     total = Saved()
-    with open_store(db) as store:
+    articles = spark.read.parquet(f"{output.rstrip('/')}/articles").count()
+    with open_store(db) as store, bar(articles, "storing") as progress:
         it = (article_from_record(r) for r in read_records(spark, output))
         while chunk := list(islice(it, batch)):
             saved = store.add(chunk)
             for name in vars(total):
                 setattr(total, name, getattr(total, name) + getattr(saved, name))
+            progress.update(len(chunk))
     return total
 
 

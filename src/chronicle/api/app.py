@@ -1,186 +1,106 @@
 """The HTTP API (JSON) and web page over a store.
 
-Run with `chronicle serve --db chronicle.db`, or `uvicorn chronicle.api.app:app`
-with CHRONICLE_DB set. Every text on the page is escaped by Jinja2 autoescape and
-the page runs no script, so stored article text can never execute.
+Run with `chronicle serve --db chronicle.db`, or `uvicorn chronicle.api.app:app` with
+CHRONICLE_DB set. Routes: data.py (JSON, downloads), pages.py (HTML, API docs). Every
+response carries a Content-Security-Policy that allows scripts, styles, images and
+requests from Chronicle itself only; the pages' own scripts are static files.
 """
 from __future__ import annotations
 
-import io
-import json
-from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Optional
-from urllib.parse import urlencode
 
-import jinja2
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import settings as settings_mod
-from ..export.formats import export as export_events
-from ..store import EventFilter, StatementFilter, Store, open_store
-from ..store.evidence import passages
+from ..store import open_store
+from . import data, pages
+from .params import no_unknown_parameters
 
 HERE = Path(__file__).parent
-MAX_LIMIT = 1000
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self';"
-                               " form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+          " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+# Swagger UI and ReDoc set style attributes and ReDoc starts a worker from a blob: they get
+# inline styles and blob workers, still nothing from anywhere else.
+DOCS_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+               " img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:;"
+               " base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 
 
-@lru_cache(maxsize=1)
-def templates() -> jinja2.Environment:
-    """Return the page templates, with autoescape on for every template."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
-                              autoescape=True, undefined=jinja2.ChainableUndefined)
+def _is_page(request: Request) -> bool:
+    route = request.scope.get("route")
+    return "page" in (getattr(route, "tags", None) or [])
 
 
-def _filter(type: Optional[str], country: Optional[str], since: Optional[str],
-            until: Optional[str], text: Optional[str], limit: Optional[int], offset: int
-            ) -> EventFilter:
-    return EventFilter(type=type or None, country=country or None, since=since or None,
-                       until=until or None, text=text or None, limit=limit, offset=offset)
+def _wants_page(request: Request) -> bool:
+    """Return whether an answer for no route at all should be a page: a browser asked."""
+    return request.scope.get("route") is None and "text/html" in request.headers.get("accept", "")
 
 
-def page_links(query: dict, limit: int, offset: int, shown: int) -> tuple[Optional[str], Optional[str]]:
-    """Return the query strings of the next and previous pages (None where there is none)."""
-    more = urlencode({**query, "limit": limit, "offset": offset + limit}) if shown == limit else None
-    less = urlencode({**query, "limit": limit, "offset": max(0, offset - limit)}) if offset else None
-    return more, less
+class HeadAndHeaders:
+    """ASGI middleware: the security headers on every answer, and HEAD answered as GET without
+    the body. Plain ASGI rather than `@app.middleware`, which costs every request a task and a
+    copy of the body."""
+
+    def __init__(self, app):
+        self.app = app
+        common = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+        self.headers = common + [(b"content-security-policy", POLICY.encode())]
+        self.docs_headers = common + [(b"content-security-policy", DOCS_POLICY.encode())]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        head = scope["method"] == "HEAD"
+        extra = self.docs_headers if scope["path"] in ("/docs", "/redoc") else self.headers
+        if head:
+            scope = dict(scope, method="GET")
+
+        async def send_with(message):
+            if message["type"] == "http.response.start":
+                names = {k for k, _ in extra}
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = dict(message, headers=kept + extra)
+            elif message["type"] == "http.response.body" and head:
+                message = dict(message, body=b"")
+            await send(message)
+
+        await self.app(scope, receive, send_with)
 
 
 def create_app(db: str) -> FastAPI:
     """Return the FastAPI app serving the store named by `db` (path or postgresql:// URL)."""
-    open_store(db).close()  # create the schema once, so requests only read
-    app = FastAPI(title="Chronicle", description="Events and statements extracted from news.")
+    open_store(db).close()  # create (or upgrade) the schema once, so requests only read
+    app = FastAPI(title="Chronicle", description="Events and statements extracted from news,"
+                  " with their sources. Every list takes the same filters as the web page;"
+                  " an unknown parameter or value is refused with a 422 saying why.",
+                  docs_url=None, redoc_url=None, dependencies=[Depends(no_unknown_parameters)])
+    app.state.db = db
+    app.state.stores = data.StorePool(db)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(data.router)
+    app.include_router(pages.router)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        # FastAPI's own /docs page loads its scripts from a CDN; everything else gets the policy.
-        if request.url.path not in ("/docs", "/redoc"):
-            response.headers.update(SECURITY_HEADERS)
-        return response
+    app.add_middleware(HeadAndHeaders)
 
-    def get_store() -> Iterator[Store]:
-        store = open_store(db, create=False)
-        try:
-            yield store
-        finally:
-            store.close()
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 404 and _wants_page(request):
+            return pages.error_page(404, f"There is no page at {request.url.path}.")
+        if _is_page(request):
+            return pages.error_page(exc.status_code, str(exc.detail), request.headers.get("referer"))
+        return await http_exception_handler(request, exc)
 
-    def event_filter(type: Optional[str] = None, country: Optional[str] = None,
-                     since: Optional[str] = None, until: Optional[str] = None,
-                     text: Optional[str] = None,
-                     limit: int = Query(100, ge=1, le=MAX_LIMIT),
-                     offset: int = Query(0, ge=0)) -> EventFilter:
-        return _filter(type, country, since, until, text, limit, offset)
-
-    @app.get("/events")
-    def list_events(f: EventFilter = Depends(event_filter), store: Store = Depends(get_store)):
-        """Events matching the filters, as JSON."""
-        return {"events": store.events(f), "limit": f.limit, "offset": f.offset}
-
-    @app.get("/events/{event_id}")
-    def get_event(event_id: str, store: Store = Depends(get_store)):
-        """One event with its article and linked statements, as JSON."""
-        view = store.event(event_id)
-        if view is None:
-            raise HTTPException(404, f"no event {event_id}")
-        return view
-
-    @app.get("/statements")
-    def list_statements(speaker: Optional[str] = None, kind: Optional[str] = None,
-                        event: Optional[str] = None,
-                        limit: int = Query(100, ge=1, le=MAX_LIMIT),
-                        offset: int = Query(0, ge=0), store: Store = Depends(get_store)):
-        """Statements matching the filters, as JSON."""
-        f = StatementFilter(speaker=speaker or None, kind=kind or None, event=event or None,
-                            limit=limit, offset=offset)
-        return {"statements": store.statements(f), "limit": limit, "offset": offset}
-
-    @app.get("/articles/{article_id}")
-    def get_article(article_id: int, store: Store = Depends(get_store)):
-        """One stored article with its text, events and statements, as JSON."""
-        art = store.article(article_id)
-        if art is None:
-            raise HTTPException(404, f"no article {article_id}")
-        return art
-
-    def exported(fmt: str, media: str, f: EventFilter, store: Store) -> Response:
-        f.limit, f.offset = None, 0
-        out = io.StringIO()
-        export_events(store, fmt, out, f)
-        return Response(out.getvalue(), media_type=media, headers={
-            "Content-Disposition": f'attachment; filename="chronicle-events.{fmt}"'})
-
-    @app.get("/export.csv")
-    def export_csv(f: EventFilter = Depends(event_filter), store: Store = Depends(get_store)):
-        """Events matching the filters as CSV in ACLED-like columns."""
-        return exported("csv", "text/csv; charset=utf-8", f, store)
-
-    @app.get("/export.geojson")
-    def export_geojson(f: EventFilter = Depends(event_filter), store: Store = Depends(get_store)):
-        """Located events matching the filters as a GeoJSON FeatureCollection."""
-        return exported("geojson", "application/geo+json", f, store)
-
-    @app.get("/export.jsonl")
-    def export_jsonl(f: EventFilter = Depends(event_filter), store: Store = Depends(get_store)):
-        """Articles (with events matching the filters) as contract JSONL records."""
-        return exported("jsonl", "application/x-ndjson", f, store)
-
-    @app.get("/", response_class=HTMLResponse)
-    def page_events(f: EventFilter = Depends(event_filter), store: Store = Depends(get_store)):
-        """The web page: events with filters."""
-        views = store.events(f)
-        query = {k: getattr(f, k) for k in ("type", "country", "since", "until", "text")
-                 if getattr(f, k)}
-        more, less = page_links(query, f.limit, f.offset, len(views))
-        html = templates().get_template("events.html").render(
-            events=views, f=f, counts=store.counts(), more=more, less=less,
-            export=urlencode(query))
-        return HTMLResponse(html)
-
-    @app.get("/event/{event_id}", response_class=HTMLResponse)
-    def page_event(event_id: str, store: Store = Depends(get_store)):
-        """The web page of one event: its sentences with trigger and arguments marked."""
-        view = store.event(event_id)
-        if view is None:
-            raise HTTPException(404, f"no event {event_id}")
-        html = templates().get_template("event.html").render(
-            e=view, passages=passages(view, view["article"]["text"]),
-            record=json.dumps({k: v for k, v in view.items() if k not in ("article", "statements")},
-                              ensure_ascii=False, indent=2))
-        return HTMLResponse(html)
-
-    @app.get("/statements.html", response_class=HTMLResponse)
-    def page_statements(speaker: Optional[str] = None, kind: Optional[str] = None,
-                        event: Optional[str] = None,
-                        limit: int = Query(100, ge=1, le=MAX_LIMIT),
-                        offset: int = Query(0, ge=0), store: Store = Depends(get_store)):
-        """The web page of statements: who said what, via whom, with filters."""
-        f = StatementFilter(speaker=speaker or None, kind=kind or None, event=event or None,
-                            limit=limit, offset=offset)
-        views = store.statements(f)
-        query = {k: getattr(f, k) for k in ("speaker", "kind", "event") if getattr(f, k)}
-        more, less = page_links(query, limit, offset, len(views))
-        html = templates().get_template("statements.html").render(
-            statements=views, f=f, more=more, less=less)
-        return HTMLResponse(html)
-
-    @app.get("/article/{article_id}", response_class=HTMLResponse)
-    def page_article(article_id: int, store: Store = Depends(get_store)):
-        """The web page of one stored article: its text, events and statements."""
-        art = store.article(article_id)
-        if art is None:
-            raise HTTPException(404, f"no article {article_id}")
-        return HTMLResponse(templates().get_template("article.html").render(a=art))
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        if _is_page(request):
+            said = "; ".join(f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+            return pages.error_page(422, said)
+        return await request_validation_exception_handler(request, exc)
 
     return app
 

@@ -15,17 +15,18 @@ no actor at all ("no group claimed responsibility").
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..normalise import names
+from ..normalise import names, victims
 from ..places.mentions import dateline_city
 from ..records import Actor, Article, Event, Span
 from .claims import claimants
 from .frames import roles_for
-from .phrases import MAX_ARGS, REFLEXIVE, UNCOUNTED_ENTS, appos_person, frame, is_instrument, phrase
+from .phrases import MAX_ARGS, REFLEXIVE, UNCOUNTED_ENTS, appos_person, child, frame, is_instrument, phrase
 
 SUBJ = {"nsubj", "csubj"}
 NOBODY = {"no one", "nobody", "none", "no group", "no one group", "anyone", "noone", "no organization",
@@ -33,6 +34,9 @@ NOBODY = {"no one", "nobody", "none", "no group", "no one group", "anyone", "noo
 ARMED = {"armed", "unidentified", "unknown", "masked", "hooded", "suspected", "heavily-armed"}
 CLAIMED_TYPES = {"ASSAULT", "COERCE", "THREATEN"}  # events a responsibility claim can be about
 CLAIM_REACH = 1500  # characters after a trigger in which a claim still speaks of it
+THING_TARGETS = {"ASSAULT", "COERCE"}  # events done to things as well as to people; others have actors as targets
+PRONOUNS = {"it", "they", "them", "he", "him", "she", "her"}
+SAYING_DEPS = {"ccomp", "conj", "xcomp", "advcl"}  # how a reported clause hangs below its verb of saying
 
 
 
@@ -136,11 +140,16 @@ def _claimed_actors(doc: Doc, groups: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _build(doc: Doc, toks: list[Token], groups: list[tuple[int, int]], seen: set,
-           trigger: Span) -> list[Actor]:
+           trigger: Span, things: bool = True) -> list[Actor]:
+    """Actors for the role tokens `toks`; without `things`, only mentions that name people or bodies."""
     out: list[Actor] = []
     for t in toks[:MAX_ARGS]:
         t = appos_person(t)
         a = _actor(doc, t, groups)
+        if a is not None and not things and not _names_someone(a, t):
+            continue
+        if a is not None and t.lower_ in PRONOUNS:
+            _resolve_pronoun(doc, a, t, groups)
         if a is not None and a.start < trigger.end and trigger.start < a.end:
             # "the ringleader of Saturday's attack": keep the words before the trigger's phrase
             of = next((c for c in t.children if c.dep_ == "prep" and c.i > t.i), None)
@@ -154,6 +163,71 @@ def _build(doc: Doc, toks: list[Token], groups: list[tuple[int, int]], seen: set
         out.append(a)
     return out
 
+
+
+def _names_someone(a: Actor, tok: Token) -> bool:
+    """True when a mention names people or a body, not a thing or an act ("any role", "the forest", "the accusation")."""
+    if a.kind is not None or tok.lower_ in PRONOUNS or names.known_group(a.text):
+        return True
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or bool(names.title_of(tok.lemma_)) \
+        or tok.lemma_.lower() in frame("body_words")
+
+
+def _agrees(pronoun: Token, tok: Token) -> bool:
+    """True when a noun can be what a pronoun stands for ("it": one body, "they": several, "he": a person)."""
+    low = pronoun.lower_
+    if tok.lower_ in PRONOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    person = tok.ent_type_ == "PERSON" or bool(names.title_of(tok.lemma_))
+    if low in ("he", "him", "she", "her"):
+        return person
+    if person:
+        return False
+    plural = tok.tag_ in ("NNS", "NNPS")
+    collective = names.kind_of_head(tok.lemma_) in ("military", "police", "government", "rebels", "militia") \
+        or tok.ent_type_ in ("ORG", "NORP") or bool(names.known_group(tok.text))
+    return (plural or collective) if low in ("they", "them") else (not plural and (collective or tok.ent_type_ == "GPE"))
+
+
+def _reporter(pronoun: Token) -> Optional[Token]:
+    """The subject of the verb of saying that reports the pronoun's clause ("the army said it had retaken the town"), or None."""
+    v = pronoun.head
+    for _ in range(6):
+        if v.dep_ not in SAYING_DEPS or v.head.i == v.i:
+            return None
+        v = v.head
+        if v.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = child(v, "nsubj")
+        if subj is not None and subj.i < pronoun.i and subj.i != pronoun.i:
+            if subj.lower_ in PRONOUNS or not any(c.dep_ == "ccomp" for c in v.children):
+                return None  # a subject that is itself a pronoun, or a verb that reports nothing
+            return subj if _agrees(pronoun, subj) else None
+    return None
+
+
+def _resolve_pronoun(doc: Doc, a: Actor, tok: Token, groups: list[tuple[int, int]]) -> None:
+    """Name a pronoun mention after the one who reports its clause, when that subject agrees with it."""
+    ante = _reporter(tok)
+    if ante is None:
+        return
+    b = _actor(doc, appos_person(ante), groups)
+    if b is not None:
+        a.name = b.name or re.sub(r"^(?:the|a|an)\s+", "", b.text, flags=re.I)
+        a.kind, a.country, a.role = b.kind, b.country, b.role
+
+
+def _victims(doc: Doc, ev: Event) -> list[Token]:
+    """The people the attack itself killed or hurt ("attacked X, killing Y", "the blast killed Y",
+    "Y were killed in the attack"): they are its targets too."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None:
+        return []
+    head = span.root
+    verbs = [head, head.head] + [c for c in head.children if c.dep_ in ("advcl", "conj", "xcomp")]
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        verbs.append(head.head.head)  # "were killed in the attack"
+    return victims.victims_of(verbs)
 
 
 def _dateline_word(tok: Token) -> bool:
@@ -190,14 +264,16 @@ def fill_arguments(article: Article, events: list[Event]) -> None:
         return
     groups = _group_token_bounds(doc)
     for ev in events:
-        r = roles_for(doc, ev)
+        r = roles_for(doc, ev, ev.type not in THING_TARGETS)
         seen: set = set()
         ev.actors = _build(doc, r.actors, groups, seen, ev.trigger)
         if ev.type == "PROTEST":  # people who protest are protesters, whoever they are otherwise
             for a in ev.actors:
                 if a.kind in (None, "civilians", "unknown"):
                     a.kind = "protesters"
-        ev.targets = sorted(_build(doc, r.targets, groups, seen, ev.trigger), key=lambda a: a.start)
+        hit = r.targets + (_victims(doc, ev) if ev.type == "ASSAULT" else [])
+        ev.targets = sorted(_build(doc, hit, groups, seen, ev.trigger, ev.type in THING_TARGETS),
+                            key=lambda a: a.start)
         if r.instrument is not None:
             lo, hi = phrase(r.instrument, groups)
             sp = doc[lo:hi]

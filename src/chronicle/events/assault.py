@@ -8,6 +8,7 @@ from .clauses import Bag, clause_tokens
 from .mentions import short_text
 from .modes import REMOTE
 from .protest import riot_kind
+from .rules import fires
 from .roles import (
     agent_tokens,
     captured_people,
@@ -44,9 +45,12 @@ def _in_arms_store(head) -> bool:
 
 
 def _is_crowd(tokens) -> bool:
-    """Return True when the words name a crowd of civilians and no organised armed group."""
+    """Return True when the words name a crowd of civilians, or members of a group that is not armed
+    ("members of the party's student wing"), and no organised armed group."""
     bag = Bag(tokens)
-    return bool(tokens) and bag.cue("crowd") and not bag.cue("organized_armed")
+    if not tokens or bag.cue("organized_armed") or bag.cue("armed_group_words"):
+        return False
+    return bag.cue("crowd") or fires("acled.party_members", bag.cue("affiliates") and bag.cue("political_org_words"))
 
 
 def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
@@ -54,19 +58,19 @@ def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     sent = sentence_bag(article, ev)
     clause = Bag(clause_tokens(head)) if head is not None else sent
     agents = agent_tokens(head) if head is not None else []
-    if head is not None and _in_arms_store(head):
+    if fires("acled.arms_store", head is not None and _in_arms_store(head)):
         return ("Strategic developments", "Disrupted weapons use")
-    if getattr(ev, "_frame_weapon", False):
+    if fires("acled.frame_weapon", getattr(ev, "_frame_weapon", False)):
         return ontology.acled_for("ASSAULT", ev.mode)  # the clash word only frames it: the weapon is the news
     if ev.mode == "capture":
         report = Bag.of_doc(article.doc) if short_text(article.text) else sent
-        if sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")) or (
-                head is not None and _unopposed(head.sent)) or report.has_any(("withdrawal", "withdraw", "pullout")):
+        if fires("acled.capture_unopposed", sent.has_any(("withdraw", "pull out", "without resistance", "without a fight", "hand over", "handed over")) or (
+                head is not None and _unopposed(head.sent)) or report.has_any(("withdrawal", "withdraw", "pullout"))):
             return ("Strategic developments", "Non-violent transfer of territory")
-        if head is not None and side_of(captured_people(head)) == "armed":
+        if fires("acled.capture_people", head is not None and side_of(captured_people(head)) == "armed"):
             return ("Battles", "Armed clash")  # fighters "killed, injured or captured": people taken, not ground
-        if sent.cue("repelled") or (head is not None and purpose(head)) or (
-                ev.status in ("planned", "attempted") and context_bag(article, ev, 1).cue("strong_clash")):
+        if fires("acled.capture_repelled", sent.cue("repelled") or (head is not None and purpose(head)) or (
+                ev.status in ("planned", "attempted") and context_bag(article, ev, 1).cue("strong_clash"))):
             # "an attack to capture the positions was fended off": the ground did not change hands
             return ("Battles", "Armed clash")
         if head is not None and not agents:
@@ -83,40 +87,42 @@ def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
             gov = False
         else:
             gov = clause.cue("recapture")
+        fires("acled.capture_side_government" if gov else "acled.capture_side_non_state")
         return ("Battles", "Government regains territory" if gov else "Non-state actor overtakes territory")
     story = Bag.of_doc(article.doc) if short_text(article.text) else sent
-    if ev.mode in (None, "firearms", "melee") and story.cue("no_fighting") and not story.cue("casualty"):
+    if fires("acled.no_shot_fired", ev.mode in (None, "firearms", "melee") and story.cue("no_fighting") and not story.cue("casualty")):
         # armed men storming a post and leaving without a shot: a change in what the group does
         return ("Strategic developments", "Change to group/activity")
-    crowd = _is_crowd(agents) or (ev.mode in ("mob",) or clause.cue("mob"))
+    crowd = fires("acled.crowd_doers", _is_crowd(agents)) or fires("acled.mob_words", ev.mode in ("mob",) or clause.cue("mob"))
     # "attacked settlements and burnt homes": the burning is part of an attack on people ("arson attack" is not)
     attack_on_people = head is not None and head.lemma_.lower() in ("attack", "raid", "storm", "assault") and not any(
         w in ev.trigger.text.lower() for w in ("arson", "fire", "burn", "torch", "blaze"))
-    if ev.mode == "arson" and not attack_on_people:
+    if ev.mode == "arson" and fires("acled.arson_not_attack", not attack_on_people):
         if crowd:
             return _crowd_riot(article, ev, clause)
-        if sent.cue("casualty") or (short_text(article.text) and Bag.of_doc(article.doc).cue("casualty")):
+        if fires("acled.arson_casualties", sent.cue("casualty") or (short_text(article.text) and Bag.of_doc(article.doc).cue("casualty"))):
             return ("Violence against civilians", "Attack")
         return ("Strategic developments", "Looting/property destruction")
     if ev.mode in ("sexual",):
         return ontology.acled_for("ASSAULT", ev.mode)
     if ev.mode in ("abduct", "hostage", "hijack"):
-        if {t.lemma_.lower() for t in patient_heads(head)} & ontology.cue("organized_armed"):
+        if fires("acled.abduct_armed", bool({t.lemma_.lower() for t in patient_heads(head)} & ontology.cue("organized_armed"))):
             return ("Battles", "Armed clash")
-        if head is not None and any(c.dep_ == "conj" and c.lemma_.lower() in ontology.cue("killing_verbs") for c in head.children):
+        if fires("acled.abduct_and_kill", head is not None and any(
+                c.dep_ == "conj" and c.lemma_.lower() in ontology.cue("killing_verbs") for c in head.children)):
             return ("Violence against civilians", "Attack")  # "kidnapped and killed": ACLED codes the killing
         return ontology.acled_for("ASSAULT", ev.mode)
     if crowd and ev.mode not in REMOTE:
         return _crowd_riot(article, ev, clause)
-    if ev.mode in ("melee", "beat") and agents and not Bag(agents).cue("organized_armed") and not Bag(agents).cue("armed") \
-            and side_of(patient_heads(head)) == "armed":
+    if fires("acled.unarmed_beat_forces", ev.mode in ("melee", "beat") and agents and not Bag(agents).cue("organized_armed")
+             and not Bag(agents).cue("armed") and side_of(patient_heads(head)) == "armed"):
         # people without arms beating a policeman or soldier: a mob, not a battle
         return ("Riots", "Mob violence")
-    if ev.mode not in REMOTE and sent.cue("private_dispute") and not sent.cue("organized_armed"):
+    if fires("acled.private_dispute", ev.mode not in REMOTE and sent.cue("private_dispute") and not sent.cue("organized_armed")):
         # a fight over land or a quarrel between unorganised people is mob violence, not an attack
         return ("Riots", "Mob violence")
     report = Bag.of_doc(article.doc) if short_text(article.text) else context_bag(article, ev, 1)
-    if ev.mode in (None, "firearms", "melee", "grenade", "explosives") and report.cue("armed_response"):
+    if fires("acled.armed_response", ev.mode in (None, "firearms", "melee", "grenade", "explosives") and report.cue("armed_response")):
         return ("Battles", "Armed clash")  # the side attacked fired back: ACLED codes the exchange as a battle
     remote = ev.mode in ("chemical", "suicide", "drone", "aerial", "explosives", "grenade")
     fire_fight = sent.cue("fire_fight") and not remote
@@ -125,18 +131,19 @@ def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         # fire "in both directions" of a front line, said anywhere in a short report, is a battle
         report = Bag.of_doc(article.doc) if short_text(article.text) else sent
         fire_fight = (fire_fight and sent.has_any(duel)) or report.has_any(("both directions", "exchange of fire", "exchanged fire"))
-    if fire_fight and ev.mode != "clash" and side_of(patient_heads(head)) == "civilian":
+    if fires("acled.fire_on_civilians", fire_fight and ev.mode != "clash" and side_of(patient_heads(head)) == "civilian"):
         return ("Violence against civilians", "Attack")
     if fire_fight or ev.mode == "clash":
         arms = sent.cue("weapons") or sent.has_any(("small arms", "gunfire", "shot", "shoot", "fire"))
-        if _is_crowd(agents) or sent.cue("mob") or not (sent.cue("organized_armed") or arms or sent.cue("armed")):
+        if fires("acled.clash_unarmed_mob", _is_crowd(agents) or sent.cue("mob") or not (sent.cue("organized_armed") or arms or sent.cue("armed"))):
             return ("Riots", "Mob violence")
-        if head is not None and ev.mode == "clash" and _crowd_against_forces(head):
+        if fires("acled.crowd_against_forces", head is not None and ev.mode == "clash" and _crowd_against_forces(head)):
             # shopkeepers or youths fighting the police: a riot, not a battle between armed sides
             return riot_kind(article, ev)
+        fires("acled.clash_or_fire_fight")
         return ("Battles", "Armed clash")
-    if sent.cue("strong_clash") and not remote and ev.mode != "artillery" and (
-            side_of(patient_heads(head)) == "armed" or (not patient_heads(head) and sent.cue("organized_armed"))):
+    if fires("acled.strong_clash_armed_hit", sent.cue("strong_clash") and not remote and ev.mode != "artillery" and (
+            side_of(patient_heads(head)) == "armed" or (not patient_heads(head) and sent.cue("organized_armed")))):
         return ("Battles", "Armed clash")
     pair = ontology.acled_for("ASSAULT", ev.mode)
     if ev.mode in REMOTE and pair:
@@ -167,22 +174,22 @@ def _crowd_against_forces(head) -> bool:
 def _crowd_riot(article: Article, ev: Event, clause: Bag) -> tuple[str, str]:
     """Return the Riots sub-event of violence by a crowd: a mob, unless it acted at a demonstration
     ("workers burned tyres and demanded their wages")."""
-    if ev.mode == "mob" or clause.cue("mob"):
+    if fires("acled.mob_words", ev.mode == "mob" or clause.cue("mob")):
         return ("Riots", "Mob violence")
     return riot_kind(article, ev)
 
 
 def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
     """Return ACLED Battles/Armed clash or Violence against civilians/Attack for a direct attack."""
-    for found in (side_of(patient_heads(head)), side_of(victims(head))):
-        if found == "armed":
+    for name, found in (("hit", side_of(patient_heads(head))), ("victims", side_of(victims(head)))):
+        if fires(f"acled.{name}_armed", found == "armed"):
             return ("Battles", "Armed clash")
-        if found == "civilian":
+        if fires(f"acled.{name}_civilian", found == "civilian"):
             return ("Violence against civilians", "Attack")
-    if any(t.kind in ontology.armed_kinds() for t in ev.targets):
+    if fires("acled.target_kind_armed", any(t.kind in ontology.armed_kinds() for t in ev.targets)):
         return ("Battles", "Armed clash")
-    if head is not None and short_text(head.doc.text) and any(
-            {t.lemma_.lower() for t in victims(s.root) if not former(t)} & ontology.cue("state_forces") for s in head.doc.sents):
+    if fires("acled.forces_among_dead", head is not None and short_text(head.doc.text) and any(
+            {t.lemma_.lower() for t in victims(s.root) if not former(t)} & ontology.cue("state_forces") for s in head.doc.sents)):
         return ("Battles", "Armed clash")  # "the mayor's bodyguards, two policemen, were also killed": forces fell
     if head is not None and head.pos_ == "VERB":
         # the parse found no object: an armed side named in the clause, and not as its doer, was hit
@@ -191,6 +198,6 @@ def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
         during = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in ("during", "in", "amid") for t in c.subtree}
         rest = [t for t in clause_tokens(head) if t.i not in doers and t.i not in during and t.ent_type_ not in ("DATE", "TIME")]
         lemmas = {t.lemma_.lower() for t in rest} | {t.lower_ for t in rest}
-        if lemmas & ontology.cue("armed") and not lemmas & ontology.cue("civilian"):
+        if fires("acled.armed_in_clause", bool(lemmas & ontology.cue("armed")) and not lemmas & ontology.cue("civilian")):
             return ("Battles", "Armed clash")
     return ("Violence against civilians", "Attack")

@@ -3,10 +3,13 @@ detection and event coding both read."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import ontology
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"}
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -23,37 +26,77 @@ def _compound_part(t, lem: str, low: str) -> bool:
     return False
 
 
+def sentence_text(sent) -> str:
+    """Return a sentence's text as a slice of its doc's text, which is joined once per doc (Span.text and
+    Doc.text build every Token)."""
+    text = sent.doc.user_data.get("chronicle_text")
+    if text is None:
+        text = sent.doc.user_data["chronicle_text"] = sent.doc.text
+    return text[sent.start_char:sent.end_char]
+
+
+def _doc_words(doc) -> tuple:
+    """Return, once per doc, each token's (lemma, word, lemma:POS, kept in sequences, kept in sets)."""
+    info = doc.user_data.get("chronicle_words")
+    if info is None:
+        info = []
+        for t in doc:
+            lem, low = t.lemma_.lower(), t.lower_
+            # "24 March", "in May": a date, never a march or a modal
+            seq = not t.is_space and not (low in MONTHS and t.text[:1].isupper() and t.i > 0)
+            info.append((lem, low, f"{lem}:{t.pos_}", seq, seq and not _compound_part(t, lem, low)))
+        info = doc.user_data["chronicle_words"] = tuple(info)
+    return info
+
+
+@lru_cache(maxsize=4096)
+def _split(words) -> tuple[frozenset, frozenset, tuple]:
+    """Return cue `words` split into single words, lemma:POS pairs and padded phrases."""
+    words = frozenset(words)
+    return (frozenset(w for w in words if ":" not in w and " " not in w),
+            frozenset(w for w in words if ":" in w),
+            tuple(f" {w} " for w in words if " " in w and ":" not in w))
+
+
 class Bag:
     """Words of a stretch of text, for cue look-ups by lemma, word or phrase."""
 
-    def __init__(self, tokens):
-        lemma_seq, word_seq = [], []
-        self.lemmas, self.words, self.tagged = set(), set(), set()
-        for t in tokens:
-            if t.is_space:
-                continue
-            lem, low = t.lemma_.lower(), t.lower_
-            lemma_seq.append(lem)
-            word_seq.append(low)
-            if _compound_part(t, lem, low):
-                continue
-            self.lemmas.add(lem)
-            self.words.add(low)
-            self.tagged.add(f"{lem}:{t.pos_}")
-        self.lemma_text = " " + " ".join(lemma_seq) + " "
-        self.word_text = " " + " ".join(word_seq) + " "
+    def __init__(self, tokens, doc=None):
+        """Build from tokens, or from token indexes of `doc` (no Token objects made)."""
+        if doc is None:
+            tokens = list(tokens)
+            doc = tokens[0].doc if tokens else None
+            idx = [t.i for t in tokens]
+        else:
+            idx = tokens
+        info = _doc_words(doc) if doc is not None else ()
+        rows = [info[i] for i in idx if info[i][3]]
+        self.lemma_text = " " + " ".join(r[0] for r in rows) + " "
+        self.word_text = " " + " ".join(r[1] for r in rows) + " "
+        kept = [r for r in rows if r[4]]
+        self.lemmas = {r[0] for r in kept}
+        self.words = {r[1] for r in kept}
+        self.tagged = {r[2] for r in kept}
 
     @staticmethod
     def of_doc(doc) -> "Bag":
         """Return the Bag of a whole parsed text, built once per doc."""
         bag = doc.user_data.get("chronicle_bag")
         if bag is None:
-            bag = doc.user_data["chronicle_bag"] = Bag(doc)
+            bag = doc.user_data["chronicle_bag"] = Bag(range(len(doc)), doc)
         return bag
+
+    @staticmethod
+    def of_span(span) -> "Bag":
+        """Return the Bag of a sentence or other span."""
+        return Bag(range(span.start, span.end), span.doc)
 
     def has_any(self, words) -> bool:
         """Return True when any cue word or phrase of `words` occurs."""
-        return any(self.has(w) for w in words)
+        singles, tagged, phrases = _split(words if isinstance(words, (frozenset, tuple)) else tuple(words))
+        return (not singles.isdisjoint(self.lemmas) or not singles.isdisjoint(self.words)
+                or not tagged.isdisjoint(self.tagged)
+                or any(p in self.lemma_text or p in self.word_text for p in phrases))
 
     def has(self, w: str) -> bool:
         """Return True when cue `w` (a word, `lemma:POS`, or a phrase) occurs."""
@@ -90,7 +133,14 @@ def aside_tokens(tok) -> set[int]:
 
 
 def clause_tokens(head) -> list:
-    """Return the tokens of the clause the trigger stands in, without its what-about phrases."""
+    """Return the tokens of the clause the trigger stands in, without its what-about phrases (once per token)."""
+    cache = head.doc.user_data.setdefault("chronicle_clauses", {})
+    if head.i not in cache:
+        cache[head.i] = _clause_tokens(head)
+    return cache[head.i]
+
+
+def _clause_tokens(head) -> list:
     verb = head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -99,3 +149,29 @@ def clause_tokens(head) -> list:
         if t.i not in skip:
             skip |= aside_tokens(t)
     return [t for t in verb.subtree if t.i not in skip]
+
+
+BACKGROUND_PREPS = {"amid", "amidst", "following", "after", "over", "despite", "since"}
+JOINING = {"join", "attend", "participate", "return", "support"}
+
+
+def in_background(head) -> bool:
+    """Return True for an event noun that only sets the scene of another act: the object of "amid",
+    "following", "after", "over" ("attacked amid ongoing demonstrations"), modified by "ongoing",
+    or what people went to or came back from ("on their way to join the rally")."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.lemma_.lower() in ontology.cue("background_frame") for c in head.children if c.dep_ in ("amod", "advmod")):
+        return True
+    tok = head
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in JOINING:
+            return True
+        if tok.dep_ not in ("pobj", "prep", "compound", "conj", "dobj", "xcomp", "pcomp"):
+            return False
+        tok = tok.head
+    return False

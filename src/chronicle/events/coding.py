@@ -14,6 +14,7 @@ from .assault import code_assault
 from .clauses import Bag, is_definite
 from .modes import by_aircraft, clash_weapon, frame_clash, mode_tokens, refine_mode
 from .protest import code_protest, riot_kind
+from .rules import fires
 from .roles import agent_tokens, captured_people, context_bag, sentence_bag, side_of, trigger_token
 
 
@@ -32,27 +33,28 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
         return code_assault(article, ev, head)
     if ev.type == "PROTEST":
         return code_protest(article, ev, head)
-    if ev.type == "COERCE" and ev.mode in ("arrest", "raid") and sentence_bag(article, ev).cue("crime"):
+    if fires("acled.crime_arrest", ev.type == "COERCE" and ev.mode in ("arrest", "raid") and sentence_bag(article, ev).cue("crime")):
         return None
-    if ev.type == "COERCE" and ev.mode == "arrest" and head is not None and head.lemma_.lower() == "capture" and (
-            side_of(captured_people(head)) == "armed"):
+    if fires("acled.fighters_captured", ev.type == "COERCE" and ev.mode == "arrest" and head is not None
+             and head.lemma_.lower() == "capture" and side_of(captured_people(head)) == "armed"):
         return ("Battles", "Armed clash")  # fighters captured in combat: ACLED codes the fight
-    if ev.type == "COERCE" and ev.mode in ("loot", "destroy") and head is not None and _crowd_doers(agent_tokens(head)):
+    if fires("acled.crowd_looting", ev.type == "COERCE" and ev.mode in ("loot", "destroy") and head is not None
+             and _crowd_doers(agent_tokens(head))):
         return riot_kind(article, ev)  # a crowd looting or smashing things riots; ACLED's looting is by armed groups
-    if ev.type == "COERCE" and ev.mode == "seize" and sentence_bag(article, ev).cue("crime") and not (
-            head is not None and Bag(agent_tokens(head)).cue("armed")):
+    if fires("acled.crime_seizure", ev.type == "COERCE" and ev.mode == "seize" and sentence_bag(article, ev).cue("crime") and not (
+            head is not None and Bag(agent_tokens(head)).cue("armed"))):
         return None  # goods seized from criminals are news only when named forces did it
-    if ev.type == "COERCE" and ev.mode == "raid" and head is not None and by_aircraft(head):
+    if fires("acled.air_raid", ev.type == "COERCE" and ev.mode == "raid" and head is not None and by_aircraft(head)):
         return ("Explosions/Remote violence", "Air/drone strike")  # "raids by the army's helicopters"
-    if ev.type == "RETREAT" and ev.mode == "withdraw" and head is not None and any(
-            c.dep_ == "prep" and c.lower_ == "from" and Bag(list(c.subtree)).cue("pact_words") for c in head.children):
+    if fires("acled.treaty_withdrawal", ev.type == "RETREAT" and ev.mode == "withdraw" and head is not None and any(
+            c.dep_ == "prep" and c.lower_ == "from" and Bag(list(c.subtree)).cue("pact_words") for c in head.children)):
         return ("Strategic developments", "Agreement")  # leaving a treaty is news about an agreement, not ground
     if ev.type == "AID":
         doers = agent_tokens(head) if head is not None else []
         if head is not None and head.dep_ == "acl":  # "members of a gang delivering food": the noun is the doer
             doers += [t for t in head.head.subtree if t.i < head.i]
         givers = Bag(doers) if doers else None
-        if (givers and givers.cue("armed_group_words")) or any(a.kind in ("rebels", "militia") for a in ev.actors):
+        if fires("acled.armed_group_aid", bool(givers and givers.cue("armed_group_words")) or any(a.kind in ("rebels", "militia") for a in ev.actors)):
             # an armed group handing out food or aid changes what the group does: ACLED records it
             return ("Strategic developments", "Change to group/activity")
         return None
@@ -60,6 +62,7 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
 
 
 ROLE_PREPS = ("on", "against", "targeting")
+PERSON_ATTACKS = {"Assassination", "Hostage Taking (Kidnapping)", "Hostage Taking (Barricade Incident)", "Hijacking"}
 
 
 def _targets_person(head) -> bool:
@@ -78,16 +81,39 @@ def _targets_person(head) -> bool:
         if t.lemma_.lower() == "target" and t.pos_ == "VERB":
             toks += [x for c in t.children if c.dep_ == "dobj" for x in c.subtree]
     roles = ontology.cue("official")
-    places = ontology.cue("territory") | {"governorate", "neighbourhood", "neighborhood", "street", "square"}
     ids = {t.i for t in toks}
     for ent in head.doc.ents:
-        if ent.label_ == "PERSON" and ent.root.i in ids and ent.root.dep_ != "compound" \
-                and ent.root.head.lemma_.lower() not in places:
+        if ent.label_ == "PERSON" and ent.root.i in ids and fires("gtd.person_entity", _person_named(ent, roles)):
             return True
-    for t in toks:
-        if t.lemma_.lower() in roles and t.tag_ != "NNS" and t.pos_ == "NOUN":
-            return True
-    return False
+    return any(fires("gtd.person_role", t.lemma_.lower() in roles and t.tag_ != "NNS" and t.pos_ == "NOUN") for t in toks)
+
+
+PLACE_PREPS = {"in", "near", "at", "outside", "inside", "from", "into", "along", "between", "across", "around"}
+NAMED_AGAIN = {"kill", "injure", "wound", "survive", "harm", "shoot", "hurt", "die", "escape", "abduct", "kidnap", "target"}
+
+
+def _person_named(ent, roles) -> bool:
+    """Return True when a name the tagger calls a person is a person: a title or role beside it ("Mayor X",
+    "X, a journalist") or the name said again of a person ("X was injured"); not a name in a place chain
+    ("raided Ouzal, Extreme-North"), under a place preposition or beside a place word (the small model
+    tags many town names as people)."""
+    doc, root = ent.doc, ent.root
+    places = ontology.cue("territory") | ontology.cue("place_words")
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and (prev.lemma_.lower() in roles or prev.lower_.rstrip(".") in ontology.cue("titles")):
+        return True
+    if (root.dep_ == "appos" and root.head.lemma_.lower() in roles) or any(
+            c.dep_ == "appos" and c.lemma_.lower() in roles for c in root.children):
+        return True
+    if root.head.lemma_.lower() in places or (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS):
+        return False
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].text[:1].isupper():
+        return False  # "Ouzal, Extreme-North, Cameroon": a chain of places
+    if root.dep_ in ("conj", "appos"):
+        return False
+    last = ent[-1].lower_
+    return any(t.lower_ == last and t.dep_ in ("nsubjpass", "nsubj", "dobj") and t.head.lemma_.lower() in NAMED_AGAIN
+               for t in doc[ent.end:])
 
 
 def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
@@ -97,16 +123,16 @@ def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
     head = trigger_token(article, ev)
     mode = ev.mode
     attack = ontology.gtd_attack_for(mode)
-    if mode == "hostage" and sent.has_any(("kidnap", "abduct", "kidnapping", "abduction")):
+    if mode == "hostage" and fires("gtd.hostage_kidnap", sent.has_any(("kidnap", "abduct", "kidnapping", "abduction"))):
         attack = "Hostage Taking (Kidnapping)"
     elif mode not in ("abduct", "hostage", "hijack"):
-        if sent.cue("assassination") or (head is not None and _targets_person(head)):
+        if fires("gtd.assassination_words", sent.cue("assassination")) or (head is not None and _targets_person(head)):
             attack = "Assassination"
-        elif near.has_any(("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive")):
+        elif fires("gtd.kidnap_in_incident", near.has_any(("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive"))):
             # GTD codes an incident in which people were taken as a kidnapping
             attack = "Hostage Taking (Kidnapping)"
-    if attack == "Bombing/Explosion" and mode in ("artillery", "grenade") and head is not None and Bag(
-            mode_tokens(head)).cue("small_arms"):
+    if attack == "Bombing/Explosion" and mode in ("artillery", "grenade") and head is not None and fires("gtd.mixed_arms_assault", Bag(
+            mode_tokens(head)).cue("small_arms")):
         attack = "Armed Assault"  # "attacked the village with mortars and gunfire": GTD codes the mixed assault as armed
     weapon = ontology.gtd_weapon_for(mode)
     if weapon == "Unknown":
@@ -114,8 +140,10 @@ def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
             if m in ("firearms", "melee", "arson", "explosives", "artillery", "grenade") and sent.has_any(words):
                 weapon = ontology.gtd_weapon_for(m)
                 break
-    if weapon == "Unknown" and attack == "Armed Assault":
+    if weapon == "Unknown" and fires("gtd.armed_assault_firearms", attack == "Armed Assault"):
         weapon = "Firearms"  # GTD's armed assault is an attack with firearms unless the text names other arms
+    elif weapon == "Unknown" and fires("gtd.weapon_default_firearms", attack in PERSON_ATTACKS):
+        weapon = "Firearms"  # abductions and killings of a person are done at gunpoint unless the text says otherwise
     return {"attack_type": attack, "weapon_type": weapon}
 
 

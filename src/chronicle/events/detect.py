@@ -15,7 +15,8 @@ from typing import Optional
 
 from ..records import Article, Event, Span
 from . import mentions, ontology
-from .clauses import DEFINITE, YEAR, Bag, clause_tokens
+from .clauses import DEFINITE, YEAR, Bag, clause_tokens, sentence_text
+from .rules import fires, on
 
 PHYSICAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"}
 # Which event leads when several types share a sentence: a protest met by police is
@@ -93,27 +94,43 @@ def _near_lemmas(tok) -> set[str]:
 def _context_ok(entry: dict, head, bag: Bag, primed: bool = False, loose: bool = False) -> bool:
     """Return True when the entry's required context is present and its blocking context is not;
     `primed` says violence was already reported earlier in the article."""
-    if "with" in entry and not (_near_lemmas(head) & set(entry["with"])):
+    if "with" in entry and fires(f"{entry['id']}:with", not (_near_lemmas(head) & set(entry["with"]))):
         return False
-    if "ctx" in entry and not bag.cue(entry["ctx"]) and not (primed and entry["ctx"] == "violence"):
+    if "ctx" in entry and fires(f"ctx:{entry['ctx']}", not bag.cue(entry["ctx"]) and not (primed and entry["ctx"] == "violence")
+                                and not (entry["ctx"] == "violence" and fires("ctx.people_hit", _people_hit(head)))):
         return False
-    if "dep" in entry and head.dep_ not in entry["dep"]:
+    if "dep" in entry and fires(f"{entry['id']}:dep", head.dep_ not in entry["dep"]):
         return False
     nctx = entry.get("nctx") or []
     for name in [nctx] if isinstance(nctx, str) else nctx:
-        if loose and not mentions.block_applies(head, name):
+        if not bag.cue(name):
+            continue
+        if name in mentions.vocab()["loose_blocks"] and (loose or (name == "figurative" and on("block.figurative_local"))) \
+                and not mentions.block_applies(head, name):
+            fires("block.figurative_local", not loose)  # "members of the Awami League assaulted": a name is no sense
             continue
         if name == "crime":
-            if bag.cue("crime"):
+            if fires("block:crime"):
                 return False
         elif name == "disaster":
-            if bag.cue(name) and not (bag.cue("weapons") or bag.has_any(("gunman", "gunmen", "assailant", "attacker", "militant",
-                                                                           "hostilities", "clashes", "fighting"))):
+            if fires("block:disaster", not (bag.cue("weapons") or bag.has_any(("gunman", "gunmen", "assailant", "attacker", "militant",
+                                                                              "hostilities", "clashes", "fighting")))):
                 return False
-        elif bag.cue(name) and not (bag.cue("weapons") or bag.cue("armed") or bag.has("armed") or _people_subject(head)
-                                    or _protest_sense(head)):
+        elif fires(f"block:{name}", not (bag.cue("weapons") or bag.cue("armed") or bag.has("armed")
+                                         or fires("unblock.people_subject", _people_subject(head))
+                                         or fires("unblock.protest_sense", _protest_sense(head)))):
             return False
     return True
+
+
+def _people_hit(head) -> bool:
+    """Return True when a force word was done to people ("raiders attacked civilians", "a man was beaten"):
+    harm to people is violence whatever other words the text uses."""
+    people = ontology.cue("civilian") | ontology.cue("crowd") | ontology.cue("people_words")
+    hit = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if head.pos_ == "NOUN":
+        hit += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
+    return any(t.lemma_.lower() in people or t.lower_ in people for t in hit)
 
 
 def _troops_marching(head) -> bool:
@@ -248,17 +265,18 @@ def _background(head, sent, ref_year: Optional[int]) -> bool:
             return True
         if anc.dep_ == "pobj" and anc.head.lower_ == "since":
             return True
-    if re.search(r"\bsince (?:the )?(?:19|20)\d\d\b", sent.text, re.I):
+    sent_text = sentence_text(sent)
+    if re.search(r"\bsince (?:the )?(?:19|20)\d\d\b", sent_text, re.I):
         # "since 2017, when a general was killed ...": the when-clause is history
         for anc in [head, *head.ancestors]:
             if any(c.lower_ == "when" and c.dep_ == "advmod" for c in anc.children):
                 return True
     if ref_year is None:
         return False
-    years = [int(y) for y in YEAR.findall(sent.text)]
+    years = [int(y) for y in YEAR.findall(sent_text)]
     if years and max(years) < ref_year:
         return True
-    text = sent.text.lower()
+    text = sent_text.lower()
     return any(p in text for p in ("years ago", "last year", "a year ago", "decade ago"))
 
 
@@ -281,12 +299,12 @@ def _framed(head) -> bool:
     frame = ontology.cue("background_frame")
     if any(c.lemma_.lower() in frame for c in head.children if c.dep_ in ("amod", "advmod")):
         return True
-    return any(a.lemma_.lower() in frame for a in head.ancestors if a.i != head.sent.root.i)
+    return any(a.lemma_.lower() in frame for a in head.ancestors if a.head.i != a.i)
 
 
 def _expected(head) -> bool:
     """Return True for a protest that is only expected or headed off ("deployed in anticipation of protests")."""
-    return any(a.lemma_.lower() in ontology.cue("expected_frame") for a in head.ancestors if a.i != head.sent.root.i)
+    return any(a.lemma_.lower() in ontology.cue("expected_frame") for a in head.ancestors if a.head.i != a.i)
 
 
 def _reference_year(article: Article) -> Optional[int]:
@@ -312,7 +330,7 @@ def _candidates(article: Article) -> list[Candidate]:
     for si, sent in enumerate(article.doc.sents):
         toks = [t for t in sent]
         # a short report (an ACLED note, a GTD summary) is one story: its words are one context
-        bag = whole if short else Bag(toks)
+        bag = whole if short else Bag.of_span(sent)
         used: set[int] = set()
         aftermath: set[int] = set()
         for i, tok in enumerate(toks):
@@ -325,7 +343,7 @@ def _candidates(article: Article) -> list[Candidate]:
                 idx = _match_phrase(toks, i, e["words"])
                 if idx and not used.intersection(idx):
                     span = [toks[k] for k in idx]
-                    if _context_ok(e, _phrase_head(span), bag):
+                    if _context_ok(e, _phrase_head(span), bag) and fires(e["id"]):
                         found = (e, span, idx)
                         break
             if found is None:
@@ -340,7 +358,7 @@ def _candidates(article: Article) -> list[Candidate]:
                         aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
                 # the tagger's lemma can be wrong ("raped" -> "rap"): an entry for the word form is tried too
                 for e in singles.get(lem, []) + (singles.get(tok.lower_, []) if tok.lower_ != lem else []):
-                    if pos in e["pos"] and _context_ok(e, tok, bag, primed, loose=primed and not short):
+                    if pos in e["pos"] and _context_ok(e, tok, bag, primed, loose=primed and not short) and fires(e["id"]):
                         found = (e, [tok], [i])
                         break
             if found is None:
@@ -416,11 +434,11 @@ def _priority(c: Candidate) -> float:
     key = (c.entry["type"], c.entry.get("mode"))
     if c.framed:
         return SENTENCE_PRIORITY["AGREE"] - 0.5  # a deployment or a truce "amid fighting" is the news
-    if key == ("AGREE", "agree") and (lambda b: b.cue("ceasefire") or b.cue("organized_armed") or b.cue("prisoners"))(Bag(c.sent)):
+    if key == ("AGREE", "agree") and (lambda b: b.cue("ceasefire") or b.cue("organized_armed") or b.cue("prisoners"))(Bag.of_span(c.sent)):
         return SENTENCE_PRIORITY["AGREE"]  # an agreement between armed parties is news ACLED records
     if c.entry["type"] == "ASSAULT" and c.entry["lemma"] == "operation":
         return SENTENCE_PRIORITY["COERCE"] - 0.5  # arrests or seizures made in an operation are its news
-    if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag(c.sent).cue("strike_words"):
+    if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag.of_span(c.sent).cue("strike_words"):
         return SENTENCE_PRIORITY["COERCE"]  # arms destroyed beside an attack are its damage, not a defusal
     if c.entry["type"] == "PROTEST" and _protest_aside(_phrase_head(c.tokens), c.sent):
         return SENTENCE_PRIORITY["ASSAULT"] - 0.5  # "grenades hurled at troops sent to break up the protest"

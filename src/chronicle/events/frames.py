@@ -30,10 +30,11 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 class _Roles:
     """What the tree walk found for one trigger."""
 
-    def __init__(self) -> None:
+    def __init__(self, gpe_targets: bool = False) -> None:
         self.actors: list[Token] = []
         self.targets: list[Token] = []
         self.instrument: Optional[Token] = None
+        self.gpe_targets = gpe_targets  # "blamed Israel": a country is a party here, not where it happened
 
     def add(self, role: str, tok: Optional[Token]) -> None:
         if tok is None or tok.pos_ not in NOUNISH or not any(ch.isalnum() for ch in tok.text):
@@ -51,7 +52,7 @@ class _Roles:
             if self.instrument is None:
                 self.instrument = tok
             return
-        if role == "target" and _is_place(tok):
+        if role == "target" and _is_place(tok) and not (self.gpe_targets and tok.ent_type_ == "GPE"):
             return
         for t in conjuncts(tok):
             bucket = self.actors if role == "actor" else self.targets
@@ -154,6 +155,8 @@ def _noun_frame(n: Token, trig_lemmas: set[str], r: _Roles) -> None:
                 r.add("instrument", c)
             elif _compound_actor(c):
                 r.add("target" if victim_noun else "actor", c)
+            elif c.dep_ == "compound" and c.pos_ == "NOUN" and names.kind_of_head(c.lemma_) is not None:
+                r.add("target", c)  # "the embassy bombing", "a market attack": the place or people hit
     for a in pobjs(n, ("by",)):
         r.add("actor", a)
         _targeting(a, r)  # "an attempt by a drone targeting his residence"
@@ -231,8 +234,9 @@ def _trigger_tokens(doc: Doc, trigger: Span) -> list[Token]:
 
 
 
-def roles_for(doc: Doc, event: Event) -> _Roles:
-    r = _Roles()
+def roles_for(doc: Doc, event: Event, gpe_targets: bool = False) -> _Roles:
+    """The tokens filling the trigger's roles; with `gpe_targets`, a country or city may be the one acted on."""
+    r = _Roles(gpe_targets)
     toks = _trigger_tokens(doc, event.trigger)
     if not toks:
         return r
@@ -253,8 +257,9 @@ def roles_for(doc: Doc, event: Event) -> _Roles:
             r.actors.append(first)
         if agent:
             r.actors.append(head)
-        elif verb is not None:  # "a car bomb exploded"; not "firearms are everywhere"
-            r.instrument = head
+        elif verb is not None or any(c.dep_ == "compound" and is_instrument(c) or c.lower_ in ("car", "truck", "roadside", "suicide")
+                                     for c in head.children):
+            r.instrument = head  # "a car bomb exploded", "in the car bomb"; not "firearms are everywhere"
         _noun_frame(head, lemmas, r)
         if verb is not None:
             _verb_frame(verb, r)

@@ -24,7 +24,13 @@ def load() -> dict:
 def triggers() -> tuple[dict, ...]:
     """Return the trigger lexicon (triggers.jsonl) as a tuple of entry dicts."""
     with open(DATA / "triggers.jsonl", encoding="utf-8") as f:
-        return tuple(json.loads(line) for line in f if line.strip())
+        entries = [json.loads(line) for line in f if line.strip()]
+    seen: dict[str, int] = {}
+    for e in entries:  # each entry is a rule of its own, with an id the rules report counts by
+        base = f"trigger:{e['lemma']}/{e['type']}"
+        seen[base] = seen.get(base, 0) + 1
+        e.setdefault("id", base if seen[base] == 1 else f"{base}#{seen[base]}")
+    return tuple(entries)
 
 
 def plover_types() -> list[str]:
@@ -54,6 +60,7 @@ def mode_cues() -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((m, frozenset(words)) for m, words in load()["mode_cues"])
 
 
+@lru_cache(maxsize=None)
 def mode_rank(mode: Optional[str]) -> int:
     """Return the specificity rank of `mode` (0 is most specific; unknown modes last)."""
     order = [m for m, _ in mode_cues()]

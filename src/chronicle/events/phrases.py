@@ -57,8 +57,8 @@ def phrase(tok: Token, groups: list[tuple[int, int]]) -> tuple[int, int]:
     for c in tok.children:
         if c.i < tok.i and c.dep_ in LEFT_DEPS:
             lo = min(lo, c.left_edge.i)
-        elif c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of":
-            hi = max(hi, _clause_free_end(c))
+        elif c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of" and not any(g.dep_ == "pcomp" for g in c.children):
+            hi = max(hi, _clause_free_end(c))  # not "accused the party of rigging the vote": that is the charge
         elif c.i > tok.i and c.dep_ in ("compound", "nummod"):
             hi = max(hi, c.right_edge.i + 1)
     ent = _entity_bounds(tok)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..records import Article, Event
 from . import ontology
-from .clauses import YEAR, Bag, aside_tokens
+from .clauses import YEAR, Bag, aside_tokens, in_background, sentence_text
 from .mentions import short_text
+from .rules import fires, on
 from .roles import agent_tokens, context_bag, sentence_bag, sentences_after, with_parts
 
 
@@ -23,7 +24,7 @@ def _fact_tokens(article: Article, ev: Event, head, following: int) -> list:
     people = ontology.cue("crowd") | ontology.cue("armed") | ontology.cue("protest") | {
         "person", "they", "some", "many", "others", "several", "dozens", "hundreds", "rioter", "participant"}
     for s in sents[1:]:
-        if YEAR.search(s.text):
+        if YEAR.search(sentence_text(s)):
             continue  # a dated aside ("during an attack in 2018") is background
         for v in s:
             if v.pos_ != "VERB":
@@ -40,9 +41,25 @@ def _fact_tokens(article: Article, ev: Event, head, following: int) -> list:
 
 def riot_kind(article: Article, ev: Event) -> tuple[str, str]:
     """Return Riots / Violent demonstration when a demonstration is named around the event, else Mob violence."""
-    if context_bag(article, ev, 2).cue("demonstration"):
+    if fires("acled.riot_at_demonstration", _held_demonstration(article, ev)):
         return ("Riots", "Violent demonstration")
     return ("Riots", "Mob violence")
+
+
+def _held_demonstration(article: Article, ev: Event) -> bool:
+    """Return True when a demonstration word stands around the event (its sentence and the next two), not
+    only as its background ("amid ongoing demonstrations", "on their way to join the rally")."""
+    toks = [t for s in sentences_after(article, ev, 2) for t in s]
+    if not on("acled.demonstration_not_background"):
+        return Bag(toks).cue("demonstration")
+    skip: set[int] = set()
+    for t in toks:
+        if t.i not in skip and in_background(t):
+            skip.update(x.i for x in t.subtree)
+    kept = Bag([t for t in toks if t.i not in skip])
+    if fires("acled.demonstration_not_background", Bag(toks).cue("demonstration") and not kept.cue("demonstration")):
+        return False
+    return kept.cue("demonstration")
 
 
 def _forces_acts(tokens) -> set[int]:
@@ -104,10 +121,34 @@ def _negated_word(tok) -> bool:
         tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "non")
 
 
+HARM_VERBS = {"assault", "attack", "beat", "injure", "hit", "stab", "hack", "chase", "storm", "disrupt"}
+
+
+def _done_to_crowd(tokens) -> set[int]:
+    """Return indexes of clauses in which someone attacked, beat or disrupted the protesters
+    ("members of the ruling party assaulted the demonstrators", "attacked the march")."""
+    out: set[int] = set()
+    for v in tokens:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in HARM_VERBS:
+            continue
+        hit = [c for c in v.children if c.dep_ == "dobj"] + [
+            g for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children if g.dep_ == "pobj"]
+        if any({t.lemma_.lower(), t.lower_} & PROTEST_NOUNS or any(
+                g.lemma_.lower() in PROTEST_NOUNS or g.lower_ in PROTEST_NOUNS for g in t.children if g.dep_ in ("amod", "compound"))
+               for t in hit):
+            out.update(t.i for t in v.subtree)
+    return out
+
+
+PROTEST_NOUNS = {"protester", "protestor", "demonstrator", "marcher", "protest", "demonstration", "rally", "march",
+                 "procession", "demonstrate", "demonstrating", "protesting", "sit-in", "motorcade", "human chain"}
+
+
 def _riot_or_mob(article: Article, ev: Event) -> tuple[str, str]:
     """Return Violent demonstration for a violent protest, or Mob violence when no demonstration was held."""
     context = context_bag(article, ev, 2)
-    if (ev.mode != "riot" and not context.cue("demonstration")) or context.has_any(("prisoner", "inmate")):
+    if fires("acled.riot_without_demonstration", ev.mode != "riot" and not context.cue("demonstration")) or fires(
+            "acled.prison_riot", context.has_any(("prisoner", "inmate"))):
         # violence by a crowd that held no demonstration (a brawl with police, a prison riot) is a mob
         return ("Riots", "Mob violence")
     return ("Riots", "Violent demonstration")
@@ -127,31 +168,35 @@ def code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     sufferers = ontology.cue("crowd") | ontology.cue("protest") | {"protestor", "protesters", "demonstrators"}
     # in a long page the sentences after a protest mention are often about other days: only its own counts here
     own = (lambda t: True) if short_text(article.text) else (lambda t: ev.sentence.start <= t.idx < ev.sentence.end)
-    crowd_did = Bag([t for t in crowd_toks if own(t) and not (t.pos_ == "VERB" and any(
+    # "party members assaulted the demonstrators": what others did to the crowd is an intervention, not its violence
+    done_to = _done_to_crowd(toks)
+    crowd_did = Bag([t for t in crowd_toks if own(t) and t.i not in done_to and not (t.pos_ == "VERB" and any(
         c.dep_ == "nsubjpass" and c.lemma_.lower() in sufferers for c in t.children))])
     fought = Bag([t for t in toks if own(t)]).cue("crowd_fought")
-    if ev.mode == "mob" or by_crowd.cue("mob") or (head is not None and _rally_attacked_by_civilians(head)):
+    if fires("acled.protest_mob", ev.mode == "mob" or by_crowd.cue("mob")) or fires(
+            "acled.rally_attacked_by_civilians", head is not None and _rally_attacked_by_civilians(head)):
         return ("Riots", "Mob violence")
-    if head is not None and (facts.has_any(("kill", "die", "fatal", "deadly")) or _deadly_force(head.sent)) and _protesters_hit(list(head.sent)):
+    if fires("acled.protesters_killed", head is not None and (facts.has_any(("kill", "die", "fatal", "deadly")) or _deadly_force(head.sent))
+             and _protesters_hit(list(head.sent))):
         # "attacks against peaceful protesters" that killed: the force fell on the crowd
         return ("Protests", "Excessive force against protesters")
-    if ev.mode == "riot" or crowd_did.cue("riot_acts") or fought:
+    if fires("acled.protest_riot_mode", ev.mode == "riot") or fires("acled.crowd_riot_acts", crowd_did.cue("riot_acts")) or fires(
+            "acled.crowd_fought", fought):
         # protesters who fought or smashed things held a violent demonstration, whatever force met them
         return _riot_or_mob(article, ev)
-    if facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress",
-                      "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (
-                          facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot")))):
-        return ("Protests", "Excessive force against protesters")
-    if head is not None and facts.has_any(("kill", "die", "fatal", "deadly")) and _protesters_hit(list(head.sent)):
-        # "attacks against peaceful protesters" that killed: the force fell on the crowd
+    if fires("acled.excessive_force", facts.has_any(("live ammunition", "live round", "live bullet", "excessive force", "violently suppress",
+                                                     "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (
+                                                         facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot"))))):
         return ("Protests", "Excessive force against protesters")
     # a clash takes two sides: it makes the protest violent whoever is named as its doer
     # "the march descended into the worst violence in years": a turn the what-about filter would drop
     turned = (context_bag(article, ev, 1) if short_text(article.text) else sentence_bag(article, ev)).cue("violent_turn")
-    if facts.cue("mutual_violence") or turned:
+    if fires("acled.protest_clash", facts.cue("mutual_violence")) or fires("acled.protest_turned_violent", turned):
         return _riot_or_mob(article, ev)
+    if fires("acled.protesters_attacked", bool(done_to)):
+        return ("Protests", "Protest with intervention")
     # a short report may say how the police ended the protest before it names the protest
     scene = Bag.of_doc(article.doc) if short_text(article.text) else sentence_bag(article, ev)
-    if facts.cue("intervention_acts") or scene.cue("crowd_control"):
+    if fires("acled.intervention_acts", facts.cue("intervention_acts")) or fires("acled.crowd_control", scene.cue("crowd_control")):
         return ("Protests", "Protest with intervention")
     return ("Protests", "Peaceful protest")

@@ -7,18 +7,24 @@ from typing import Optional
 from ..records import Article, Event
 from . import ontology
 from .clauses import Bag
+from ..parse.docs import sentence_at, sentences
 
 
 def sentences_after(article: Article, ev: Event, following: int) -> list:
     """Return the event's sentence and up to `following` sentences after it."""
-    sents = list(article.doc.sents)
-    k = next((i for i, s in enumerate(sents) if s.start_char <= ev.trigger.start < s.end_char), 0)
+    sents = sentences(article.doc)  # made once per doc: this is asked for every event
+    k = sentence_at(article.doc, ev.trigger.start) or 0
     return sents[k:k + 1 + following]
 
 
 def context_bag(article: Article, ev: Event, following: int = 2) -> Bag:
-    """Return a Bag over the event's sentence and the `following` sentences after it."""
-    return Bag([t for s in sentences_after(article, ev, following) for t in s])
+    """Return a Bag over the event's sentence and the `following` sentences after it (built once per doc and window)."""
+    doc = article.doc
+    key = (sentence_at(doc, ev.trigger.start) or 0, following)
+    bags = doc.user_data.setdefault("chronicle_bags", {})
+    if key not in bags:
+        bags[key] = Bag([t for s in sentences_after(article, ev, following) for t in s])
+    return bags[key]
 
 
 def sentence_bag(article: Article, ev: Event) -> Bag:

@@ -6,6 +6,7 @@ from ..records import Article, Event
 from . import coding
 from .clauses import aside_tokens, is_definite
 from .mentions import short_text, uncode_repeats
+from .outcome import settle_outcomes
 from .roles import trigger_token
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -85,4 +86,5 @@ def code_events(article: Article, events: list[Event]) -> None:
     """Code `events` of `article` (ACLED, and GTD for attacks), keep codes only for what the article
     reports, and leave restatements of an earlier event uncoded."""
     code_salient(article, events)
+    settle_outcomes(article, events)
     uncode_repeats(article, events)

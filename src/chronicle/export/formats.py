@@ -1,103 +1,56 @@
-"""Exports of stored events: CSV in ACLED-like columns, contract JSONL, GeoJSON.
+"""Exports of stored events for analysts' tools, one writer per format.
 
-CSV cells that a spreadsheet would run as a formula (starting with = + - @) get a
-leading apostrophe: article text is hostile input.
+    csv       ACLED's layout (acled.py): ACLED-coded events, ACLED's columns first
+    json      a JSON array of flat event records (rows.py), provenance included
+    jsonl     the same records, one a line
+    plover    PLOVER-style records (plover.py), one a line
+    geojson   a FeatureCollection (geo.py)
+    parquet   the flat records as Parquet (parquet.py; needs pyarrow)
+    contract  the stored articles as contract records (../shared/eval/CONTRACT.md), one a line
+
+By default an export leaves out the later mentions that restate an event, so each
+event counts once. CSV cells that a spreadsheet would run as a formula (starting
+with = + - @) get a leading apostrophe: article text is hostile input.
 """
 from __future__ import annotations
 
 import csv
 import json
-from typing import Any, Iterable, TextIO
+from dataclasses import replace
+from typing import IO, Any, Iterable, Optional, TextIO
 
 from ..store import EventFilter, Store
-from ..store.countries import country_name
+from .acled import acled_row, codable, columns
+from .geo import feature
+from .parquet import write_parquet
+from .plover import plover_record
+from .rows import event_record
 
-# ACLED's own column names first, then what Chronicle adds.
-CSV_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "iso3", "country", "admin1",
-    "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
-    "injured", "plover_type", "mode", "status", "gtd_attack_type", "gtd_weapon_type",
-    "trigger", "confidence", "article_id", "doc_id", "url", "published",
-)
-# ACLED codes: time 1 = day, 2 = week or month, 3 = year; geo 1 = town, 2 = district, 3 = region.
-TIME_PRECISION = {"day": 1, "week": 2, "month": 2, "year": 3}
-GEO_PRECISION = {"point": 1, "city": 1, "admin2": 2, "admin1": 3, "country": 3}
-FORMATS = ("csv", "jsonl", "geojson")
-
-
-def _names(actors: list[dict]) -> list[str]:
-    return [a.get("name") or a.get("text") for a in actors]
-
-
-def safe_cell(value: Any) -> Any:
-    """Return a CSV cell value; text that a spreadsheet would evaluate gets a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def csv_row(view: dict[str, Any]) -> dict[str, Any]:
-    """Return one event view (Store.events) as a row of CSV_COLUMNS."""
-    date = view.get("date") or {}
-    loc = view.get("location") or {}
-    acled = view.get("acled") or {}
-    gtd = view.get("gtd") or {}
-    art = view.get("article") or {}
-    actors, targets = _names(view.get("actors") or []), _names(view.get("targets") or [])
-    value = date.get("value")
-    sentence = view.get("sentence") or {}
-    row = {
-        "event_id_cnty": view["id"], "event_date": value,
-        "year": value[:4] if value else None,
-        "time_precision": TIME_PRECISION.get(date.get("precision")),
-        "event_type": acled.get("event_type"), "sub_event_type": acled.get("sub_event_type"),
-        "actor1": actors[0] if actors else None, "assoc_actor_1": "; ".join(actors[1:]) or None,
-        "actor2": targets[0] if targets else None, "assoc_actor_2": "; ".join(targets[1:]) or None,
-        "iso3": loc.get("country"), "country": country_name(loc.get("country")),
-        "admin1": loc.get("admin1"), "location": loc.get("name"),
-        "latitude": loc.get("lat"), "longitude": loc.get("lon"),
-        "geo_precision": GEO_PRECISION.get(loc.get("precision")),
-        "source": art.get("url") or art.get("source"),
-        "notes": sentence.get("text") or view["trigger"]["text"],
-        "fatalities": view.get("killed"), "injured": view.get("injured"),
-        "plover_type": view.get("type"), "mode": view.get("mode"), "status": view.get("status"),
-        "gtd_attack_type": gtd.get("attack_type"), "gtd_weapon_type": gtd.get("weapon_type"),
-        "trigger": view["trigger"]["text"], "confidence": view.get("confidence"),
-        "article_id": view.get("article_id"), "doc_id": art.get("doc_id"), "url": art.get("url"),
-        "published": art.get("published"),
-    }
-    return {k: safe_cell(v) for k, v in row.items()}
+FORMATS = ("csv", "json", "jsonl", "plover", "geojson", "parquet", "contract")
+BINARY = ("parquet",)
+# Media type and file name extension of each format, for downloads.
+MEDIA = {"csv": ("text/csv; charset=utf-8", "csv"), "json": ("application/json", "json"),
+         "jsonl": ("application/x-ndjson", "jsonl"), "plover": ("application/x-ndjson", "plover.jsonl"),
+         "geojson": ("application/geo+json", "geojson"),
+         "parquet": ("application/vnd.apache.parquet", "parquet"),
+         "contract": ("application/x-ndjson", "contract.jsonl")}
+DEFAULT = EventFilter(limit=None, repeats=False)
 
 
 def write_csv(views: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """Write event views as CSV with a header to `out`; return the number of rows."""
-    w = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    """Write the ACLED-coded event views as ACLED-layout CSV to `out`; return the number of rows."""
+    w = csv.DictWriter(out, fieldnames=columns(), lineterminator="\n")
     w.writeheader()
     n = 0
     for view in views:
-        w.writerow(csv_row(view))
-        n += 1
+        if codable(view):
+            w.writerow(acled_row(view))
+            n += 1
     return n
 
 
-def geojson(views: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Return a GeoJSON FeatureCollection of the located event views (CSV columns as properties)."""
-    features = []
-    for view in views:
-        loc = view.get("location") or {}
-        if loc.get("lat") is None or loc.get("lon") is None:
-            continue
-        props = csv_row(view)
-        props.pop("latitude"), props.pop("longitude")
-        features.append({"type": "Feature", "id": view["id"],
-                         "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
-                         "properties": props})
-    return {"type": "FeatureCollection", "features": features}
-
-
-def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """Write contract records one JSON object a line to `out`; return how many."""
+def write_lines(records: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Write records one JSON object a line to `out`; return how many."""
     n = 0
     for rec in records:
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -105,20 +58,36 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
-def export(store: Store, fmt: str, out: TextIO, f: EventFilter | None = None) -> int:
-    """Write the store's events (matching `f`) to `out` in `fmt`; return how many records."""
-    f = f or EventFilter(limit=None)
+def write_array(records: Iterable[dict[str, Any]], out: TextIO, wrap: str = "") -> int:
+    """Write records as one JSON array (inside `wrap`'s object when given), streamed; return how many."""
+    head, tail = ("[", "]") if not wrap else (f'{{"type": "FeatureCollection", "{wrap}": [', "]}")
+    out.write(head)
+    n = 0
+    for rec in records:
+        out.write((",\n" if n else "\n") + json.dumps(rec, ensure_ascii=False))
+        n += 1
+    out.write("\n" + tail + "\n")
+    return n
+
+
+def export(store: Store, fmt: str, out: IO, f: Optional[EventFilter] = None) -> int:
+    """Write the store's events matching `f` to `out` (binary for parquet) in `fmt`; return how many records."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    f = replace(f, limit=None, offset=0) if f is not None else DEFAULT
+    views = store.iter_events(f)
     if fmt == "csv":
-        return write_csv(store.iter_events(f), out)
-    if fmt == "geojson":
-        doc = geojson(store.iter_events(f))
-        json.dump(doc, out, ensure_ascii=False)
-        out.write("\n")
-        return len(doc["features"])
+        return write_csv(views, out)
+    if fmt == "json":
+        return write_array((event_record(v) for v in views), out)
     if fmt == "jsonl":
-        filtered = any(getattr(f, k) for k in ("type", "country", "since", "until", "text"))
-        ids = None
-        if filtered:
-            ids = sorted({v["article_id"] for v in store.iter_events(f)})
-        return write_jsonl(store.contract_records(ids), out)
-    raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+        return write_lines((event_record(v) for v in views), out)
+    if fmt == "plover":
+        return write_lines((plover_record(v) for v in views), out)
+    if fmt == "geojson":
+        return write_array((feature(v) for v in views), out, wrap="features")
+    if fmt == "parquet":
+        return write_parquet(views, out)
+    selecting = {k for k in f.query() if k not in ("repeats", "sort")}
+    ids = sorted({v["article_id"] for v in views}) if selecting else None
+    return write_lines(store.contract_records(ids), out)

@@ -7,22 +7,25 @@ Three roads in:
   furniture filter;
 - other bytes (.txt files): decoded, paragraph breaks normalised, furniture filtered.
 Photo captions cut from the text are kept in `article.captions` (date evidence).
-Then the checks: too short (E001), not English (E005).
+Then the checks: too few words to be a report (E001), not English (E005).
+Lone surrogates (from a JSON "\\ud800" escape) become U+FFFD, offsets kept: no later
+stage, file or database can take them.
 """
 from __future__ import annotations
 
 import codecs
 import json
 import re
-from datetime import datetime
+from datetime import date, datetime
 from html import unescape
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
 from .. import errors
 from .read import RawInput
+from ..provenance import outlet_of
 from ..records import Article
 from ..settings import Settings
 
@@ -48,6 +51,7 @@ HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<\?xml[^>]*
 HTML_TAGS = re.compile(r"</?(p|div|span|a|br|table|td|li|h[1-6]|script|article)\b[^>]*>", re.I)
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 WORD = re.compile(r"[^\W\d_]+")
+REPORT_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of a report: two letters or more
 BULLET = re.compile(r"\s*[-•*·]\s+\S")
 BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
               "th", "section", "article", "nav", "header", "footer", "aside", "form", "button",
@@ -61,6 +65,11 @@ TAG = re.compile(r"<[^<>]*>")  # no "<" inside: linear time even on "<<<<" garba
 DATE_FORMATS = ("%Y/%m/%d", "%Y%m%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y",
                 "%b. %d, %Y")
 BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+SURROGATE = re.compile("[\ud800-\udfff]")
+ELEMENT = re.compile(r"<[A-Za-z]")
+# A publication date outside these years is a typo ("0202") or a placeholder ("9999-12-31").
+YEARS = range(1800, 2200)
+UTF16_SHARE = 0.9  # UTF-16 without a byte-order mark: this share of one byte column is NUL
 
 
 @dataclass
@@ -71,6 +80,7 @@ class Cleaned:
     captions: list[str] = field(default_factory=list)
     title: Optional[str] = None
     published: Optional[str] = None
+    outlet: Optional[str] = None  # the site's own name, when the page gives it
     code: Optional[str] = None
     detail: str = ""
 
@@ -102,7 +112,7 @@ def binary_kind(data: bytes) -> Optional[str]:
     for magic, kind in MAGIC:
         if data.startswith(magic):
             return f"{kind} data"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_order(data):
         return None  # UTF-16 text is full of NUL bytes
     head = data[:SNIFF]
     if b"\x00" in head:
@@ -110,6 +120,21 @@ def binary_kind(data: bytes) -> Optional[str]:
     control = len(head) - len(head.translate(None, CONTROL_BYTES))
     if head and control / len(head) > MAX_CONTROL_SHARE:
         return f"{control} control characters in the first {len(head)} bytes"
+    return None
+
+
+def utf16_order(data: bytes) -> Optional[str]:
+    """Return "utf-16-le" or "utf-16-be" when `data` reads as UTF-16 without a byte-order mark
+    (Latin-script text: every other byte NUL), else None."""
+    head = data[:SNIFF - SNIFF % 2]
+    if len(head) < 8 or len(data) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    zero_even, zero_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zero_odd >= UTF16_SHARE and zero_even <= 1 - UTF16_SHARE:
+        return "utf-16-le"
+    if zero_even >= UTF16_SHARE and zero_odd <= 1 - UTF16_SHARE:
+        return "utf-16-be"
     return None
 
 
@@ -130,6 +155,10 @@ def decode(data: bytes, declared: Optional[str] = None) -> tuple[Optional[str], 
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _try(data, "utf-16")
         return (text, "utf-16") if text is not None else (None, "broken UTF-16")
+    order = utf16_order(data)
+    if order:
+        text = _try(data, order)
+        return (text, order) if text is not None else (None, f"broken {order.upper()}")
     text = _try(data, "utf-8")
     if text is not None:
         return text, "utf-8"
@@ -262,6 +291,11 @@ def from_html(html: str, url: Optional[str], settings: Settings) -> Cleaned:
     import trafilatura  # late import: slow to load and only HTML needs it
 
     out = Cleaned()
+    nodes = len(ELEMENT.findall(html))
+    if nodes > settings.max_html_nodes:  # the extractor's tree grows with the page: bound memory
+        out.code = errors.TOO_LARGE
+        out.detail = f"{nodes} HTML elements, limit {settings.max_html_nodes} (settings max_html_nodes)"
+        return out
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
                                           include_comments=False, include_tables=True,
@@ -272,6 +306,7 @@ def from_html(html: str, url: Optional[str], settings: Settings) -> Cleaned:
     if doc is not None:
         out.title = getattr(doc, "title", None) or None
         out.published = getattr(doc, "date", None) or None
+        out.outlet = getattr(doc, "sitename", None) or None
     if len(body.strip()) < settings.min_chars:
         # menus and buttons are short lines; keep the lines that read like prose
         body = "\n".join(line for line in tag_strip(html).split("\n")
@@ -331,18 +366,23 @@ def english_problem(text: str) -> Optional[str]:
     return None
 
 
-def _date(value: Optional[str]) -> Optional[str]:
+def publication_date(value: Optional[str]) -> Optional[str]:
     """Return a given publication date as YYYY-MM-DD, or None when it is not a plain date."""
     if not value:
         return None
+    found = None
     if re.match(r"\d{4}-\d{2}-\d{2}", value):
-        return value[:10]
-    for fmt in DATE_FORMATS:
         try:
-            return datetime.strptime(value.strip(), fmt).date().isoformat()
+            found = date.fromisoformat(value[:10])
+        except ValueError:  # "2020-13-45" looks like a date and is none
+            return None
+    for fmt in DATE_FORMATS if found is None else ():
+        try:
+            found = datetime.strptime(value.strip(), fmt).date()
+            break
         except ValueError:
             continue
-    return None
+    return found.isoformat() if found is not None and found.year in YEARS else None
 
 
 def read(raw: RawInput, settings: Settings) -> Cleaned:
@@ -382,20 +422,30 @@ def headline(text: str) -> Optional[str]:
     return None
 
 
+def unpaired(value: Optional[str]) -> Optional[str]:
+    """Return `value` with lone surrogates replaced by U+FFFD (same length), None kept."""
+    return SURROGATE.sub("\ufffd", value) if value and SURROGATE.search(value) else value
+
+
 def clean(raw: RawInput, settings: Settings) -> Article:
     """Return an Article with `text` set, or with `error` set."""
-    art = Article(id=raw.id, published=_date(raw.published), title=raw.title, url=raw.url,
-                  source=raw.source)
+    if unpaired(raw.text) is not raw.text or unpaired(raw.html) is not raw.html:
+        raw = replace(raw, text=unpaired(raw.text), html=unpaired(raw.html))
+    art = Article(id=raw.id, published=publication_date(unpaired(raw.published)), title=unpaired(raw.title),
+                  url=unpaired(raw.url), source=unpaired(raw.source),
+                  outlet=unpaired(raw.outlet) or outlet_of(unpaired(raw.url)))
     if raw.problem:
         return art.fail(raw.problem, errors.message(raw.problem, raw.detail or ""))
     got = read(raw, settings)
     art.text, art.captions = got.text, got.captions
     art.title = art.title or got.title
-    art.published = art.published or _date(got.published) or _date(raw.crawled)
+    art.outlet = raw.outlet or got.outlet or art.outlet
+    art.published = art.published or publication_date(got.published) or publication_date(raw.crawled)
     if got.code:
         return art.fail(got.code, errors.message(got.code, got.detail))
-    if len(art.text) < settings.min_chars:
-        detail = f"{len(art.text)} characters, fewer than {settings.min_chars}"
+    words = len(REPORT_WORD.findall(art.text, 0, 100_000))
+    if words < settings.min_words:  # a report names at least who, what and where or whom
+        detail = f"{words} words, fewer than {settings.min_words}"
         return art.fail(errors.EMPTY, errors.message(errors.EMPTY, detail))
     why = english_problem(art.text)
     if why:

@@ -3,6 +3,11 @@
 Everything streams: a JSONL file or a WARC is read one record at a time, and a
 file larger than `max_bytes` is judged from its size on disk without being read.
 Bytes are not decoded here; `clean.clean` decodes, checks and cleans them.
+
+A source that cannot be read (no permission, a corrupt or cut gzip stream, a symbolic
+link loop, a damaged WARC record) gives a RawInput with error E010 naming it; what
+could be read before is kept and the other sources are read. In a folder only article
+files are read (ARTICLE_SUFFIXES); the others are counted in `skipped`.
 """
 from __future__ import annotations
 
@@ -10,46 +15,37 @@ import gzip
 import json
 import os
 import sys
-from dataclasses import dataclass
+import zlib
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Optional
+from typing import IO, Iterable, Iterator, Optional, Union
 
 from .. import errors
+from .raw import RawInput, default_max_bytes
+from .warc import read_warc
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
-HTML_TYPES = ("text/html", "application/xhtml+xml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+TEXT_SUFFIXES = (".txt", ".text")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 SKIP_CHUNK = 1 << 20  # bytes read at a time when skipping the rest of an oversized line
+READ_ERRORS = (OSError, EOFError, zlib.error)  # what a cut or corrupt file raises while read
 
-
-@dataclass
-class RawInput:
-    """One input document before cleaning; exactly one of text, html, data is set."""
-
-    id: str
-    text: Optional[str] = None
-    html: Optional[str] = None
-    data: Optional[bytes] = None
-    published: Optional[str] = None
-    title: Optional[str] = None
-    url: Optional[str] = None
-    source: Optional[str] = None
-    problem: Optional[str] = None  # an error code found while reading (e.g. a bad JSONL line)
-    detail: Optional[str] = None  # what exactly was wrong, for the error message
-    crawled: Optional[str] = None  # YYYY-MM-DD the page was fetched: `published` when nothing better
-    media_type: Optional[str] = None  # "text/html" when the file name or WARC header says so
-    charset: Optional[str] = None  # the encoding the container declares, if any
-
-
-def default_max_bytes() -> int:
-    """Return settings.max_bytes from the environment or settings file."""
-    from ..settings import load  # late import: settings reads the environment
-    return load().max_bytes
+__all__ = ["RawInput", "read_paths", "read_jsonl", "read_jsonl_stream", "read_warc",
+           "read_file", "parse_record", "walk", "is_article_file"]
 
 
 def _open_binary(path: str) -> IO[bytes]:
     return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
+
+
+def _unreadable(rid: str, where: str, detail: str) -> RawInput:
+    return RawInput(id=rid, source=where, problem=errors.UNREADABLE, detail=detail)
+
+
+def _why(exc: BaseException) -> str:
+    """Return a short reason for a read error ('Permission denied', 'Too many levels ...')."""
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def _read_line(f: IO[bytes], limit: int) -> tuple[bytes, bool]:
@@ -76,8 +72,11 @@ def parse_record(line: bytes, where: str, fallback_id: str) -> RawInput:
         rec = json.loads(line.decode("utf-8-sig"))
     except UnicodeDecodeError:
         return bad(fallback_id, "the line is not UTF-8")
+    except RecursionError:
+        return bad(fallback_id, "not valid JSON: nested too deeply")
     except ValueError as exc:
-        return bad(fallback_id, f"not valid JSON: {exc.msg} at column {exc.colno}")
+        return bad(fallback_id, f"not valid JSON: {getattr(exc, 'msg', exc)}"
+                                f" at column {getattr(exc, 'colno', '?')}")
     if not isinstance(rec, dict):
         return bad(fallback_id, f"a JSON {type(rec).__name__}, not an object")
     rid = rec.get("id")
@@ -91,23 +90,34 @@ def parse_record(line: bytes, where: str, fallback_id: str) -> RawInput:
                     html=html if isinstance(html, str) and not isinstance(text, str) else None,
                     published=_str_or_none(rec.get("published")),
                     title=_str_or_none(rec.get("title")), url=_str_or_none(rec.get("url")),
-                    source=where)
+                    outlet=_str_or_none(rec.get("outlet")), source=where)
 
 
 def read_jsonl(path: str, max_bytes: Optional[int] = None) -> Iterator[RawInput]:
     """Yield one RawInput per non-blank line of a contract JSONL file (plain or .gz)."""
-    with _open_binary(path) as f:
+    try:
+        f = _open_binary(path)
+    except OSError as exc:
+        yield _unreadable(Path(path).name, path, f"could not open the file: {_why(exc)}")
+        return
+    with f:
         yield from read_jsonl_stream(f, path, max_bytes)
 
 
 def read_jsonl_stream(f: IO[bytes], path: str = "-",
                       max_bytes: Optional[int] = None) -> Iterator[RawInput]:
-    """Yield one RawInput per non-blank line of an open binary JSONL stream (e.g. stdin)."""
+    """Yield one RawInput per non-blank line of an open binary JSONL stream (e.g. stdin);
+    a stream that breaks off (a cut or corrupt gzip file) ends with one E010 RawInput."""
     limit = max_bytes or default_max_bytes()
     name = Path(path).name if path != "-" else "stdin"
     n = 0
     while True:
-        line, too_long = _read_line(f, limit)
+        try:
+            line, too_long = _read_line(f, limit)
+        except READ_ERRORS as exc:
+            yield _unreadable(f"{name}:{n + 1}", f"{path}:{n + 1}",
+                              f"{path} could not be read after line {n}: {_why(exc)}")
+            return
         if not line:
             return
         n += 1
@@ -119,80 +129,9 @@ def read_jsonl_stream(f: IO[bytes], path: str = "-",
             yield parse_record(line, where, f"{name}:{n}")
 
 
-def _warc_date(value: Optional[str]) -> Optional[str]:
-    return value[:10] if value and len(value) >= 10 and value[4] == "-" else None
-
-
-def _head(path: str, size: int = 5) -> bytes:
-    """Return the first bytes of a file, decompressed when it is gzip."""
-    with open(path, "rb") as f:
-        magic = f.read(2)
-    try:
-        with gzip.open(path, "rb") if magic == b"\x1f\x8b" else open(path, "rb") as f:
-            return f.read(size)
-    except (OSError, EOFError):
-        return b"?"
-
-
-def read_warc(path: str, max_bytes: Optional[int] = None) -> Iterator[RawInput]:
-    """Yield one RawInput per HTML response (or resource) record of a WARC file."""
-    from warcio.archiveiterator import ArchiveIterator  # late import: only WARC runs need it
-
-    limit = max_bytes or default_max_bytes()
-    head = _head(path)
-    if head and not head.startswith(b"WARC/"):
-        yield RawInput(id=Path(path).name, source=path, problem=errors.BAD_RECORD,
-                       detail="not a WARC file: it does not start with a WARC/ header")
-        return
-    n = 0
-    try:
-        with open(path, "rb") as f:
-            for n, record in enumerate(ArchiveIterator(f), 1):
-                raw = _warc_input(record, path, n, limit)
-                if raw is not None:
-                    yield raw
-    except Exception as exc:  # a truncated or non-WARC file: report it, keep what was read
-        yield RawInput(id=f"{Path(path).name}:{n + 1}", source=f"{path}#{n + 1}",
-                       problem=errors.BAD_RECORD,
-                       detail=f"damaged WARC after record {n}: {type(exc).__name__}")
-
-
-def _warc_input(record, path: str, n: int, limit: int) -> Optional[RawInput]:
-    """Return the RawInput for one WARC record, or None when it is not an HTML page."""
-    if record.rec_type not in ("response", "resource"):
-        return None
-    if record.http_headers is not None:
-        ctype = record.http_headers.get_header("Content-Type") or ""
-        status = record.http_headers.get_statuscode() or "200"
-        if not status.startswith("2"):
-            return None
-    else:
-        ctype = record.rec_headers.get_header("Content-Type") or ""
-    mime = ctype.split(";")[0].strip().lower()
-    if mime not in HTML_TYPES:
-        return None
-    uri = record.rec_headers.get_header("WARC-Target-URI") or f"{Path(path).name}:{n}"
-    raw = RawInput(id=uri, url=uri, source=f"{path}#{n}", media_type="text/html",
-                   crawled=_warc_date(record.rec_headers.get_header("WARC-Date")),
-                   charset=_charset(ctype))
-    data = record.content_stream().read(limit + 1)
-    if len(data) > limit:
-        raw.problem, raw.detail = errors.TOO_LARGE, f"record body over {limit} bytes"
-    else:
-        raw.data = data
-    return raw
-
-
-def _charset(content_type: str) -> Optional[str]:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'")
-    return None
-
-
 def read_file(path: Path, rid: str, max_bytes: Optional[int] = None) -> RawInput:
-    """Return a RawInput holding a file's bytes, or a TOO_LARGE one judged from its size."""
+    """Return a RawInput holding a file's bytes, a TOO_LARGE one judged from its size, or an
+    UNREADABLE one saying why it could not be read."""
     limit = max_bytes or default_max_bytes()
     media = "text/html" if path.name.lower().endswith(HTML_SUFFIXES) else None
     raw = RawInput(id=rid, source=str(path), media_type=media)
@@ -201,26 +140,70 @@ def read_file(path: Path, rid: str, max_bytes: Optional[int] = None) -> RawInput
         if size > limit:
             raw.problem, raw.detail = errors.TOO_LARGE, f"{size} bytes on disk, limit {limit}"
             return raw
-        raw.data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)  # a device or a growing file says nothing true in st_size
     except OSError as exc:
-        raw.problem, raw.detail = errors.EMPTY, f"could not read the file: {exc.strerror}"
+        raw.problem, raw.detail = errors.UNREADABLE, f"could not read the file: {_why(exc)}"
+        return raw
+    if len(data) > limit:
+        raw.problem, raw.detail = errors.TOO_LARGE, f"over {limit} bytes when read"
+    else:
+        raw.data = data
     return raw
 
 
-def walk(folder: Path) -> Iterator[Path]:
-    """Yield the files under `folder` in path order, recursively, skipping hidden files and folders."""
-    with os.scandir(folder) as it:
-        entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+def is_article_file(name: str) -> bool:
+    """Return whether a file name says it holds articles (text, HTML, JSONL or WARC)."""
+    return name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def walk(folder: Path, skipped: Optional[list[str]] = None,
+         _above: frozenset = frozenset()) -> Iterator[Union[Path, RawInput]]:
+    """Yield the article files under `folder` in path order (recursively, following links to
+    folders, skipping hidden ones), and an E010 RawInput for each folder or link that cannot
+    be read; other files are appended to `skipped`."""
+    try:
+        st = folder.stat()
+        here = (st.st_dev, st.st_ino)
+        if here in _above:
+            yield _unreadable(folder.as_posix(), str(folder),
+                              "symbolic link loop: it leads back to a folder above it")
+            return
+        with os.scandir(folder) as it:
+            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        yield _unreadable(folder.as_posix(), str(folder), f"could not read the folder: {_why(exc)}")
+        return
     for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            yield from walk(Path(entry.path))
-        elif entry.is_file():
-            yield Path(entry.path)
+        path = Path(entry.path)
+        try:
+            if entry.is_dir():
+                yield from walk(path, skipped, _above | {here})
+            elif entry.is_file():
+                if is_article_file(entry.name):
+                    yield path
+                elif skipped is not None:
+                    skipped.append(str(path))
+            elif entry.is_symlink():
+                yield _unreadable(path.as_posix(), str(path),
+                                  "broken symbolic link: " + _why(_stat_error(path)))
+            elif skipped is not None:  # a socket, a pipe, a device: never an article
+                skipped.append(str(path))
+        except OSError as exc:  # a link loop, or a file gone while the folder was read
+            yield _unreadable(path.as_posix(), str(path), f"could not read: {_why(exc)}")
+
+
+def _stat_error(path: Path) -> BaseException:
+    try:
+        path.stat()
+    except OSError as exc:
+        return exc
+    return OSError("the target is not a file or folder")
 
 
 def _strip_suffix(name: str) -> str:
     lower = name.lower()
-    for suffix in (".warc.gz", ".jsonl.gz") + HTML_SUFFIXES + (".txt", ".text"):
+    for suffix in (".warc.gz", ".jsonl.gz") + HTML_SUFFIXES + TEXT_SUFFIXES:
         if lower.endswith(suffix):
             return name[: -len(suffix)]
     return Path(name).stem if "." in name else name
@@ -237,19 +220,30 @@ def read_one(path: Path, rid: str, max_bytes: Optional[int] = None) -> Iterator[
         yield read_file(path, rid, max_bytes)
 
 
-def read_paths(paths: Iterable[str], max_bytes: Optional[int] = None) -> Iterator[RawInput]:
-    """Yield RawInputs from files, folders (recursively, in sorted order) and "-" (JSONL on stdin)."""
+def read_paths(paths: Iterable[str], max_bytes: Optional[int] = None,
+               skipped: Optional[list[str]] = None) -> Iterator[RawInput]:
+    """Yield RawInputs from files, folders (recursively, in sorted order) and "-" (JSONL on stdin).
+
+    Every path must exist (FileNotFoundError before anything is read); files in folders
+    that are not article files are appended to `skipped` when it is given.
+    """
     limit = max_bytes or default_max_bytes()
+    paths = list(paths)
+    missing = [a for a in paths if a != "-" and not os.path.lexists(a)]
+    if missing:
+        raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     for arg in paths:
         p = Path(arg)
         if arg == "-":  # JSONL on standard input, for shell pipelines
             yield from read_jsonl_stream(sys.stdin.buffer, "-", limit)
         elif p.is_dir():
-            for f in walk(p):
-                rel = f.relative_to(p)
-                rid = (rel.parent / _strip_suffix(rel.name)).as_posix()
-                yield from read_one(f, rid, limit)
-        elif p.exists():
-            yield from read_one(p, _strip_suffix(p.name), limit)
+            for item in walk(p, skipped):
+                if isinstance(item, RawInput):  # named like the articles: relative to the folder
+                    rel_error = Path(item.source or arg).relative_to(p).as_posix()
+                    item.id = p.name if rel_error == "." else rel_error
+                    yield item
+                    continue
+                rel = item.relative_to(p)
+                yield from read_one(item, (rel.parent / _strip_suffix(rel.name)).as_posix(), limit)
         else:
-            raise FileNotFoundError(f"no such file or folder: {p}")
+            yield from read_one(p, _strip_suffix(p.name), limit)

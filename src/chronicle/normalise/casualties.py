@@ -35,6 +35,8 @@ class Mention:
     attacker: bool = False  # the dead include the attackers themselves
     reach: int = 0  # end of the whole phrase ("... were killed"), when longer than the figure
     additive: bool = False  # "two more", "another five", "were also killed": adds to an earlier figure
+    coded: bool = False  # a total the note says it codes ("Fatalities coded as 3"), over others it reports
+    aside: bool = False  # inside brackets: another source's figure or a breakdown ("(22 according to X)")
 
 
 
@@ -107,6 +109,8 @@ def role_res() -> dict[str, re.Pattern]:
         "acled_total": re.compile(rf"\b(?:{_alt(w['acled_totals'])})\s*(?:across\s+\w+\s+events\s*)?\(?\s*(?P<n>\d+)", re.I),
         "fatalities": re.compile(r"(?<![\w,])(?<!\d\.)(?P<n>\d+)\s+(?:[\w/-]+\s+){0,2}?"
                                  r"(?:and\s+(?P<more>\d+)\s+(?:[\w/-]+\s+){0,2}?)?fatalit(?:y|ies)\b", re.I),
+        "this_event": re.compile(r"\b(?P<n>\d+)\s+(?:[\w-]+\s+){0,2}?fatalit(?:y|ies)\b(?:\s*\([^()]*\))?\s+"
+                                 r"(?:(?:are|is|were|was|have\s+been|has\s+been)\s+)?coded\s+to\s+this\s+event", re.I),
         "coded": re.compile(r"\bfatalit(?:y|ies)\b[^.;\[\]]{0,40}?\b(?:coded|reported)\s+(?:as|at)\s+(?P<n>\d+)"
                             r"(?:,?\s+in\s+addition\s+to\s+(?P<more>\d+)\s+(?:known\s+)?fatalit)?|"
                             r"\bfatalit(?:y|ies)\b[^.;\[\]]{0,60}?\brounded\s+(?:down|up)\s+to\s+(?P<n2>\d+)", re.I),
@@ -450,14 +454,14 @@ def _suicide_mentions(text: str) -> list[Mention]:
 
 
 _CAPTIVES_FATE = re.compile(
-    r"\b(?:the\s+(?:victims|captives|hostages|abductees|kidnapped|bodies)|they|their\s+bodies|"
+    r"\b(?:the\s+(?:victims|captives|hostages|abductees|kidnapped|bodies|corpses)|they|their\s+(?:bodies|corpses)|"
     r"the\s+[\w\-]+(?:\s+[\w\-]+)?['’]\s+bodies|the\s+bodies\s+of\s+the\s+\w+)\s+(?:were|had\s+been)\s+"
     r"(?:later\s+|subsequently\s+|all\s+|then\s+)?(?:executed|killed|beheaded|shot\s+dead|shot\s+and\s+killed|found\s+dead|found|discovered|recovered)\b"
     r"|\b(?:later\s+|then\s+|subsequently\s+)?(?:killed|executed|beheaded|shot\s+dead)\s+(?:them|all\s+of\s+them)\b",
     re.I)
 _TAKEN = re.compile(
-    r"\b(?:kidnapped|abducted)\s+(?:at\s+least\s+|approximately\s+|some\s+)?(?P<np>[^.;:]{1,80}?)(?=\s+(?:from|in|at|near|on|during|while|after|and\s+(?:took|later|then))\b|[.;,])"
-    r"|(?P<np2>\b[^.;:,]{1,40}?)\s+(?:were|was)\s+(?:kidnapped|abducted|taken\s+hostage)\b", re.I)
+    r"\b(?:kidnapped|abducted|arrested|captured|detained)\s+(?:at\s+least\s+|approximately\s+|some\s+)?(?P<np>[^.;:]{1,80}?)(?=\s+(?:from|in|at|near|on|during|while|after|and\s+(?:took|later|then|killed|executed|shot))\b|[.;,])"
+    r"|(?P<np2>\b[^.;:,]{1,40}?)\s+(?:were|was)\s+(?:kidnapped|abducted|taken\s+hostage|arrested|captured|detained)\b", re.I)
 
 
 
@@ -499,21 +503,36 @@ def _cached_counts(text: str) -> tuple[Mention, ...]:
 
 
 
+_RANGE = re.compile(r"\bbetween\s+(?P<lo>[\w,]+)\s+and\s+(?:about\s+|around\s+|some\s+|approximately\s+)?[\w,]+\b"
+                    r"|\b(?P<lo2>\d+)\s*(?:-|\u2013|to)\s*\d+\b(?![-/.:]\d)", re.I)
+
+
+def _lower_bounds(text: str) -> str:
+    """Return `text` with each range of figures ("between 11 and 20", "8-9") blanked to its lower figure, same length."""
+    def low(m: re.Match) -> str:
+        lo = m.group("lo") or m.group("lo2")
+        if parse_number(lo.replace(",", "")) is None:
+            return m.group(0)
+        at = m.start("lo") if m.group("lo") else m.start("lo2")
+        return " " * (at - m.start()) + lo + " " * (m.end() - at - len(lo))
+    return _RANGE.sub(low, text)
+
+
 def _find_counts(text: str) -> list[Mention]:
     """Return every casualty figure of `text`, in order of position."""
-
+    text = _lower_bounds(text)  # "killed between 11 and 20 people": the lower figure, as ACLED and GTD code it
     res = role_res()
     blocked = [(d.start, d.end) for d in find_dates(text) if d.kind != "relative"]
     blocked += [m.span() for m in _PARENS_SIZE.finditer(text)]
     found: list[Mention] = []
-    for key in ("acled_total", "coded", "fatalities"):
+    for key in ("this_event", "acled_total", "coded", "fatalities"):
         for m in res[key].finditer(text):
             if any(s < m.end() and m.start() < e for s, e in blocked):
                 continue
             more = m.groupdict().get("more")
             value = int(m.group("n") or m.group("n2")) if "n2" in m.groupdict() else int(m.group("n"))
             value += int(more) if more else 0
-            found.append(Mention("killed", value, m.start(), m.end(), None, total=True))
+            found.append(Mention("killed", value, m.start(), m.end(), None, total=True, coded=key != "fatalities"))
             blocked.append(m.span())
     for m in res["none"].finditer(text):
         said = m.group(0).lower()
@@ -528,5 +547,8 @@ def _find_counts(text: str) -> list[Mention]:
         found += _captives_killed(text)
     if not any(m.attacker for m in found if m.role == "killed"):
         found += _suicide_mentions(text)
+    brackets = [b.span() for b in re.finditer(r"\([^()]*\)", text)]
+    for m in found:
+        m.aside = any(s < m.start < e for s, e in brackets)
     found.sort(key=lambda m: m.start)
     return found

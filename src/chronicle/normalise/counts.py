@@ -21,6 +21,7 @@ from typing import Optional
 from ..records import Article, Count, Event, Span
 from .casualties import Mention, casualty_words, find_counts, role_res
 from .numbers import headline_span, number_words, parse_number
+from .victims import victim_groups
 
 # Texts up to this long are read whole for the main event (one-paragraph reports,
 # ACLED notes, GTD summaries); longer ones only in the event's own sentences.
@@ -28,7 +29,7 @@ SHORT_TEXT_CHARS = 1500
 
 
 
-_ATTACKS = r"(?:attacks?|incidents?|bombings?|blasts?|explosions?|assaults?|shootings?|raids?|events?)"
+_ATTACKS = r"(?:attacks?|incidents?|bombings?|blasts?|explosions?|assaults?|shootings?|raids?|events?|clash(?:es)?)"
 _ACROSS = re.compile(r"\b(?:across|in\s+(?=the\s+(?:blasts|attacks|explosions|bombings|assaults)\b|both\b|all\s+(?!of\b)[\w-]+\s+(?:of\s+the\s+)?" + _ATTACKS + r"|the\s+(?!\w+\s+of\b)[\w-]+\s+" + _ATTACKS + r"))\s*(?P<p>(?:which\b|(?:the|these|all|both|this|each)\b[^.;]{0,50}?" + _ATTACKS + r"\b|"
                      r"[\w\-]+\s+(?:of\s+the\s+|other\s+|similar\s+|coordinated\s+|local\s+|such\s+)*" + _ATTACKS + r"\b))"
                      r"(?!\s*\(\s*\d)", re.I)
@@ -39,6 +40,8 @@ _ONE_OF = re.compile(r"\b(?:one|first|second|third|last)\s+of\s+(?:at\s+least\s+
 
 def _split_shared(text: str) -> tuple[int, bool]:
     """Return (how many events share the totals written in `text`, whether to round the share up)."""
+    if role_res()["this_event"].search(text):
+        return 1, False  # "2 fatalities coded to this event": the share is given
     m = role_res()["split"].search(text)
     if m:
         n = parse_number(m.group("n"))
@@ -71,8 +74,10 @@ def total(mentions: list[Mention], role: str, shared: int = 1, round_up: bool = 
     ms = [m for m in mentions if m.role == role]
     if not ms:
         return None
+    if not all(m.aside for m in ms):
+        ms = [m for m in ms if not m.aside]  # "25 soldiers (22 according to X)": the bracket is another source
     totals = [m for m in ms if m.total]
-    kept = totals[-1:]
+    kept = ([m for m in totals if m.coded] or totals)[-1:]  # "coded as 3 (X reported 6 fatalities)"
     if not totals:
         for m in ms:
             if m.definite and kept:
@@ -100,13 +105,15 @@ def count_text(text: str, totals_only: bool = False) -> tuple[Optional[Count], O
 
 
 def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool = False,
-                   headline: Optional[tuple[int, int]] = None) -> tuple[Optional[Count], Optional[Count]]:
-    """Return (killed, injured) Counts of the `segments` (start, end) of `text` read as one event; figures in the `headline` span count only when the body gives none."""
+                   headline: Optional[tuple[int, int]] = None, doc=None) -> tuple[Optional[Count], Optional[Count]]:
+    """Return (killed, injured) Counts of the `segments` (start, end) of `text` read as one event; figures in the `headline` span count only when the body gives none; with the parsed `doc`, victim lists read off the parse."""
     mentions: list[Mention] = []
     for s, e in segments:
         for m in find_counts(text[s:e]):
             m.start, m.end = m.start + s, m.end + s
             mentions.append(m)
+    if doc is not None:
+        mentions = _with_victims(mentions, doc, segments)
     if headline is not None:
         mentions = _without_headline(mentions, headline)
     if totals_only:
@@ -116,6 +123,24 @@ def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool
     return (total(mentions, "killed", shared, round_up, sum_all),
             total(mentions, "injured", shared, round_up, sum_all))
 
+
+
+def _with_victims(mentions: list[Mention], doc, segments: list[tuple[int, int]]) -> list[Mention]:
+    """Return `mentions` with the figures of each parsed victim list that counts more than the words found in it
+    ("Nazari and his driver were killed": 2, where the words give one)."""
+    for sent in doc.sents:
+        if not any(s <= sent.start_char < e for s, e in segments):
+            continue
+        for g in victim_groups(sent):
+            inside = [m for m in mentions if m.role == g.role and not m.total
+                      and m.start < g.end and g.start < max(m.end, m.reach)]
+            if g.value <= sum(m.value for m in inside) or any(m.additive or m.aside for m in inside):
+                continue
+            quals = [m.qualifier for m in inside if m.qualifier]
+            mentions = [m for m in mentions if m not in inside]
+            mentions.append(Mention(g.role, g.value, g.start, g.end, quals[0] if quals else None,
+                                    definite=g.definite, attacker=g.attacker or any(m.attacker for m in inside)))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _without_headline(mentions: list[Mention], headline: tuple[int, int]) -> list[Mention]:
@@ -178,6 +203,6 @@ def count_events(article: Article, events: list[Event]) -> None:
     for event, segments in zip(events, _segments(article, events)):
         if not segments:
             continue
-        killed, injured = count_segments(text, segments, not _violent(event), headline)
+        killed, injured = count_segments(text, segments, not _violent(event), headline, article.doc)
         event.killed = _with_text(killed, text)
         event.injured = _with_text(injured, text)

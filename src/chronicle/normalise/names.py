@@ -20,7 +20,7 @@ DATA = Path(__file__).resolve().parent / "data"
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
 PARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "bin", "ibn", "bint", "abd", "abdul", "de", "da", "van", "von", "der"}
 PERSON_PRONOUNS = {"he", "him", "she", "her"}
-GROUP_PRONOUNS = {"they", "them"}
+GROUP_PRONOUNS = {"they", "them", "it"}
 MAX_PEOPLE = 400  # PERSON names read per article; more is a list, not a story, and merging is quadratic
 GROUP_KINDS = {"military", "police", "rebels", "militia", "government", "organization", "protesters",
                "civilians", "unknown"}
@@ -428,7 +428,8 @@ def canonicalise(article: Article) -> None:
         title = title_at(bare)
         g = known_group(a.text)
         if low in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            pending.append(a)
+            if a.name is None or _norm(a.name) == low:
+                pending.append(a)  # a name already given was read off the parse ("the army said it ...")
             continue
         if title and re.match(r"^%s\s+of\s+" % re.escape(title[0]), _norm(bare)):
             # "the President of the Kurdish Regional Government": a person known by office
@@ -476,6 +477,9 @@ def canonicalise(article: Article) -> None:
             a.kind = a.kind or "rebels"
         else:
             a.name = re.sub(r"^(the|a|an)\s+", "", a.text.strip(), flags=re.I)
+    for e in article.events:  # a pronoun that stands for no one the text names is no actor: the slot stays empty
+        e.actors = [a for a in e.actors if a.name or _norm(a.text) not in PERSON_PRONOUNS | GROUP_PRONOUNS]
+        e.targets = [a for a in e.targets if a.name or _norm(a.text) not in PERSON_PRONOUNS | GROUP_PRONOUNS]
     _merge_by_country(mentions)
 
 

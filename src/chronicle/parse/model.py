@@ -8,7 +8,6 @@ are checked against the stock pipes in tests/test_workers.py.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
 
 import spacy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -16,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 
-from ..records import Article
+from . import docs  # noqa: F401  (registers the chronicle_long_sentences pipe)
 
 # Token attributes a single-token rule of the attribute ruler may test in bulk.
 _BULK_KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
@@ -25,16 +24,53 @@ _BULK_KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 _FINAL = {".", "!", "?", "\u201d", '"', "'", "\u2019", ":"}
 
 
+_DASHES = {"-", "--", "\u2013", "\u2014", "\u2015"}
+_DATELINE_PUNCT = {",", ".", "(", ")", "/"}
+# A wire dateline is short: "KANO, Nigeria, Sept. 3, 2023 (Reuters) -" is 12 tokens.
+_DATELINE_MAX_TOKENS = 16
+
+
+def _dateline_end(doc, start: int):
+    """Return the index of the token after a wire dateline opening a paragraph at `start`
+    ("LAGOS, Feb. 9, 2023 - ", "Jan. 17, 2024 - ", "KABUL (AP) — "), or None."""
+    for tok in doc[start:start + _DATELINE_MAX_TOKENS]:
+        if tok.text in _DASHES and tok.i > start:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is None or not doc[tok.i - 1].whitespace_ or not tok.whitespace_ \
+                    or not (nxt.text[:1].isupper() or nxt.is_quote):
+                return None
+            words = [t for t in doc[start:tok.i] if t.text not in _DATELINE_PUNCT]
+            # a place in capitals, a date or an agency in brackets, and nothing but names between
+            marked = any(t.like_num for t in words) or any(t.is_upper and len(t) > 1 for t in words) \
+                or any(t.text == "(" for t in doc[start:tok.i])
+            if marked and words and all(t.like_num or t.text[:1].isupper() for t in words):
+                return tok.i + 1
+            return None
+        if "\n" in tok.text:
+            return None
+    return None
+
+
 @Language.component("chronicle_line_breaks")
 def line_breaks(doc):
     """Start a sentence after a paragraph break, or after a line break that ends a sentence or
-    a headline (the next line starts with a capital); the parser keeps these boundaries."""
+    a headline (the next line starts with a capital); the parser keeps these boundaries. A wire
+    dateline opening a paragraph is a sentence of its own, never split inside ("Jan. | 17")."""
+    starts = [0] if len(doc) else []
     for tok in doc[1:-1]:
         if not tok.is_space or "\n" not in tok.text:
             continue
         nxt, prev = doc[tok.i + 1], doc[tok.i - 1]
         if "\n\n" in tok.text or prev.text in _FINAL or nxt.text[:1].isupper():
             nxt.is_sent_start = True
+        starts.append(tok.i + 1)
+    for start in starts:
+        end = _dateline_end(doc, start)
+        while end is not None and end < len(doc):
+            for t in doc[start + 1:end]:
+                t.is_sent_start = False
+            doc[end].is_sent_start = True
+            start, end = end, _dateline_end(doc, end)  # "NAIROBI (AP) — Dec. 2, 2023 — ..."
     return doc
 
 
@@ -54,16 +90,9 @@ def load_pipeline(name: str, fast: bool = True, line_breaks: bool = True) -> Lan
         ) from exc
     if line_breaks and "parser" in nlp.pipe_names:
         nlp.add_pipe("chronicle_line_breaks", before="parser")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("chronicle_long_sentences", before="parser")
     return speed_up(nlp) if fast else nlp
-
-
-def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 64,
-                   max_chars: int = 200_000) -> None:
-    """Set `article.doc` on every article without an error, parsing in batches."""
-    todo = [a for a in articles if a.error is None]
-    texts = (a.text[:max_chars] for a in todo)
-    for article, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size)):
-        article.doc = doc
 
 
 def speed_up(nlp: Language) -> Language:

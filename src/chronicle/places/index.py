@@ -41,6 +41,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 import numpy as np
 
+from ..progress import bar
 from .spelling import fold, key, normalise, skeleton_of_key
 
 SCHEMA = 11
@@ -127,7 +128,9 @@ def build(path: Path, min_population: int = 0, countries: Optional[set[str]] = N
     os.unlink(tmp)
     try:
         con = sqlite3.connect(tmp)
-        _Builder(con, min_population, countries).fill(wof_path() if wof is None else wof)
+        with bar(None, "building the place index (once)", "places") as progress:
+            _Builder(con, min_population, countries).fill(wof_path() if wof is None else wof,
+                                                          progress)
         con.commit()
         con.close()
         os.replace(tmp, path)
@@ -166,9 +169,14 @@ class _Builder:
         self.a1_by_name: dict[tuple[str, str], int] = {}  # (cc, key of a name) -> admin1 id
         self.country_of: dict[str, int] = {}  # cc -> country id
 
-    def fill(self, wof: Union[Path, str]) -> None:
-        """Write every place: GeoNames first, then the WOF extract joined to it."""
+    def fill(self, wof: Union[Path, str], progress=None) -> None:
+        """Write every place: GeoNames first, then the WOF extract joined to it.
+
+        `progress`: a bar moved by the places read (drawn only on a terminal).
+        """
         places = self._read_geonames()
+        if progress is not None:
+            progress.update(len(places))
         pool = _pool() if self.only is None else None  # small test builds: one process
         try:
             keys = _ordered(pool, _keys_of, _batches([p[1:] for p in places], 5_000))
@@ -178,6 +186,8 @@ class _Builder:
             if wof:
                 for chunk in _ordered(pool, _parse, _lines(Path(wof))):
                     self._wof_chunk(chunk)
+                    if progress is not None:
+                        progress.update(len(chunk))
         finally:
             if pool is not None:
                 pool.terminate()

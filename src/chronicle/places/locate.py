@@ -169,6 +169,9 @@ def _capital_of(country: Optional[str], gaz: Gazetteer) -> Optional[Entry]:
 
 
 
+ROOTS = "chronicle_place_roots"  # Doc.user_data key: the root token of each place chain's span
+
+
 def _attached(article: Article, event: Event, chains: list[Chain]) -> Optional[Chain]:
     """Return the chain whose first name the parse attaches to the event's trigger."""
     doc = article.doc
@@ -178,13 +181,16 @@ def _attached(article: Article, event: Event, chains: list[Chain]) -> Optional[C
     if trig is None:
         return None
     trig_ids = {t.i for t in trig}
+    roots = doc.user_data.setdefault(ROOTS, {})  # asked for every event: found once per doc
     for chain in chains:
         if not chain.mentions[0].cue or not _known(chain):
             continue
-        span = doc.char_span(chain.start, chain.end, alignment_mode="expand")
-        if span is None:
+        if (chain.start, chain.end) not in roots:
+            span = doc.char_span(chain.start, chain.end, alignment_mode="expand")
+            roots[chain.start, chain.end] = None if span is None else span.root.i
+        if roots[chain.start, chain.end] is None:
             continue
-        tok, steps = span.root, 0
+        tok, steps = doc[roots[chain.start, chain.end]], 0
         while steps < 4 and tok.head is not tok:
             tok, steps = tok.head, steps + 1
             if tok.i in trig_ids:

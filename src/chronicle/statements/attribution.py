@@ -19,6 +19,7 @@ speakers.py, the vocabulary in cuewords.py.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..records import Article, Span, Statement
 from ..places.mentions import dateline_end
@@ -181,6 +182,45 @@ def _notes(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _without_own_cue(f: Found, doc, text: str) -> tuple[int, int]:
+    """Return a content opened by a relative word before its own speaker and cue ("which officials said killed
+    two people") cut to what follows the cue: the relative word stands for words outside the content."""
+    s, e = f.content
+    if not s < f.cue[0] < f.cue[1] < e:
+        return f.content
+    first = doc.char_span(s, s + 1, alignment_mode="expand")
+    if first is None or first[0].tag_ not in ("WDT", "WP", "WP$"):
+        return f.content
+    return trim(text, f.cue[1], e)
+
+
+def _headline_end(text: str) -> int:
+    """Return where a headline line opening the text ends, or 0 when the text opens with no headline."""
+    end = text.find("\n")
+    return end if 0 < end and len(text[:end].split()) <= 25 and text[end:].strip() else 0
+
+
+def _gist(text: str) -> set[str]:
+    """Return the content words of a text, cut to a stem ("condemns", "condemned" -> "conde")."""
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in cues()["function_words"]}
+
+
+def _headline_repeats(found: list[Found], text: str) -> list[Found]:
+    """Return `found` without statements of the headline that a statement of the body repeats (same kind, most of its words)."""
+    end = _headline_end(text)
+    if not end:
+        return found
+    body = [g for g in found if g.cue[0] >= end]
+    out = []
+    for f in found:
+        words = _gist(text[f.content[0]:f.content[1]])
+        if f.cue[0] < end and words and any(
+                g.kind == f.kind and len(words & _gist(text[g.content[0]:g.content[1]])) * 2 >= len(words) for g in body):
+            continue  # "Group denies role in attack" above "The group denied any role in the attack ..."
+        out.append(f)
+    return out
+
+
 def _orphan(f: Found, found: list[Found]) -> bool:
     """Tell whether `f` has no speaker and sits inside another statement's content."""
     return f.speaker is None and any(g is not f and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
@@ -218,10 +258,11 @@ def find_statements(article: Article) -> list[Statement]:
     found = [f for f in found if not _nested(f, found, quotes) and not _quoted_cue(f, quotes, lemmas)
              and not _orphan(f, found) and not _minor_inside(f, found, lemmas)]
     for f in found:
-        f.content = _run_on(doc, text, _without_dateline(text, f.content))
+        f.content = _run_on(doc, text, _without_dateline(text, _without_own_cue(f, doc, text)))
     found = _dedupe(found, lemmas)
     found = [f for f in found if not _reported_inside(f, found, lemmas)]
     found = [f for f in found if not _carrier(f, found, lemmas, doc) and not _narrated_act(f, doc)]
+    found = _headline_repeats(found, text)
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = Names(doc, quotes)
     out = []
@@ -253,9 +294,10 @@ def _event_spans(ev) -> list:
 
 def link_statements(article: Article) -> None:
     """Set `event_id` on statements that are about one of the article's events, and settle which speakers are unnamed."""
+    details = {id(ev): _event_spans(ev) for ev in article.events}  # once, not once a statement
     for st in article.statements:
         restore_names(st)
-        best = _event_of(st, article.events)
+        best = _event_of(st, article.events, details)
         st.event_id = _reported(best, article.events).id if best else None
     speakers = [st.speaker for st in article.statements if st.speaker is not None]
     # an unnamed source stays so unless resolved to someone named; "the source" later is that same source
@@ -269,8 +311,9 @@ def _reported(ev, events: list):
     return next((x for x in events if x.id == ev.repeats), ev) if ev.repeats else ev
 
 
-def _event_of(st: Statement, events: list):
-    """Return the event a statement is about, or None: named in it, detailed in it, or referred to."""
+def _event_of(st: Statement, events: list, details: Optional[dict] = None):
+    """Return the event a statement is about, or None: named in it, detailed in it, or referred to.
+    `details` holds each event's `_event_spans` by id(event), when made already."""
     s, e = st.content.start, st.content.end
     # the statement is not about the event its own cue names ("condemned" coded as ACCUSE)
     others = [ev for ev in events if not (ev.trigger.start < st.cue.end and st.cue.start < ev.trigger.end)]
@@ -278,7 +321,8 @@ def _event_of(st: Statement, events: list):
         if s <= ev.trigger.start and ev.trigger.end <= e:
             return ev
     for ev in others:  # it gives one of the event's details: its toll, place, date or parties
-        if any(s <= sp.start and sp.end <= e for sp in _event_spans(ev)):
+        spans = details[id(ev)] if details is not None else _event_spans(ev)
+        if any(s <= sp.start and sp.end <= e for sp in spans):
             return ev
     for ev in others:
         if ev.sentence is not None and ev.sentence.start < e and s < ev.sentence.end:

@@ -246,7 +246,7 @@ def hung_above(toks: list) -> list:
     doc = toks[0].doc
     last = max(t.i for t in toks)
     out = _topic_clause(doc, last) or _instances(doc, last, toks[0].i) or _conjunct(doc, last, toks) \
-        or _participle(doc, last, toks[0].i)
+        or _participle(doc, last, toks[0].i) or _infinitive(doc, last, toks[0].i)
     return [] if "\n" in doc[last:last + 1 + len(out)].text else out
 
 
@@ -291,6 +291,17 @@ def _participle(doc, last: int, first: int) -> list:
     return _until_end(doc, last, p)
 
 
+def _infinitive(doc, last: int, first: int) -> list:
+    """Return a to-infinitive right after the content that the parser hung on the cue ("praised the efforts of X | to
+    find a solution", "called on X | to act"): what the thing is for is part of what was said, or []."""
+    if last + 2 >= len(doc) or doc[last + 1].lower_ != "to" or doc[last + 1].dep_ != "aux":
+        return []
+    verb = doc[last + 1].head
+    if verb.tag_ != "VB" or verb.left_edge.i != last + 1 or verb.head.i >= first or verb.dep_ not in ("advcl", "xcomp", "ccomp", "acl"):
+        return []
+    return _until_end(doc, last, verb)
+
+
 def _conjunct(doc, last: int, toks: list) -> list:
     """Return a noun, prepositional or bare-verb conjunct hung above the content ("stressed fairness, and a need to ..."), or []."""
     j = last + 2 if last + 1 < len(doc) and doc[last + 1].text == "," else last + 1
@@ -314,14 +325,3 @@ def _conjunct(doc, last: int, toks: list) -> list:
 def wh_object(tok):
     """Return the relative pronoun a verb names in a relative clause ("which the CEO called nonsense"), or None."""
     return next((c for c in tok.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < tok.i), None)
-
-
-def wh_start(tok, subj):
-    """Return the relative or question word that opens what was said before its speaker ("which he said were", "what she says it does"), or None."""
-    left = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
-    for w in tok.subtree:
-        if w.i >= left or w.tag_ not in ("WDT", "WP") or w.lower_ == "who":
-            continue
-        if w.head.i == tok.i and w.dep_ == "dobj" or (w.head.i > tok.i and tok.i in {a.i for a in w.head.ancestors}):
-            return w
-    return None

@@ -28,6 +28,24 @@ def filters() -> dict:
     return _load("statement_filters.json")
 
 
+@lru_cache(maxsize=1)
+def word_classes() -> dict:
+    """Return the WordNet-derived word classes from data/word_classes.json (tools/verb_classes.py)."""
+    data = _load("word_classes.json")
+    return {part: {name: frozenset(words) for name, words in data[part].items()} for part in ("verbs", "nouns")}
+
+
+def person_noun(tok) -> bool:
+    """Tell whether a token names people: a person's name, a pronoun for one, or a noun of a person ("farmers")."""
+    return tok.ent_type_ == "PERSON" or tok.lower_ in ("him", "her", "them", "us", "me", "you") \
+        or tok.lemma_.lower() in word_classes()["nouns"]["person"]
+
+
+def verb_class(lemma: str, name: str) -> bool:
+    """Tell whether a verb lemma belongs to a WordNet class ("communication", "cognition", "emotion", "perception")."""
+    return lemma in word_classes()["verbs"][name]
+
+
 @dataclass
 class Found:
     """A statement before speaker names are resolved: token-level pieces."""

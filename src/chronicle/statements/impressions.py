@@ -53,6 +53,8 @@ def _seeming(tok, text: str, quotes, data) -> Optional[Found]:
     if tok.lemma_.lower() not in data["seem_verbs"] or tok.pos_ not in ("VERB", "AUX") or in_quote(quotes, (tok.idx, tok.idx + 1)):
         return None  # inside a quotation the impression is the speaker's own words, already reported
     kids = list(tok.children)
+    if not any(c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ == "like") for c in kids):
+        return None  # "she appeared at the rally": no impression without what it seems
     subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if subj is None or subj.lower_ == "it" or subj.i > tok.i or any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
         return None  # "makes him seem kinder", "as odd as it may seem": no clause of its own

@@ -6,10 +6,10 @@ from typing import Optional
 
 from .impressions import impression
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
-from .cuewords import Found, agentive, cues, lemma_of
+from .cuewords import Found, agentive, cues, lemma_of, person_noun, verb_class
 from .speakers import channels, speaker_tokens, subject_of
 from .contents import (addressee, claim_topic, content_tokens, cut_comment, cut_occasion, cut_tail,
-                       has_own_object, hung_above, more_infinitives, prep_object, wh_object, wh_start)
+                       has_own_object, hung_above, more_infinitives, prep_object, wh_object)
 
 
 def _stray_subject(verb, subj, ccomp) -> list:
@@ -140,13 +140,21 @@ def _cue_of(tok, data):
                                                     for c in tok.children) \
                 and any(c.dep_ in ("dobj", "oprd") for c in tok.children):
             return data["naming_verbs"][lemma], None
-        return None
+        # with no name given, naming is saying only as any verb of communication is ("called snap elections"),
+        # and not when it calls on someone ("called the farmers on Monday")
+        named = [c for c in tok.children if c.dep_ == "dobj"]
+        return ("claim", None) if _communicates(tok, lemma, data) \
+            and not any(agentive(c, data) or person_noun(c) for c in named) else None
     if lemma in data["verbs"]:
         return data["verbs"][lemma], None
     if lemma in data["passive_claims"] and any(c.dep_ == "nsubjpass" for c in tok.children):
         return "claim", None  # "the claims were rated as false": a judgement with no one named
     if lemma in data["intent_verbs"] and any(c.dep_ == "xcomp" for c in tok.children):
         return data["intent_verbs"][lemma], None
+    if lemma in data["intent_verbs"] and any(c.dep_ == "dobj" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and agentive(subj, data) and subj.lower_ not in ("i", "you", "we"):
+            return data["intent_verbs"][lemma], None  # "Trump wants a wall", "the party seeks a recount"
     if lemma in data["intent_verbs"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) \
             and not any(c.dep_ == "nsubj" and c.lower_ in ("i", "you", "we") for c in tok.children):
         return data["intent_verbs"][lemma], None  # "voters expect Clinton to win", "they decided she should share it"
@@ -154,7 +162,21 @@ def _cue_of(tok, data):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and agentive(subj, data):
             return "claim", None
+    if _communicates(tok, lemma, data):
+        return "claim", None
     return None
+
+
+def _communicates(tok, lemma: str, data) -> bool:
+    """Tell whether a verb of communication outside the lexicon (WordNet's class) has someone as subject and
+    what they communicate after it ("Sanders rebuffed the pressure", "who chided the press")."""
+    if tok.pos_ != "VERB" or tok.dep_ == "acl" or lemma in data["not_cues"] or not verb_class(lemma, "communication"):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i]
+    # "repeated his comment about Y": the noun of saying cues its own statement
+    return subj is not None and subj.i < tok.i and agentive(subj, data) and bool(objs) \
+        and not any(o.lemma_.lower() in data["noun_cues"] or o.lemma_.lower() in data["attitude_nouns"] for o in objs)
 
 
 def _colon_paragraph(text: str, cue_end: int) -> Optional[tuple[int, int]]:
@@ -291,6 +313,11 @@ def _passive_report(tok, kids, text: str, data) -> Optional[Found]:
     return Found(span_of([tok]), content, data["verbs"].get(tok.lemma_.lower(), "claim"), None, hedged=True)
 
 
+def _nobody(subj, data) -> bool:
+    """Tell whether a subject names no one ("no group", "nobody", "none of them"), so its verb reports nothing."""
+    return subj.lower_ in data["nobody_subjects"] or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+
+
 def _relative(subj) -> bool:
     """Tell whether a subject is a relative pronoun ("which", "much of which"), not a noun with its own relative clause."""
     for t in subj.subtree:
@@ -350,8 +377,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) and not has_own_object(tok):
             continue  # "as CNN reported" is handled with the statement it qualifies
         subj = subject_of(tok)
-        if subj is not None and subj.lower_ in data["generic_subjects"]:
-            continue  # "a guide for anyone wanting to borrow": no one in particular, so no report
+        if subj is not None and (subj.lower_ in data["generic_subjects"] or _nobody(subj, data)):
+            continue  # "anyone wanting to borrow", "no group has claimed it": no one in particular, so no report
         if subj is None and tok.tag_ == "VB" and tok.dep_ == "ROOT":
             continue  # "Ask yourself that question": a bidding, not a report
         # a weak verb ("found", "stressed", "agreed") takes its object as content only when someone does it
@@ -442,9 +469,6 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                     continue
                 q = trim(text, *span_of(ctoks))
             content = q
-        wh = wh_start(tok, subj)
-        if wh is not None and wh.idx < content[0] and wh.sent.start == sent.start:
-            content = (wh.idx, content[1])  # "which he said were at his side": the clause opens before its speaker
         content = one_paragraph(text, quotes, widen(text, quotes, content, cue_span, sent.end_char), cue_span)
         if _bare_object(tok, subj, content, quotes, data):
             continue

@@ -25,6 +25,10 @@ def according_statements(sent, text: str, quotes) -> list[Found]:
         cut = next((j for j, t in enumerate(src) if j > 0 and t.lower_ in ("in", "during", "on", "at")
                     and any(x.lemma_.lower() in cues()["nouns"] for x in src[j:j + 4])), None)
         speaker_toks = src[:cut] if cut else src
+        rel = next((j for j, t in enumerate(speaker_toks) if j > 0 and t.dep_ == "relcl"), None)
+        if rel is not None:  # "two officials who spoke on condition of anonymity": the clause describes the speaker
+            first = speaker_toks[rel].left_edge.i
+            speaker_toks = [t for t in speaker_toks if t.i < first]
         while speaker_toks and speaker_toks[-1].is_punct and speaker_toks[-1].text != ")":
             speaker_toks.pop()
         if not speaker_toks:

@@ -191,6 +191,7 @@ class Names:
         self.quotes = list(quotes)
         self.voices: list[tuple[int, str, str]] = []  # (start, body mention, the person it spoke through)
         self.speakers: list[tuple[int, str, Optional[str]]] = []  # (start, name, kind)
+        self.plural: dict[int, bool] = {}  # speaker start -> whether its head noun is plural
         self.chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
         self.persons = [e for e in doc_ents(doc) if e.label_ == "PERSON"]
         self.person_names = [(e.end_char, clean_name(e.text)) for e in self.persons]
@@ -229,11 +230,14 @@ class Names:
                 best = c
         return best
 
-    def body_before(self, pos: int) -> Optional[str]:
-        """Return the last named body (organisation) spoken of before `pos`."""
+    def body_before(self, pos: int, pronoun: str = "it") -> Optional[str]:
+        """Return the last body spoken of before `pos` that `pronoun` can stand for ("they": several, "it": one)."""
+        several = pronoun in ("they", "we")
         for start, name, kind in reversed(self.speakers):
-            if start < pos and kind in ("organization", "government", "military", "militia") \
-                    and not is_pronoun(name):
+            if start >= pos or kind == "person" or is_pronoun(name):
+                continue
+            plural = self.plural.get(start, False)
+            if (several and (plural or kind is not None)) or (not several and not plural):
                 return name
         ents = [e for e in doc_ents(self.doc) if e.label_ in ("ORG", "NORP") and e.end_char <= pos]
         return clean_name(ents[-1].text) if ents else None
@@ -300,7 +304,7 @@ def speaker_actor(article: Article, span: tuple[int, int], names: Names,
         if low == "who" and toks:
             head = toks[0].head
             name = clean_name(" ".join(t.text for t in speaker_tokens(head))) if head.i != toks[0].i else None
-        name = name or names.body_before(s) or names.person_before(s)
+        name = name or names.body_before(s, low) or (names.person_before(s) if low in ("who", "that") else None)
     elif persons or (len(toks) <= 2 and toks and all(t.pos_ == "PROPN" or t.is_punct for t in toks)):
         name = names.full_name(clean_name(persons[-1].text if persons else mention), s)
         if persons:
@@ -330,15 +334,27 @@ def speaker_actor(article: Article, span: tuple[int, int], names: Names,
                     for iso in [country_of_word(t.text)] if iso), None) if head else None
     act = Actor(mention, s, e, name=name, kind=kind, role=role, country=country, anonymous=head is not None)
     names.speakers.append((s, name or mention, kind))
+    head_tok = next((t for t in toks if t.head.i < toks[0].i or t.head.i > toks[-1].i or t.head.i == t.i), None)
+    names.plural[s] = head_tok is not None and head_tok.tag_ in ("NNS", "NNPS")
     return act
 
 
 def _unnamed(toks, ents, name: Optional[str], mention: str):
-    """Return the head word of an unnamed source ('a source close to X', 'officials', 'a senior official'), or None."""
+    """Return the head word of an unnamed source ('a source close to X', 'officials', 'a senior official',
+    'an officer who spoke on condition of anonymity'), or None."""
     if not toks or any(x.label_ in ("PERSON", "ORG") for x in ents) or name != clean_name(mention):
         return None
     head = next((t for t in toks if t.head.i < toks[0].i or t.head.i > toks[-1].i or t.head.i == t.i), toks[-1])
-    return head if head.lemma_.lower() in cues()["anonymous"] else None
+    return head if head.lemma_.lower() in cues()["anonymous"] or withheld_name(head) else None
+
+
+def withheld_name(head) -> bool:
+    """Tell whether the words around a speaker say the name is withheld ("who spoke on condition of anonymity",
+    "who asked not to be named", "not authorised to speak")."""
+    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+        return False
+    words = " ".join(t.lower_ for t in head.subtree if t.i - head.i < 30)
+    return any(w in words for w in cues()["withheld_name"])
 
 
 def via_actor(article: Article, span: tuple[int, int]) -> Actor:

@@ -6,7 +6,8 @@
 """
 from __future__ import annotations
 
-from .base import EventFilter, Saved, StatementFilter, Store
+from .base import Saved, Store
+from .filters import EventFilter, FilterError, StatementFilter
 
 
 def is_postgres(url: str) -> bool:
@@ -27,4 +28,4 @@ def open_store(url: str, create: bool = True) -> Store:
     return SQLiteStore(url, create=create)
 
 
-__all__ = ["EventFilter", "Saved", "StatementFilter", "Store", "open_store", "is_postgres"]
+__all__ = ["EventFilter", "FilterError", "Saved", "StatementFilter", "Store", "open_store", "is_postgres"]

@@ -78,3 +78,41 @@ def _pieces(text: str, a: int, b: int, ms: list[tuple[int, int, str]]) -> list[t
         out.append((text[i:j], label_at[i - a]))
         i = j
     return out
+
+
+# In a whole article, an event's words win over a statement's, and a statement's
+# speaker and cue over its content (which often holds the event).
+ARTICLE_LABELS = LABELS + ("speaker", "cue", "content")
+
+
+def article_marks(article: dict[str, Any]) -> list[tuple[int, int, str, str]]:
+    """Return (start, end, label, whose id) for every event's and statement's words in a stored article."""
+    out = []
+    for view in article.get("events") or []:
+        out += [(a, b, label, view["id"]) for a, b, label in marks(view)]
+    for s in article.get("statements") or []:
+        for label in ("speaker", "cue", "content"):
+            span = s.get(label)
+            if span and span.get("start") is not None and span["start"] < span["end"]:
+                out.append((span["start"], span["end"], label, s["id"]))
+    return out
+
+
+def article_pieces(article: dict[str, Any]) -> list[tuple[str, Optional[str], Optional[str]]]:
+    """Return the article's whole text cut into (words, label or None, whose id or None), in order."""
+    text = article.get("text") or ""
+    owner: list[Optional[tuple[str, str]]] = [None] * len(text)
+    rank = {label: i for i, label in enumerate(ARTICLE_LABELS)}
+    for start, end, label, who in sorted(article_marks(article), key=lambda m: rank[m[2]], reverse=True):
+        for i in range(max(0, start), min(end, len(text))):
+            owner[i] = (label, who)
+    out: list[tuple[str, Optional[str], Optional[str]]] = []
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and owner[j] == owner[i]:
+            j += 1
+        label, who = owner[i] or (None, None)
+        out.append((text[i:j], label, who))
+        i = j
+    return out

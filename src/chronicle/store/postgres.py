@@ -9,6 +9,7 @@ from typing import Any, Iterator
 import psycopg
 
 from .base import Store
+from .upgrade import upgrade
 
 
 @lru_cache(maxsize=1)
@@ -28,12 +29,19 @@ class PostgresStore(Store):
             with self.conn.transaction():
                 # Two processes creating the schema at once would race on the catalog.
                 self.conn.execute("SELECT pg_advisory_xact_lock(7263101)")
+                upgrade(self.conn.execute, self._columns, "(record::jsonb ->> '{key}')")
                 self.conn.execute(schema())
+
+    def _columns(self, table: str) -> set[str]:
+        rows = self.conn.execute("SELECT column_name FROM information_schema.columns"
+                                 " WHERE table_schema = current_schema() AND table_name = %s",
+                                 (table,)).fetchall()
+        return {r[0] for r in rows}
 
     def execute(self, sql: str, params=()) -> Any:
         """Run one statement with `?` placeholders; return the cursor."""
         # psycopg reads % as a placeholder marker; the SQL here has none of its own.
-        return self.conn.execute(sql.replace("?", "%s"), tuple(params))
+        return self.conn.execute(sql.replace("?", "%s"), tuple(self.clean(v) for v in params))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -45,9 +53,3 @@ class PostgresStore(Store):
         """Return a WHERE clause matching the text-search index against one parameter."""
         return ("to_tsvector('english', coalesce(a.title, '') || ' ' || a.text)"
                 " @@ websearch_to_tsquery('english', ?)")
-
-    def clean(self, value: Any) -> Any:
-        """Return `value` with NUL characters (which PostgreSQL text refuses) replaced, offsets kept."""
-        if isinstance(value, str) and "\x00" in value:
-            return value.replace("\x00", "\ufffd")
-        return value

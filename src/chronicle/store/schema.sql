@@ -8,13 +8,16 @@ CREATE TABLE IF NOT EXISTS articles (
     doc_id        TEXT NOT NULL,                -- the input's own id (file stem, JSONL id)
     source        TEXT,                         -- file path, JSONL line or WARC record
     url           TEXT,
+    outlet        TEXT,                         -- who published it: the input's, the site's name or the URL's host
     title         TEXT,
     published     TEXT,                         -- YYYY-MM-DD when known
     content_hash  TEXT NOT NULL UNIQUE,         -- sha256 of the cleaned text: one row per story
     text          TEXT NOT NULL,                -- the cleaned text all offsets point into
-    error_code    TEXT,                         -- E001..E008 (errors.py), NULL when processed
+    error_code    TEXT,                         -- E001..E010 (errors.py), NULL when processed
     error_message TEXT,
-    ingested_at   TEXT NOT NULL                 -- UTC, ISO 8601
+    ingested_at   TEXT NOT NULL,                -- UTC, ISO 8601
+    chronicle_version TEXT,                     -- the Chronicle release that stored it
+    pipeline      TEXT                          -- the spaCy pipeline and its version that read it
 );
 
 -- Every input seen (hash of its raw bytes), so a re-run or a resumed run skips it
@@ -24,6 +27,16 @@ CREATE TABLE IF NOT EXISTS inputs (
     source      TEXT,
     article_id  INTEGER REFERENCES articles(id) ON DELETE CASCADE,
     ingested_at TEXT NOT NULL
+);
+
+-- Inputs whose text repeats a stored article, each under its own id: every input id
+-- read is in `articles` or here, once.
+CREATE TABLE IF NOT EXISTS duplicates (
+    doc_id      TEXT NOT NULL,                  -- the repeating input's own id
+    source      TEXT,
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- the article it repeats
+    ingested_at TEXT NOT NULL,
+    PRIMARY KEY (doc_id, article_id)
 );
 
 CREATE TABLE IF NOT EXISTS events (
@@ -71,6 +84,10 @@ CREATE TABLE IF NOT EXISTS events (
     instrument_text      TEXT,
     instrument_start     INTEGER,
     instrument_end       INTEGER,
+    repeats              TEXT,                  -- id (within the article) of the event this mention restates
+    day_start            TEXT,                  -- first and last day the date can mean (YYYY-MM-DD; the article's
+    day_end              TEXT,                  --   date when the event has none): what date filters and sorts read
+    outlet               TEXT,                  -- the article's outlet, kept here so counts need not read articles
     record               TEXT NOT NULL          -- the full contract EVENT as JSON
 );
 
@@ -117,7 +134,26 @@ CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS events_country ON events(place_country);
 CREATE INDEX IF NOT EXISTS events_date ON events(date_value);
+CREATE INDEX IF NOT EXISTS events_status ON events(status);
+CREATE INDEX IF NOT EXISTS events_mode ON events(mode);
+CREATE INDEX IF NOT EXISTS events_sub_event ON events(acled_sub_event_type);
+CREATE INDEX IF NOT EXISTS events_outlet ON events(outlet);
+CREATE INDEX IF NOT EXISTS events_day ON events(day_start, day_end);
+-- The desk's counts over the events it shows (restatements left out) read these alone,
+-- never the wide rows: the list's order, the total and timeline, and each facet.
+CREATE INDEX IF NOT EXISTS shown_day ON events(repeats, day_start, day_end, killed);
+CREATE INDEX IF NOT EXISTS shown_type ON events(repeats, type);
+CREATE INDEX IF NOT EXISTS shown_sub_event ON events(repeats, acled_sub_event_type);
+CREATE INDEX IF NOT EXISTS shown_country ON events(repeats, place_country);
+CREATE INDEX IF NOT EXISTS shown_status ON events(repeats, status);
+CREATE INDEX IF NOT EXISTS shown_mode ON events(repeats, mode);
+CREATE INDEX IF NOT EXISTS shown_outlet ON events(repeats, outlet);
+-- What a join from event_actors (the actor facet) reads of each event, without its wide row.
+CREATE INDEX IF NOT EXISTS events_facts ON events(id, repeats, type, acled_sub_event_type,
+    place_country, status, mode, outlet, day_start, day_end, killed, injured);
 CREATE INDEX IF NOT EXISTS actors_event ON event_actors(event_id);
+CREATE INDEX IF NOT EXISTS actors_name ON event_actors(role, lower(name));
+CREATE INDEX IF NOT EXISTS actors_facet ON event_actors(role, name, event_id);
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 CREATE INDEX IF NOT EXISTS statements_event ON statements(event_id);
 

@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Iterator
 
 from .base import Store
+from .upgrade import upgrade
 
 
 @lru_cache(maxsize=1)
@@ -28,8 +29,23 @@ class SQLiteStore(Store):
         if path != ":memory:":
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            # Reads through a memory map skip a system call per page: counts over many
+            # events (the desk's facets) take half the time.
+            self.conn.execute("PRAGMA mmap_size = 268435456")
         if create:
+            upgrade(self.conn.execute, self._columns, "json_extract(record, '$.{key}')")
             self.conn.executescript(schema())
+
+    def _columns(self, table: str) -> set[str]:
+        return {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})").fetchall()}
+
+    def close(self) -> None:
+        """Close the connection, first letting SQLite refresh its planner statistics if due."""
+        try:
+            self.conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        self.conn.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
