@@ -21,7 +21,7 @@ WOF-only admin2 areas keep their label point.
 The index is keyed by the versions of its sources and of this schema, and written to a
 temporary file renamed into place, so a killed build leaves no half-made index.
 
-    python -m chronicle.places.index        # build the default index if missing; print its path
+    python -m chronicle.places        # build the default index if missing; print its path
 """
 from __future__ import annotations
 
@@ -539,8 +539,3 @@ def ensure(path: Path) -> Path:
         if not path.exists():
             build(path)
     return path
-
-
-if __name__ == "__main__":
-    from .gazetteer import default_path
-    print(ensure(default_path()))
