@@ -76,7 +76,7 @@ def test_sample_lexicon_entries():
 
 def test_salience_and_figurative_cues_are_data():
     for name in ("sport_or_game", "hard_violence", "not_force_modifier", "figurative_subject",
-                 "background_frame", "mutual_violence", "private_dispute"):
+                 "background_frame", "private_dispute"):
         words = ontology.cue(name)
         assert words and all(w == w.lower() and w.strip() == w for w in words), name
     # a word cannot be both a sign of a sports page and of real violence

@@ -53,6 +53,15 @@ def _is_crowd(tokens) -> bool:
     return bag.cue("crowd") or fires("acled.party_members", bag.cue("affiliates") and bag.cue("political_org_words"))
 
 
+def _words_before(head) -> list:
+    """Return the nouns before a verb trigger in its sentence, outside dates and place phrases: who did it, when
+    the parse lost the subject ("On 10 April, supporters of a candidate stabbed ...")."""
+    if head is None or head.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return []  # "supporters were attacked": the words before a passive verb are who was hit
+    return [t for t in head.sent if t.i < head.i and t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ in ("DATE", "TIME", "GPE", "LOC")
+            and not (t.dep_ == "pobj" and t.head.lower_ in ("on", "in", "at", "near"))]
+
+
 def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     """Return the ACLED (event type, sub-event type) of an ASSAULT."""
     sent = sentence_bag(article, ev)
@@ -93,7 +102,7 @@ def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
     if fires("acled.no_shot_fired", ev.mode in (None, "firearms", "melee") and story.cue("no_fighting") and not story.cue("casualty")):
         # armed men storming a post and leaving without a shot: a change in what the group does
         return ("Strategic developments", "Change to group/activity")
-    crowd = fires("acled.crowd_doers", _is_crowd(agents)) or fires("acled.mob_words", ev.mode in ("mob",) or clause.cue("mob"))
+    crowd = fires("acled.crowd_doers", _is_crowd(agents)) or fires("acled.crowd_before_verb", not agents and _is_crowd(_words_before(head))) or fires("acled.mob_words", ev.mode in ("mob",) or clause.cue("mob"))
     # "attacked settlements and burnt homes": the burning is part of an attack on people ("arson attack" is not)
     attack_on_people = head is not None and head.lemma_.lower() in ("attack", "raid", "storm", "assault") and not any(
         w in ev.trigger.text.lower() for w in ("arson", "fire", "burn", "torch", "blaze"))
@@ -111,8 +120,14 @@ def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         if fires("acled.abduct_and_kill", head is not None and any(
                 c.dep_ == "conj" and c.lemma_.lower() in ontology.cue("killing_verbs") for c in head.children)):
             return ("Violence against civilians", "Attack")  # "kidnapped and killed": ACLED codes the killing
+        if fires("acled.abduct_then_kill", context_bag(article, ev, 1).cue("killing_verbs")):
+            return ("Violence against civilians", "Attack")  # "abducted a man, later found executed": the killing
         return ontology.acled_for("ASSAULT", ev.mode)
     if crowd and ev.mode not in REMOTE:
+        return _crowd_riot(article, ev, clause)
+    if fires("acled.crude_bombs", ev.mode in ("explosives", "grenade") and sent.cue("crude_bombs") and not (
+            Bag(agents).cue("state_forces") or Bag(agents).cue("armed_group_words"))):
+        # crude or petrol bombs thrown by party men or unnamed people: ACLED codes a riot, not a remote explosive
         return _crowd_riot(article, ev, clause)
     if fires("acled.unarmed_beat_forces", ev.mode in ("melee", "beat") and agents and not Bag(agents).cue("organized_armed")
              and not Bag(agents).cue("armed") and side_of(patient_heads(head)) == "armed"):

@@ -19,11 +19,13 @@ from .roles import agent_tokens, captured_people, context_bag, sentence_bag, sid
 
 
 def _crowd_doers(tokens) -> bool:
-    """Return True when the doers are unorganised people ("community members", "unknown persons")."""
+    """Return True when the doers are unorganised people ("community members", "unknown persons") or members
+    of a party or other civic body ("members of the student league")."""
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     people = ontology.cue("crowd") | {"person", "persons", "individual", "men", "man", "youth", "youngster"}
     armed = ontology.cue("armed") | ontology.cue("organized_armed") | ontology.cue("armed_group_words")
-    return bool(lemmas & people) and not lemmas & armed
+    party = fires("acled.party_members_looting", bool(lemmas & ontology.cue("affiliates") and lemmas & ontology.cue("political_org_words")))
+    return bool(lemmas & people or party) and not lemmas & armed
 
 
 def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
@@ -65,8 +67,8 @@ ROLE_PREPS = ("on", "against", "targeting")
 PERSON_ATTACKS = {"Assassination", "Hostage Taking (Kidnapping)", "Hostage Taking (Barricade Incident)", "Hijacking"}
 
 
-def _targets_person(head) -> bool:
-    """Return True when what the attack hit is one named or office-holding person (or their convoy, home)."""
+def _hit_tokens(head) -> list:
+    """Return the tokens of what the attack hit: objects of the trigger, its verb and a paired verb, and of 'target'."""
     verb = head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -80,12 +82,42 @@ def _targets_person(head) -> bool:
     for t in head.sent:
         if t.lemma_.lower() == "target" and t.pos_ == "VERB":
             toks += [x for c in t.children if c.dep_ == "dobj" for x in c.subtree]
+    return toks
+
+
+def _targets_person(head, arson: bool = False) -> bool:
+    """Return True when what the attack hit is one named or office-holding person (or their convoy, home)."""
+    toks = _hit_tokens(head)
     roles = ontology.cue("official")
     ids = {t.i for t in toks}
     for ent in head.doc.ents:
-        if ent.label_ == "PERSON" and ent.root.i in ids and fires("gtd.person_entity", _person_named(ent, roles)):
+        if ent.label_ in ("PERSON", "ORG") and ent.root.i in ids and fires("gtd.person_entity", _person_named(ent, roles)):
             return True
-    return any(fires("gtd.person_role", t.lemma_.lower() in roles and t.tag_ != "NNS" and t.pos_ == "NOUN") for t in toks)
+    if any(fires("gtd.person_role", t.lemma_.lower() in roles and t.tag_ != "NNS" and t.pos_ == "NOUN") for t in toks):
+        return True
+    # a house set on fire is a facility attack, whoever owns it
+    return not arson and any(fires("gtd.person_possession", _owned_by_person(t, roles)) for t in head.sent)
+
+
+def _owned_by_person(tok, roles) -> bool:
+    """Return True for the car or home of a named or office-holding person ("the vehicle of X", "the residence
+    belonging to the district chief", "the mayor's house"): the person is the target whatever hits it."""
+    if tok.lemma_.lower() not in ontology.cue("possessions"):
+        return False
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() == "belong":
+            c = next((x for x in c.children if x.dep_ == "prep" and x.lower_ == "to"), c)
+        if c.dep_ == "prep" and c.lower_ in ("of", "to"):
+            owners += [x for x in c.children if x.dep_ == "pobj"]
+    return any(o.lemma_.lower() in roles or (o.pos_ == "PROPN" and _name_of_person(o, roles)) for o in owners)
+
+
+def _name_of_person(tok, roles) -> bool:
+    """Return True when the name `tok` stands in is a person's: tagged PERSON, or said again as a person
+    (the small model tags many people's names as organisations)."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and (ent.label_ == "PERSON" or (ent.label_ == "ORG" and _person_named(ent, roles)))
 
 
 PLACE_PREPS = {"in", "near", "at", "outside", "inside", "from", "into", "along", "between", "across", "around"}
@@ -126,7 +158,7 @@ def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
     if mode == "hostage" and fires("gtd.hostage_kidnap", sent.has_any(("kidnap", "abduct", "kidnapping", "abduction"))):
         attack = "Hostage Taking (Kidnapping)"
     elif mode not in ("abduct", "hostage", "hijack"):
-        if fires("gtd.assassination_words", sent.cue("assassination")) or (head is not None and _targets_person(head)):
+        if fires("gtd.assassination_words", sent.cue("assassination")) or (head is not None and _targets_person(head, mode == "arson")):
             attack = "Assassination"
         elif fires("gtd.kidnap_in_incident", near.has_any(("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive"))):
             # GTD codes an incident in which people were taken as a kidnapping

@@ -14,11 +14,11 @@ from functools import lru_cache
 from typing import Optional
 
 from ..records import Article, Event, Span
-from . import mentions, ontology
+from . import labels, mentions, ontology
 from .clauses import DEFINITE, YEAR, Bag, clause_tokens, sentence_text
 from .rules import fires, on
 
-PHYSICAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"}
+PHYSICAL = ontology.PHYSICAL
 # Which event leads when several types share a sentence: a protest met by police is
 # coded as the protest; an interception outranks the attack it stopped.
 SENTENCE_PRIORITY = {"PROTEST": 6, "ASSAULT": 5, "COERCE": 4, "MOBILIZE": 3, "AGREE": 2, "RETREAT": 2}
@@ -100,6 +100,9 @@ def _context_ok(entry: dict, head, bag: Bag, primed: bool = False, loose: bool =
                                 and not (entry["ctx"] == "violence" and fires("ctx.people_hit", _people_hit(head)))):
         return False
     if "dep" in entry and fires(f"{entry['id']}:dep", head.dep_ not in entry["dep"]):
+        return False
+    if "not_by" in entry and fires(f"{entry['id']}:not_by", any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in ontology.cue(entry["not_by"]) for c in head.children)):
         return False
     nctx = entry.get("nctx") or []
     for name in [nctx] if isinstance(nctx, str) else nctx:
@@ -555,4 +558,4 @@ def find_events(article: Article) -> list[Event]:
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
         del ev._rank
-    return events
+    return labels.add_label_event(article, events)

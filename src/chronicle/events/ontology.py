@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Optional
 
 DATA = Path(__file__).resolve().parent / "data"
+# acts rather than words: they lead over statements, and ACLED codes them
+PHYSICAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"})
 
 
 @lru_cache(maxsize=1)

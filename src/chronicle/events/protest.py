@@ -124,6 +124,28 @@ def _negated_word(tok) -> bool:
 HARM_VERBS = {"assault", "attack", "beat", "injure", "hit", "stab", "hack", "chase", "storm", "disrupt"}
 
 
+def _holders_hit(head, tokens) -> set[int]:
+    """Return indexes of clauses in which someone harmed the people who held the protest: its holders
+    named again as the victims ("assaulted members of the BNP during the BNP's demonstration") or
+    victims said to be staging it ("assaulted workers who were staging a protest")."""
+    holders = set()
+    for c in head.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            holders |= {t.lower_ for t in c.subtree if t.pos_ == "PROPN"}
+        if c.dep_ == "prep" and c.lower_ == "of":
+            holders |= {t.lower_ for t in c.subtree if t.pos_ == "PROPN"}
+    out: set[int] = set()
+    for v in tokens:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in HARM_VERBS or v.i == head.i:
+            continue
+        # what follows the verb, without the protest's own phrase: who was hit (the parse often loses the object)
+        after = [t for t in v.subtree if t.i > v.i and not head.left_edge.i <= t.i <= head.right_edge.i]
+        staging = any(r.dep_ == "relcl" and r.i < head.i <= r.right_edge.i for r in v.subtree if r.i > v.i)
+        if fires("acled.holders_attacked", staging or bool(holders & {t.lower_ for t in after})):
+            out.update(t.i for t in v.subtree)
+    return out
+
+
 def _done_to_crowd(tokens) -> set[int]:
     """Return indexes of clauses in which someone attacked, beat or disrupted the protesters
     ("members of the ruling party assaulted the demonstrators", "attacked the march")."""
@@ -170,6 +192,8 @@ def code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
     own = (lambda t: True) if short_text(article.text) else (lambda t: ev.sentence.start <= t.idx < ev.sentence.end)
     # "party members assaulted the demonstrators": what others did to the crowd is an intervention, not its violence
     done_to = _done_to_crowd(toks)
+    if head is not None and on("acled.holders_attacked"):
+        done_to |= _holders_hit(head, toks)
     crowd_did = Bag([t for t in crowd_toks if own(t) and t.i not in done_to and not (t.pos_ == "VERB" and any(
         c.dep_ == "nsubjpass" and c.lemma_.lower() in sufferers for c in t.children))])
     fought = Bag([t for t in toks if own(t)]).cue("crowd_fought")
@@ -188,10 +212,9 @@ def code_protest(article: Article, ev: Event, head) -> tuple[str, str]:
                                                      "violently disperse")) or (facts.has_any(("kill", "die", "shoot dead", "shot dead")) and (
                                                          facts.cue("armed") or facts.has_any(("gunfire", "bullet", "shot"))))):
         return ("Protests", "Excessive force against protesters")
-    # a clash takes two sides: it makes the protest violent whoever is named as its doer
     # "the march descended into the worst violence in years": a turn the what-about filter would drop
     turned = (context_bag(article, ev, 1) if short_text(article.text) else sentence_bag(article, ev)).cue("violent_turn")
-    if fires("acled.protest_clash", facts.cue("mutual_violence")) or fires("acled.protest_turned_violent", turned):
+    if fires("acled.protest_turned_violent", turned):
         return _riot_or_mob(article, ev)
     if fires("acled.protesters_attacked", bool(done_to)):
         return ("Protests", "Protest with intervention")

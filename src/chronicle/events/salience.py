@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..records import Article, Event
 from . import coding
 from .clauses import aside_tokens, is_definite
+from .labels import apply_label
 from .mentions import short_text, uncode_repeats
 from .outcome import settle_outcomes
 from .roles import trigger_token
@@ -86,5 +87,6 @@ def code_events(article: Article, events: list[Event]) -> None:
     """Code `events` of `article` (ACLED, and GTD for attacks), keep codes only for what the article
     reports, and leave restatements of an earlier event uncoded."""
     code_salient(article, events)
+    apply_label(article, events)
     settle_outcomes(article, events)
     uncode_repeats(article, events)
