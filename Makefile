@@ -8,8 +8,11 @@ PIP := $(PY) -m pip install -qq --disable-pip-version-check
 
 .PHONY: install install-extras demo test eval rules bench fuzz bench-api clean
 
-# The core install: runtime pins, the pinned spaCy pipeline, Chronicle itself.
+# The core install: runtime pins, the pinned spaCy pipeline, Chronicle itself; then the
+# place index, built once into the cache folder (a few minutes of CPU the first time,
+# nothing after), so that no test, worker or demo run has to build it.
 install: $(VENV)/.installed
+	$(PY) -m chronicle.places > /dev/null
 
 # The optional extras (PostgreSQL, Spark, Parquet, Datasette) and the test tools: `make test` covers them all.
 install-extras: $(VENV)/.extras

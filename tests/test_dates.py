@@ -211,3 +211,42 @@ def test_a_date_after_other_words_still_dates_the_event():
     ev = _event(text, "fired")
     dates.date_events(art, [ev])
     assert ev.date.value == "2021-03-02"
+
+
+def _parsed(nlp, text, published, trigger_word):
+    art = Article(id="t", text=text, published=published)
+    art.doc = nlp(text)
+    s = text.index(trigger_word)
+    sent = next(x for x in art.doc.sents if x.start_char <= s < x.end_char)
+    ev = Event(id="e1", type="ASSAULT", trigger=Span(trigger_word, s, s + len(trigger_word)),
+               sentence=Span(sent.text, sent.start_char, sent.end_char))
+    dates.date_events(art, [ev])
+    return ev
+
+
+def test_opening_date_of_a_denial_does_not_date_the_attack_it_denies(nlp):
+    # 5 May 2021 was a Wednesday; the attack was on the Monday before
+    ev = _parsed(nlp, "The rebels on Wednesday denied carrying out Monday's attack on a village "
+                      "school in the hills.", "2021-05-07", "attack")
+    assert (ev.date.value, ev.date.text) == ("2021-05-03", "Monday")
+
+
+def test_opening_date_still_dates_an_event_of_its_own_clause(nlp):
+    ev = _parsed(nlp, "The rebels on Wednesday attacked a village school in the hills, "
+                      "a week after Monday's raid.", "2021-05-07", "attacked")
+    assert ev.date.value == "2021-05-05"
+
+
+def test_possessive_date_dates_only_the_noun_it_qualifies(nlp):
+    ev = _parsed(nlp, "The party filed an appeal against last month's election with the "
+                      "constitutional court.", "2021-05-07", "appeal")
+    assert ev.date is None
+    ev = _parsed(nlp, "The party appealed to the court on Thursday to annul last month's vote.",
+                 "2021-05-07", "appealed")
+    assert ev.date.value == "2021-05-06"
+
+
+def test_possessive_date_dates_its_own_noun(nlp):
+    ev = _parsed(nlp, "Sunday's bombing killed five traders at a cattle market, officials said "
+                      "on Tuesday.", "2021-05-07", "bombing")
+    assert ev.date.value == "2021-05-02"

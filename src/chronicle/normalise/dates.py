@@ -29,6 +29,7 @@ FUTURE_SLACK_DAYS = 7
 LEAD_CHARS = 60
 # month names that are also common verbs; only capitalised they are months
 _VERB_MONTHS = frozenset({"may", "march"})
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 @dataclass
@@ -302,23 +303,70 @@ def _clause_head(tok):
     return tok.i if tok is not None else None
 
 
+def _possessed(article: Article, d: DateMention) -> Optional[tuple[int, int]]:
+    """Return the span of the noun a possessive date qualifies ("last month's election"), or None.
+
+    Such a date says when that thing happened, not when the sentence's other events did.
+    """
+    if not _POSSESSIVE.match(article.text, d.end):
+        return None
+    tok = _token_at(article.doc, max(d.start, d.end - 1))
+    if tok is None:
+        return d.end, d.end + 1
+    noun = tok.head if tok.dep_ == "poss" or tok.head.i != tok.i else tok
+    return noun.idx, noun.idx + len(noun.text)
+
+
+def _own(article: Article, event: Event, d: DateMention) -> bool:
+    """Say whether date `d` may date `event`: a possessive date only dates the noun it qualifies."""
+    span = _possessed(article, d)
+    return span is None or (span[0] < event.trigger.end and event.trigger.start < span[1])
+
+
+def _same_clause(article: Article, event: Event, dates: list[DateMention]) -> list[DateMention]:
+    """Return the dates of the trigger's own clause (the nearest verb above each is the trigger's)."""
+    sent = event.sentence
+    head = _clause_head(_token_at(article.doc, event.trigger.start))
+    if sent is None or head is None:
+        return []
+    return [d for d in dates if d.value and sent.start <= d.start and d.end <= sent.end
+            and _clause_head(_token_at(article.doc, d.start)) == head and _own(article, event, d)]
+
+
 def _pick(article: Article, event: Event, dates: list[DateMention]) -> Optional[DateMention]:
     """Return the date of the trigger's clause, else of its sentence, else None."""
     sent = event.sentence
     if sent is None:
         return None
-    inside = [d for d in dates if d.value and sent.start <= d.start and d.end <= sent.end]
+    inside = [d for d in dates if d.value and sent.start <= d.start and d.end <= sent.end
+              and _own(article, event, d)]
     if not inside:
         return None
     trig = event.trigger.start
-    head = _clause_head(_token_at(article.doc, trig))
-    if head is not None:
-        same = [d for d in inside if _clause_head(_token_at(article.doc, d.start)) == head]
-        if same:
-            return min(same, key=lambda d: abs(d.start - trig))
+    same = _same_clause(article, event, inside)
+    if same:
+        return min(same, key=lambda d: abs(d.start - trig))
     # a bare year in another clause is too weak to date the event
     inside = [d for d in inside if d.kind != "year"] or []
     return min(inside, key=lambda d: abs(d.start - trig)) if inside else None
+
+
+def _opening_dates(article: Article, event: Event, opening: DateMention,
+                   dates: list[DateMention]) -> DateMention:
+    """Return the date of the main event: the opening date, unless it is a relative one that
+    belongs to another clause of the sentence and the trigger's own clause gives another
+    date ("The group on Wednesday denied carrying out Monday's attack": Monday). A full
+    date opening a note ("On 6 May 2020, ...") always dates its main event."""
+    if opening.kind == "absolute":
+        return opening  # "On 6 May 2020, ...": a note's date is the report's, whatever follows
+    own = _same_clause(article, event, dates)
+    if not own or any(d.start == opening.start for d in own):
+        return opening
+    opening_head = _clause_head(_token_at(article.doc, opening.start))
+    trig_head = _clause_head(_token_at(article.doc, event.trigger.start))
+    if opening_head is None or opening_head == trig_head:
+        return opening
+    return min(own, key=lambda d: abs(d.start - event.trigger.start))
 
 
 _DATELINE = re.compile(r"\s*(?:\([A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)\s*)?[-–—]\s")
@@ -354,8 +402,8 @@ def _opening(text: str, dates: list[DateMention], start: int = 0) -> Optional[Da
             continue
         if d.start > min(start + LEAD_CHARS, first_end):
             break
-        if d.value and d.kind != "year":
-            return d
+        if d.value and d.kind != "year" and not _POSSESSIVE.match(text, d.end):
+            return d  # not "last month's election": that dates the election only
     return None
 
 
@@ -376,9 +424,13 @@ def date_events(article: Article, events: list[Event]) -> None:
         else:
             dates = [d for d in dates if d.start != opening.start]
         opening = None
-    lead = opening or next((d for d in dates if d.value and d.kind != "year"), None)
+    # a possessive date ("last month's election") dates only its noun, not the report
+    lead = opening or next((d for d in dates if d.value and d.kind != "year"
+                            and not _POSSESSIVE.match(article.text, d.end)), None)
     for i, event in enumerate(events):
-        # a report that opens with a date dates its main event by it (dateline, ACLED and GTD notes)
-        d = (opening if i == 0 else None) or _pick(article, event, dates) or lead
+        # a report that opens with a date dates its main event by it (dateline, ACLED and GTD
+        # notes), unless that date is another clause's and the event's clause has its own
+        d = (_opening_dates(article, event, opening, dates) if i == 0 and opening else None) or (
+            _pick(article, event, dates) or lead)
         if d is not None:
             event.date = Date(article.text[d.start:d.end], d.start, d.end, d.value, d.precision)

@@ -20,7 +20,8 @@ import regex
 from ..records import Article, Event, Place
 from ..settings import load as load_settings
 from .choose import lies_within, outside, resolve_chain
-from .gazetteer import Entry, Gazetteer, capitals, is_capital, normalise, open_gazetteer
+from .evidence import weigh, without_people
+from .gazetteer import Entry, Gazetteer, capitals, is_capital, key, open_gazetteer, skeleton
 from .mentions import (
     Chain,
     Mention,
@@ -31,12 +32,15 @@ from .mentions import (
     find_mentions,
     region_entries,
     vocab,
-    without_surnames,
 )
 from .offsets import RELATIVE, haversine_km, offset_point, relative_offset
 
 _SENTENCE_END = regex.compile(r"[.!?]\s")
+_SUBJECTS = ("nsubj", "nsubjpass")
 _FROM_END = regex.compile(r"\bfrom\s+(?:the\s+)?$")
+# "between X and Y", "between the villages of X and Y"
+_BETWEEN = regex.compile(r"\bbetween\s+(?:the\s+(?:\p{L}+\s+){1,2}of\s+)?$", regex.I)
+_AND_GAP = regex.compile(r"\s*,?\s+and\s+(?:the\s+(?:\p{L}+\s+){1,2}of\s+)?")
 # "the capital" standing alone: the city the article is written from, or its country's
 _BARE_CAPITAL = regex.compile(r"\bthe\s+(?:\p{L}+\s+)?capital(?:['’]s|\b)"
                               r"(?!\s*,?\s*(?:city\s+(?:of\s+)?)?\p{Lu})")
@@ -64,13 +68,15 @@ def _namesake_town(area: Entry, gaz: Gazetteer) -> Optional[Entry]:
     """Return the town inside the district `area` that bears its name, or None.
 
     A district is named after its seat ("Birnin Gwari LGA"), which need not be its
-    most populous town.
+    most populous town. Where the index does not say which district a town is in, a town
+    of that name within 60 km of the district's point counts (a village: within 25 km).
     """
-    said = normalise(area.name)
-    towns = [e for e in gaz.lookup(area.name)
-             if e.kind == "city" and e.a2 == area.id and normalise(e.name) == said]
-    return max(towns, key=lambda e: e.population, default=None)
-
+    said = skeleton(area.name)
+    towns = [e for e in gaz.lookup(area.name) + gaz.fuzzy(area.name)
+             if e.kind == "city" and skeleton(e.name) == said and (
+                 e.a2 == area.id or haversine_km(e.lat, e.lon, area.lat, area.lon) <= (
+                     25 if e.minor else 60))]
+    return max(towns, key=lambda e: (e.population, not e.minor), default=None)
 
 
 def _place(text: str, start: int, end: int, entry: Entry, precision: str, gaz: Gazetteer,
@@ -121,6 +127,9 @@ def _to_place(text: str, chain: Chain, countries: set[str],
     place = None
     if resolved is not None:
         mention, entry, precision = resolved
+        if precision == "admin2" and mention.hint in ("city", "point") and _namesake_town(
+                entry, gaz) is not None:
+            precision = "city"  # "Ras al-Ain city": the district's town, where it is placed
         place = _relative(text, chain, entry, mention, gaz) or _place(
             text, mention.start, mention.end, entry, precision, gaz)
     if memo is not None:
@@ -189,7 +198,28 @@ def _attached(article: Article, event: Event, chains: list[Chain]) -> Optional[C
                 return chain
             if tok.pos_ in ("VERB", "AUX") and tok.i not in trig_ids and tok.dep_ != "xcomp":
                 break
+            if tok.dep_ in _SUBJECTS:
+                break  # "Assailants in Gaza fired ...": where the doers are from
     return None
+
+
+
+def _of_subject(doc, chain: Chain) -> bool:
+    """Say whether the parse hangs the chain on a verb's subject ("Assailants in Gaza fired a
+    rocket that struck Sderot"): it says where the doers are, not where the event is."""
+    span = doc.char_span(chain.start, chain.end, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(2):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.dep_ in _SUBJECTS and tok.pos_ in ("NOUN", "PROPN"):
+            return True
+        if tok.pos_ != "ADP" or tok.lower_ not in ("in", "from"):
+            return False  # "youths of Okpanam blocked ...": who they are, and where
+    return False
 
 
 
@@ -198,18 +228,20 @@ def _known(chain: Chain) -> bool:
 
 
 
-def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int) -> list[Chain]:
+def _ranked(chains: list[Chain], attached: Optional[Chain], lo: int, hi: int,
+            doers: frozenset = frozenset()) -> list[Chain]:
     """Order chains for an event: a bare country last ("Al-Qaida in Iraq" says less than
     "Dora neighborhood, Baghdad city"), a road named after a town just before it; then
-    attached by the parse; then after a locative word in its sentence; then after a
-    locative word anywhere, the event's sentence first, then text order. A name followed
-    by a type word ("Baiji city") counts as after a locative word."""
+    attached by the parse; then after a locative word in its sentence, where the doers
+    are from (`doers`, ids of chains) after where it happened; then after a locative
+    word anywhere, the event's sentence first, then text order. A name followed by a type
+    word ("Baiji city") counts as after a locative word."""
     def key(c: Chain) -> tuple:
         only_country = all(e.kind == "country" for m in c.mentions for e in m.entries)
         first = c.mentions[0]
         inside, cue = lo <= c.start < hi, first.cue or first.tail > first.end
-        return (only_country, first.road, c is not attached, not (inside and cue), not cue,
-                not inside, c.start)
+        return (only_country, first.road, c is not attached, not (inside and cue),
+                id(c) in doers, not cue, not inside, c.start)
     return sorted(chains, key=key)
 
 
@@ -258,10 +290,12 @@ def locate_events(article: Article, events: list[Event]) -> None:
         return
     text = article.text
     gaz = _gazetteer()
-    mentions = without_surnames(find_mentions(text, gaz), article.doc)
+    mentions = without_people(text, find_mentions(text, gaz), article.doc)
     chains = _chains(text, mentions)
     countries = _country_context(text, chains)
     drop_partial_abroad(mentions, countries)
+    weigh(text, chains, countries, article.doc)
+    _same_names(chains, countries, gaz)
     memo: dict = {"chains": chains}
     dateline = find_dateline(text, gaz)
     home = None  # the dateline city: where the report was filed
@@ -275,14 +309,16 @@ def locate_events(article: Article, events: list[Event]) -> None:
     origin = _origin(article, chains, countries, memo)
     usable = [c for c in chains if not (origin and c.start <= origin.end and c.end >= origin.start)]
     known = [c for c in usable if _known(c) or (countries and c.mentions[0].cue)]
+    doers = frozenset(id(c) for c in known if _of_subject(article.doc, c))
     for event in events:
         sent = (event.sentence.start, event.sentence.end) if event.sentence else (0, 0)
         attached = _attached(article, event, known)
-        ranked = _ranked(known, attached, *sent)
+        ranked = _ranked(known, attached, *sent, doers)
         found = _first_place(text, ranked, attached, countries, memo)
         if found is not None:
             i, place = found
             place = _finer(text, ranked, i, place, sent, countries, memo, gaz)
+            place = _between(text, ranked[i], place, chains, countries, memo)
             event.location = _within_city(text, ranked[i], place, ranked[i + 1:], sent,
                                           countries, memo)
         elif ranked:
@@ -292,6 +328,24 @@ def locate_events(article: Article, events: list[Event]) -> None:
                 event.location or home)
         if origin is not None and event.type in ("ASSAULT", "", None):
             event.origin = origin
+
+
+
+def _same_names(chains: list[Chain], countries: set[str], gaz: Gazetteer) -> None:
+    """Read a name said alone as the place it names where the article says it with its larger
+    places: "at Kumarkhali railway station in Kumarkhali town (Kushtia, Khulna)"."""
+    fuller: dict[str, Entry] = {}
+    for chain in chains:
+        first = chain.mentions[0]
+        if len(chain.mentions) > 1 and first.entries and key(first.text) not in fuller:
+            resolved = resolve_chain(chain, countries, gaz)
+            if resolved is not None and resolved[0] is first:
+                fuller[key(first.text)] = resolved[1]
+    for chain in chains:
+        m = chain.mentions[0]
+        entry = fuller.get(key(m.text))
+        if len(chain.mentions) == 1 and m.hint is None and entry in m.entries:
+            m.entries = (entry,)
 
 
 
@@ -348,6 +402,9 @@ def _finer(text: str, ranked: list[Chain], i: int, place: Place, sent: tuple[int
     for j, chain in enumerate(ranked):
         if j == i or not (sent[0] <= chain.start < sent[1]) or not _introduced(chain):
             continue
+        lead = chain.mentions[0]
+        if lead.tail == lead.end and key(lead.text) == key(area.name):
+            continue  # the area named again ("in Shabwah governorate ... in Shabwah")
         found = _to_place(text, chain, countries, memo)
         if found is None or found.precision not in ("city", "point") or found.geonameid is None:
             continue
@@ -355,6 +412,33 @@ def _finer(text: str, ranked: list[Chain], i: int, place: Place, sent: tuple[int
         if entry is not None and lies_within(entry, area, gaz):
             return found
     return place
+
+
+
+def _between(text: str, chain: Chain, place: Place, chains: list[Chain], countries: set[str],
+             memo: dict) -> Place:
+    """Return the midpoint of "between X and Y" when X and Y are towns near each other, else X.
+
+    The point between two towns up to 60 km apart is nearer the event than either; its
+    precision says how far apart they are (city up to 20 km, else admin2). Farther apart,
+    the first one stands for the stretch between them, as coders do.
+    """
+    if place.precision not in ("city", "point") or not _BETWEEN.search(
+            text, max(0, chain.start - 40), chain.start):
+        return place
+    other = next((c for c in chains if c.start >= chain.end), None)
+    if other is None or not _AND_GAP.fullmatch(text, chain.mentions[-1].tail, other.start):
+        return place
+    second = _to_place(text, other, countries, memo)
+    if second is None or second.precision not in ("city", "point") or second.country != place.country:
+        return place
+    km = haversine_km(place.lat, place.lon, second.lat, second.lon)
+    if km > 60:
+        return place
+    return Place(text[place.start:second.end], place.start, second.end,
+                 f"between {place.name} and {second.name}", place.country, place.admin1,
+                 round((place.lat + second.lat) / 2, 5), round((place.lon + second.lon) / 2, 5),
+                 "city" if km <= 20 else "admin2", place.geonameid)
 
 
 
@@ -381,8 +465,8 @@ def _capital(text: str, sent: tuple[int, int], found: Optional[Place], home: Opt
         entry = gaz.get(home.geonameid)
         if entry is not None and is_capital(entry):
             return home
-    country = found.country if found is not None else (
-        next(iter(countries)) if len(countries) == 1 else None)
+    named = [c for c in countries if "." not in c]  # countries, not the provinces cued
+    country = found.country if found is not None else (named[0] if len(named) == 1 else None)
     entry = _capital_of(country, gaz)
     if entry is None:
         return None

@@ -4,13 +4,14 @@ place ("Sadr city neighborhood, Baghdad city, Iraq"); the countries a text names
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..normalise.names import lexicon
-from .gazetteer import Entry, Gazetteer, aliases_data, normalise
+from .gazetteer import Entry, Gazetteer, aliases_data, key, normalise
 
 # A name word: capitalised, possibly with an Al-/el- prefix or inner apostrophes.
 _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dstrzn]|[Aa]sh)[-‐])?\p{Lu}[\p{L}\p{M}'’‘ʼ`]*(?:[-‐]\p{L}[\p{L}\p{M}'’]*)*\.?"
@@ -18,9 +19,11 @@ _JOINERS = regex.compile(r" (?:de|del|la|de la|do|da|dos|das) ")
 _TYPE_WORD = regex.compile(r"\G[ ]+([A-Za-z-]+)")
 _LEAD_WORDS = regex.compile(r"[\p{L}-]+|[(),;:.]")
 _POSSESSIVE = regex.compile(r"['’]s$")
-_NEXT_WORD = regex.compile(r"[ ]+([\p{L}']+)")
+# the next word, past an acronym in brackets ("the Patriotic Union of Kurdistan (PUK) office")
+_NEXT_WORD = regex.compile(r"(?:[ ]+\(\p{Lu}[\p{Lu}\d&-]{1,9}\))?[ ]+([\p{L}']+)")
 _ANY_WORD = regex.compile(r"[\p{L}']+")
 _SPACE_WORD = regex.compile(r"[ ]+\S+")
+_NUMBER_AFTER = regex.compile(r"[ ]\d")
 _CHAIN_GAP = regex.compile(r"[ ]*|[ ]+(?:de|del|de la|la|al|el|do|da|of)[ ]+|"
                            r"\s*(?:,|\(|\)\s*,?|,\s*\(|/)\s*")
 _OF_GAP = regex.compile(r"\s*of\s+(?:the\s+)?")
@@ -46,6 +49,7 @@ class Mention:
     capital: bool = False  # "capital" stands right before it ("the Libyan capital Tripoli")
     partial: bool = False  # only a part of a longer name ("Ain" of "Ain al Arab")
     road: bool = False  # names a road after a town ("the Miniyeh highway"): a last resort
+    guessed: bool = False  # readings found by spelling alone ("Kafr Noran" for Kafr Nuran)
 
 
 
@@ -83,7 +87,9 @@ def vocab() -> dict:
         "joined": regex.compile(r" (?:" + "|".join(data["name_joiners"]) + r") ", regex.I),
         "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+){{0,2}}{_WORD})*"),
         "plain_words": {normalise(w) for w in data["not_places"]},
+        "not_starts": {w.lower() for w in data["not_name_starts"]},
         "loose_joiners": set(data["loose_joiners"]),
+        "joiners": set(data["name_joiners"]),
         "not_places": {normalise(w) for w in data["not_places"]} | {
             normalise(w) for w in data["country_cues"] if w not in data["aliases"]},
         "facilities": set(data["facility_words"]),
@@ -167,8 +173,12 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if not entries and hint in ("admin1", "admin2"):
             # "Budgam district" for Badgam: an area by a spelling the index lacks
             entries = tuple(x for x in gaz.fuzzy(name) if x.kind == hint)
-        # the whole run names the road: "Marj" of "the Bar Elias-el Marj intersection" does not
-        road = (s, e) == (run_start, run_end) and bool(nxt) and nxt.group(1).lower() in v["roads"]
+        # the whole run names the road: "Marj" of "the Bar Elias-el Marj intersection" does not;
+        # so does a town before road words in the run ("the Baghdad Airport Road")
+        rest = text[e:run_end].split()
+        road = s == run_start and (
+            (e == run_end and bool(nxt) and nxt.group(1).lower() in v["roads"])
+            or (bool(rest) and all(w.lower().rstrip(".") in v["roads"] for w in rest)))
         if road:
             # "the Baalbek-Homs road" is named after the towns it joins: the first one
             entries = entries or (gaz.lookup(name.split("-")[0]) if "-" in name else ())
@@ -180,6 +190,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 last and last[0].lower() in v["facilities"])) and not v["owned"].search(text, max(0, s - 8), s):
             # "his Baghdad home" says where the home is; "the Sabriya mosque" names the mosque
             entries = ()  # "al-Hajja Sabriya mosque", "Kurdistan Democratic Party"
+        if _NUMBER_AFTER.match(text, e):
+            entries = ()  # "Mile 3 Market", "Plot 11", "Police District 8": an address
         if name.isupper() and len(name) <= 5:
             # "GNA", "NGO" are organisations; "USA" and "UP" (Uttar Pradesh) are places
             entries = tuple(x for x in entries if x.kind in ("country", "admin1"))
@@ -200,12 +212,16 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         i, unknown_from = 0, None
         while i < len(words):
             found = None
-            for j in range(min(len(words), i + 5), i, -1):
+            # "A New" is not the town of Änew: a function word starts no name
+            starts = words[i].group().lower() not in v["not_starts"]
+            for j in range(min(len(words), i + 5) if starts else i, i, -1):
+                if any(w.group().endswith(".") and len(w.group()) > 3 for w in words[i:j - 1]):
+                    continue  # "Mali. No casualties": a full stop ends the name ("Gustavo A. Madero" not)
                 s, e = run.start() + words[i].start(), run.start() + words[j - 1].end()
                 name = _POSSESSIVE.sub("", text[s:e].rstrip("."))
                 e = s + len(name)
-                if normalise(name) in v["not_places"]:
-                    continue
+                if normalise(name) in v["not_places"] or len(key(name)) < 2:
+                    continue  # "J" of "J&K" is no place
                 entries: tuple[Entry, ...] = ()
                 if j == i + 1 and name in v["abbreviations"] and text[e:e + 1] == "." \
                         and _AFTER_PLACE.search(text, max(0, s - 40), s):
@@ -215,22 +231,33 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                         break
                 _, _, tw = _trailing_types(text, e)
                 if tw and tw[0] in ("city", "town", "camp", "village"):
-                    # "Sadr City" is a name of its own; try it before "Sadr"
+                    # "Sadr City" is a name of its own; try it before "Sadr". When the bare
+                    # name is known too, both are read, the type word kept as a type word:
+                    # "Alam town, Saladin" is Al-Alam, not the Pakistani "Alam Town"
                     entries = gaz.lookup(f"{name} {tw[0]}")
-                    if entries:
+                    bare = gaz.lookup(name) if entries else ()
+                    if bare:
+                        entries = bare + tuple(x for x in entries if x not in bare)
+                    elif entries:
                         e = _SPACE_WORD.match(text, e).end()
                 entries = entries or gaz.lookup(name) or (
                     gaz.lookup(_JOINERS.sub(" ", name)) if " " in name else ()) or (
                     # "Balad Ruz" for Baladruz: one name written in two words
                     gaz.lookup(name.replace(" ", "")) if " " in name else ())
-                if not entries and j - i > 1 and v["joined"].search(name):
-                    # "Ain al Arab" for 'Ayn al 'Arab: a joined name is distinctive enough to
-                    # be looked up by spelling, before its first word alone ("Ain") is
+                guessed = False
+                if not entries and j - i > 1 and _spelled(name, words[i + 1:j], v):
+                    # "Ain al Arab" for 'Ayn al 'Arab, "Kafr Noran" for Kafr Nuran: a name of
+                    # several words is distinctive enough to be looked up by spelling, before
+                    # its first word alone ("Ain", "Kafr") is; without a joiner, the spellings
+                    # must look alike too
                     size = len(normalise(name).split())
-                    entries = tuple(x for x in gaz.fuzzy(name) if x.kind == "city"
-                                    and len(normalise(x.name).split()) == size)
+                    loose = v["joined"].search(name) is None
+                    entries = _closest(name, [x for x in gaz.fuzzy(name) if x.kind == "city"
+                                              and len(normalise(x.name).split()) == size
+                                              and (not loose or _alike(name, x.name))])
+                    guessed = loose
                 if entries:
-                    found = (s, e, entries, j)
+                    found = (s, e, entries, j, guessed)
                     break
             if found is None:
                 w = words[i]
@@ -246,9 +273,10 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 add(run.start() + words[unknown_from].start(),
                     run.start() + words[i - 1].end(), ())
                 unknown_from = None
-            s, e, entries, j = found
+            s, e, entries, j, out_guessed = found
             add(s, e, entries)
             out[-1].partial = _partial(run.group(), words, i, j, v)
+            out[-1].guessed = out_guessed
             i = j
         if unknown_from is not None:
             add(run.start() + words[unknown_from].start(), run.start() + words[-1].end(), ())
@@ -265,6 +293,37 @@ def region_entries(gaz: Gazetteer, name: str) -> tuple[Entry, ...]:
     """Return the places a dateline's region names ("Lebanon"; "Tenn." for Tennessee)."""
     short = vocab()["abbreviations"].get(name.rstrip("."))
     return _province(gaz, *short) if short else gaz.lookup(name.rstrip("."))
+
+
+def _spelled(name: str, rest: list, v: dict) -> bool:
+    """Say whether a name of several words may be sought by spelling: two words or more once
+    folded ("Al Marawasah" is one), none after the first a type or plain word ("Sabuwa LGA")."""
+    return len(normalise(name).split()) > 1 and not any(
+        w.group().lower() in v["types"] or (normalise(w.group()) in v["plain_words"]
+                                            and w.group().lower() not in v["joiners"])
+        for w in rest)
+
+
+
+def _alike(name: str, other: str) -> bool:
+    """Say whether two spellings of a name look alike (their keys at least 0.6 similar)."""
+    return _likeness(name, other) >= 0.6
+
+
+
+def _likeness(name: str, other: str) -> float:
+    return SequenceMatcher(None, key(name), key(other)).ratio()
+
+
+
+def _closest(name: str, hits: list[Entry]) -> tuple[Entry, ...]:
+    """Return the places of `hits` spelled closest to `name` (within 0.1 of the closest)."""
+    if not hits:
+        return ()
+    score = {x.id: _likeness(name, x.name) for x in hits}
+    top = max(score.values())
+    return tuple(x for x in hits if score[x.id] >= top - 0.1)
+
 
 
 def _partial(run: str, words: list, i: int, j: int, v: dict) -> bool:
@@ -310,21 +369,25 @@ def _chains(text: str, mentions: list[Mention]) -> list[Chain]:
 
 
 def _country_context(text: str, chains: list[Chain]) -> set[str]:
-    """Return the ISO3 codes of countries named (or cued by demonyms, actors) in `text`."""
+    """Return the ISO3 codes of countries named (or cued by demonyms, actors) in `text`,
+    with the admin1 codes ("UA.05") of the provinces an actor cued is known to fight in."""
     v = vocab()
-    found = {v["cues"][m.group(1)] for m in v["cue_re"].finditer(text)}
+    found = {c for m in v["cue_re"].finditer(text) for c in v["cues"][m.group(1)].split("|")}
     for c in chains:
         # a country counts when named as a place ("in Lebanon", "Belgrade, Serbia"), not
         # as a modifier ("the US dollar")
         for m in c.mentions:
             if m.cue or len(c.mentions) > 1:
                 found.update(e.iso3 for e in m.entries if e.kind == "country")
-        # so does the one country whose province a chain names by its main name:
-        # "(Nabarangpur, Odisha)" is about India
-        for m in c.mentions[1:]:
+        # so does the one country whose province or district a chain names by its main
+        # name: "(Nabarangpur, Odisha)" is about India, "in Muthanna province" about Iraq,
+        # "(Kelbo, Soum)" about Burkina Faso
+        lone = c.mentions[:1] if c.mentions[0].cue or c.mentions[0].hint == "admin1" else []
+        for m in c.mentions[1:] + lone:
             said = normalise(m.text)
-            provinces = {e.iso3 for e in m.entries
-                         if e.kind == "admin1" and normalise(e.name) == said}
+            areas = [e for e in m.entries if e.kind in ("admin1", "admin2")
+                     and normalise(e.name) == said]
+            provinces = {e.iso3 for e in areas if e.kind == "admin1"} or {e.iso3 for e in areas}
             if len(provinces) == 1:
                 found |= provinces
     return found
@@ -332,14 +395,16 @@ def _country_context(text: str, chains: list[Chain]) -> set[str]:
 
 
 def drop_partial_abroad(mentions: list[Mention], countries: set[str]) -> None:
-    """Drop readings outside the article's countries of names that are part of a longer one.
+    """Drop readings outside the article's countries of names that are part of a longer one,
+    or found by spelling alone.
 
-    "Ain al Arab" in a report on Syria is not the town of El Ain elsewhere.
+    "Ain al Arab" in a report on Syria is not the town of El Ain elsewhere; "Colonia
+    Vallejo" in one on Mexico is not Colonia Lavalleja in Uruguay.
     """
     if not countries:
         return
     for m in mentions:
-        if m.partial:
+        if m.partial or m.guessed:
             m.entries = tuple(e for e in m.entries if e.iso3 in countries)
 
 

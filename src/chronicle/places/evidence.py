@@ -1,0 +1,136 @@
+"""Which readings of a name its context supports: people are never places, and a village that
+only the WOF extract knows is taken only when the text marks the name as a place.
+
+With 1.7 million places in the index, most personal names, common words and building
+names are also the name of a village somewhere ("Tim", "Morrison", "About", "the Serail").
+A name keeps such readings when a locative or type word, a larger place named with it,
+or the article's country supports them.
+"""
+from __future__ import annotations
+
+import regex
+
+from .mentions import Chain, Mention, vocab, without_surnames
+
+_LIST_GAP = regex.compile(r"\s*(?:,|\(|\)\s*,?|,\s*\()\s*")
+_IN_GAP = regex.compile(r"\s+in\s+(?:the\s+)?")
+_AND = regex.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
+_THE_BEFORE = regex.compile(r"\bthe\s+$", regex.I)
+# words that open a sentence and name no place when the parse does not read them as names
+_NOT_NAME_POS = {"ADV", "ADP", "DET", "PRON", "AUX", "VERB", "SCONJ", "CCONJ", "NUM", "PART",
+                 "INTJ", "ADJ"}
+# locative words ("residents of") that make a name a place even when the parser took it for a person
+_PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside", "within", "across",
+                "throughout", "nearby", "along", "towards", "between", "residents",
+                "villagers", "inhabitants"}
+
+
+
+def without_people(text: str, mentions: list[Mention], doc) -> list[Mention]:
+    """Drop names that are people's: a PERSON entity of the parse ("Tim Morrison"), a name
+    after a title ("spokesman Saad Maan") and that surname standing alone later; and
+    names of peoples (NORP: "Fulani", "Borana").
+
+    A PERSON entity still counts as a place after a locative preposition, before a type
+    word ("in Kibanda village"), named with a larger place ("Napula (Macomia, Cabo
+    Delgado)") or naming a road ("the Baalbek-Homs road"): small parsers take unknown
+    village names for people.
+    """
+    if doc is None:
+        return mentions
+    # peoples and communities ("clashes between Pokot and Turkana herders") are no places either
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "NORP")]
+    if people:
+        listed = _listed(text, mentions)
+        kept: list[Mention] = []
+        for m in mentions:
+            if (not any(s <= m.start < e or m.start <= s < m.end for s, e in people)
+                    or _after_place_prep(text, m.start) or m.tail > m.end or m.road
+                    or id(m) in listed or _listed_after(text, kept, m)):
+                kept.append(m)
+        mentions = kept
+    return without_surnames(mentions, doc)
+
+
+def _listed(text: str, mentions: list[Mention]) -> set[int]:
+    """Return the ids of known names joined by a comma or a bracket to another known name
+    ("Napula (Macomia, Cabo Delgado)"), or put in a province or district ("Qayara in
+    Nineveh province"), as places are written; not by a space ("Tim Morrison")."""
+    out = set()
+    for a, b in zip(mentions, mentions[1:]):
+        if not b.entries:
+            continue
+        if (a.entries and _LIST_GAP.fullmatch(text, a.tail, b.start)) or (
+                b.hint in ("admin1", "admin2") and _IN_GAP.fullmatch(text, a.tail, b.start)):
+            out |= {id(a), id(b)}
+    return out
+
+
+
+def _listed_after(text: str, kept: list[Mention], m: Mention) -> bool:
+    """Say whether `m` follows a place in a list a locative word opens ("between Tikrit and
+    Samarra", "in Dogbo, Azove and Lalo")."""
+    prev = kept[-1] if kept else None
+    return (prev is not None and bool(prev.entries) and _AND.fullmatch(text, prev.tail, m.start)
+            is not None and _after_place_prep(text, prev.start))
+
+
+
+def _after_place_prep(text: str, start: int) -> bool:
+    """Say whether a locative preposition ("in", "near the village of") stands before `start`."""
+    v = vocab()
+    words = regex.findall(r"[\p{L}-]+", text[max(0, start - 60):start])
+    for w in reversed(words):
+        lw = w.lower()
+        if lw in _PLACE_PREPS:
+            return True
+        if lw not in v["filler"]:
+            return False
+    return False
+
+
+
+def weigh(text: str, chains: list[Chain], countries: set[str], doc=None) -> None:
+    """Drop the readings a name's context does not support, in place.
+
+    - A capitalised common word opening a sentence ("About", "According") is no name.
+    - A village with no population figure, only in the WOF extract, is kept for a name
+      that a locative or type word introduces, or that is named with a larger place,
+      or that lies in a country the article names; never for part of a longer name
+      ("Kafr" of "Kafr Nassij") nor after "the" ("the Serail").
+    """
+    for chain in chains:
+        single = len(chain.mentions) == 1
+        for m in chain.mentions:
+            if not m.entries:
+                continue
+            if doc is not None and _common_word(doc, m):
+                m.entries = ()
+                continue
+            if not any(e.minor for e in m.entries):
+                continue
+            if m.partial and _run_has_type(text, m):
+                m.entries = ()  # "Sana Bharandi village": the whole run names the village
+                continue
+            weak = m.partial or (m.tail == m.end and _THE_BEFORE.search(text, max(0, m.start - 5), m.start))
+            bare = single and not m.cue and m.tail == m.end
+            m.entries = tuple(e for e in m.entries if not e.minor or not (
+                weak or (bare and e.iso3 not in countries)))
+
+
+
+def _run_has_type(text: str, m: Mention) -> bool:
+    """Say whether the capitalised run holding `m` goes on after it to a type word."""
+    rest = regex.match(r"(?:[ ]+\p{Lu}[\p{L}'’-]*)+[ ]+([a-z-]+)", text[m.end:m.end + 80])
+    return rest is not None and rest.group(1) in vocab()["types"]
+
+
+
+def _common_word(doc, m: Mention) -> bool:
+    """Say whether a one-word name is a common word the parse does not read as a name."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.is_sent_start and tok.pos_ in _NOT_NAME_POS and tok.ent_type_ not in ("GPE", "LOC")
+
