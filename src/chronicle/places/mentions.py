@@ -227,7 +227,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                         and _AFTER_PLACE.search(text, max(0, s - 40), s):
                     entries = _province(gaz, *v["abbreviations"][name])  # "Gary, Ind."
                     if entries:
-                        found = (s, e, entries, j)
+                        found = (s, e, entries, j, False)
                         break
                 _, _, tw = _trailing_types(text, e)
                 if tw and tw[0] in ("city", "town", "camp", "village"):
