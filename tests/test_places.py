@@ -517,3 +517,17 @@ def test_last_name_of_a_chain_is_read_by_the_names_it_holds(nlp):
     ev = locate(nlp, "On 2 June 2021, weavers marched in Dindigul city (Dindigul, TN) for higher "
                      "wages.", "marched")
     assert ev.location.country == "IND" and near(ev.location, 10.37, 77.98)
+
+
+def test_a_city_is_not_taken_abroad_for_a_district_of_its_name(nlp):
+    # a district of the Philippines shares Albuquerque's name; no country is named, so the
+    # large city is meant
+    place = locate(nlp, "Police in Albuquerque said a man was shot and killed outside a bar.",
+                   "killed").location
+    assert place is not None and place.country == "USA" and place.admin1 == "New Mexico"
+
+
+def test_the_agency_in_a_us_dateline_is_no_place(nlp):
+    text = "ALBUQUERQUE, N.M. (AP) — A gunman killed two people at a gas station on Sunday."
+    place = locate(nlp, text, "killed").location
+    assert place is not None and place.country == "USA" and place.name == "Albuquerque"

@@ -291,6 +291,10 @@ def locate_events(article: Article, events: list[Event]) -> None:
     text = article.text
     gaz = _gazetteer()
     mentions = without_people(text, find_mentions(text, gaz), article.doc)
+    wire, _ = dateline_match(text)
+    if wire is not None:  # "(AP)" in "ALBUQUERQUE, N.M. (AP) -" is the agency, not Andhra Pradesh
+        mentions = [m for m in mentions if not (wire.start() <= m.start < wire.end()
+                                                and "(" in text[wire.start():m.start])]
     chains = _chains(text, mentions)
     countries = _country_context(text, chains)
     drop_partial_abroad(mentions, countries)

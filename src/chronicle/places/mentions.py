@@ -114,7 +114,7 @@ def _dateline_pattern(months: list[str]) -> regex.Pattern:
     dash = r"\s*(?:--|[-–—―])\s"
     caps = r"\p{Lu}[\p{Lu}\p{M}'’.-]+(?:[ ]\p{Lu}[\p{Lu}\p{M}'’.-]+){0,3}"
     mixed = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
-    region = rf"(?:,\s*(?P<region>{_WORD}(?:[ ]{_WORD}){{0,2}}))"
+    region = rf"(?:,\s*(?P<region>(?:\p{{Lu}}\.){{2,3}}|{_WORD}(?:[ ]{_WORD}){{0,2}}))"  # "N.M.", "Iraq"
     return regex.compile(
         rf"^[ \t]*(?:(?P<city>{caps}){region}?{date}?{agency}?{dash}"
         rf"|(?P<city2>{mixed}){region}?(?:{date}{agency}?|{agency}){dash})", regex.M)
@@ -388,6 +388,10 @@ def _country_context(text: str, chains: list[Chain]) -> set[str]:
             areas = [e for e in m.entries if e.kind in ("admin1", "admin2")
                      and normalise(e.name) == said]
             provinces = {e.iso3 for e in areas if e.kind == "admin1"} or {e.iso3 for e in areas}
+            if m.hint != "admin1" and m is c.mentions[0] and any(
+                    e.kind == "city" and e.iso3 not in provinces and normalise(e.name) == said
+                    for e in m.entries):
+                continue  # "in Albuquerque": a city of that name elsewhere, not a district abroad
             if len(provinces) == 1:
                 found |= provinces
     return found
