@@ -12,7 +12,6 @@ import logging
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator, Optional
 
 from .. import errors
@@ -21,6 +20,7 @@ from ..merge.incidents import Merger
 from ..provenance import outlet_of, stamp
 from .filters import (EventFilter, StatementFilter, check_events, check_statements, day_bounds,
                       event_where, order_by)
+from .times import now
 from .incidents import IncidentFilter, IncidentState, incident_query, incident_view, resolve
 
 EVENT_COLUMNS = (
@@ -80,11 +80,6 @@ def storable(value: Any) -> Any:
     elif isinstance(value, int) and not isinstance(value, bool):
         return min(max(value, INT64_MIN), INT64_MAX)
     return value
-
-
-def now() -> str:
-    """Return the current UTC time as ISO 8601 text."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def article_key(article: Article) -> str:

@@ -16,7 +16,7 @@ import json
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Any, Optional, Protocol
 
 from ..merge.incidents import Decision, merge_entry
 from ..merge.record import build
@@ -25,9 +25,18 @@ from ..merge.rules import rules
 from ..merge.text import Signature, TermCounts
 from ..records import Incident
 from .countries import country_code
+from .times import now
 
-if TYPE_CHECKING:  # the store imports this module; only the type is needed here
-    from .base import Store
+
+class Store(Protocol):
+    """What this module asks of a store (`base.Store`, which imports this module)."""
+
+    def execute(self, sql: str, params: Any = ...) -> Any: ...
+    def _insert(self, *args: Any, **kw: Any) -> Any: ...
+    def clean(self, *args: Any, **kw: Any) -> Any: ...
+    def text_clause(self, *args: Any, **kw: Any) -> Any: ...
+    def text_query(self, *args: Any, **kw: Any) -> Any: ...
+
 
 COUNTS = "term_counts"
 CACHE = 20_000  # parsed reports kept between queries, by report key
@@ -127,7 +136,6 @@ class IncidentState:
         return self.founded_at[incident]
 
     def found(self, incident: str, report: Report, sig: Signature, decision: Decision) -> None:
-        from .base import now
         self.started += 1
         self.store._insert("incidents", {"id": incident, "seq": self.started, "family": report.family,
                                          "started_at": now(), "updated_at": now()})
@@ -149,7 +157,6 @@ class IncidentState:
         self.touched.add(incident)
 
     def absorb(self, survivor: str, absorbed: str, decision: Decision) -> None:
-        from .base import now
         entry = merge_entry(decision)
         self.store._insert("incident_aliases", {
             "alias": absorbed, "incident_id": survivor, "merged_at": now(), "report_key": decision.report,
@@ -219,7 +226,6 @@ def record_of(store: "Store", incident: str) -> Optional[Incident]:
 
 def refresh(store: "Store", incident: str) -> None:
     """Rebuild an incident's stored record and its columns from its reports."""
-    from .base import now
     rec = record_of(store, incident)
     if rec is None:
         return
