@@ -3,31 +3,14 @@ place ("the outskirts of X", "between X and Y"), on the packaged index and sente
 written for these tests."""
 import pytest
 
-from chronicle.places import locate as places
 from chronicle.places import mentions
 from chronicle.places.gazetteer import open_gazetteer
-from chronicle.records import Article, Event, Span
+from locating import locate, near
 
 
 @pytest.fixture(scope="module")
 def gaz():
     return open_gazetteer()
-
-
-def locate(nlp, text: str, trigger: str):
-    """Return the event after locate_events, its trigger the first `trigger` in `text`."""
-    article = Article("t", text)
-    article.doc = nlp(text)
-    i = text.index(trigger)
-    sent = next(s for s in article.doc.sents if s.start_char <= i < s.end_char)
-    event = Event("e1", "ASSAULT", Span(trigger, i, i + len(trigger)),
-                  sentence=Span(sent.text, sent.start_char, sent.end_char))
-    places.locate_events(article, [event])
-    return event
-
-
-def near(place, lat, lon, km=25.0):
-    return place is not None and places.haversine_km(place.lat, place.lon, lat, lon) <= km
 
 
 @pytest.mark.parametrize("text,trigger,lat,lon", [

@@ -3,7 +3,7 @@ import pytest
 
 from chronicle.places import locate as places
 from chronicle.places.gazetteer import open_gazetteer
-from chronicle.records import Article, Event, Span
+from locating import locate, near
 
 COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "BD", "TL", "IN", "PE",
              "AF", "SY", "IL", "AR", "BR", "BG", "MG", "NG", "TR"}
@@ -13,22 +13,6 @@ COUNTRIES = {"IQ", "MX", "GH", "LB", "LY", "YE", "US", "FR", "UA", "AO", "PK", "
 def small_gazetteer():
     """The packaged index (villages and all): built once into the cache folder."""
     return open_gazetteer()
-
-
-def locate(nlp, text: str, trigger: str):
-    """Return the event after locate_events, its trigger the first `trigger` in `text`."""
-    article = Article("t", text)
-    article.doc = nlp(text)
-    i = text.index(trigger)
-    sent = next(s for s in article.doc.sents if s.start_char <= i < s.end_char)
-    event = Event("e1", "ASSAULT", Span(trigger, i, i + len(trigger)),
-                  sentence=Span(sent.text, sent.start_char, sent.end_char))
-    places.locate_events(article, [event])
-    return event
-
-
-def near(place, lat, lon, km=25.0):
-    return place is not None and places.haversine_km(place.lat, place.lon, lat, lon) <= km
 
 
 def test_city_region_in_brackets(nlp):
