@@ -159,18 +159,18 @@ def test_statements_and_articles(client):
 
 
 def test_downloads_of_the_current_filter(client):
-    r = client.get("/export.csv", params={"country": "MLI"})
+    r = client.get("/export.csv", params={"country": "MLI", "per": "event"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     assert "attachment" in r.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert [row["event_id_cnty"] for row in rows] == ["1:e1"] and rows[0]["iso"] == "466"
-    doc = client.get("/export.geojson").json()
+    doc = client.get("/export.geojson", params={"per": "event"}).json()
     assert doc["type"] == "FeatureCollection"
     located = sorted(f["id"] for f in doc["features"] if f["geometry"])
     assert located == ["1:e1", "2:e1"] and len(doc["features"]) == 4
-    recs = client.get("/export.json", params={"type": "PROTEST"}).json()
+    recs = client.get("/export.json", params={"type": "PROTEST", "per": "event"}).json()
     assert [r["id"] for r in recs] == ["2:e1"] and recs[0]["country"] == "NGA"
-    lines = [json.loads(x) for x in client.get("/export.jsonl").text.splitlines()]
+    lines = [json.loads(x) for x in client.get("/export.jsonl", params={"per": "event"}).text.splitlines()]
     assert len(lines) == 4 and all("chronicle_version" in x for x in lines)
     plover = [json.loads(x) for x in client.get("/export.plover").text.splitlines()]
     assert {p["event"][0] for p in plover} == {"ASSAULT", "PROTEST", "COERCE"}
@@ -180,12 +180,26 @@ def test_downloads_of_the_current_filter(client):
     assert [(r["id"], r["via"]) for r in rows] == [("1:s1", "Reuters")]
 
 
+def test_downloads_count_each_incident_once_by_default(client):
+    by_event = client.get("/export.jsonl", params={"per": "event"}).text.splitlines()
+    events = [json.loads(x) for x in by_event]
+    per_incident = [json.loads(x) for x in client.get("/export.jsonl").text.splitlines()]
+    incidents = {e["incident"] for e in events if e["incident"]}
+    assert len(per_incident) == len(incidents) + sum(not e["incident"] for e in events)
+    assert {r["incident"] for r in per_incident if r["incident"]} == incidents
+    r = client.get("/export.csv", params={"per": "article"})
+    assert r.status_code == 422 and "per" in r.text
+
+
 def test_parquet_download(client):
     pq = pytest.importorskip("pyarrow.parquet")
-    r = client.get("/export.parquet", params={"type": "ASSAULT"})
+    r = client.get("/export.parquet", params={"type": "ASSAULT", "per": "event"})
     assert r.status_code == 200
     table = pq.read_table(io.BytesIO(r.content))
     assert sorted(table.column("id").to_pylist()) == ["1:e1", "3:e1"]
+    incidents = sorted(table.column("incident").to_pylist())
+    table = pq.read_table(io.BytesIO(client.get("/export.parquet", params={"type": "ASSAULT"}).content))
+    assert sorted(table.column("id").to_pylist()) == incidents and table.column("reports").to_pylist() == [1, 1]
 
 
 def test_html_list_and_detail_pages(client):

@@ -127,12 +127,13 @@ def test_export_each_format(db, tmp_path, capsys):
     out = tmp_path / "e.csv"
     assert main(["export", "--db", db, "--format", "csv", "-o", str(out)]) == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
-    # The arrest in Lagos has no ACLED code, so ACLED's layout has no row for it.
-    assert {r["event_id_cnty"] for r in rows} == {"1:e1", "2:e1"}
-    assert main(["export", "--db", db, "--format", "geojson", "--type", "ASSAULT"]) == 0
+    # The arrest in Lagos has no ACLED code, so ACLED's layout has no row for it; each row
+    # is an incident (by default) with one report here.
+    assert len(rows) == 2 and all(r["event_id_cnty"] == r["incident"] and r["reports"] == "1" for r in rows)
+    assert main(["export", "--db", db, "--format", "geojson", "--type", "ASSAULT", "--per", "event"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert [f["id"] for f in doc["features"]] == ["1:e1"]
-    assert main(["export", "--db", db, "--format", "jsonl"]) == 0
+    assert main(["export", "--db", db, "--format", "jsonl", "--per", "event"]) == 0
     recs = [json.loads(x) for x in io.StringIO(capsys.readouterr().out)]
     assert sorted(r["id"] for r in recs) == ["1:e1", "2:e1", "2:e2"]
     assert main(["export", "--db", db, "--format", "contract"]) == 0
@@ -241,7 +242,7 @@ def test_bad_settings_are_refused_naming_the_setting(folder, tmp_path, capsys, m
 def test_parquet_export_reads_back_with_numbers(db, tmp_path, capsys):
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "e.parquet"
-    assert main(["export", "--db", db, "--format", "parquet", "-o", str(out)]) == 0
+    assert main(["export", "--db", db, "--format", "parquet", "-o", str(out), "--per", "event"]) == 0
     table = pq.read_table(out)
     rows = {r["id"]: r for r in table.to_pylist()}
     assert set(rows) == {"1:e1", "2:e1", "2:e2"}

@@ -38,7 +38,7 @@ def store(tmp_path):
 
 def read_csv(store, f=None) -> list[dict]:
     out = io.StringIO()
-    n = export(store, "csv", out, f)
+    n = export(store, "csv", out, f, per="event")
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert n == len(rows)
     return rows
@@ -105,7 +105,7 @@ def test_csv_defuses_spreadsheet_formulas():
 
 def test_jsonl_is_one_flat_record_per_event_with_provenance(store):
     out = io.StringIO()
-    assert export(store, "jsonl", out) == 3
+    assert export(store, "jsonl", out, per="event") == 3
     recs = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines())}
     assert set(recs) == {"1:e1", "2:e1", "2:e2"}
     k = recs["1:e1"]
@@ -115,22 +115,22 @@ def test_jsonl_is_one_flat_record_per_event_with_provenance(store):
     assert k["source_file"] == "test" and k["ingested_at"] and k["chronicle_version"]
     assert "incident" in k and "pipeline" in k
     out = io.StringIO()
-    assert export(store, "jsonl", out, EventFilter(limit=None)) == 4  # repeats kept when asked
+    assert export(store, "jsonl", out, EventFilter(limit=None), per="event") == 4  # repeats kept when asked
     assert json.loads(out.getvalue().splitlines()[1])["repeats"] == "e1"
 
 
 def test_json_is_an_array_of_the_same_records(store):
     out = io.StringIO()
-    assert export(store, "json", out) == 3
+    assert export(store, "json", out, per="event") == 3
     recs = json.loads(out.getvalue())
     assert isinstance(recs, list) and {r["id"] for r in recs} == {"1:e1", "2:e1", "2:e2"}
     out = io.StringIO()
-    assert export(store, "json", out, EventFilter(type="PROTEST", limit=None)) == 1
+    assert export(store, "json", out, EventFilter(type="PROTEST", limit=None), per="event") == 1
 
 
 def test_geojson_numbers_are_numbers_and_no_event_is_dropped(store):
     out = io.StringIO()
-    assert export(store, "geojson", out) == 3
+    assert export(store, "geojson", out, per="event") == 3
     doc = json.loads(out.getvalue())
     assert doc["type"] == "FeatureCollection"
     by_id = {f["id"]: f for f in doc["features"]}
@@ -157,7 +157,7 @@ def test_geojson_keeps_a_country_level_place_with_its_precision(tmp_path):
 
 def test_plover_records(store):
     out = io.StringIO()
-    assert export(store, "plover", out) == 3
+    assert export(store, "plover", out, per="event") == 3
     recs = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines())}
     k = recs["1:e1"]
     assert k["event"] == ["ASSAULT"] and k["mode"] == ["firearms"] and k["quad_code"] == 4
@@ -194,3 +194,45 @@ def test_event_record_of_a_bare_view():
 def test_unknown_format_is_refused(store):
     with pytest.raises(ValueError):
         export(store, "xlsx", io.StringIO())
+    with pytest.raises(ValueError):
+        export(store, "csv", io.StringIO(), per="article")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "plover", "geojson"])
+def test_every_format_counts_each_incident_once_by_default(tmp_path, fmt):
+    with open_store(str(tmp_path / "two.db")) as s:
+        s.add([kidal_article(), lagos_article()])
+        s.add([another_report(kidal_article("kidal-2"))])
+        out, every = io.StringIO(), io.StringIO()
+        n, n_events = export(s, fmt, out), export(s, fmt, every, per="event")
+        attack = s.events(EventFilter(type="ASSAULT"))[0]["incident"]
+        assert json.loads(s.events_json(EventFilter(type="ASSAULT"))[0])["incident"] == attack
+    # per event: the attack twice, the protest and (but for the CSV: no ACLED code) the arrest
+    assert n_events == 4 - (fmt == "csv") and n == n_events - 1
+    told = lambda text: sum(attack in line for line in text.splitlines())  # noqa: E731
+    assert attack and told(out.getvalue()) == 1 and told(every.getvalue()) == 2
+
+
+def another_report(art: Article) -> Article:
+    """Return `art` as another outlet's report of the same events."""
+    art.url, art.outlet = "https://other.example/kidal", "other.example"
+    art.text += " More details were not given."  # not a copy of the first report
+    return art
+
+
+def test_an_incident_told_twice_is_one_row_with_its_reports_and_outlets(tmp_path):
+    with open_store(str(tmp_path / "two.db")) as s:
+        s.add([kidal_article()])
+        s.add([another_report(kidal_article("kidal-2"))])
+        [row] = read_csv_default(s)
+        assert len(read_csv(s)) == 2
+    assert row["event_id_cnty"] == row["incident"] and row["reports"] == "2"
+    assert row["source"] == "example.org; other.example" and row["fatalities"] == "4"
+
+
+def read_csv_default(store) -> list[dict]:
+    out = io.StringIO()
+    n = export(store, "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert n == len(rows)
+    return rows

@@ -133,11 +133,26 @@ def test_api_lists_incidents_with_their_reports(db):
     assert client.get("/incidents/inc-0000000000000000").status_code == 404
 
 
+def test_one_row_per_incident_in_the_api_page_and_cli(db, capsys):
+    from fastapi.testclient import TestClient
+    from chronicle.api.app import create_app
+    client = TestClient(create_app(db))
+    every = client.get("/events", params={"limit": 1000}).json()
+    once = client.get("/events", params={"limit": 1000, "incidents": "true"}).json()
+    assert every["total"] == len(generated()) and once["total"] == 12
+    assert sorted(e["incident"] for e in once["events"]) == sorted({e["incident"] for e in every["events"]})
+    page = client.get("/", params={"incidents": "1"})
+    assert page.status_code == 200 and 'name="incidents" value="1" checked' in page.text
+    assert 'data-total="12"' in page.text and "/export.csv?incidents=1" in page.text
+    assert main(["events", "--db", db, "--per-incident", "--limit", "100"]) == 0
+    assert len([x for x in capsys.readouterr().out.splitlines() if x[:1].isdigit()]) == 12
+
+
 def test_exports_count_each_incident_once(db):
     with open_store(db) as s:
         events, per = io.StringIO(), io.StringIO()
-        assert export(s, "csv", events) == len(generated())
-        assert export(s, "csv", per, per="incident") == 12
+        assert export(s, "csv", events, per="event") == len(generated())
+        assert export(s, "csv", per) == 12
     rows = list(csv.DictReader(io.StringIO(events.getvalue())))
     assert len({r["incident"] for r in rows}) == 12
     incidents = list(csv.DictReader(io.StringIO(per.getvalue())))
@@ -169,6 +184,13 @@ def test_demo_reports_of_the_baghdad_drone_strike_stay_one_incident(tmp_path, ca
     assert "(2 reports, 2 articles)" in out and "Baghdad" in out
     assert "reports differ on injured: 7 (01_baghdad_drone:e1); 6 (02_baghdad_drone_second_report:e1)" in out
     assert "reports differ on status: occurred (01_baghdad_drone:e1); attempted" in out
+    out_csv = tmp_path / "demo.csv"
+    assert main(["export", "--db", db, "-o", str(out_csv)]) == 0
+    rows = list(csv.DictReader(out_csv.open()))
+    assert len({r["incident"] for r in rows}) == len(rows)  # the default export: each incident once
+    baghdad = [r for r in rows if r["location"] == "Baghdad"]
+    assert len(baghdad) == 1 and baghdad[0]["reports"] == "2"
+    assert baghdad[0]["source"].count(";") == 1  # both outlets
 
 
 def test_extract_resumed_after_a_stop_gives_the_incidents_of_one_run(tmp_path, monkeypatch):

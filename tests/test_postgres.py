@@ -99,8 +99,12 @@ def test_exports_and_nul_characters(store):
     assert len(rec["text"]) == len(text) and "\x00" not in rec["text"]
     store.add([kidal_article()])
     out = io.StringIO()
-    assert export(store, "geojson", out) == 1
+    assert export(store, "geojson", out, per="event") == 1
     assert json.loads(out.getvalue())["features"][0]["id"].endswith(":e1")
+    out = io.StringIO()
+    assert export(store, "geojson", out) == 1  # one incident: its id, one report
+    [feature] = json.loads(out.getvalue())["features"]
+    assert feature["id"].startswith("inc-") and feature["properties"]["reports"] == 1
 
 
 def test_api_over_postgres(pg_url):

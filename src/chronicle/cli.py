@@ -14,7 +14,6 @@ from . import settings as settings_mod
 from .commands import (cmd_events, cmd_export, cmd_extract, cmd_incidents, cmd_ingest,
                        cmd_serve, cmd_show, cmd_spark, cmd_statements)
 from .export.formats import FORMATS as EXPORT_FORMATS
-from .export.incidents import PER_INCIDENT
 from .store.filters import SORT_KEYS, FilterError
 from .terminal import safe
 
@@ -81,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     _filters(ev)
     ev.add_argument("--hide-repeats", action="store_true",
                     help="leave out later mentions that restate an event")
+    ev.add_argument("--per-incident", action="store_true",
+                    help="one row per incident: its first report (the others are in `show INCIDENT`)")
     ev.add_argument("--limit", type=_positive, default=50)
     ev.add_argument("--offset", type=int, default=0)
     ev.set_defaults(func=cmd_events)
@@ -105,9 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--with-repeats", action="store_true",
                     help="keep later mentions that restate an event (left out by default)")
     ex.add_argument("--statements", action="store_true", help="export statements as CSV instead")
-    ex.add_argument("--per", choices=("event", "incident"), default="event",
-                    help="one record per event (with its incident), or one per incident"
-                         " (csv, json, jsonl, geojson)")
+    ex.add_argument("--per", choices=("incident", "event"), default="incident",
+                    help="one record per incident, so that each counts once (default), or one per"
+                         " reported event, each with its incident (contract: always per article)")
     _filters(ex)
     _statement_filters(ex)
     ex.set_defaults(func=cmd_export)
@@ -155,8 +156,6 @@ def main(argv: list[str] | None = None) -> int:
         logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
         if getattr(args, "db", "unset") is None:
             args.db = settings_mod.load().db
-        if args.command == "export" and args.per == "incident" and args.format not in PER_INCIDENT:
-            return _refuse(parser, f"--per incident writes {', '.join(PER_INCIDENT)}, not {args.format}")
         if args.command == "export" and args.format in ("parquet",) and args.output == "-" \
                 and sys.stdout.isatty():
             return _refuse(parser, "--format parquet writes binary: name a file with -o")

@@ -204,7 +204,7 @@ def event_filter(args: argparse.Namespace, limit: Optional[int], repeats: bool):
         type=args.type, sub_event=args.sub_event, country=args.country, status=args.status,
         mode=args.mode, actor=args.actor, outlet=args.outlet, min_casualties=args.min_casualties,
         since=args.since, until=args.until, text=args.text, sort=args.sort, repeats=repeats,
-        limit=limit, offset=getattr(args, "offset", 0) or 0))
+        incidents=getattr(args, "per_incident", False), limit=limit, offset=getattr(args, "offset", 0) or 0))
 
 
 def _place(view: dict) -> str:

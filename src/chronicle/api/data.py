@@ -6,7 +6,7 @@ import io
 import json
 import tempfile
 import threading
-from typing import Any, AsyncIterator, Iterator, Optional
+from typing import Any, AsyncIterator, Iterator, Literal, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response, StreamingResponse
@@ -176,12 +176,17 @@ def _download(write, media: str, name: str, binary: bool) -> StreamingResponse:
                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
+PER = Query("incident", description="incident: one record per incident, so that each counts once;"
+                                     " event: every reported event, each with its incident")
+
+
 def _export_route(fmt: str) -> None:
     media, ext = MEDIA[fmt]
 
-    def download(f: EventFilter = Depends(event_filter), store: Store = Depends(get_store)):
-        return _download(lambda out: export(store, fmt, out, f), media, f"chronicle-events.{ext}",
-                         fmt in BINARY)
+    def download(f: EventFilter = Depends(event_filter), per: Literal["incident", "event"] = PER,
+                 store: Store = Depends(get_store)):
+        return _download(lambda out: export(store, fmt, out, f, per=per), media,
+                         f"chronicle-events.{ext}", fmt in BINARY)
     download.__name__ = f"export_{fmt}"
     download.__doc__ = f"Events matching the filters as {fmt} (see docs/exports.md)."
     router.add_api_route(f"/export.{fmt}", download, methods=["GET"])
@@ -193,13 +198,14 @@ for _fmt in FORMATS:
 
 
 @router.get("/export.parquet")
-def export_parquet(f: EventFilter = Depends(event_filter), store: Store = Depends(get_store)):
+def export_parquet(f: EventFilter = Depends(event_filter), per: Literal["incident", "event"] = PER,
+                   store: Store = Depends(get_store)):
     """Events matching the filters as Parquet (needs the parquet extra on the server)."""
     try:
         import pyarrow  # noqa: F401
     except ImportError:
         raise HTTPException(501, "Parquet needs pyarrow on the server: pip install 'chronicle[parquet]'")
-    return _download(lambda out: export(store, "parquet", out, f), MEDIA["parquet"][0],
+    return _download(lambda out: export(store, "parquet", out, f, per=per), MEDIA["parquet"][0],
                      "chronicle-events.parquet", True)
 
 

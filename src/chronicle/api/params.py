@@ -83,6 +83,7 @@ def filter_params(repeats_default: bool = False):
             until: Optional[str] = Query(None, description="YYYY[-MM[-DD]]"),
             text: Optional[str] = Query(None, description="full-text query over title and text"),
             repeats: bool = Query(repeats_default, description="keep later mentions that restate an event"),
+            incidents: bool = Query(False, description="one row per incident: its first report"),
             sort: str = Query("-date", description="date, killed, injured, casualties, type, country,"
                                                    " outlet; '-' first for largest or newest first"),
             limit: int = Query(100, ge=1, le=MAX_LIMIT),
@@ -91,7 +92,7 @@ def filter_params(repeats_default: bool = False):
             type=type or None, sub_event=sub_event or None, country=country or None,
             status=status or None, mode=mode or None, actor=actor or None, outlet=outlet or None,
             min_casualties=whole_number("min_casualties", min_casualties), since=since or None,
-            until=until or None, text=text or None, repeats=repeats, sort=sort or "-date",
+            until=until or None, text=text or None, repeats=repeats, incidents=incidents, sort=sort or "-date",
             limit=limit, offset=offset))
     return event_filter
 

@@ -90,7 +90,7 @@ def _tags(rec: dict[str, Any]) -> Optional[str]:
     return "; ".join(tags) or None
 
 
-def acled_row(view: dict[str, Any], reports: int = 1) -> dict[str, Any]:
+def acled_row(view: dict[str, Any]) -> dict[str, Any]:
     """Return one event view as a row of `columns()`, cells made safe for spreadsheets."""
     rec = event_record(view)
     acl = data("acled")
@@ -122,7 +122,7 @@ def acled_row(view: dict[str, Any], reports: int = 1) -> dict[str, Any]:
         "source": rec["outlet"], "source_scale": source_scale(rec["outlet"], rec["country"]),
         "notes": rec["sentence"] or rec["trigger"], "fatalities": rec["killed"] or 0,
         "tags": _tags(rec), "timestamp": _timestamp(rec["ingested_at"]),
-        "reports": reports, "plover_type": rec["type"],
+        "plover_type": rec["type"],
     }
     for name in CHRONICLE_COLUMNS:
         row.setdefault(name, rec.get(name))

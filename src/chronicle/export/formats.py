@@ -8,10 +8,11 @@
     parquet   the flat records as Parquet (parquet.py; needs pyarrow)
     contract  the stored articles as contract records (../shared/eval/CONTRACT.md), one a line
 
-By default an export leaves out the later mentions that restate an event, so each
-event counts once; event records carry their `incident`. `per="incident"` writes one
-record per incident instead (incidents.py: csv, json, jsonl, geojson), so that an
-incident told by several reports counts once. CSV cells that a spreadsheet would run as a formula (starting
+By default an export counts each incident once: one record per incident, the event its
+record's values were chosen from (incidents.py), with the incident id, its number of
+`reports` and their outlets; later mentions that restate an event are left out.
+`per="event"` writes every reported event instead, each carrying its `incident`. The
+contract format stays one record per article. CSV cells that a spreadsheet would run as a formula (starting
 with = + - @) get a leading apostrophe: article text is hostile input.
 """
 from __future__ import annotations
@@ -24,13 +25,14 @@ from typing import IO, Any, Iterable, Optional, TextIO
 from ..store import EventFilter, Store
 from .acled import acled_row, codable, columns
 from .geo import feature
-from .incidents import export_incidents
+from .incidents import once_per_incident
 from .parquet import write_parquet
 from .plover import plover_record
 from .rows import event_record
 
 FORMATS = ("csv", "json", "jsonl", "plover", "geojson", "parquet", "contract")
 BINARY = ("parquet",)
+PER = ("incident", "event")  # one record per incident (the default) or per reported event
 # Media type and file name extension of each format, for downloads.
 MEDIA = {"csv": ("text/csv; charset=utf-8", "csv"), "json": ("application/json", "json"),
          "jsonl": ("application/x-ndjson", "jsonl"), "plover": ("application/x-ndjson", "plover.jsonl"),
@@ -74,15 +76,17 @@ def write_array(records: Iterable[dict[str, Any]], out: TextIO, wrap: str = "") 
 
 
 def export(store: Store, fmt: str, out: IO, f: Optional[EventFilter] = None,
-           per: str = "event") -> int:
-    """Write the store's events matching `f` to `out` (binary for parquet) in `fmt`, or with
-    per="incident" one record per incident; return how many records."""
+           per: str = "incident") -> int:
+    """Write the store's events matching `f` to `out` (binary for parquet) in `fmt`, one per
+    incident (per="incident") or every one (per="event"); return how many records."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if per not in PER:
+        raise ValueError(f"unknown export unit {per!r}; use one of {', '.join(PER)}")
     f = replace(f, limit=None, offset=0) if f is not None else DEFAULT
-    if per == "incident":
-        return export_incidents(store, fmt, out, f, write_array, write_lines)
     views = store.iter_events(f)
+    if per == "incident":
+        views = once_per_incident(store, views)
     if fmt == "csv":
         return write_csv(views, out)
     if fmt == "json":

@@ -1,28 +1,17 @@
 """One record per incident, so that no export counts one incident twice.
 
-    csv      ACLED's layout, one row per incident: `event_id_cnty` is the incident id, the
-             values are the record's chosen ones (date, place, fatalities, injured, ACLED
-             type), `reports` says how many reports told it, `source` lists their outlets
-    json     a JSON array of incident views (Store.incidents: the record, every report, the
-             disagreements)
-    jsonl    the same, one a line
-    geojson  one Feature per incident at its chosen place, ACLED-layout properties
+Every export format is written from event views; `once_per_incident` thins them to one
+per incident: the event the incident's record took its values from, carrying the
+record's chosen values (date, place, fatalities, injured, ACLED type), the incident id as
+its `id`, how many reports told it (`reports`) and all their outlets. Events that belong
+to no incident pass as they are. An incident is written when any of its reports matches
+the filter.
 """
 from __future__ import annotations
 
-import csv
-from typing import Any, Iterable, Optional, TextIO
+from typing import Any, Iterable, Iterator, Optional
 
-from ..store import EventFilter, IncidentFilter, Store
-from .acled import acled_row, columns
-
-PER_INCIDENT = ("csv", "json", "jsonl", "geojson")
-
-
-def incident_filter(f: EventFilter) -> IncidentFilter:
-    """Return the incident filter that the event filter's type, country, dates and text make."""
-    return IncidentFilter(type=f.type, country=f.country, since=f.since, until=f.until,
-                          text=f.text, limit=None)
+from ..store import Store
 
 
 def incident_event(store: Store, view: dict[str, Any]) -> Optional[dict[str, Any]]:
@@ -36,7 +25,8 @@ def incident_event(store: Store, view: dict[str, Any]) -> Optional[dict[str, Any
         return None
     value = lambda name: (fields.get(name) or {}).get("value")  # noqa: E731
     date, place = value("date"), value("place")
-    event = dict(event, id=view["id"], incident=view["id"], killed=value("killed"), injured=value("injured"),
+    event = dict(event, id=view["id"], incident=view["id"], reports=view.get("n_reports") or 1,
+                 killed=value("killed"), injured=value("injured"),
                  acled=value("acled") or event.get("acled"))
     event["date"] = dict(event.get("date") or {}, **date) if date else event.get("date")
     event["location"] = dict(event.get("location") or {}, **place) if place else event.get("location")
@@ -45,37 +35,17 @@ def incident_event(store: Store, view: dict[str, Any]) -> Optional[dict[str, Any
     return event
 
 
-def incident_rows(store: Store, views: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
-    """Yield each incident as a row of ACLED's layout."""
+def once_per_incident(store: Store, views: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Yield the event views with each incident once, as `incident_event` gives it."""
+    seen: set[str] = set()
     for view in views:
-        event = incident_event(store, view)
-        if event is not None and event.get("acled"):
-            yield acled_row(event, reports=view["n_reports"])
-
-
-def export_incidents(store: Store, fmt: str, out: TextIO, f: EventFilter,
-                     write_array, write_lines) -> int:
-    """Write one record per incident matching `f` to `out` in `fmt`; return how many."""
-    if fmt not in PER_INCIDENT:
-        raise ValueError(f"one record per incident is written as {', '.join(PER_INCIDENT)}, not {fmt}")
-    views = store.incidents(incident_filter(f))
-    if fmt == "json":
-        return write_array(views, out)
-    if fmt == "jsonl":
-        return write_lines(views, out)
-    if fmt == "geojson":
-        return write_array((_feature(r) for r in incident_rows(store, views)), out, wrap="features")
-    w = csv.DictWriter(out, fieldnames=columns(), lineterminator="\n")
-    w.writeheader()
-    n = 0
-    for row in incident_rows(store, views):
-        w.writerow(row)
-        n += 1
-    return n
-
-
-def _feature(row: dict[str, Any]) -> dict[str, Any]:
-    lat, lon = row.get("latitude"), row.get("longitude")
-    geometry = {"type": "Point", "coordinates": [float(lon), float(lat)]} \
-        if lat not in (None, "") and lon not in (None, "") else None
-    return {"type": "Feature", "id": row["event_id_cnty"], "geometry": geometry, "properties": row}
+        incident = view.get("incident")
+        if not incident:
+            yield view
+            continue
+        if incident in seen:
+            continue
+        seen.add(incident)
+        record = store.incident(incident)
+        event = incident_event(store, record) if record else None
+        yield event if event is not None else view

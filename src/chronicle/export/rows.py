@@ -14,7 +14,7 @@ from ..store.countries import country_name
 
 # The record's fields in order; Parquet's schema follows it (see parquet.py).
 FIELDS = (
-    "id", "incident", "article_id", "doc_id", "event", "rank",
+    "id", "incident", "reports", "article_id", "doc_id", "event", "rank",
     "date", "date_precision", "year", "type", "mode", "status", "confidence",
     "acled_event_type", "acled_sub_event_type", "gtd_attack_type", "gtd_weapon_type",
     "country", "country_name", "admin1", "place", "latitude", "longitude", "geo_precision",
@@ -24,7 +24,7 @@ FIELDS = (
     "chronicle_version", "pipeline",
 )
 LIST_FIELDS = ("actors", "actor_kinds", "targets", "target_kinds")
-INT_FIELDS = ("article_id", "rank", "year", "killed", "injured")
+INT_FIELDS = ("reports", "article_id", "rank", "year", "killed", "injured")
 FLOAT_FIELDS = ("confidence", "latitude", "longitude")
 
 
@@ -55,7 +55,7 @@ def event_record(view: dict[str, Any]) -> dict[str, Any]:
     value = date.get("value")
     sentence = view.get("sentence") or {}
     return {
-        "id": view["id"], "incident": view.get("incident"),
+        "id": view["id"], "incident": view.get("incident"), "reports": view.get("reports", 1),
         "article_id": view.get("article_id"), "doc_id": art.get("doc_id"),
         "event": view.get("local_id"), "rank": view.get("rank"),
         "date": value, "date_precision": date.get("precision"),

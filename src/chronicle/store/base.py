@@ -53,8 +53,10 @@ PROVENANCE = ("source", "url", "outlet", "ingested_at", "chronicle_version", "pi
 _EVENT_SELECT = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, a.doc_id, a.title,"
                  f" a.published, {', '.join('a.' + c + ' AS a_' + c for c in PROVENANCE)}"
                  " FROM events e JOIN articles a ON a.id = e.article_id")
+# A stored record's last field (Event.to_dict): quotes inside JSON strings are escaped.
+_LAST_INCIDENT = re.compile(r', "incident": (?:null|"[^"\\]*")\}$')
 # What an event view reads (see `event_view`): no need to carry every column of a page.
-_VIEW_SELECT = (f"SELECT e.id, e.article_id, e.event_id, e.rank, e.record, a.doc_id, a.title,"
+_VIEW_SELECT = (f"SELECT e.id, e.article_id, e.event_id, e.rank, e.record, e.incident_id, a.doc_id, a.title,"
                 f" a.published, {', '.join('a.' + c + ' AS a_' + c for c in PROVENANCE)}"
                 " FROM events e JOIN articles a ON a.id = e.article_id")
 
@@ -529,11 +531,13 @@ def event_view(row: dict[str, Any]) -> dict[str, Any]:
 
 def event_view_json(row: dict[str, Any], articles: Optional[dict[int, str]] = None) -> str:
     """Return `event_view(row)` as JSON text without parsing the stored record: the record is
-    JSON already, so the view's own keys are written in front of the record's fields.
+    JSON already, so the view's own keys are written in front of the record's fields, and its
+    last field, the incident, is the column's (a merge may have moved the event since).
     `articles` keeps each article's summary, written once, by article id."""
     prefix = '{"id": ' + _encode(row["event_id"]) + ", "
     record = row["record"]
-    if not record.startswith(prefix):  # not written by event_row: take the long way
+    last = _LAST_INCIDENT.search(record)
+    if not record.startswith(prefix) or last is None:  # not written by event_row: the long way
         return _encode(event_view(row))
     articles = {} if articles is None else articles
     article = articles.get(row["article_id"])
@@ -544,7 +548,8 @@ def event_view_json(row: dict[str, Any], articles: Optional[dict[int, str]] = No
         article = articles[row["article_id"]] = _encode(summary)
     return (f'{{"id": {_encode(row["id"])}, "local_id": {_encode(row["event_id"])},'
             f' "article_id": {int(row["article_id"])}, "rank": {int(row["rank"])},'
-            f' "article": {article}, ' + record[len(prefix):])
+            f' "article": {article}, ' + record[len(prefix):last.start()]
+            + f', "incident": {_encode(row.get("incident_id"))}}}')
 
 
 def statement_view(row: dict[str, Any]) -> dict[str, Any]:

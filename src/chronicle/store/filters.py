@@ -59,6 +59,7 @@ class EventFilter:
     until: Optional[str] = None  # YYYY[-MM[-DD]]: events whose date overlaps or precedes it
     text: Optional[str] = None  # full-text query over article title and text
     repeats: bool = True  # keep later mentions that restate an event (the page and exports leave them out)
+    incidents: bool = False  # one row per incident: its first report (events in no incident: each)
     article_id: Optional[int] = None
     sort: str = DEFAULT_SORT
     limit: Optional[int] = 100
@@ -222,6 +223,10 @@ def event_where(f: EventFilter, text_clause: str, text_query) -> tuple[list[str]
         params.append(text_query(f.text))
     if not f.repeats:
         where.append("e.repeats IS NULL")
+    if f.incidents:  # the other filters then apply to that first report
+        where.append("(e.incident_id IS NULL OR e.id = (SELECT x.id FROM events x"
+                     " WHERE x.incident_id = e.incident_id AND x.repeats IS NULL"
+                     " ORDER BY x.article_id, x.rank LIMIT 1))")
     if f.article_id is not None:
         where.append("e.article_id = ?")
         params.append(f.article_id)
