@@ -1,5 +1,4 @@
 """Event arguments read off the parse: sentences written for these tests."""
-import pytest
 
 from chronicle.events import arguments
 from chronicle.normalise import names

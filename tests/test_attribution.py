@@ -437,7 +437,6 @@ def test_offer_of_help_is_support(nlp):
 
 def test_editors_note_reports_no_one(nlp):
     from chronicle.statements import attribution
-    from chronicle.records import Article
     text = ("The governor said the new bridge would open in May.\n\n"
             "Editor's note: The governor is a candidate who has repeatedly pledged to ban all imports from abroad.")
     art = Article(id="t", text=text)

@@ -12,7 +12,7 @@ from chronicle.merge.blocking import query_keys
 from chronicle.merge.evidence import compare, fresh
 from chronicle.merge.record import RULES, build
 from chronicle.merge.text import TermCounts, headline, outlet, sign
-from chronicle.records import Actor, Article, Count, Date, Event, Place, Span
+from chronicle.records import Article, Count, Date, Event, Place, Span
 
 TOWNS = {"Velmora": (44.10, 21.30), "Castrel": (45.90, 23.80), "Dunhaven": (44.15, 21.35)}
 

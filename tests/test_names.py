@@ -1,5 +1,4 @@
 """Merging actor mentions under one canonical name: articles written for these tests."""
-import pytest
 
 from chronicle.normalise import names
 from chronicle.records import Actor, Article, Event, Span, Statement

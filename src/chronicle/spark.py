@@ -39,7 +39,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from chronicle import settings as settings_mod
 from chronicle.ingest.read import RawInput, parse_record, read_warc
-from chronicle.records import (Actor, Article, ArticleError, Count, Date, Event, Place, Span,
+from chronicle.records import (Actor, Article, ArticleError, Event, Span,
                                Statement)
 from chronicle.settings import Settings
 
