@@ -165,6 +165,22 @@ def test_filters(store):
     assert store.event("9:e9") is None
 
 
+
+@pytest.mark.parametrize("repeats", [True, False])
+def test_a_page_in_the_default_order_is_read_off_an_index(store, repeats):
+    """The list's page sorts no rows: its ids come in order from a covering index, so a page
+    deep in a large store costs about what the first one does."""
+    from chronicle.store.filters import check_events, event_where, order_by
+    store.add([kidal_article(), lagos_article()])
+    f = check_events(EventFilter(repeats=repeats))
+    where, params = event_where(f, store.text_clause(), store.text_query)
+    sql = ("EXPLAIN QUERY PLAN SELECT e.id FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY " + order_by(f.sort) + " LIMIT 100 OFFSET 1000")
+    plan = " | ".join(str(r[-1]) for r in store.execute(sql, params).fetchall())
+    assert "COVERING INDEX" in plan and "TEMP B-TREE" not in plan, plan
+    pages = [v["id"] for k in range(3) for v in store.events(EventFilter(repeats=repeats, limit=1, offset=k))]
+    assert pages == [v["id"] for v in store.events(EventFilter(repeats=repeats, limit=3))]
+
 def test_full_text_query(store):
     store.add([kidal_article(), lagos_article()])
     ids = lambda q: sorted(v["id"] for v in store.events(EventFilter(text=q)))

@@ -54,7 +54,8 @@ _EVENT_SELECT = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, a.doc_id
                  f" a.published, {', '.join('a.' + c + ' AS a_' + c for c in PROVENANCE)}"
                  " FROM events e JOIN articles a ON a.id = e.article_id")
 # A stored record's last field (Event.to_dict): quotes inside JSON strings are escaped.
-_LAST_INCIDENT = re.compile(r', "incident": (?:null|"[^"\\]*")\}$')
+_INCIDENT_KEY = ', "incident": '
+_LAST_INCIDENT = re.compile(r'(?:null|"[^"\\]*")\}')
 # What an event view reads (see `event_view`): no need to carry every column of a page.
 _VIEW_SELECT = (f"SELECT e.id, e.article_id, e.event_id, e.rank, e.record, e.incident_id, a.doc_id, a.title,"
                 f" a.published, {', '.join('a.' + c + ' AS a_' + c for c in PROVENANCE)}"
@@ -536,8 +537,10 @@ def event_view_json(row: dict[str, Any], articles: Optional[dict[int, str]] = No
     `articles` keeps each article's summary, written once, by article id."""
     prefix = '{"id": ' + _encode(row["event_id"]) + ", "
     record = row["record"]
-    last = _LAST_INCIDENT.search(record)
-    if not record.startswith(prefix) or last is None:  # not written by event_row: the long way
+    last = record.rfind(_INCIDENT_KEY)  # found from the end: no scan of the whole record
+    if (not record.startswith(prefix) or last < 0
+            or not _LAST_INCIDENT.fullmatch(record, last + len(_INCIDENT_KEY))):  # not written by event_row
+        return _encode(event_view(row))
         return _encode(event_view(row))
     articles = {} if articles is None else articles
     article = articles.get(row["article_id"])
@@ -548,7 +551,7 @@ def event_view_json(row: dict[str, Any], articles: Optional[dict[int, str]] = No
         article = articles[row["article_id"]] = _encode(summary)
     return (f'{{"id": {_encode(row["id"])}, "local_id": {_encode(row["event_id"])},'
             f' "article_id": {int(row["article_id"])}, "rank": {int(row["rank"])},'
-            f' "article": {article}, ' + record[len(prefix):last.start()]
+            f' "article": {article}, ' + record[len(prefix):last]
             + f', "incident": {_encode(row.get("incident_id"))}}}')
 
 

@@ -215,6 +215,10 @@ CREATE INDEX IF NOT EXISTS events_day ON events(day_start, day_end);
 -- The desk's counts over the events it shows (restatements left out) read these alone,
 -- never the wide rows: the list's order, the total and timeline, and each facet.
 CREATE INDEX IF NOT EXISTS shown_day ON events(repeats, day_start, day_end, killed);
+-- The list's default order (newest first, then each article's own order) with the ids it
+-- pages by, read from the index alone: no sort of the whole store for a page.
+CREATE INDEX IF NOT EXISTS events_order ON events(day_start DESC, article_id DESC, rank, id);
+CREATE INDEX IF NOT EXISTS shown_order ON events(repeats, day_start DESC, article_id DESC, rank, id);
 CREATE INDEX IF NOT EXISTS shown_type ON events(repeats, type);
 CREATE INDEX IF NOT EXISTS shown_sub_event ON events(repeats, acled_sub_event_type);
 CREATE INDEX IF NOT EXISTS shown_country ON events(repeats, place_country);
