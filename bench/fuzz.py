@@ -39,7 +39,7 @@ from chronicle.ingest.read import read_paths  # noqa: E402
 from chronicle.parse import load_pipeline  # noqa: E402
 from chronicle.settings import load as load_settings  # noqa: E402
 from chronicle.store import open_store  # noqa: E402
-from chronicle.store.base import storable  # noqa: E402
+from chronicle.store.rows import storable  # noqa: E402
 from chronicle.store.load import load as load_store, raw_hash  # noqa: E402
 
 

@@ -6,7 +6,6 @@ text (see sqlite.py and postgres.py).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
@@ -15,51 +14,17 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, Optional
 
 from .. import errors
-from ..records import Actor, Article, Event, Statement
+from ..records import Article
 from ..merge.incidents import Merger
 from ..provenance import outlet_of, stamp
-from .filters import (EventFilter, StatementFilter, check_events, check_statements, day_bounds,
-                      event_where, order_by)
+from .filters import EventFilter, StatementFilter, check_events, check_statements, event_where, order_by
 from .times import now
 from .incidents import IncidentFilter, IncidentState, incident_query, incident_view, resolve
+from .rows import (ARTICLE_COLUMNS, STATEMENT_COLUMNS, actor_rows, article_key, event_row, statement_row,
+                   storable)
+from .views import EVENT_SELECT, VIEW_SELECT, event_view, event_view_json, statement_view
 
-EVENT_COLUMNS = (
-    "id", "article_id", "event_id", "rank", "type", "mode", "acled_event_type",
-    "acled_sub_event_type", "gtd_attack_type", "gtd_weapon_type", "status", "confidence",
-    "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
-    "date_value", "date_precision", "date_text", "date_start", "date_end",
-    "place_name", "place_country", "place_admin1", "place_lat", "place_lon",
-    "place_precision", "place_text", "place_start", "place_end",
-    "killed", "killed_qualifier", "killed_text", "killed_start", "killed_end",
-    "injured", "injured_qualifier", "injured_text", "injured_start", "injured_end",
-    "instrument_text", "instrument_start", "instrument_end", "repeats", "record", "incident_id",
-)
-STATEMENT_COLUMNS = (
-    "id", "article_id", "statement_id", "rank", "kind", "speaker_name", "speaker_kind",
-    "speaker_country", "speaker_text", "speaker_start", "speaker_end",
-    "cue_text", "cue_start", "cue_end", "content_text", "content_start", "content_end",
-    "via_name", "via_chain", "event_id", "hedged", "record",
-)
 log = logging.getLogger(__name__)
-_encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps makes one a call
-UNPAIRED = re.compile("[\ud800-\udfff]")
-INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
-
-ARTICLE_COLUMNS = ("id", "doc_id", "source", "url", "outlet", "title", "published",
-                   "content_hash", "error_code", "error_message", "ingested_at",
-                   "chronicle_version", "pipeline")
-# What every event view carries of its article: where it came from and what read it.
-PROVENANCE = ("source", "url", "outlet", "ingested_at", "chronicle_version", "pipeline")
-_EVENT_SELECT = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, a.doc_id, a.title,"
-                 f" a.published, {', '.join('a.' + c + ' AS a_' + c for c in PROVENANCE)}"
-                 " FROM events e JOIN articles a ON a.id = e.article_id")
-# A stored record's last field (Event.to_dict): quotes inside JSON strings are escaped.
-_INCIDENT_KEY = ', "incident": '
-_LAST_INCIDENT = re.compile(r'(?:null|"[^"\\]*")\}')
-# What an event view reads (see `event_view`): no need to carry every column of a page.
-_VIEW_SELECT = (f"SELECT e.id, e.article_id, e.event_id, e.rank, e.record, e.incident_id, a.doc_id, a.title,"
-                f" a.published, {', '.join('a.' + c + ' AS a_' + c for c in PROVENANCE)}"
-                " FROM events e JOIN articles a ON a.id = e.article_id")
 
 
 @dataclass
@@ -71,96 +36,6 @@ class Saved:
     statements: int = 0
     errors: int = 0
     duplicates: int = 0  # inputs whose text repeats a stored article, recorded under their own id
-
-
-def storable(value: Any) -> Any:
-    """Return `value` as every engine can take it: text without NUL or lone surrogates (U+FFFD
-    instead, so offsets hold), integers within 64 bits (an id or offset beyond them matches
-    nothing either way)."""
-    if isinstance(value, str):
-        if "\x00" in value or UNPAIRED.search(value):
-            return UNPAIRED.sub("\ufffd", value.replace("\x00", "\ufffd"))
-    elif isinstance(value, int) and not isinstance(value, bool):
-        return min(max(value, INT64_MIN), INT64_MAX)
-    return value
-
-
-def article_key(article: Article) -> str:
-    """Return the article's content hash, or for an error with no text a hash of where it came from."""
-    if article.text:
-        return article.content_hash
-    where = f"empty\0{article.source or ''}\0{article.id}"
-    return hashlib.sha256(where.encode("utf-8")).hexdigest()
-
-
-def _span(s, prefix: str) -> dict[str, Any]:
-    return {f"{prefix}_text": s.text if s else None, f"{prefix}_start": s.start if s else None,
-            f"{prefix}_end": s.end if s else None}
-
-
-def event_row(article_id: int, rank: int, e: Event, published: Optional[str] = None,
-              outlet: Optional[str] = None) -> dict[str, Any]:
-    """Return the `events` row of event `e` of stored article `article_id` (published on
-    `published`, by `outlet`)."""
-    acled, gtd, loc = e.acled or {}, e.gtd or {}, e.location
-    first, last = day_bounds((e.date.value if e.date else None) or published)
-    row = {
-        "id": f"{article_id}:{e.id}", "article_id": article_id, "event_id": e.id, "rank": rank,
-        "type": e.type, "mode": e.mode, "acled_event_type": acled.get("event_type"),
-        "acled_sub_event_type": acled.get("sub_event_type"),
-        "gtd_attack_type": gtd.get("attack_type"), "gtd_weapon_type": gtd.get("weapon_type"),
-        "status": e.status, "confidence": e.confidence,
-        "sentence_start": e.sentence.start if e.sentence else None,
-        "sentence_end": e.sentence.end if e.sentence else None,
-        "date_value": e.date.value if e.date else None,
-        "date_precision": e.date.precision if e.date else None,
-        "place_name": loc.name if loc else None, "place_country": loc.country if loc else None,
-        "place_admin1": loc.admin1 if loc else None, "place_lat": loc.lat if loc else None,
-        "place_lon": loc.lon if loc else None, "place_precision": loc.precision if loc else None,
-        "killed": e.killed.value if e.killed else None,
-        "killed_qualifier": e.killed.qualifier if e.killed else None,
-        "injured": e.injured.value if e.injured else None,
-        "injured_qualifier": e.injured.qualifier if e.injured else None,
-        "repeats": e.repeats, "day_start": first, "day_end": last, "outlet": outlet,
-        "record": json.dumps(e.to_dict(), ensure_ascii=False), "incident_id": e.incident,
-    }
-    row.update(_span(e.trigger, "trigger"))
-    row.update(_span(e.date, "date"))
-    row.update(_span(loc, "place"))
-    row.update(_span(e.killed.span if e.killed else None, "killed"))
-    row.update(_span(e.injured.span if e.injured else None, "injured"))
-    row.update(_span(e.instrument, "instrument"))
-    return row
-
-
-def actor_rows(event_uid: str, e: Event) -> list[dict[str, Any]]:
-    """Return the `event_actors` rows of event `e`, actors then targets."""
-    rows = []
-    for role, people in (("actor", e.actors), ("target", e.targets)):
-        for pos, a in enumerate(people):
-            rows.append({"event_id": event_uid, "role": role, "position": pos,
-                         "name": a.name or a.text, "kind": a.kind, "country": a.country,
-                         "title": a.role, "span_text": a.text, "span_start": a.start,
-                         "span_end": a.end})
-    return rows
-
-
-def statement_row(article_id: int, rank: int, s: Statement) -> dict[str, Any]:
-    """Return the `statements` row of statement `s`, the `rank`th of stored article `article_id`."""
-    sp: Optional[Actor] = s.speaker
-    row = {
-        "id": f"{article_id}:{s.id}", "article_id": article_id, "statement_id": s.id,
-        "rank": rank, "kind": s.kind, "speaker_name": (sp.name or sp.text) if sp else None,
-        "speaker_kind": sp.kind if sp else None, "speaker_country": sp.country if sp else None,
-        "via_name": (s.via[0].name or s.via[0].text) if s.via else None,
-        "via_chain": json.dumps([v.to_dict() for v in s.via], ensure_ascii=False) if s.via else None,
-        "event_id": f"{article_id}:{s.event_id}" if s.event_id else None,
-        "hedged": bool(s.hedged), "record": json.dumps(s.to_dict(), ensure_ascii=False),
-    }
-    row.update(_span(sp, "speaker"))
-    row.update(_span(s.cue, "cue"))
-    row.update(_span(s.content, "content"))
-    return row
 
 
 class Store:
@@ -364,7 +239,7 @@ class Store:
     def _event_query(self, f: EventFilter) -> tuple[str, list[Any]]:
         f = check_events(replace(f))
         where, params = event_where(f, self.text_clause(), self.text_query)
-        sql = _EVENT_SELECT
+        sql = EVENT_SELECT
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY " + order_by(f.sort)
@@ -420,13 +295,13 @@ class Store:
         for start in range(0, len(ids), 500):
             part = ids[start:start + 500]
             marks = ", ".join("?" for _ in part)
-            for row in self._rows(_VIEW_SELECT + f" WHERE e.id IN ({marks})", part):
+            for row in self._rows(VIEW_SELECT + f" WHERE e.id IN ({marks})", part):
                 found[row["id"]] = row
         return [found[i] for i in ids if i in found]
 
     def event(self, uid: str) -> Optional[dict[str, Any]]:
         """Return one event view with its article text and linked statements, or None."""
-        rows = self._rows(_EVENT_SELECT + " WHERE e.id = ?", [uid])
+        rows = self._rows(EVENT_SELECT + " WHERE e.id = ?", [uid])
         if not rows:
             return None
         view = event_view(rows[0])
@@ -507,56 +382,3 @@ class Store:
             yield {"id": a["doc_id"], "text": a["text"], "events": events,
                    "statements": statements, "error": error, "published": a["published"],
                    "title": a["title"], "url": a["url"]}
-
-
-def _view(row: dict[str, Any]) -> dict[str, Any]:
-    """Return the stored contract record of `row` with its store id and article summary."""
-    view = json.loads(row["record"])
-    view["local_id"] = view.get("id")
-    view["id"] = row["id"]
-    view["article_id"] = row["article_id"]
-    view["article"] = {"id": row["article_id"], "doc_id": row["doc_id"], "title": row["title"],
-                       "url": row["url"], "published": row["published"]}
-    return view
-
-
-def event_view(row: dict[str, Any]) -> dict[str, Any]:
-    """Return a stored event as its contract EVENT plus store id, rank, and its article with provenance."""
-    row = dict(row, url=row.get("a_url"))
-    view = _view(row)
-    view["rank"] = row["rank"]
-    view["incident"] = row.get("incident_id")
-    view["article"].update({name: row.get("a_" + name) for name in PROVENANCE})
-    return view
-
-
-def event_view_json(row: dict[str, Any], articles: Optional[dict[int, str]] = None) -> str:
-    """Return `event_view(row)` as JSON text without parsing the stored record: the record is
-    JSON already, so the view's own keys are written in front of the record's fields, and its
-    last field, the incident, is the column's (a merge may have moved the event since).
-    `articles` keeps each article's summary, written once, by article id."""
-    prefix = '{"id": ' + _encode(row["event_id"]) + ", "
-    record = row["record"]
-    last = record.rfind(_INCIDENT_KEY)  # found from the end: no scan of the whole record
-    if (not record.startswith(prefix) or last < 0
-            or not _LAST_INCIDENT.fullmatch(record, last + len(_INCIDENT_KEY))):  # not written by event_row
-        return _encode(event_view(row))
-        return _encode(event_view(row))
-    articles = {} if articles is None else articles
-    article = articles.get(row["article_id"])
-    if article is None:
-        summary = {"id": row["article_id"], "doc_id": row["doc_id"], "title": row["title"],
-                   "url": row.get("a_url"), "published": row["published"]}
-        summary.update({name: row.get("a_" + name) for name in PROVENANCE})
-        article = articles[row["article_id"]] = _encode(summary)
-    return (f'{{"id": {_encode(row["id"])}, "local_id": {_encode(row["event_id"])},'
-            f' "article_id": {int(row["article_id"])}, "rank": {int(row["rank"])},'
-            f' "article": {article}, ' + record[len(prefix):last]
-            + f', "incident": {_encode(row.get("incident_id"))}}}')
-
-
-def statement_view(row: dict[str, Any]) -> dict[str, Any]:
-    """Return a stored statement as its contract STATEMENT plus store ids and article."""
-    view = _view(row)
-    view["event_id"] = row["event_id"]
-    return view
