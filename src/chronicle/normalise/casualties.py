@@ -4,15 +4,13 @@ qualifiers, stated totals, attackers among the dead and captives killed later.""
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 from .dates import find_dates
-from .numbers import number_words, parse_number
+from .casualty_words import Mention, alt, casualty_words, not_count, number_re, role_res
+from .numbers import parse_number
 
 # The roles a figure can have, the most telling first: `shot` is people hit by gunfire, killed
 # or injured (counts.py takes the injured from it when no figure of injured is given).
@@ -24,109 +22,7 @@ MAX_REST_CHARS = 240
 
 
 
-@dataclass
-class Mention:
-    """One casualty figure found in a text."""
-
-    role: str  # killed, injured, shot (hit by gunfire: killed or injured)
-    value: int
-    start: int
-    end: int
-    qualifier: Optional[str] = None
-    total: bool = False  # a stated total that replaces the sum of the parts
-    definite: bool = False  # "the two victims": may repeat an earlier figure
-    attacker: bool = False  # the dead include the attackers themselves
-    reach: int = 0  # end of the whole phrase ("... were killed"), when longer than the figure
-    additive: bool = False  # "two more", "another five", "were also killed": adds to an earlier figure
-    coded: bool = False  # a total the note says it codes ("Fatalities coded as 3"), over others it reports
-    aside: bool = False  # inside brackets: another source's figure or a breakdown ("(22 according to X)")
-
-
-
-@lru_cache(maxsize=1)
-def casualty_words() -> dict:
-    """Return the casualty-word data."""
-    return json.loads(resources.files(__package__).joinpath("data/casualty_words.json").read_text("utf-8"))
-
-
-
-def _alt(words) -> str:
-    """Return a regex alternation of `words`, longest first, spaces matching any blank."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
-
-@lru_cache(maxsize=1)
-def _number_re() -> re.Pattern:
-    """Return the pattern of a number phrase (digits, number words, vague quantities)."""
-    n = number_words()
-    word = _alt([w for w in n["units"] if w not in ("a", "an", "no", "none", "single", "lone")]
-                + list(n["tens"]) + list(n["multipliers"]))
-    words = rf"(?:{word})(?:(?:\s+and\s+|[\s\-]+)(?:{word}))*"
-    groups = rf"(?:a\s+|one\s+|two\s+|three\s+)?(?:{_alt(n['groups'])})(?:\s+of)?"
-    vague = rf"(?:{_alt(n['vague'])})(?=\s+(?!\d|(?:{word})\b))"
-    digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d,.:/]\d)"
-    return re.compile(rf"(?<![\w$£€,/:-])(?<![\d$]\.)(?:{digits}|{groups}|{words}|{vague})(?![\w-])", re.I)
-
-
-
-# a number followed by these is an age, a size, a calibre, a time or money
-@lru_cache(maxsize=1)
-def _not_count_res() -> tuple[re.Pattern, re.Pattern]:
-    """Return the patterns of words after / before a number that make it no casualty figure."""
-    n = number_words()
-    after = re.compile(rf"^[\s-]?(?:{_alt(n['not_count_after'])})(?![a-z])".replace(r"\ ", r"[\s-]+"), re.I)
-    before = re.compile(rf"(?:{_alt(n['not_count_before'])})\s*$", re.I)
-    return after, before
-
-
-
-def _not_count(after: str, before: str = "") -> bool:
-    """Return True when the words around a number make it an age, size, time, sum or thing."""
-    a, b = _not_count_res()
-    return bool(a.match(after) or (before and b.search(before)))
-
-
-
 _PARENS_SIZE = re.compile(r"\[size=[^\]]*\]", re.I)
-
-
-
-@lru_cache(maxsize=1)
-def role_res() -> dict[str, re.Pattern]:
-    """Return the compiled casualty-word patterns."""
-    w = casualty_words()
-    link = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|also|later|reportedly|"
-            r"allegedly|reported|all|both|each|subsequently|instantly|immediately|initially|"
-            r"seriously|critically|severely|badly|slightly|lightly|mortally|fatally|"
-            r"(?:shot|stabbed|kidnapped|abducted|tortured|beaten|attacked|captured)\s+and|shot|stabbed|found|claimed|said|believed|thought|to|left|confirmed|"
-            r"feared))*")
-    return {
-        "killed_after": re.compile(rf"^{link}\s*,?\s*(?:{_alt(w['killed_after'])})\b", re.I),
-        "injured_after": re.compile(rf"^{link}\s*,?\s*(?:{_alt(w['injured_after'])})\b", re.I),
-        "killed_before": re.compile(rf"\b(?:{_alt(w['killed_before'])})\s*$", re.I),
-        "injured_before": re.compile(rf"\b(?:{_alt(w['injured_before'])})\s*$", re.I),
-        "shot_after": re.compile(rf"^{link}\s*,?\s*(?:{_alt(w['shot_after'])})\b", re.I),
-        "shot_before": re.compile(rf"\b(?:{_alt(w['shot_before'])})\s*$", re.I),
-        "any_before": re.compile(rf"\b(?:{_alt(w['killed_before'] + w['injured_before'] + w['shot_before'])})", re.I),
-        "qual_before": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\s*$", re.I),
-        "subset": re.compile(rf"\b(?:{_alt(w['subset_cues'])})\b", re.I),
-        "acled_total": re.compile(rf"\b(?:{_alt(w['acled_totals'])})\s*(?:across\s+\w+\s+events\s*)?\(?\s*(?P<n>\d+)", re.I),
-        "fatalities": re.compile(r"(?<![\w,])(?<!\d\.)(?P<n>\d+)\s+(?:[\w/-]+\s+){0,2}?"
-                                 r"(?:and\s+(?P<more>\d+)\s+(?:[\w/-]+\s+){0,2}?)?fatalit(?:y|ies)\b", re.I),
-        "this_event": re.compile(r"\b(?P<n>\d+)\s+(?:[\w-]+\s+){0,2}?fatalit(?:y|ies)\b(?:\s*\([^()]*\))?\s+"
-                                 r"(?:(?:are|is|were|was|have\s+been|has\s+been)\s+)?coded\s+to\s+this\s+event", re.I),
-        "coded": re.compile(r"\bfatalit(?:y|ies)\b[^.;\[\]]{0,40}?\b(?:coded|reported)\s+(?:as|at)\s+(?P<n>\d+)"
-                            r"(?:,?\s+in\s+addition\s+to\s+(?P<more>\d+)\s+(?:known\s+)?fatalit)?|"
-                            r"\bfatalit(?:y|ies)\b[^.;\[\]]{0,60}?\brounded\s+(?:down|up)\s+to\s+(?P<n2>\d+)", re.I),
-        "none": re.compile(r"\bno\s+(?:reported\s+)?(?:fatalities|deaths|casualties)\b|\b(?:no\s+one|nobody)\s+(?:was|were)\s+(?:killed|hurt|injured|wounded)\b", re.I),
-        "split": re.compile(r"\b(?:split|distributed|divided|spread)(?:\s+equally)?\s+(?:up\s+)?(?:between|across|among|over)\s+"
-                            r"(?P<n>\w+)\s+(?:events|locations|incidents|attacks|days)\b(?!\s*\(\s*\d)", re.I),
-        "attacker": re.compile(rf"\b(?:{_alt(w['attacker_nouns'])})\b", re.I),
-        "qualifier": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\b", re.I),
-        "background": re.compile(rf"\b(?:{_alt(w['background_cues'])})\b[^.;]*$", re.I),
-    }
-
 
 
 _MIXED = re.compile(r"\s*(?:,|and|or)\s*(?:injured|wounded|captured|arrested|killed|abducted)\b", re.I)
@@ -146,7 +42,7 @@ def _gap_ok(gap: str) -> bool:
         # "five people in the market", "two assailants travelling in the car": a place may sit in the phrase
         if stop.group(0) not in _PLACE_PREPS:
             return False
-    if _number_re().search(core):
+    if number_re().search(core):
         return False
     if "," in core.strip().rstrip(","):
         return False
@@ -251,14 +147,14 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
     """Return casualty figures written as numbers in `text`."""
     res = role_res()
     found: list[Mention] = []
-    matches = [m for m in _number_re().finditer(text)
+    matches = [m for m in number_re().finditer(text)
                if not any(s < m.end() and m.start() < e for s, e in blocked)]
     roles: list[Optional[tuple[str, int]]] = []
     for m in matches:
         s, e = m.span()
         value = parse_number(m.group(0))
         after, before = text[e:e + 200], text[max(0, s - 80):s]
-        if value is None or _not_count(after, before) or _age_after_name(before, after):
+        if value is None or not_count(after, before) or _age_after_name(before, after):
             roles.append(None)
             continue
         role = None if _background(text, s) else (_backward_role(before) or _forward_role(after))
@@ -282,8 +178,8 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
                 or re.search(r"(?:^|[.;:]\s+)[A-Z][\w\-'’]+,\s[^,]{1,60},\s+and\s+$", before)):
             value += 1  # "a soldier and three civilians were injured"; "Risha, a leader, and four guards"
         w = casualty_words()
-        additive = bool(re.search(rf"\b(?:{_alt(w['additive_cues_before'])})\s*$", before, re.I)
-                        or re.match(rf"\s*(?:{_alt(w['additive_cues_after'])})\b", text[e:e + 20], re.I)
+        additive = bool(re.search(rf"\b(?:{alt(w['additive_cues_before'])})\s*$", before, re.I)
+                        or re.match(rf"\s*(?:{alt(w['additive_cues_after'])})\b", text[e:e + 20], re.I)
                         or re.search(r"\balso\b", text[e:span_end], re.I))
         found.append(Mention(role[0], value, s, e, _qualifier(text, s, text[e:span_end]),
                              total=role[1] < 0 and bool(re.search(r"\btoll\b[\w\s]{0,20}$", before, re.I)),
@@ -298,7 +194,7 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
             between = text[m.end():matches[i + 1].start()]
             if re.fullmatch(r"\s*[\w\-'’ ]{0,40}?\s+and\s+(?:another\s+)?", between) and _gap_ok(between.rsplit(" and", 1)[0]):
                 value = parse_number(m.group(0))
-                if (value is not None and not _not_count(text[m.end():m.end() + 20])
+                if (value is not None and not not_count(text[m.end():m.end() + 20])
                         and not _is_subset(text, m.start())):
                     found.append(Mention(roles[i + 1][0], value, m.start(), m.end(),
                                          _qualifier(text, m.start(), ""),
@@ -452,7 +348,7 @@ def _suicide_mentions(text: str) -> list[Mention]:
                   r"\bblew\s+(?:himself|herself|themselves)\s+up\b", text, re.I)
     if m:
         rest = text[m.end():m.end() + 120].split(".")[0]
-        if re.search(rf"\b(?:{_alt(casualty_words()['attacker_survived'])})\b", rest, re.I):
+        if re.search(rf"\b(?:{alt(casualty_words()['attacker_survived'])})\b", rest, re.I):
             return found
         n = parse_number(m.group("n")) if m.group("n") else None
         if n is None:
@@ -487,8 +383,8 @@ def _captives_killed(text: str) -> list[Mention]:
     value = 0
     for part in re.split(r"\s+and\s+", np):
         first = part.split()[0].lower() if part.split() else ""
-        n = _number_re().match(part.strip())
-        if n and parse_number(n.group(0)) is not None and not _not_count(part.strip()[n.end():]):
+        n = number_re().match(part.strip())
+        if n and parse_number(n.group(0)) is not None and not not_count(part.strip()[n.end():]):
             value += parse_number(n.group(0))
         elif first in ("a", "an", "one") or (part[:1].isupper() and taken.group("np")):
             value += 1

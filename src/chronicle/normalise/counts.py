@@ -19,7 +19,8 @@ import re
 from typing import Optional
 
 from ..records import Article, Count, Event, Span
-from .casualties import Mention, casualty_words, find_counts, role_res
+from .casualties import find_counts
+from .casualty_words import Mention, casualty_words, role_res
 from .numbers import headline_span, number_words, parse_number
 from .victims import victim_groups
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .casualties import casualty_words, role_res
+from .casualty_words import casualty_words, role_res
 from .numbers import parse_number
 
 KILL_VERBS = {"kill", "murder", "execute", "behead", "assassinate", "lynch", "slay", "massacre", "slaughter"}
