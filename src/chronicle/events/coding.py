@@ -13,6 +13,7 @@ from . import ontology
 from .assault import code_assault
 from .clauses import Bag, is_definite
 from .modes import by_aircraft, clash_weapon, frame_clash, mode_tokens, refine_mode
+from .outcome import harmed, report_tokens
 from .protest import code_protest, riot_kind
 from .rules import fires
 from .roles import agent_tokens, captured_people, context_bag, sentence_bag, side_of, trigger_token
@@ -167,6 +168,11 @@ def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
             mode_tokens(head)).cue("small_arms")):
         attack = "Armed Assault"  # "attacked the village with mortars and gunfire": GTD codes the mixed assault as armed
     weapon = ontology.gtd_weapon_for(mode)
+    if attack == "Facility/Infrastructure Attack" and mode == "arson" and fires("gtd.arson_harm", harmed(report_tokens(article, ev))):
+        # "set fire to homes; two residents were killed": GTD codes an attack that hurt people as armed
+        attack = "Armed Assault"
+        if fires("gtd.arson_gunfire", sent.has_any(dict(ontology.mode_cues())["firearms"])):
+            weapon = "Firearms"  # "opened fire on residents and set houses ablaze": the guns come first
     if weapon == "Unknown":
         for m, words in ontology.mode_cues():
             if m in ("firearms", "melee", "arson", "explosives", "artillery", "grenade") and sent.has_any(words):
