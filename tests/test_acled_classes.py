@@ -1,0 +1,28 @@
+"""ACLED event and sub-event coding by class of report, on sentences written for these tests."""
+import pytest
+
+from chronicle import events
+from chronicle.records import Article
+
+
+@pytest.fixture
+def run(nlp):
+    def _run(text, published="2021-03-01"):
+        art = Article(id="t", text=text, published=published)
+        art.doc = nlp(text)
+        found = events.find_events(art)
+        events.code_events(art, found)
+        return found
+    return _run
+
+
+def test_protesters_who_barricade_roads_hold_a_violent_demonstration(run):
+    evs = run("On 3 March 2021, a number of traders demonstrated in the market town. "
+              "The demonstrators barricaded the main roads.")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+
+
+def test_protesters_who_only_march_hold_a_peaceful_protest(run):
+    evs = run("On 3 March 2021, a number of traders demonstrated in the market town. "
+              "The demonstrators marched to the town hall.")
+    assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Peaceful protest"}
