@@ -26,3 +26,15 @@ def test_protesters_who_only_march_hold_a_peaceful_protest(run):
     evs = run("On 3 March 2021, a number of traders demonstrated in the market town. "
               "The demonstrators marched to the town hall.")
     assert evs[0].acled == {"event_type": "Protests", "sub_event_type": "Peaceful protest"}
+
+
+def test_suspected_militants_who_killed_villagers_is_a_reported_attack(run):
+    evs = run("On 4 February 2021, suspected JNIM militants killed three herders near the river crossing.",
+              published="2021-02-10")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_people_suspected_of_an_attack_are_no_report_of_it(run):
+    evs = run("On 4 February 2021, police suspected that militants killed three herders near the river crossing.",
+              published="2021-02-10")
+    assert not [e for e in evs if e.acled and e.acled["event_type"] == "Violence against civilians"]

@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..records import Article, Event, Span
 from . import labels, mentions, ontology
-from .clauses import DEFINITE, YEAR, Bag, clause_tokens, sentence_text
+from .clauses import DEFINITE, YEAR, Bag, clause_tokens, sentence_text, suspected_doers
 from .rules import fires, on
 
 PHYSICAL = ontology.PHYSICAL
@@ -254,7 +254,8 @@ def _claimed(head) -> bool:
         if anc.pos_ in ("VERB", "AUX"):
             if any(c.dep_ in ("dobj", "attr", "acomp") and c.lemma_.lower() in CLAIM_HEADS for c in anc.children):
                 return True
-            if lemma in ("accuse", "blame", "suspect") or (lemma == "claim" and head.head == anc and head.dep_ == "dobj"):
+            if (lemma in ("accuse", "blame") or (lemma == "suspect" and not fires("claim.suspected_doers", suspected_doers(anc)))
+                    or (lemma == "claim" and head.head == anc and head.dep_ == "dobj")):
                 return True
             if anc.dep_ not in ("relcl", "acl"):
                 return False
