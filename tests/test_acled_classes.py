@@ -38,3 +38,15 @@ def test_people_suspected_of_an_attack_are_no_report_of_it(run):
     evs = run("On 4 February 2021, police suspected that militants killed three herders near the river crossing.",
               published="2021-02-10")
     assert not [e for e in evs if e.acled and e.acled["event_type"] == "Violence against civilians"]
+
+
+def test_league_in_a_party_name_does_not_make_an_assault_figurative(run):
+    evs = run("On 5 March 2021, Krishak League members assaulted five students on the college campus.",
+              published="2021-03-10")
+    assert evs and evs[0].type == "ASSAULT" and evs[0].acled is not None
+
+
+def test_a_league_match_report_stays_without_violence(run):
+    evs = run("The home side attacked the league leaders from the first whistle and the striker scored twice in the match.")
+    assert not [e for e in evs if e.acled and e.acled["event_type"] in
+                {"Battles", "Violence against civilians", "Riots", "Explosions/Remote violence"}]
