@@ -50,3 +50,14 @@ def test_a_league_match_report_stays_without_violence(run):
     evs = run("The home side attacked the league leaders from the first whistle and the striker scored twice in the match.")
     assert not [e for e in evs if e.acled and e.acled["event_type"] in
                 {"Battles", "Violence against civilians", "Riots", "Explosions/Remote violence"}]
+
+
+def test_arms_seized_after_a_fight_leave_the_fight_the_news(run):
+    evs = run("On 6 March 2021, soldiers killed four militants near the border post and seized their rifles and ammunition.",
+              published="2021-03-10")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_arms_seized_without_a_fight_are_disrupted_weapons_use(run):
+    evs = run("On 6 March 2021, police seized two rifles and ammunition at the port.", published="2021-03-10")
+    assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}

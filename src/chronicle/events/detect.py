@@ -417,6 +417,8 @@ def _failed_defusal(head) -> bool:
     return False
 
 
+ARMS_TAKEN = {"seize", "capture", "confiscate", "destroy", "dismantle", "find", "discover"}
+FIGHT_VERBS = ontology.cue("killing_verbs") | {"attack", "ambush", "clash"}
 ENDING_VERBS = {"break", "disperse", "quell", "stop", "prevent", "end", "suppress", "crush", "halt"}
 
 
@@ -444,6 +446,9 @@ def _priority(c: Candidate) -> float:
         return SENTENCE_PRIORITY["COERCE"] - 0.5  # arrests or seizures made in an operation are its news
     if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag.of_span(c.sent).cue("strike_words"):
         return SENTENCE_PRIORITY["COERCE"]  # arms destroyed beside an attack are its damage, not a defusal
+    if c.entry["lemma"] in ARMS_TAKEN and key in (("COERCE", "defuse"), ("COERCE", "intercept")) and fires("rank.arms_taken_in_fight", any(
+            t.pos_ == "VERB" and t.lemma_.lower() in FIGHT_VERBS for t in _same_time(c.sent)) or Bag(_same_time(c.sent)).cue("fire_fight")):
+        return SENTENCE_PRIORITY["COERCE"]  # "killed four militants and seized their arms": the fight is the news
     if c.entry["type"] == "PROTEST" and _protest_aside(_phrase_head(c.tokens), c.sent):
         return SENTENCE_PRIORITY["ASSAULT"] - 0.5  # "grenades hurled at troops sent to break up the protest"
     if key == ("COERCE", "defuse") and (_failed_defusal(_phrase_head(c.tokens)) or (
