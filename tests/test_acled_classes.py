@@ -61,3 +61,9 @@ def test_arms_seized_after_a_fight_leave_the_fight_the_news(run):
 def test_arms_seized_without_a_fight_are_disrupted_weapons_use(run):
     evs = run("On 6 March 2021, police seized two rifles and ammunition at the port.", published="2021-03-10")
     assert evs[0].acled == {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}
+
+
+def test_arson_told_with_an_attack_on_the_police_is_a_battle(run):
+    evs = run("On 8 March 2021, militants attacked the gendarmerie post in the town, a gendarme was wounded "
+              "and the post was set ablaze.", published="2021-03-10")
+    assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}

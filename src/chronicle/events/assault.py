@@ -25,6 +25,9 @@ from .roles import (
 )
 
 
+ATTACK_VERBS = ("attack", "raid", "storm", "assault", "ambush")
+
+
 def _unopposed(sent) -> bool:
     """Return True when the sentence says the ground changed hands without a fight ("without any armed clashes",
     "handed authority over the region")."""
@@ -104,8 +107,11 @@ def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         return ("Strategic developments", "Change to group/activity")
     crowd = fires("acled.crowd_doers", _is_crowd(agents)) or fires("acled.crowd_before_verb", not agents and _is_crowd(_words_before(head))) or fires("acled.mob_words", ev.mode in ("mob",) or clause.cue("mob"))
     # "attacked settlements and burnt homes": the burning is part of an attack on people ("arson attack" is not)
-    attack_on_people = head is not None and head.lemma_.lower() in ("attack", "raid", "storm", "assault") and not any(
+    attack_on_people = head is not None and head.lemma_.lower() in ATTACK_VERBS and not any(
         w in ev.trigger.text.lower() for w in ("arson", "fire", "burn", "torch", "blaze"))
+    # "militants attacked the police station ... and set it ablaze": the burning is part of the attack told beside it
+    attack_on_people = attack_on_people or fires("acled.arson_in_attack", head is not None and ev.mode == "arson" and any(
+        t.pos_ == "VERB" and t.lemma_.lower() in ATTACK_VERBS and t.i != head.i for t in head.sent))
     if ev.mode == "arson" and fires("acled.arson_not_attack", not attack_on_people):
         if crowd:
             return _crowd_riot(article, ev, clause)
