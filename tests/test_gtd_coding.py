@@ -36,3 +36,16 @@ def test_arson_in_which_only_attackers_died_stays_a_facility_attack(run):
     evs = run("03/02/2021: Assailants set fire to a grain store in a farming town. "
               "Two assailants were killed when guards responded.")
     assert evs[0].gtd["attack_type"] == "Facility/Infrastructure Attack"
+
+
+def test_people_abducted_later_in_a_summary_make_it_a_kidnapping(run):
+    evs = run("03/02/2021: Assailants opened fire on a minibus on the highway near a border town. "
+              "Four passengers were killed in the attack. No group claimed responsibility. "
+              "In addition, six passengers were abducted.")
+    assert evs[0].gtd["attack_type"] == "Hostage Taking (Kidnapping)"
+
+
+def test_a_summary_without_abductions_stays_an_armed_assault(run):
+    evs = run("03/02/2021: Assailants opened fire on a minibus on the highway near a border town. "
+              "Four passengers were killed in the attack. No group claimed responsibility.")
+    assert evs[0].gtd["attack_type"] == "Armed Assault"

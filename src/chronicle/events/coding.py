@@ -12,6 +12,7 @@ from ..records import Article, Event
 from . import ontology
 from .assault import code_assault
 from .clauses import Bag, is_definite
+from .mentions import short_text
 from .modes import by_aircraft, clash_weapon, frame_clash, mode_tokens, refine_mode
 from .outcome import harmed, report_tokens
 from .protest import code_protest, riot_kind
@@ -65,6 +66,7 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
 
 
 ROLE_PREPS = ("on", "against", "targeting")
+KIDNAP_WORDS = ("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive")
 PERSON_ATTACKS = {"Assassination", "Hostage Taking (Kidnapping)", "Hostage Taking (Barricade Incident)", "Hijacking"}
 
 
@@ -161,7 +163,8 @@ def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
     elif mode not in ("abduct", "hostage", "hijack"):
         if fires("gtd.assassination_words", sent.cue("assassination")) or (head is not None and _targets_person(head, mode == "arson")):
             attack = "Assassination"
-        elif fires("gtd.kidnap_in_incident", near.has_any(("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive"))):
+        elif fires("gtd.kidnap_in_incident", near.has_any(KIDNAP_WORDS)) or fires("gtd.kidnap_in_report", short_text(article.text) and Bag.of_doc(
+                article.doc).has_any(KIDNAP_WORDS)):
             # GTD codes an incident in which people were taken as a kidnapping
             attack = "Hostage Taking (Kidnapping)"
     if attack == "Bombing/Explosion" and mode in ("artillery", "grenade") and head is not None and fires("gtd.mixed_arms_assault", Bag(
