@@ -67,3 +67,15 @@ def test_arson_told_with_an_attack_on_the_police_is_a_battle(run):
     evs = run("On 8 March 2021, militants attacked the gendarmerie post in the town, a gendarme was wounded "
               "and the post was set ablaze.", published="2021-03-10")
     assert evs[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_clinic_brokers_who_assault_a_reporter_are_a_mob(run):
+    evs = run("On 9 March 2021, brokers of a private clinic assaulted and injured a reporter at the district hospital.",
+              published="2021-03-10")
+    assert evs[0].acled == {"event_type": "Riots", "sub_event_type": "Mob violence"}
+
+
+@pytest.mark.parametrize("doers", ["soldiers", "drug traffickers"])
+def test_armed_or_criminal_doers_of_an_assault_attack_civilians(run, doers):
+    evs = run(f"On 9 March 2021, {doers} assaulted and injured a trader at the market.", published="2021-03-10")
+    assert evs[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}

@@ -56,6 +56,22 @@ def _is_crowd(tokens) -> bool:
     return bag.cue("crowd") or fires("acled.party_members", bag.cue("affiliates") and bag.cue("political_org_words"))
 
 
+UNNAMED_DOERS = {"assailant", "attacker"}
+
+
+def _unarmed_doers(agents, clause: Bag) -> bool:
+    """Return True when the doers are named people with no arms and no armed side among them ("relatives of
+    a patient", "brokers of private clinics", "four brothers", "assailants, led by a council chairman"),
+    and the clause names no gun: who assaults people with bare hands or sticks is a mob, not an armed group."""
+    nouns = [t for t in agents if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or clause.cue("weapons") or clause.has_any(("shoot", "shot", "gun", "gunfire", "open fire", "fire:VERB")):
+        return False
+    lemmas = {t.lemma_.lower() for t in agents} | {t.lower_ for t in agents}
+    armed = (ontology.cue("organized_armed") - UNNAMED_DOERS) | ontology.cue("armed") | ontology.cue("armed_group_words") | ontology.cue("criminal_doers") | (
+        ontology.cue("state_forces") | ontology.cue("non_state") - {"group", "faction", "opposition"})
+    return not lemmas & armed
+
+
 def _words_before(head) -> list:
     """Return the nouns before a verb trigger in its sentence, outside dates and place phrases: who did it, when
     the parse lost the subject ("On 10 April, supporters of a candidate stabbed ...")."""
@@ -106,6 +122,8 @@ def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         # armed men storming a post and leaving without a shot: a change in what the group does
         return ("Strategic developments", "Change to group/activity")
     crowd = fires("acled.crowd_doers", _is_crowd(agents)) or fires("acled.crowd_before_verb", not agents and _is_crowd(_words_before(head))) or fires("acled.mob_words", ev.mode in ("mob",) or clause.cue("mob"))
+    crowd = crowd or fires("acled.unarmed_doers", ev.mode in (None, "melee", "beat") and head is not None
+                                  and head.lemma_.lower() == "assault" and _unarmed_doers(agents, clause))
     # "attacked settlements and burnt homes": the burning is part of an attack on people ("arson attack" is not)
     attack_on_people = head is not None and head.lemma_.lower() in ATTACK_VERBS and not any(
         w in ev.trigger.text.lower() for w in ("arson", "fire", "burn", "torch", "blaze"))
