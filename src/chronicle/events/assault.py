@@ -25,6 +25,9 @@ from .roles import (
 )
 
 
+ATTACK_VERBS = ("attack", "raid", "storm", "assault", "ambush")
+
+
 def _unopposed(sent) -> bool:
     """Return True when the sentence says the ground changed hands without a fight ("without any armed clashes",
     "handed authority over the region")."""
@@ -51,6 +54,22 @@ def _is_crowd(tokens) -> bool:
     if not tokens or bag.cue("organized_armed") or bag.cue("armed_group_words"):
         return False
     return bag.cue("crowd") or fires("acled.party_members", bag.cue("affiliates") and bag.cue("political_org_words"))
+
+
+UNNAMED_DOERS = {"assailant", "attacker"}
+
+
+def _unarmed_doers(agents, clause: Bag) -> bool:
+    """Return True when the doers are named people with no arms and no armed side among them ("relatives of
+    a patient", "brokers of private clinics", "four brothers", "assailants, led by a council chairman"),
+    and the clause names no gun: who assaults people with bare hands or sticks is a mob, not an armed group."""
+    nouns = [t for t in agents if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or clause.cue("weapons") or clause.has_any(("shoot", "shot", "gun", "gunfire", "open fire", "fire:VERB")):
+        return False
+    lemmas = {t.lemma_.lower() for t in agents} | {t.lower_ for t in agents}
+    armed = (ontology.cue("organized_armed") - UNNAMED_DOERS) | ontology.cue("armed") | ontology.cue("armed_group_words") | ontology.cue("criminal_doers") | (
+        ontology.cue("state_forces") | ontology.cue("non_state") - {"group", "faction", "opposition"})
+    return not lemmas & armed
 
 
 def _words_before(head) -> list:
@@ -103,9 +122,14 @@ def code_assault(article: Article, ev: Event, head) -> tuple[str, str]:
         # armed men storming a post and leaving without a shot: a change in what the group does
         return ("Strategic developments", "Change to group/activity")
     crowd = fires("acled.crowd_doers", _is_crowd(agents)) or fires("acled.crowd_before_verb", not agents and _is_crowd(_words_before(head))) or fires("acled.mob_words", ev.mode in ("mob",) or clause.cue("mob"))
+    crowd = crowd or fires("acled.unarmed_doers", ev.mode in (None, "melee", "beat") and head is not None
+                                  and head.lemma_.lower() == "assault" and _unarmed_doers(agents, clause))
     # "attacked settlements and burnt homes": the burning is part of an attack on people ("arson attack" is not)
-    attack_on_people = head is not None and head.lemma_.lower() in ("attack", "raid", "storm", "assault") and not any(
+    attack_on_people = head is not None and head.lemma_.lower() in ATTACK_VERBS and not any(
         w in ev.trigger.text.lower() for w in ("arson", "fire", "burn", "torch", "blaze"))
+    # "militants attacked the police station ... and set it ablaze": the burning is part of the attack told beside it
+    attack_on_people = attack_on_people or fires("acled.arson_in_attack", head is not None and ev.mode == "arson" and any(
+        t.pos_ == "VERB" and t.lemma_.lower() in ATTACK_VERBS and t.i != head.i for t in head.sent))
     if ev.mode == "arson" and fires("acled.arson_not_attack", not attack_on_people):
         if crowd:
             return _crowd_riot(article, ev, clause)

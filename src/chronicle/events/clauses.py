@@ -175,3 +175,10 @@ def in_background(head) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def suspected_doers(verb) -> bool:
+    """Return True for "suspected" that only describes the doers named right after it ("suspected
+    militants killed four civilians"), which the parser makes the main verb: no one suspects anything."""
+    return verb.lower_ == "suspected" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and any(
+        c.dep_ == "ccomp" and any(s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1 for s in c.children) for c in verb.children)

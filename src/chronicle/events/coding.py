@@ -12,7 +12,9 @@ from ..records import Article, Event
 from . import ontology
 from .assault import code_assault
 from .clauses import Bag, is_definite
+from .mentions import short_text
 from .modes import by_aircraft, clash_weapon, frame_clash, mode_tokens, refine_mode
+from .outcome import harmed, report_tokens
 from .protest import code_protest, riot_kind
 from .rules import fires
 from .roles import agent_tokens, captured_people, context_bag, sentence_bag, side_of, trigger_token
@@ -64,6 +66,7 @@ def _code_acled(article: Article, ev: Event) -> Optional[tuple[str, str]]:
 
 
 ROLE_PREPS = ("on", "against", "targeting")
+KIDNAP_WORDS = ("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive")
 PERSON_ATTACKS = {"Assassination", "Hostage Taking (Kidnapping)", "Hostage Taking (Barricade Incident)", "Hijacking"}
 
 
@@ -160,13 +163,19 @@ def _code_gtd(article: Article, ev: Event) -> dict[str, str]:
     elif mode not in ("abduct", "hostage", "hijack"):
         if fires("gtd.assassination_words", sent.cue("assassination")) or (head is not None and _targets_person(head, mode == "arson")):
             attack = "Assassination"
-        elif fires("gtd.kidnap_in_incident", near.has_any(("kidnap", "abduct", "execute", "behead", "take hostage", "hostage", "captive"))):
+        elif fires("gtd.kidnap_in_incident", near.has_any(KIDNAP_WORDS)) or fires("gtd.kidnap_in_report", short_text(article.text) and Bag.of_doc(
+                article.doc).has_any(KIDNAP_WORDS)):
             # GTD codes an incident in which people were taken as a kidnapping
             attack = "Hostage Taking (Kidnapping)"
     if attack == "Bombing/Explosion" and mode in ("artillery", "grenade") and head is not None and fires("gtd.mixed_arms_assault", Bag(
             mode_tokens(head)).cue("small_arms")):
         attack = "Armed Assault"  # "attacked the village with mortars and gunfire": GTD codes the mixed assault as armed
     weapon = ontology.gtd_weapon_for(mode)
+    if attack == "Facility/Infrastructure Attack" and mode == "arson" and fires("gtd.arson_harm", harmed(report_tokens(article, ev))):
+        # "set fire to homes; two residents were killed": GTD codes an attack that hurt people as armed
+        attack = "Armed Assault"
+        if fires("gtd.arson_gunfire", sent.has_any(dict(ontology.mode_cues())["firearms"])):
+            weapon = "Firearms"  # "opened fire on residents and set houses ablaze": the guns come first
     if weapon == "Unknown":
         for m, words in ontology.mode_cues():
             if m in ("firearms", "melee", "arson", "explosives", "artillery", "grenade") and sent.has_any(words):

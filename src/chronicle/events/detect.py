@@ -17,6 +17,7 @@ from ..records import Article, Event, Span
 from . import labels, mentions, ontology
 from .clauses import DEFINITE, YEAR, Bag, clause_tokens, sentence_text
 from .rules import fires, on
+from .status import claimed_act, mention_status, negated
 
 PHYSICAL = ontology.PHYSICAL
 # Which event leads when several types share a sentence: a protest met by police is
@@ -168,99 +169,6 @@ def _phrase_head(toks):
     return toks[0]
 
 
-def _negated(head) -> bool:
-    """Return True when the trigger is negated ("did not attack", "no shots were fired")."""
-    for c in head.children:
-        if c.dep_ == "neg":
-            return True
-        if c.dep_ == "det" and c.lower_ in ("no", "neither"):
-            return True
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-                c.lower_ in ("nobody", "none", "nothing")
-                or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
-            return True
-    tok = head
-    for _ in range(4):  # "took the towns without any armed clashes", "without firing a shot"
-        if tok.dep_ not in ("pobj", "prep", "pcomp", "dobj", "xcomp") or tok.head.i == tok.i:
-            break
-        tok = tok.head
-        if tok.lower_ == "without":
-            return True
-    if head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and head.head.pos_ in ("VERB", "AUX"):
-        return any(c.dep_ == "neg" for c in head.head.children)
-    if head.dep_ == "conj" and head.pos_ == "VERB":
-        # "won't dishearten the believers nor threaten the state": the negation spans both verbs
-        return any(c.dep_ == "neg" for c in head.head.children) or any(
-            c.lower_ == "nor" for c in head.head.children)
-    return False
-
-
-def _clause_chain(head, depth: int = 3):
-    """Yield the governing words of `head` up through clause links, nearest first."""
-    tok = head
-    for _ in range(depth):
-        if tok.head.i == tok.i:
-            return
-        if tok.dep_ not in ("xcomp", "ccomp", "pobj", "prep", "dobj", "acl", "advcl", "compound", "conj", "nsubjpass", "nsubj"):
-            return
-        tok = tok.head
-        yield tok
-
-
-def _status(head, toks, entry: dict) -> Optional[str]:
-    """Return the event's status, or None when the mention is hypothetical or only threatened."""
-    if entry["type"] == "THREATEN":
-        return "threatened"
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
-        return None
-    status = "occurred"
-    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in ontology.cue("modal") and a.lower_ not in ("would",) for a in auxes):
-        return None
-    if any(a.lower_ in ("will", "'ll", "shall") for a in auxes):
-        status = "planned"
-    lemmas_in = {t.lemma_.lower() for t in toks}
-    attempt = ontology.cue("attempt")
-    near = {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound", "advmod", "nsubj", "dobj")}
-    for gov in _clause_chain(head):
-        g = gov.lemma_.lower()
-        if g in ontology.cue("threat"):
-            return None
-        if g in ontology.cue("plan") and head.dep_ in ("xcomp",) or g == "plan" and head.dep_ in ("pobj", "xcomp", "dobj"):
-            status = "planned"
-        if g in ontology.cue("modal") and gov.pos_ in ("AUX", "VERB"):
-            return None  # the month "May" is no modal
-        if g in ontology.cue("denial") and head.pos_ == "VERB" and head.dep_ in ("ccomp", "xcomp"):
-            return "denied"
-        if g in attempt:
-            return "attempted"
-        near.update(c.lemma_.lower() for c in gov.children if c.dep_ in ("amod", "compound"))
-    if (lemmas_in | near) & attempt:
-        return "attempted"
-    if head.dep_ == "pobj" and head.head.lemma_.lower() == "of" and head.head.head.lemma_.lower() in ("threat", "risk", "fear", "danger", "possibility"):
-        return None
-    return status
-
-
-CLAIM_HEADS = {"responsibility", "credit", "responsible", "blame", "involvement", "role", "behind"}
-
-
-def _claimed(head) -> bool:
-    """Return True when the trigger is what someone claims, denies or is accused of ("took credit for the bomb")."""
-    for anc in head.ancestors:
-        lemma = anc.lemma_.lower()
-        if lemma in CLAIM_HEADS:
-            return True
-        if anc.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ in ("dobj", "attr", "acomp") and c.lemma_.lower() in CLAIM_HEADS for c in anc.children):
-                return True
-            if lemma in ("accuse", "blame", "suspect") or (lemma == "claim" and head.head == anc and head.dep_ == "dobj"):
-                return True
-            if anc.dep_ not in ("relcl", "acl"):
-                return False
-    return False
-
-
 def _background(head, sent, ref_year: Optional[int]) -> bool:
     """Return True when the mention sits in a clause about an earlier time ("since 2017, when ...")."""
     for anc in [head, *head.ancestors]:
@@ -370,7 +278,7 @@ def _candidates(article: Article) -> list[Candidate]:
             head = _phrase_head(span)
             used.update(range(idx[0], idx[-1] + 1))
             past = _background(head, sent, ref_year)
-            if _negated(head) or (past and (short or entry["type"] != "ASSAULT")):
+            if negated(head) or (past and (short or entry["type"] != "ASSAULT")):
                 continue
             if not short and entry["type"] == "ASSAULT" and mentions.not_an_attack(span, head, sent):
                 continue
@@ -379,13 +287,13 @@ def _candidates(article: Article) -> list[Candidate]:
             if entry["type"] == "PROTEST" and _troops_marching(head):
                 continue  # "government forces marched into the district" is an advance, not a protest
             # "claimed responsibility for the bombing" restates an attack: kept as a mention, never coded
-            claimed = entry["type"] == "ASSAULT" and (_claimed(head) or head.i in aftermath or past)
+            claimed = entry["type"] == "ASSAULT" and (claimed_act(head) or head.i in aftermath or past)
             if entry["type"] == "ASSAULT" and entry.get("mode") != "sexual" and Bag(clause_tokens(head)).cue("crowd_control"):
                 # "police fired tear gas at the crowd" reports a protest met by police
                 entry = dict(entry, type="PROTEST", mode="demonstrate")
             elif not short and entry.get("mode") == "clash" and mentions.demonstrators_clash(head):
                 entry = dict(entry, type="PROTEST", mode="riot")  # protesters fighting police riot; they do not attack
-            status = _status(head, span, entry)
+            status = mention_status(head, span, entry)
             supposed = status is None and not short and entry["type"] == "ASSAULT"
             if supposed:  # "if you shoot it down": a full article's supposed attack is named, not coded
                 status, claimed = "unknown", True
@@ -416,6 +324,8 @@ def _failed_defusal(head) -> bool:
     return False
 
 
+ARMS_TAKEN = {"seize", "capture", "confiscate", "destroy", "dismantle", "find", "discover"}
+FIGHT_VERBS = ontology.cue("killing_verbs") | {"attack", "ambush", "clash"}
 ENDING_VERBS = {"break", "disperse", "quell", "stop", "prevent", "end", "suppress", "crush", "halt"}
 
 
@@ -443,6 +353,9 @@ def _priority(c: Candidate) -> float:
         return SENTENCE_PRIORITY["COERCE"] - 0.5  # arrests or seizures made in an operation are its news
     if key == ("COERCE", "defuse") and c.entry["lemma"] == "destroy" and Bag.of_span(c.sent).cue("strike_words"):
         return SENTENCE_PRIORITY["COERCE"]  # arms destroyed beside an attack are its damage, not a defusal
+    if c.entry["lemma"] in ARMS_TAKEN and key in (("COERCE", "defuse"), ("COERCE", "intercept")) and fires("order.arms_taken_in_fight", any(
+            t.pos_ == "VERB" and t.lemma_.lower() in FIGHT_VERBS for t in _same_time(c.sent)) or Bag(_same_time(c.sent)).cue("fire_fight")):
+        return SENTENCE_PRIORITY["COERCE"]  # "killed four militants and seized their arms": the fight is the news
     if c.entry["type"] == "PROTEST" and _protest_aside(_phrase_head(c.tokens), c.sent):
         return SENTENCE_PRIORITY["ASSAULT"] - 0.5  # "grenades hurled at troops sent to break up the protest"
     if key == ("COERCE", "defuse") and (_failed_defusal(_phrase_head(c.tokens)) or (

@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import ontology
+from .rules import fires
 
 DATA = Path(__file__).resolve().parent / "data"
 HEADLINE_MAX_WORDS = 14
@@ -343,7 +344,9 @@ def block_applies(head, cue_name: str) -> bool:
     words = ontology.cue(cue_name)
     near = [head.head, *head.children]
     near += [g for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod") for g in c.children]
-    return any(_lemma(t) in words or t.lower_ in words for t in near if t.i != head.i)
+    # "members of the Chhatra League": a word inside a name is the name, not the field it comes from
+    return any((_lemma(t) in words or t.lower_ in words) and not fires("block.name_part", t.pos_ == "PROPN")
+               for t in near if t.i != head.i)
 
 
 def reading(tok, lemma: str, lexicon) -> tuple[str, str]:

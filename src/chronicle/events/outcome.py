@@ -22,7 +22,7 @@ DISRUPTED_GTD = {"attack_type": "Bombing/Explosion", "weapon_type": "Explosives"
 REMOTE = {"explosives", "grenade", "artillery", "drone", "aerial", "suicide", "chemical"}
 
 
-def _tokens(article: Article, ev: Event) -> list:
+def report_tokens(article: Article, ev: Event) -> list:
     """Return the tokens the outcome is read from: the whole short report, or the event's sentence and the next."""
     if short_text(article.text):
         return list(article.doc)
@@ -89,12 +89,12 @@ def settle_outcomes(article: Article, events: list[Event]) -> None:
         if ev.type == "COERCE" and ev.acled and ev.acled.get("sub_event_type") == "Disrupted weapons use":
             if fires("gtd.disrupted_device", head.lemma_.lower() in DISRUPTING or head.lower_ in ("shot", "downed")):
                 ev.gtd = dict(DISRUPTED_GTD)  # a defused or intercepted device is the record of a bombing
-                if fires("status.disrupted_device", not harmed(_tokens(article, ev))):
+                if fires("status.disrupted_device", not harmed(report_tokens(article, ev))):
                     ev.status = "attempted"
             continue
         if ev.type != "ASSAULT" or not ev.gtd:
             continue
-        toks = _tokens(article, ev)
+        toks = report_tokens(article, ev)
         bag = Bag.of_doc(article.doc) if short_text(article.text) else Bag(toks)
         if fires("status.device_failed", ev.mode in REMOTE and bag.cue("device_failed") and not harmed(toks)):
             ev.status = "attempted"
