@@ -280,6 +280,37 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             i = j
         if unknown_from is not None:
             add(run.start() + words[unknown_from].start(), run.start() + words[-1].end(), ())
+    return _joined_areas(text, gaz, out)
+
+
+
+_JOINED = regex.compile(rf"({_WORD}(?:[ ]+{_WORD}){{0,2}})[ ]+(and|of the)[ ]+({_WORD}(?:[ ]+{_WORD}){{0,2}})")
+
+
+def _joined_areas(text: str, gaz: Gazetteer, out: list[Mention]) -> list[Mention]:
+    """Read a country or province whose name holds "and" or "of the" as one name, in place of
+    the names it is split into: "Jammu and Kashmir", "Democratic Republic of the Congo"."""
+    for m in _JOINED.finditer(text):
+        left, right = m.group(1).split(), m.group(3).split()
+        found = None
+        for a in range(len(left)):
+            for b in range(len(right), 0, -1):
+                name = " ".join(left[a:] + [m.group(2)] + right[:b]).rstrip(".")
+                entries = tuple(e for e in gaz.lookup(name) if e.kind in ("country", "admin1"))
+                if entries:
+                    found = (m.end(1) - len(" ".join(left[a:])), name, entries)
+                    break
+            if found:
+                break
+        if found is None:
+            continue
+        s, name, entries = found
+        e = s + len(name)
+        tail, hint, _ = _trailing_types(text, e)
+        cue, lead_hint = _leading_context(text, s)
+        at = next((i for i, x in enumerate(out) if x.tail > s), len(out))
+        out[at:] = [Mention(s, e, tail, name, entries, hint or lead_hint, cue)] + [
+            x for x in out[at:] if x.start >= e]
     return out
 
 
