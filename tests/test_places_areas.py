@@ -39,3 +39,9 @@ def test_a_province_that_only_ends_with_the_name_is_not_split_from_it(nlp):
     ev = locate(nlp, "On 7 July 2021, in Argelia municipality, Cauca department, soldiers "
                      "clashed with a rebel group.", "clashed")
     assert near(ev.location, 2.26, -77.25, km=40)  # not Argelia in Valle del Cauca
+
+
+def test_road_named_after_two_towns_is_not_the_place(nlp):
+    ev = locate(nlp, "On 3 May 2024, factory workers blocked the Dhaka - Mymensingh highway in "
+                     "Gazipur city (Gazipur Sadar, Dhaka), demanding unpaid wages.", "blocked")
+    assert ev.location.text == "Gazipur" and near(ev.location, 24.00, 90.42)

@@ -204,9 +204,10 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
             continue
         narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue, m.capital)
         entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz, nearby)[0]
-        if entry.minor and held and larger[0].hint in ("city", "admin2") and _far_from(
-                entry, held[0]):
-            continue  # a namesake village far from the district it is said to be in ("X, Y district")
+        if held and larger[0].hint in ("city", "admin2") and _far_from(entry, held[0]):
+            # a namesake village or town far from the district it is said to be in ("X union,
+            # Y upazila"): the district is nearer
+            continue
         return m, entry, precision_of(entry)
     first = chain.mentions[0]
     if gaz is not None and countries and first.cue and not ms:

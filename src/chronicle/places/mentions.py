@@ -95,6 +95,9 @@ def vocab() -> dict:
         "facilities": set(data["facility_words"]),
         "owned": regex.compile(r"\b(?:" + "|".join(data["possessives"]) + r")\s+$", regex.I),
         "roads": set(data["road_words"]),
+        # the first town of "X - Y highway", a road named after the towns it joins
+        "road_pair": regex.compile(rf"[ ]*[-–][ ]*{_WORD}(?:[ ]+{_WORD})?[ ]+(?i:"
+                                   + "|".join(data["road_words"]) + r")\b"),
         "abbreviations": {short: (iso3, full) for iso3, names in data["province_abbreviations"].items()
                           for short, full in names.items()},
         "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
@@ -178,7 +181,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         rest = text[e:run_end].split()
         road = s == run_start and (
             (e == run_end and bool(nxt) and nxt.group(1).lower() in v["roads"])
-            or (bool(rest) and all(w.lower().rstrip(".") in v["roads"] for w in rest)))
+            or (bool(rest) and all(w.lower().rstrip(".") in v["roads"] for w in rest))
+            or (e == run_end and bool(v["road_pair"].match(text, e))))  # "Dhaka - Sylhet highway"
         if road:
             # "the Baalbek-Homs road" is named after the towns it joins: the first one
             entries = entries or (gaz.lookup(name.split("-")[0]) if "-" in name else ())
