@@ -45,3 +45,9 @@ def test_road_named_after_two_towns_is_not_the_place(nlp):
     ev = locate(nlp, "On 3 May 2024, factory workers blocked the Dhaka - Mymensingh highway in "
                      "Gazipur city (Gazipur Sadar, Dhaka), demanding unpaid wages.", "blocked")
     assert ev.location.text == "Gazipur" and near(ev.location, 24.00, 90.42)
+
+
+def test_district_named_after_its_village_is_placed_at_the_village(nlp):
+    ev = locate(nlp, "05/02/2021: Fighters shelled an army base in Balcad, Middle Shabelle, "
+                     "Somalia. Two soldiers died.", "shelled")
+    assert ev.location.text == "Balcad" and near(ev.location, 2.36, 45.38)
