@@ -51,3 +51,10 @@ def test_district_named_after_its_village_is_placed_at_the_village(nlp):
     ev = locate(nlp, "05/02/2021: Fighters shelled an army base in Balcad, Middle Shabelle, "
                      "Somalia. Two soldiers died.", "shelled")
     assert ev.location.text == "Balcad" and near(ev.location, 2.36, 45.38)
+
+
+def test_country_after_a_comma_counts_past_an_unknown_region(nlp):
+    ev = locate(nlp, "05/15/2021: Militants in Gaza fired a rocket that hit a warehouse in Ashdod, "
+                     "Southern, Israel. Nobody was hurt.", "hit")
+    assert ev.location.text == "Ashdod" and near(ev.location, 31.79, 34.65)
+

@@ -31,6 +31,7 @@ _IN_GAP = regex.compile(r"\s*in\s+(?:the\s+)?")
 # "Gary, Ind.": a place and a comma right before a province's abbreviation
 _AFTER_PLACE = regex.compile(r"\p{Lu}[\p{L}.'’-]*,[ ]*$")
 # "the Libyan capital Tripoli", "the capital, Kabul", "the capital city of Sanaa"
+_AFTER_COMMA = regex.compile(r"\p{L}[.]?,[ ]*$")
 _CAPITAL_BEFORE = regex.compile(r"\bcapital(?:\s+city)?(?:\s+of)?,?\s*$", regex.I)
 
 
@@ -409,10 +410,10 @@ def _country_context(text: str, chains: list[Chain]) -> set[str]:
     v = vocab()
     found = {c for m in v["cue_re"].finditer(text) for c in v["cues"][m.group(1)].split("|")}
     for c in chains:
-        # a country counts when named as a place ("in Lebanon", "Belgrade, Serbia"), not
-        # as a modifier ("the US dollar")
+        # a country counts when named as a place ("in Lebanon", "Belgrade, Serbia", "Ashdod,
+        # Southern, Israel" past a name it does not know), not as a modifier ("the US dollar")
         for m in c.mentions:
-            if m.cue or len(c.mentions) > 1:
+            if m.cue or len(c.mentions) > 1 or _AFTER_COMMA.search(text, max(0, m.start - 3), m.start):
                 found.update(e.iso3 for e in m.entries if e.kind == "country")
         # so does the one country whose province or district a chain names by its main
         # name: "(Nabarangpur, Odisha)" is about India, "in Muthanna province" about Iraq,
