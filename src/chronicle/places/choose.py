@@ -72,7 +72,7 @@ def _related(a: Entry, b: Entry, gaz: Optional[Gazetteer] = None) -> float:
     score = 1.0
     km = _km(a, b)
     if b.kind == "admin1":
-        if a.a1 == b.a1:
+        if in_province(a, b):
             score += 3.0
         elif gaz is not None and _borders(a, b, gaz):
             score += 2.0
@@ -204,9 +204,10 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
             continue
         narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue, m.capital)
         entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz, nearby)[0]
-        if entry.minor and held and larger[0].hint in ("city", "admin2") and _far_from(
-                entry, held[0]):
-            continue  # a namesake village far from the district it is said to be in ("X, Y district")
+        if held and larger[0].hint in ("city", "admin2") and _far_from(entry, held[0]):
+            # a namesake village or town far from the district it is said to be in ("X union,
+            # Y upazila"): the district is nearer
+            continue
         return m, entry, precision_of(entry)
     first = chain.mentions[0]
     if gaz is not None and countries and first.cue and not ms:
@@ -272,9 +273,23 @@ def outside(entry: Entry, larger: Entry, gaz: Gazetteer, part: bool = False) -> 
     if part:
         return _km(entry, larger) > _CITY_PART_KM
     if larger.kind == "admin1" and entry.kind != "admin1":
-        return entry.a1 != larger.a1 and _km(entry, larger) > 100 and not _borders(entry, larger, gaz)
+        return not in_province(entry, larger) and _km(entry, larger) > 100 and not _borders(
+            entry, larger, gaz)
     km = min(_km(entry, larger), _km_label(entry, larger))
     return km > 300 or (km > 150 and entry.a1 != larger.a1)
+
+
+
+def in_province(entry: Entry, area: Entry) -> bool:
+    """Say whether `entry` lies in the admin1 `area`, or in a province split from it that keeps
+    its name and one word more: reports of before a split name the old one ("Ilaga, Papua" is
+    in Papua Tengah; "Valle del Cauca" is not a part of Cauca)."""
+    if entry.a1 == area.a1:
+        return True
+    if entry.cc != area.cc or not entry.admin1:
+        return False
+    words, now = normalise(area.name).split(), normalise(entry.admin1).split()
+    return len(now) == len(words) + 1 and now[:len(words)] == words
 
 
 
@@ -331,7 +346,7 @@ def _variant(m: Mention, later: list[Entry], gaz: Gazetteer, reach: str = "distr
     # is not Baragram across Rajshahi division)
     hits = [e for e in gaz.fuzzy(m.text, short) if e.kind == "city" and e.cc == anchor.cc
             and (anchor.kind == "country" or (e.a1 == anchor.a1 and reach == "province") or (
-                (e.a1 == anchor.a1 or _borders(e, anchor, gaz)) if anchor.kind == "admin1" else
+                (in_province(e, anchor) or _borders(e, anchor, gaz)) if anchor.kind == "admin1" else
                 min(_km(e, anchor), _km_label(e, anchor)) < (40 if reach == "near" else 60)))]
     if len(skeleton(m.text)) < 3:
         hits = [e for e in hits if e.a1 == anchor.a1]  # a short skeleton: the same province only

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import regex
 
+from .gazetteer import key
 from .mentions import Chain, Mention, vocab, without_surnames
 
 _LIST_GAP = regex.compile(r"\s*(?:,|\(|\)\s*,?|,\s*\()\s*")
 _IN_GAP = regex.compile(r"\s+in\s+(?:the\s+)?")
 _AND = regex.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
+_LIST_ON = regex.compile(r"[,.]?\s*,\s*\p{Lu}")  # "Beersheba, Southern, Israel"
 _THE_BEFORE = regex.compile(r"\bthe\s+$", regex.I)
 # words that open a sentence and name no place when the parse does not read them as names
 _NOT_NAME_POS = {"ADV", "ADP", "DET", "PRON", "AUX", "VERB", "SCONJ", "CCONJ", "NUM", "PART",
@@ -63,6 +65,14 @@ def _listed(text: str, mentions: list[Mention]) -> set[int]:
         if (a.entries and _LIST_GAP.fullmatch(text, a.tail, b.start)) or (
                 b.hint in ("admin1", "admin2") and _IN_GAP.fullmatch(text, a.tail, b.start)):
             out |= {id(a), id(b)}
+    # "raided Ouzal, Extreme-North, Cameroon": names listed up to a country are places, known or not
+    run: list[Mention] = []
+    for m in mentions:
+        if run and not _LIST_GAP.fullmatch(text, run[-1].tail, m.start):
+            run = []
+        run.append(m)
+        if len(run) > 1 and any(e.kind == "country" and key(e.name) == key(m.text) for e in m.entries):
+            out |= {id(x) for x in run}
     return out
 
 
@@ -94,11 +104,14 @@ def weigh(text: str, chains: list[Chain], countries: set[str], doc=None) -> None
     """Drop the readings a name's context does not support, in place.
 
     - A capitalised common word opening a sentence ("About", "According") is no name.
+    - A lone name inside an organisation's name the parse finds, none of whose readings
+      lies in the article's countries, is a word of that name ("Reserve", "Cinema").
     - A village with no population figure, only in the WOF extract, is kept for a name
       that a locative or type word introduces, or that is named with a larger place,
       or that lies in a country the article names; never for part of a longer name
       ("Kafr" of "Kafr Nassij") nor after "the" ("the Serail").
     """
+    orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"] if doc else []
     for chain in chains:
         single = len(chain.mentions) == 1
         for m in chain.mentions:
@@ -106,6 +119,13 @@ def weigh(text: str, chains: list[Chain], countries: set[str], doc=None) -> None
                 continue
             if doc is not None and _common_word(doc, m):
                 m.entries = ()
+                continue
+            if single and countries and m.tail == m.end and not _LIST_ON.match(text, m.end) and any(
+                    s <= m.start and m.end <= e for s, e in orgs) and not any(
+                    e.iso3 in countries for e in m.entries):
+                # "a Central Reserve Police Force camp": a word of an organisation's name, no
+                # place of the article's countries (nor one spelled like it)
+                m.entries, m.cue = (), False
                 continue
             if not any(e.minor for e in m.entries):
                 continue

@@ -69,13 +69,14 @@ def _namesake_town(area: Entry, gaz: Gazetteer) -> Optional[Entry]:
 
     A district is named after its seat ("Birnin Gwari LGA"), which need not be its
     most populous town. Where the index does not say which district a town is in, a town
-    of that name within 60 km of the district's point counts (a village: within 25 km).
+    of that name within 60 km of the district's point counts (a village: within 40 km if
+    spelled the same, 25 km if only alike).
     """
     said = skeleton(area.name)
     towns = [e for e in gaz.lookup(area.name) + gaz.fuzzy(area.name)
              if e.kind == "city" and skeleton(e.name) == said and (
                  e.a2 == area.id or haversine_km(e.lat, e.lon, area.lat, area.lon) <= (
-                     25 if e.minor else 60))]
+                     (40 if key(e.name) == key(area.name) else 25) if e.minor else 60))]
     return max(towns, key=lambda e: (e.population, not e.minor), default=None)
 
 

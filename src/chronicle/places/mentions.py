@@ -31,6 +31,7 @@ _IN_GAP = regex.compile(r"\s*in\s+(?:the\s+)?")
 # "Gary, Ind.": a place and a comma right before a province's abbreviation
 _AFTER_PLACE = regex.compile(r"\p{Lu}[\p{L}.'’-]*,[ ]*$")
 # "the Libyan capital Tripoli", "the capital, Kabul", "the capital city of Sanaa"
+_AFTER_COMMA = regex.compile(r"\p{L}[.]?,[ ]*$")
 _CAPITAL_BEFORE = regex.compile(r"\bcapital(?:\s+city)?(?:\s+of)?,?\s*$", regex.I)
 
 
@@ -95,6 +96,9 @@ def vocab() -> dict:
         "facilities": set(data["facility_words"]),
         "owned": regex.compile(r"\b(?:" + "|".join(data["possessives"]) + r")\s+$", regex.I),
         "roads": set(data["road_words"]),
+        # the first town of "X - Y highway", a road named after the towns it joins
+        "road_pair": regex.compile(rf"[ ]*[-–][ ]*{_WORD}(?:[ ]+{_WORD})?[ ]+(?i:"
+                                   + "|".join(data["road_words"]) + r")\b"),
         "abbreviations": {short: (iso3, full) for iso3, names in data["province_abbreviations"].items()
                           for short, full in names.items()},
         "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
@@ -178,7 +182,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         rest = text[e:run_end].split()
         road = s == run_start and (
             (e == run_end and bool(nxt) and nxt.group(1).lower() in v["roads"])
-            or (bool(rest) and all(w.lower().rstrip(".") in v["roads"] for w in rest)))
+            or (bool(rest) and all(w.lower().rstrip(".") in v["roads"] for w in rest))
+            or (e == run_end and bool(v["road_pair"].match(text, e))))  # "Dhaka - Sylhet highway"
         if road:
             # "the Baalbek-Homs road" is named after the towns it joins: the first one
             entries = entries or (gaz.lookup(name.split("-")[0]) if "-" in name else ())
@@ -280,6 +285,37 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             i = j
         if unknown_from is not None:
             add(run.start() + words[unknown_from].start(), run.start() + words[-1].end(), ())
+    return _joined_areas(text, gaz, out)
+
+
+
+_JOINED = regex.compile(rf"({_WORD}(?:[ ]+{_WORD}){{0,2}})[ ]+(and|of the)[ ]+({_WORD}(?:[ ]+{_WORD}){{0,2}})")
+
+
+def _joined_areas(text: str, gaz: Gazetteer, out: list[Mention]) -> list[Mention]:
+    """Read a country or province whose name holds "and" or "of the" as one name, in place of
+    the names it is split into: "Jammu and Kashmir", "Democratic Republic of the Congo"."""
+    for m in _JOINED.finditer(text):
+        left, right = m.group(1).split(), m.group(3).split()
+        found = None
+        for a in range(len(left)):
+            for b in range(len(right), 0, -1):
+                name = " ".join(left[a:] + [m.group(2)] + right[:b]).rstrip(".")
+                entries = tuple(e for e in gaz.lookup(name) if e.kind in ("country", "admin1"))
+                if entries:
+                    found = (m.end(1) - len(" ".join(left[a:])), name, entries)
+                    break
+            if found:
+                break
+        if found is None:
+            continue
+        s, name, entries = found
+        e = s + len(name)
+        tail, hint, _ = _trailing_types(text, e)
+        cue, lead_hint = _leading_context(text, s)
+        at = next((i for i, x in enumerate(out) if x.tail > s), len(out))
+        out[at:] = [Mention(s, e, tail, name, entries, hint or lead_hint, cue)] + [
+            x for x in out[at:] if x.start >= e]
     return out
 
 
@@ -374,10 +410,10 @@ def _country_context(text: str, chains: list[Chain]) -> set[str]:
     v = vocab()
     found = {c for m in v["cue_re"].finditer(text) for c in v["cues"][m.group(1)].split("|")}
     for c in chains:
-        # a country counts when named as a place ("in Lebanon", "Belgrade, Serbia"), not
-        # as a modifier ("the US dollar")
+        # a country counts when named as a place ("in Lebanon", "Belgrade, Serbia", "Ashdod,
+        # Southern, Israel" past a name it does not know), not as a modifier ("the US dollar")
         for m in c.mentions:
-            if m.cue or len(c.mentions) > 1:
+            if m.cue or len(c.mentions) > 1 or _AFTER_COMMA.search(text, max(0, m.start - 3), m.start):
                 found.update(e.iso3 for e in m.entries if e.kind == "country")
         # so does the one country whose province or district a chain names by its main
         # name: "(Nabarangpur, Odisha)" is about India, "in Muthanna province" about Iraq,
