@@ -145,15 +145,21 @@ class Gazetteer:
             (skel,))
         return tuple(map(_entry, cur))
 
-    def _fuzzy_in(self, name: str, min_len: int, cc: str, kind: str) -> tuple[Entry, ...]:
-        """Return `fuzzy(name, min_len)` held to the places of `kind` in the country `cc`, in the
-        same order: the index reads (and Python builds) only those rows."""
+    def _fuzzy_in(self, name: str, min_len: int, cc: Optional[str], kind: str
+                  ) -> tuple[Entry, ...]:
+        """Return `fuzzy(name, min_len)` held to the places of `kind` (in the country `cc`, unless
+        None), in the same order: Python builds only those rows."""
         skel = skeleton(name)
         if len(skel) < min_len:
             return ()
-        cur = self._con().execute(
-            "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid"
-            " WHERE a.skel = ? AND p.kind = ? AND p.cc = ?", (skel, kind, cc))
+        if cc is None:
+            cur = self._con().execute(
+                "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid"
+                " WHERE a.skel = ? AND p.kind = ?", (skel, kind))
+        else:
+            cur = self._con().execute(
+                "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid"
+                " WHERE a.skel = ? AND p.kind = ? AND p.cc = ?", (skel, kind, cc))
         return tuple(map(_entry, cur))
 
     def get(self, pid: int) -> Optional[Entry]:

@@ -252,7 +252,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     # must look alike too
                     size = len(normalise(name).split())
                     loose = v["joined"].search(name) is None
-                    entries = _closest(name, [x for x in gaz.fuzzy(name) if x.kind == "city"
+                    entries = _closest(name, [x for x in gaz.fuzzy_in(name, 3, None, "city")
+                                              if x.kind == "city"
                                               and len(normalise(x.name).split()) == size
                                               and (not loose or _alike(name, x.name))])
                     guessed = loose
