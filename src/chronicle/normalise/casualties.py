@@ -108,6 +108,7 @@ def role_res() -> dict[str, re.Pattern]:
         "injured_before": re.compile(rf"\b(?:{_alt(w['injured_before'])})\s*$", re.I),
         "shot_after": re.compile(rf"^{link}\s*,?\s*(?:{_alt(w['shot_after'])})\b", re.I),
         "shot_before": re.compile(rf"\b(?:{_alt(w['shot_before'])})\s*$", re.I),
+        "any_after": re.compile(rf"(?:{_alt(w['killed_after'] + w['injured_after'] + w['shot_after'])})\b", re.I),
         "any_before": re.compile(rf"\b(?:{_alt(w['killed_before'] + w['injured_before'] + w['shot_before'])})", re.I),
         "qual_before": re.compile(rf"\b(?:{_alt(w['qualifiers'])})\s*$", re.I),
         "subset": re.compile(rf"\b(?:{_alt(w['subset_cues'])})\b", re.I),
@@ -206,12 +207,13 @@ def _is_definite(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:the|these|those|all)\s*$", text[max(0, start - 8):start], re.I))
 
 
-
 def _forward_role(after: str) -> Optional[tuple[str, int, int]]:
     """Return (role, gap length, match end) when a casualty word follows the counted noun phrase."""
     res = role_res()
     stop = re.search(r"[.;:!?](?:\s|$)", after)
     rest = (after[:stop.start()] if stop else after)[:MAX_REST_CHARS]
+    if not res["any_after"].search(rest):
+        return None  # no casualty word anywhere after it: no split below can find one
     for k in [0] + [i + 1 for i, ch in enumerate(rest) if ch == " "]:
         gap = rest[:k]
         if len(gap.split()) > MAX_GAP_WORDS + 8:
@@ -230,7 +232,6 @@ def _forward_role(after: str) -> Optional[tuple[str, int, int]]:
     return None
 
 
-
 def _backward_role(before: str) -> Optional[tuple[str, int, int]]:
     """Return (role, -1, 0) when a casualty verb or noun stands just before the figure."""
     res = role_res()
@@ -244,7 +245,6 @@ def _backward_role(before: str) -> Optional[tuple[str, int, int]]:
         if res[f"{r}_before"].search(head):
             return r, -1, 0
     return None
-
 
 
 def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]:
