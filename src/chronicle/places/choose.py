@@ -124,7 +124,7 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
     variants: set[int] = set()
     if gaz is not None and mention.hint == "admin1" and not any(e.kind == "admin1" for e in entries):
         # "Al-Hasakeh province": a province by a spelling the index lacks
-        found = tuple(e for e in gaz.fuzzy(mention.text) if e.kind == "admin1")
+        found = tuple(e for e in gaz.fuzzy_in(mention.text, 3, None, "admin1") if e.kind == "admin1")
         entries, variants = entries + found, variants | {e.id for e in found}
     around = [containers(o) for o in others]  # the same for every entry: read once
     held = any(_related(e, d, gaz) > 1.0 for ds in around for d in ds for e in entries)
@@ -214,7 +214,7 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
     first = chain.mentions[0]
     if gaz is not None and countries and first.cue and not ms:
         # "protested in Nassriya", the article about Iraq: a variant in that country
-        hits = [e for e in gaz.fuzzy(first.text) if e.kind == "city" and e.iso3 in countries
+        hits = [e for e in gaz.fuzzy_in(first.text, 3, None, "city") if e.kind == "city" and e.iso3 in countries
                 and _similar(first.text, e) >= 0.6]
         if hits:
             hit = max(hits, key=lambda e: (_similar(first.text, e), e.population))

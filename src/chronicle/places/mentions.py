@@ -172,7 +172,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         name = text[s:e]
         if not entries and hint in ("admin1", "admin2"):
             # "Budgam district" for Badgam: an area by a spelling the index lacks
-            entries = tuple(x for x in gaz.fuzzy(name) if x.kind == hint)
+            entries = tuple(x for x in gaz.fuzzy_in(name, 3, None, hint) if x.kind == hint)
         # the whole run names the road: "Marj" of "the Bar Elias-el Marj intersection" does not;
         # so does a town before road words in the run ("the Baghdad Airport Road")
         rest = text[e:run_end].split()
