@@ -341,9 +341,12 @@ def _same_names(chains: list[Chain], countries: set[str], gaz: Gazetteer) -> Non
     """Read a name said alone as the place it names where the article says it with its larger
     places: "at Kumarkhali railway station in Kumarkhali town (Kushtia, Khulna)"."""
     fuller: dict[str, Entry] = {}
+    # only a name some chain says alone is worth resolving (most articles have none)
+    alone = {key(c.mentions[0].text) for c in chains if len(c.mentions) == 1 and c.mentions[0].hint is None}
     for chain in chains:
         first = chain.mentions[0]
-        if len(chain.mentions) > 1 and first.entries and key(first.text) not in fuller:
+        if len(chain.mentions) > 1 and first.entries and key(first.text) in alone \
+                and key(first.text) not in fuller:
             resolved = resolve_chain(chain, countries, gaz)
             if resolved is not None and resolved[0] is first:
                 fuller[key(first.text)] = resolved[1]
