@@ -23,7 +23,7 @@ from typing import Iterable, Iterator
 from . import errors, events, normalise, places, statements
 from .guard import ArticleTimeout, Clock, time_limit
 from .ingest import RawInput, clean
-from .parse import load_pipeline, make_doc, parse_doc, parse_docs
+from .parse import doc_text, load_pipeline, make_doc, parse_doc, parse_docs
 from .provenance import pipeline_label
 from .records import Article, Count, Span
 from .settings import Settings
@@ -37,13 +37,14 @@ def stages(article: Article) -> None:
     The stages see the text the parser read: a text cut by the parse bounds is cut for
     them too (its whole text is put back after), so no rule scans what was not parsed."""
     full = article.text
-    if article.doc is not None and len(article.doc.text) < len(full):
-        article.text = full[:len(article.doc.text)]
+    parsed = doc_text(article.doc) if article.doc is not None else None
+    if parsed is not None and len(parsed) < len(full):
+        article.text = full[:len(parsed)]
     try:
         _run_stages(article)
     finally:
         article.text = full
-    if article.doc is not None and article.doc.text != article.text[:len(article.doc.text)]:
+    if parsed is not None and parsed != article.text[:len(parsed)]:
         repair_spans(article)
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..normalise import names, victims
+from ..parse.docs import doc_text
 from ..places.mentions import dateline_city
 from ..records import Actor, Article, Event, Span
 from .claims import claimants
@@ -234,7 +235,7 @@ def _dateline_word(tok: Token) -> bool:
     """True for a word of the wire dateline's place name ("MOGADISHU, March 3 -"), found once per doc."""
     doc = tok.doc
     if "chronicle_dateline" not in doc.user_data:
-        doc.user_data["chronicle_dateline"] = dateline_city(doc.text)
+        doc.user_data["chronicle_dateline"] = dateline_city(doc_text(doc))
     span = doc.user_data["chronicle_dateline"]
     return span is not None and span[0] <= tok.idx < span[1]
 
@@ -249,7 +250,7 @@ def _named(a: Actor) -> bool:
 
 def _group_token_bounds(doc: Doc) -> list[tuple[int, int]]:
     out = []
-    for s, e, _ in names.group_spans(doc.text):
+    for s, e, _ in names.group_spans(doc_text(doc)):
         sp = doc.char_span(s, e, alignment_mode="expand")
         if sp is not None:
             out.append((sp.start, sp.end))

@@ -2,6 +2,7 @@
 development, from its mode, its sides and what was hit."""
 from __future__ import annotations
 
+from ..parse.docs import doc_text
 from ..records import Article, Event
 from . import ontology
 from .clauses import Bag, clause_tokens
@@ -227,7 +228,7 @@ def _battle_or_civilians(ev: Event, head, bag: Bag) -> tuple[str, str]:
             return ("Violence against civilians", "Attack")
     if fires("acled.target_kind_armed", any(t.kind in ontology.armed_kinds() for t in ev.targets)):
         return ("Battles", "Armed clash")
-    if fires("acled.forces_among_dead", head is not None and short_text(head.doc.text) and any(
+    if fires("acled.forces_among_dead", head is not None and short_text(doc_text(head.doc)) and any(
             {t.lemma_.lower() for t in victims(s.root) if not former(t)} & ontology.cue("state_forces") for s in head.doc.sents)):
         return ("Battles", "Armed clash")  # "the mayor's bodyguards, two policemen, were also killed": forces fell
     if head is not None and head.pos_ == "VERB":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..parse.docs import doc_text
 from . import ontology
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
@@ -29,10 +30,7 @@ def _compound_part(t, lem: str, low: str) -> bool:
 def sentence_text(sent) -> str:
     """Return a sentence's text as a slice of its doc's text, which is joined once per doc (Span.text and
     Doc.text build every Token)."""
-    text = sent.doc.user_data.get("chronicle_text")
-    if text is None:
-        text = sent.doc.user_data["chronicle_text"] = sent.doc.text
-    return text[sent.start_char:sent.end_char]
+    return doc_text(sent.doc)[sent.start_char:sent.end_char]
 
 
 def _doc_words(doc) -> tuple:

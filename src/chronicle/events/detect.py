@@ -233,6 +233,7 @@ def _reference_year(article: Article) -> Optional[int]:
 def _candidates(article: Article) -> list[Candidate]:
     """Return every trigger match that survives the precision checks, in text order."""
     singles, phrases = _lexicon()
+    keys = singles.keys() | phrases.keys()
     ref_year = _reference_year(article)
     out: list[Candidate] = []
     primed = False
@@ -247,7 +248,9 @@ def _candidates(article: Article) -> list[Candidate]:
         for i, tok in enumerate(toks):
             if i in used or tok.is_space or tok.is_punct:
                 continue
-            lem = tok.lemma_.lower()
+            lem, low = tok.lemma_.lower(), tok.lower_
+            if not keys.intersection((lem, low, low[:-1], low[:-2])):
+                continue  # no entry under any form `reading` may give: not a trigger
             lem, pos = mentions.reading(tok, lem, singles)
             found = None
             for e in phrases.get(lem, []) + phrases.get(tok.lower_, []):

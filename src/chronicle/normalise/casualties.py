@@ -102,12 +102,13 @@ def _is_definite(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:the|these|those|all)\s*$", text[max(0, start - 8):start], re.I))
 
 
-
 def _forward_role(after: str) -> Optional[tuple[str, int, int]]:
     """Return (role, gap length, match end) when a casualty word follows the counted noun phrase."""
     res = role_res()
     stop = re.search(r"[.;:!?](?:\s|$)", after)
     rest = (after[:stop.start()] if stop else after)[:MAX_REST_CHARS]
+    if not res["any_after"].search(rest):
+        return None  # no casualty word anywhere after it: no split below can find one
     for k in [0] + [i + 1 for i, ch in enumerate(rest) if ch == " "]:
         gap = rest[:k]
         if len(gap.split()) > MAX_GAP_WORDS + 8:
@@ -126,7 +127,6 @@ def _forward_role(after: str) -> Optional[tuple[str, int, int]]:
     return None
 
 
-
 def _backward_role(before: str) -> Optional[tuple[str, int, int]]:
     """Return (role, -1, 0) when a casualty verb or noun stands just before the figure."""
     res = role_res()
@@ -140,7 +140,6 @@ def _backward_role(before: str) -> Optional[tuple[str, int, int]]:
         if res[f"{r}_before"].search(head):
             return r, -1, 0
     return None
-
 
 
 def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]:

@@ -88,6 +88,7 @@ def role_res() -> dict[str, re.Pattern]:
         "injured_before": re.compile(rf"\b(?:{alt(w['injured_before'])})\s*$", re.I),
         "shot_after": re.compile(rf"^{link}\s*,?\s*(?:{alt(w['shot_after'])})\b", re.I),
         "shot_before": re.compile(rf"\b(?:{alt(w['shot_before'])})\s*$", re.I),
+        "any_after": re.compile(rf"(?:{alt(w['killed_after'] + w['injured_after'] + w['shot_after'])})\b", re.I),
         "any_before": re.compile(rf"\b(?:{alt(w['killed_before'] + w['injured_before'] + w['shot_before'])})", re.I),
         "qual_before": re.compile(rf"\b(?:{alt(w['qualifiers'])})\s*$", re.I),
         "subset": re.compile(rf"\b(?:{alt(w['subset_cues'])})\b", re.I),

@@ -18,11 +18,14 @@ import math
 import re
 from typing import Optional
 
+from ..parse.docs import sentences
 from ..records import Article, Count, Event, Span
 from .casualties import find_counts
 from .casualty_words import Mention, casualty_words, role_res
 from .numbers import headline_span, number_words, parse_number
 from .victims import victim_groups
+
+GROUPS = "chronicle_victim_groups"  # Doc.user_data cache: each sentence's victim groups
 
 # Texts up to this long are read whole for the main event (one-paragraph reports,
 # ACLED notes, GTD summaries); longer ones only in the event's own sentences. A short text
@@ -157,10 +160,13 @@ def _shot_not_killed(mentions: list[Mention], killed: Optional[Count], shared: i
 def _with_victims(mentions: list[Mention], doc, segments: list[tuple[int, int]]) -> list[Mention]:
     """Return `mentions` with the figures of each parsed victim list that counts more than the words found in it
     ("Nazari and his driver were killed": 2, where the words give one)."""
-    for sent in doc.sents:
+    groups = doc.user_data.setdefault(GROUPS, {})  # each sentence's, read once for all its events
+    for sent in sentences(doc):
         if not any(s <= sent.start_char < e for s, e in segments):
             continue
-        for g in victim_groups(sent):
+        if sent.start not in groups:
+            groups[sent.start] = victim_groups(sent)
+        for g in groups[sent.start]:
             inside = [m for m in mentions if m.role == g.role and not m.total
                       and m.start < g.end and g.start < max(m.end, m.reach)]
             if g.value <= sum(m.value for m in inside) or any(m.additive or m.aside for m in inside):
@@ -203,7 +209,7 @@ def _violent(event: Event) -> bool:
 def _sentences(article: Article) -> list[tuple[int, int]]:
     """Return the (start, end) offsets of the article's sentences."""
     if article.doc is not None:
-        return [(s.start_char, s.end_char) for s in article.doc.sents]
+        return [(s.start_char, s.end_char) for s in sentences(article.doc)]
     return [m.span() for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|$)", article.text)]
 
 

@@ -25,6 +25,7 @@ MAX_PEOPLE = 400  # PERSON names read per article; more is a list, not a story, 
 GROUP_KINDS = {"military", "police", "rebels", "militia", "government", "organization", "protesters",
                "civilians", "unknown"}
 QUOTES = "'\u2019`\u2018"
+_FOLD, _SPACES = str.maketrans({q: "'" for q in QUOTES} | {"\u2013": "-", "\u2014": "-"}), re.compile(r"\s+")
 
 
 @dataclass
@@ -42,12 +43,10 @@ class Lexicon:
     frames: dict[str, set[str]]
 
 
+@lru_cache(maxsize=65_536)  # asked again and again of the same few words
 def _norm(s: str) -> str:
     """Lower-case `s`, unify apostrophes and dashes, squeeze spaces."""
-    s = s.lower()
-    for q in QUOTES:
-        s = s.replace(q, "'")
-    return re.sub(r"\s+", " ", s.replace("\u2013", "-").replace("\u2014", "-")).strip()
+    return _SPACES.sub(" ", s.lower().translate(_FOLD)).strip()
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +77,7 @@ def lexicon() -> Lexicon:
                    set(actors["instrument_words"]), set(actors["generic_group_words"]), frames)
 
 
+@lru_cache(maxsize=16_384)
 def known_group(text: str) -> Optional[tuple[int, int, dict]]:
     """Return (start, end, group) of the longest known group alias in `text`, or None."""
     spans = group_spans(text)

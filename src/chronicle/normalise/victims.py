@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from ..parse.docs import doc_text
 from .casualty_words import casualty_words, role_res
 from .numbers import parse_number
 
@@ -133,11 +134,14 @@ def victim_groups(sent) -> list[Group]:
     """Return the victims of each casualty verb of a parsed sentence that names them all."""
     out = []
     background = role_res()["background"]
+    text = None
     for tok in sent:
         role = _role(tok)
         if role is None:
             continue
-        if tok.dep_ != "ROOT" and background.search(sent.doc.text[sent.start_char:tok.idx][-60:]):
+        if text is None:
+            text = doc_text(sent.doc)
+        if tok.dep_ != "ROOT" and background.search(text[sent.start_char:tok.idx][-60:]):
             continue  # "in retaliation for an attack which killed 20": another event's dead
         if any(a.dep_ == "prep" and a.lower_ in SUBSET_PREPS for a in tok.ancestors):
             continue  # "four were killed, including one who was beheaded": part of a figure given

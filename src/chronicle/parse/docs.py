@@ -37,6 +37,7 @@ LIMIT = "chronicle_max_sentence_tokens"  # Doc.user_data key: the bound for this
 PIECE_TOKENS = 1_000
 PIECES_PER_BATCH = 4
 SENTENCES, STARTS = "chronicle_sentences", "chronicle_sentence_starts"  # Doc.user_data caches
+TEXT = "chronicle_text"  # Doc.user_data cache: the parsed doc's text, joined once
 
 
 @lru_cache(maxsize=8)
@@ -75,6 +76,14 @@ def long_sentences(doc):
         if not strict and (tok.text in SENTENCE_ENDS or (tok.is_space and "\n" in tok.text)):
             run = 0  # a sentence may end here: the parser decides
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """Return a parsed doc's text, joined once per doc (`Doc.text` builds every Token each time)."""
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    return text
 
 
 def sentences(doc: Doc) -> list:

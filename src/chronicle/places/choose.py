@@ -8,12 +8,13 @@ district, a country or a town (not a village of the same name), as their type wo
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from difflib import SequenceMatcher
 from typing import Optional
 
 from .gazetteer import Entry, Gazetteer, bare_key, is_capital, key, normalise, skeleton
 from .mentions import Chain, Mention
-from .offsets import haversine_km
+from .offsets import _EARTH_KM, haversine_km
 
 _BORDER_KM = 40.0  # how far over a province line a place may lie and still count as in it
 _PART_KM = 30.0  # how far a town named with its district may lie from the district's point
@@ -21,6 +22,7 @@ _PART_KM = 30.0  # how far a town named with its district may lie from the distr
 # elsewhere is likelier, and the city itself is as near to where the event took place
 _CITY_PART_KM = 20.0
 _NEAR_KM = 30.0  # a place this close to a district's point or a town is taken as in it
+_KM_PER_DEGREE = math.pi * _EARTH_KM / 180  # along a meridian
 _HINT_KINDS = {"city": ("city",), "point": ("city",), "admin2": ("admin2", "city"),
                "admin1": ("admin1",)}
 
@@ -122,9 +124,10 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
     variants: set[int] = set()
     if gaz is not None and mention.hint == "admin1" and not any(e.kind == "admin1" for e in entries):
         # "Al-Hasakeh province": a province by a spelling the index lacks
-        found = tuple(e for e in gaz.fuzzy(mention.text) if e.kind == "admin1")
+        found = tuple(e for e in gaz.fuzzy_in(mention.text, 3, None, "admin1") if e.kind == "admin1")
         entries, variants = entries + found, variants | {e.id for e in found}
-    held = any(_related(e, d, gaz) > 1.0 for o in others for d in containers(o) for e in entries)
+    around = [containers(o) for o in others]  # the same for every entry: read once
+    held = any(_related(e, d, gaz) > 1.0 for ds in around for d in ds for e in entries)
     if gaz is not None and countries and not held and not any(
             e.iso3 in countries for e in entries) and not any(e.kind == "admin1" for e in entries):
         # a province's name is no misspelling: "al-Hasakeh" is not a town in Turkey
@@ -154,8 +157,8 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
             score += 2.5
         if e.a1 in countries:
             score += 1.5  # the provinces of the war an actor named fights ("OSCE SMM")
-        for o in others:
-            score += max((_related(e, d, gaz) for d in containers(o)), default=0.0)
+        for ds in around:
+            score += max((_related(e, d, gaz) for d in ds), default=0.0)
         for o in nearby:
             # a province or country named elsewhere in the sentence counts for half
             score += 0.5 * max((_related(e, d, gaz) for d in o.entries
@@ -212,7 +215,7 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
     first = chain.mentions[0]
     if gaz is not None and countries and first.cue and not ms:
         # "protested in Nassriya", the article about Iraq: a variant in that country
-        hits = [e for e in gaz.fuzzy(first.text) if e.kind == "city" and e.iso3 in countries
+        hits = [e for e in gaz.fuzzy_in(first.text, 3, None, "city") if e.kind == "city" and e.iso3 in countries
                 and _similar(first.text, e) >= 0.6]
         if hits:
             hit = max(hits, key=lambda e: (_similar(first.text, e), e.population))
@@ -303,8 +306,12 @@ def _borders(entry: Entry, area: Entry, gaz: Gazetteer) -> bool:
     if not area.a1:
         return False
     limit = max(_BORDER_KM, 1.5 * entry.near_km + 15.0)
-    return any(haversine_km(entry.lat, entry.lon, lat, lon) <= limit
-               for lat, lon in gaz.area_points(area.a1))
+    # only the towns whose latitude alone leaves them within reach: a degree of latitude is
+    # never less than _KM_PER_DEGREE away, and the margin is far above any rounding
+    lats, points = gaz.area_by_lat(area.a1)
+    reach = limit / _KM_PER_DEGREE + 0.01
+    lo, hi = bisect_left(lats, entry.lat - reach), bisect_right(lats, entry.lat + reach)
+    return any(haversine_km(entry.lat, entry.lon, lat, lon) <= limit for lat, lon in points[lo:hi])
 
 
 
@@ -344,7 +351,8 @@ def _variant(m: Mention, later: list[Entry], gaz: Gazetteer, reach: str = "distr
     # inside a province (or just over its line, not 100 km from its main town); near a
     # district or town, not anywhere in its province ("Baraigram upazila (Natore, Rajshahi)"
     # is not Baragram across Rajshahi division)
-    hits = [e for e in gaz.fuzzy(m.text, short) if e.kind == "city" and e.cc == anchor.cc
+    hits = [e for e in gaz.fuzzy_in(m.text, short, anchor.cc, "city")
+            if e.kind == "city" and e.cc == anchor.cc
             and (anchor.kind == "country" or (e.a1 == anchor.a1 and reach == "province") or (
                 (in_province(e, anchor) or _borders(e, anchor, gaz)) if anchor.kind == "admin1" else
                 min(_km(e, anchor), _km_label(e, anchor)) < (40 if reach == "near" else 60)))]

@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -46,6 +46,18 @@ class Entry:
     def minor(self) -> bool:
         """A village or neighbourhood only the WOF extract knows, with no population figure."""
         return self.kind == "city" and self.ptype != "town" and not self.population
+
+
+_FIELDS = tuple(f.name for f in fields(Entry))
+_new = object.__new__
+
+
+def _entry(row: tuple) -> Entry:
+    """Return the Entry of an index row: the same as `Entry(*row)`, without the frozen
+    dataclass's field-by-field __init__ (thousands of rows come back for a short skeleton)."""
+    entry = _new(Entry)
+    entry.__dict__.update(zip(_FIELDS, row))
+    return entry
 
 
 @lru_cache(maxsize=50_000)
@@ -97,7 +109,9 @@ class Gazetteer:
         # cached answers hold Entry tuples: bounded so a worker's memory stays small
         self.lookup = lru_cache(maxsize=20_000)(self._lookup)
         self.fuzzy = lru_cache(maxsize=5_000)(self._fuzzy)
+        self.fuzzy_in = lru_cache(maxsize=5_000)(self._fuzzy_in)
         self._area_points = lru_cache(maxsize=10_000)(self._area_points_uncached)
+        self._area_lats = lru_cache(maxsize=10_000)(self._area_lats_uncached)
 
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -115,7 +129,7 @@ class Gazetteer:
         cur = self._con().execute(
             "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid WHERE a.key = ?",
             (k,))
-        return tuple(Entry(*row) for row in cur)
+        return tuple(map(_entry, cur))
 
     def _fuzzy(self, name: str, min_len: int = 3) -> tuple[Entry, ...]:
         """Return the places whose name has the same consonant skeleton as `name`.
@@ -129,25 +143,42 @@ class Gazetteer:
         cur = self._con().execute(
             "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid WHERE a.skel = ?",
             (skel,))
-        return tuple(Entry(*row) for row in cur)
+        return tuple(map(_entry, cur))
+
+    def _fuzzy_in(self, name: str, min_len: int, cc: Optional[str], kind: str
+                  ) -> tuple[Entry, ...]:
+        """Return `fuzzy(name, min_len)` held to the places of `kind` (in the country `cc`, unless
+        None), in the same order: Python builds only those rows."""
+        skel = skeleton(name)
+        if len(skel) < min_len:
+            return ()
+        if cc is None:
+            cur = self._con().execute(
+                "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid"
+                " WHERE a.skel = ? AND p.kind = ?", (skel, kind))
+        else:
+            cur = self._con().execute(
+                "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid"
+                " WHERE a.skel = ? AND p.kind = ? AND p.cc = ?", (skel, kind, cc))
+        return tuple(map(_entry, cur))
 
     def get(self, pid: int) -> Optional[Entry]:
         """Return the place with id `pid`, or None."""
         row = self._con().execute("SELECT * FROM place WHERE id = ?", (pid,)).fetchone()
-        return Entry(*row) if row else None
+        return _entry(row) if row else None
 
     def country(self, code: str) -> Optional[Entry]:
         """Return the country entry for an ISO alpha-2 or alpha-3 code, or None."""
         row = self._con().execute(
             "SELECT * FROM place WHERE kind='country' AND (cc=? OR iso3=?)",
             (code, code)).fetchone()
-        return Entry(*row) if row else None
+        return _entry(row) if row else None
 
     def admin1(self, code: str) -> Optional[Entry]:
         """Return the admin1 entry for a key "CC.code", or None."""
         row = self._con().execute(
             "SELECT * FROM place WHERE kind='admin1' AND a1=?", (code,)).fetchone()
-        return Entry(*row) if row else None
+        return _entry(row) if row else None
 
     def area_points(self, a1: str) -> tuple[tuple[float, float], ...]:
         """Return the points of the GeoNames towns in the admin1 with key `a1` ("CC.code")."""
@@ -157,6 +188,14 @@ class Gazetteer:
         cur = self._con().execute(
             "SELECT lat, lon FROM place WHERE kind='city' AND a1 = ? AND ptype = 'town'", (a1,))
         return tuple(cur)
+
+    def area_by_lat(self, a1: str) -> tuple[list[float], list[tuple[float, float]]]:
+        """Return `area_points(a1)` sorted by latitude, and their latitudes (for bisecting)."""
+        return self._area_lats(a1)
+
+    def _area_lats_uncached(self, a1: str) -> tuple[list[float], list[tuple[float, float]]]:
+        points = sorted(self.area_points(a1))
+        return [p[0] for p in points], points
 
     def names(self) -> Iterable[str]:
         """Yield every normalised name in the index (for benchmarks)."""

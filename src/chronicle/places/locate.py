@@ -13,6 +13,7 @@ article's countries, and it is the place of an event the text locates no better.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -64,6 +65,7 @@ def _point(entry: Entry, gaz: Gazetteer) -> tuple[float, float]:
 
 
 
+@lru_cache(maxsize=4096)  # the same districts come back article after article
 def _namesake_town(area: Entry, gaz: Gazetteer) -> Optional[Entry]:
     """Return the town inside the district `area` that bears its name, or None.
 
@@ -73,7 +75,7 @@ def _namesake_town(area: Entry, gaz: Gazetteer) -> Optional[Entry]:
     spelled the same, 25 km if only alike).
     """
     said = skeleton(area.name)
-    towns = [e for e in gaz.lookup(area.name) + gaz.fuzzy(area.name)
+    towns = [e for e in gaz.lookup(area.name) + gaz.fuzzy_in(area.name, 3, None, "city")
              if e.kind == "city" and skeleton(e.name) == said and (
                  e.a2 == area.id or haversine_km(e.lat, e.lon, area.lat, area.lon) <= (
                      (40 if key(e.name) == key(area.name) else 25) if e.minor else 60))]
@@ -123,7 +125,7 @@ def _to_place(text: str, chain: Chain, countries: set[str],
     if memo is not None and id(chain) in memo:
         return memo[id(chain)]
     nearby = _nearby(text, chain, (memo or {}).get("chains", []))
-    gaz = _gazetteer()
+    gaz = (memo or {}).get("gaz") or _gazetteer()
     resolved = resolve_chain(chain, countries, gaz, nearby)
     place = None
     if resolved is not None:
@@ -301,7 +303,7 @@ def locate_events(article: Article, events: list[Event]) -> None:
     drop_partial_abroad(mentions, countries)
     weigh(text, chains, countries, article.doc)
     _same_names(chains, countries, gaz)
-    memo: dict = {"chains": chains}
+    memo: dict = {"chains": chains, "gaz": gaz}
     dateline = find_dateline(text, gaz)
     home = None  # the dateline city: where the report was filed
     if dateline is not None:
@@ -340,9 +342,12 @@ def _same_names(chains: list[Chain], countries: set[str], gaz: Gazetteer) -> Non
     """Read a name said alone as the place it names where the article says it with its larger
     places: "at Kumarkhali railway station in Kumarkhali town (Kushtia, Khulna)"."""
     fuller: dict[str, Entry] = {}
+    # only a name some chain says alone is worth resolving (most articles have none)
+    alone = {key(c.mentions[0].text) for c in chains if len(c.mentions) == 1 and c.mentions[0].hint is None}
     for chain in chains:
         first = chain.mentions[0]
-        if len(chain.mentions) > 1 and first.entries and key(first.text) not in fuller:
+        if len(chain.mentions) > 1 and first.entries and key(first.text) in alone \
+                and key(first.text) not in fuller:
             resolved = resolve_chain(chain, countries, gaz)
             if resolved is not None and resolved[0] is first:
                 fuller[key(first.text)] = resolved[1]
