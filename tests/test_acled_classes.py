@@ -1,20 +1,6 @@
 """ACLED event and sub-event coding by class of report, on sentences written for these tests."""
 import pytest
 
-from chronicle import events
-from chronicle.records import Article
-
-
-@pytest.fixture
-def run(nlp):
-    def _run(text, published="2021-03-01"):
-        art = Article(id="t", text=text, published=published)
-        art.doc = nlp(text)
-        found = events.find_events(art)
-        events.code_events(art, found)
-        return found
-    return _run
-
 
 def test_protesters_who_barricade_roads_hold_a_violent_demonstration(run):
     evs = run("On 3 March 2021, a number of traders demonstrated in the market town. "

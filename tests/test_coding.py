@@ -3,20 +3,8 @@ import pytest
 
 from chronicle.events import coding
 from chronicle import events
-from chronicle.records import Article
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-
-
-@pytest.fixture
-def run(nlp):
-    def _run(text, published="2021-03-01"):
-        art = Article(id="t", text=text, published=published)
-        art.doc = nlp(text)
-        found = events.find_events(art)
-        events.code_events(art, found)
-        return found
-    return _run
 
 
 def violent(evs):

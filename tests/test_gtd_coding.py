@@ -1,19 +1,4 @@
 """GTD attack and weapon coding by class of report, on sentences written for these tests."""
-import pytest
-
-from chronicle import events
-from chronicle.records import Article
-
-
-@pytest.fixture
-def run(nlp):
-    def _run(text, published="2021-03-01"):
-        art = Article(id="t", text=text, published=published)
-        art.doc = nlp(text)
-        found = events.find_events(art)
-        events.code_events(art, found)
-        return found
-    return _run
 
 
 def test_arson_with_no_one_hurt_is_a_facility_attack(run):
