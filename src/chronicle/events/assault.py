@@ -2,6 +2,8 @@
 development, from its mode, its sides and what was hit."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..parse.docs import doc_text
 from ..records import Article, Event
 from . import ontology
@@ -68,9 +70,15 @@ def _unarmed_doers(agents, clause: Bag) -> bool:
     if not nouns or clause.cue("weapons") or clause.has_any(("shoot", "shot", "gun", "gunfire", "open fire", "fire:VERB")):
         return False
     lemmas = {t.lemma_.lower() for t in agents} | {t.lower_ for t in agents}
-    armed = (ontology.cue("organized_armed") - UNNAMED_DOERS) | ontology.cue("armed") | ontology.cue("armed_group_words") | ontology.cue("criminal_doers") | (
-        ontology.cue("state_forces") | ontology.cue("non_state") - {"group", "faction", "opposition"})
-    return not lemmas & armed
+    return not lemmas & _armed_words()
+
+
+@lru_cache(maxsize=1)
+def _armed_words() -> frozenset:
+    """Return the words that make doers armed, a state force or a criminal trade (read once)."""
+    return frozenset((ontology.cue("organized_armed") - UNNAMED_DOERS) | ontology.cue("armed")
+                     | ontology.cue("armed_group_words") | ontology.cue("criminal_doers")
+                     | ontology.cue("state_forces") | (ontology.cue("non_state") - {"group", "faction", "opposition"}))
 
 
 def _words_before(head) -> list:

@@ -14,7 +14,7 @@ from typing import Optional
 
 from .gazetteer import Entry, Gazetteer, bare_key, is_capital, key, normalise, skeleton
 from .mentions import Chain, Mention
-from .offsets import _EARTH_KM, haversine_km
+from .offsets import haversine_km
 
 _BORDER_KM = 40.0  # how far over a province line a place may lie and still count as in it
 _PART_KM = 30.0  # how far a town named with its district may lie from the district's point
@@ -22,7 +22,7 @@ _PART_KM = 30.0  # how far a town named with its district may lie from the distr
 # elsewhere is likelier, and the city itself is as near to where the event took place
 _CITY_PART_KM = 20.0
 _NEAR_KM = 30.0  # a place this close to a district's point or a town is taken as in it
-_KM_PER_DEGREE = math.pi * _EARTH_KM / 180  # along a meridian
+_KM_PER_DEGREE = haversine_km(0.0, 0.0, 1.0, 0.0)  # along a meridian
 _HINT_KINDS = {"city": ("city",), "point": ("city",), "admin2": ("admin2", "city"),
                "admin1": ("admin1",)}
 
@@ -124,7 +124,7 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
     variants: set[int] = set()
     if gaz is not None and mention.hint == "admin1" and not any(e.kind == "admin1" for e in entries):
         # "Al-Hasakeh province": a province by a spelling the index lacks
-        found = tuple(e for e in gaz.fuzzy_in(mention.text, 3, None, "admin1") if e.kind == "admin1")
+        found = gaz.fuzzy(mention.text, kind="admin1")
         entries, variants = entries + found, variants | {e.id for e in found}
     around = [containers(o) for o in others]  # the same for every entry: read once
     held = any(_related(e, d, gaz) > 1.0 for ds in around for d in ds for e in entries)
@@ -215,7 +215,7 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
     first = chain.mentions[0]
     if gaz is not None and countries and first.cue and not ms:
         # "protested in Nassriya", the article about Iraq: a variant in that country
-        hits = [e for e in gaz.fuzzy_in(first.text, 3, None, "city") if e.kind == "city" and e.iso3 in countries
+        hits = [e for e in gaz.fuzzy(first.text, kind="city") if e.iso3 in countries
                 and _similar(first.text, e) >= 0.6]
         if hits:
             hit = max(hits, key=lambda e: (_similar(first.text, e), e.population))
@@ -351,9 +351,8 @@ def _variant(m: Mention, later: list[Entry], gaz: Gazetteer, reach: str = "distr
     # inside a province (or just over its line, not 100 km from its main town); near a
     # district or town, not anywhere in its province ("Baraigram upazila (Natore, Rajshahi)"
     # is not Baragram across Rajshahi division)
-    hits = [e for e in gaz.fuzzy_in(m.text, short, anchor.cc, "city")
-            if e.kind == "city" and e.cc == anchor.cc
-            and (anchor.kind == "country" or (e.a1 == anchor.a1 and reach == "province") or (
+    hits = [e for e in gaz.fuzzy(m.text, short, anchor.cc, "city")
+            if e.cc == anchor.cc and (anchor.kind == "country" or (e.a1 == anchor.a1 and reach == "province") or (
                 (in_province(e, anchor) or _borders(e, anchor, gaz)) if anchor.kind == "admin1" else
                 min(_km(e, anchor), _km_label(e, anchor)) < (40 if reach == "near" else 60)))]
     if len(skeleton(m.text)) < 3:

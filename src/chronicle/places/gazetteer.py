@@ -109,9 +109,7 @@ class Gazetteer:
         # cached answers hold Entry tuples: bounded so a worker's memory stays small
         self.lookup = lru_cache(maxsize=20_000)(self._lookup)
         self.fuzzy = lru_cache(maxsize=5_000)(self._fuzzy)
-        self.fuzzy_in = lru_cache(maxsize=5_000)(self._fuzzy_in)
-        self._area_points = lru_cache(maxsize=10_000)(self._area_points_uncached)
-        self._area_lats = lru_cache(maxsize=10_000)(self._area_lats_uncached)
+        self._area = lru_cache(maxsize=10_000)(self._area_uncached)
 
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -131,8 +129,11 @@ class Gazetteer:
             (k,))
         return tuple(map(_entry, cur))
 
-    def _fuzzy(self, name: str, min_len: int = 3) -> tuple[Entry, ...]:
-        """Return the places whose name has the same consonant skeleton as `name`.
+    def _fuzzy(self, name: str, min_len: int = 3, cc: Optional[str] = None,
+               kind: Optional[str] = None) -> tuple[Entry, ...]:
+        """Return the places whose name has the same consonant skeleton as `name`, of `kind`
+        and in the country `cc` when given (the index holds them back: Python builds only
+        those rows).
 
         Short skeletons match many names: callers lower `min_len` only for a search
         already held to a small area.
@@ -140,27 +141,12 @@ class Gazetteer:
         skel = skeleton(name)
         if len(skel) < min_len:
             return ()
-        cur = self._con().execute(
-            "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid WHERE a.skel = ?",
-            (skel,))
-        return tuple(map(_entry, cur))
-
-    def _fuzzy_in(self, name: str, min_len: int, cc: Optional[str], kind: str
-                  ) -> tuple[Entry, ...]:
-        """Return `fuzzy(name, min_len)` held to the places of `kind` (in the country `cc`, unless
-        None), in the same order: Python builds only those rows."""
-        skel = skeleton(name)
-        if len(skel) < min_len:
-            return ()
-        if cc is None:
-            cur = self._con().execute(
-                "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid"
-                " WHERE a.skel = ? AND p.kind = ?", (skel, kind))
-        else:
-            cur = self._con().execute(
-                "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid"
-                " WHERE a.skel = ? AND p.kind = ? AND p.cc = ?", (skel, kind, cc))
-        return tuple(map(_entry, cur))
+        sql, params = "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid WHERE a.skel = ?", [skel]
+        for column, value in (("kind", kind), ("cc", cc)):
+            if value is not None:
+                sql += f" AND p.{column} = ?"
+                params.append(value)
+        return tuple(map(_entry, self._con().execute(sql, params)))
 
     def get(self, pid: int) -> Optional[Entry]:
         """Return the place with id `pid`, or None."""
@@ -180,21 +166,18 @@ class Gazetteer:
             "SELECT * FROM place WHERE kind='admin1' AND a1=?", (code,)).fetchone()
         return _entry(row) if row else None
 
-    def area_points(self, a1: str) -> tuple[tuple[float, float], ...]:
-        """Return the points of the GeoNames towns in the admin1 with key `a1` ("CC.code")."""
-        return self._area_points(a1)
-
-    def _area_points_uncached(self, a1: str) -> tuple[tuple[float, float], ...]:
-        cur = self._con().execute(
-            "SELECT lat, lon FROM place WHERE kind='city' AND a1 = ? AND ptype = 'town'", (a1,))
-        return tuple(cur)
+    def area_points(self, a1: str) -> list[tuple[float, float]]:
+        """Return the points of the GeoNames towns in the admin1 with key `a1` ("CC.code"),
+        sorted by latitude."""
+        return self._area(a1)[1]
 
     def area_by_lat(self, a1: str) -> tuple[list[float], list[tuple[float, float]]]:
-        """Return `area_points(a1)` sorted by latitude, and their latitudes (for bisecting)."""
-        return self._area_lats(a1)
+        """Return the latitudes of `area_points(a1)` (for bisecting) and the points."""
+        return self._area(a1)
 
-    def _area_lats_uncached(self, a1: str) -> tuple[list[float], list[tuple[float, float]]]:
-        points = sorted(self.area_points(a1))
+    def _area_uncached(self, a1: str) -> tuple[list[float], list[tuple[float, float]]]:
+        points = sorted(self._con().execute(
+            "SELECT lat, lon FROM place WHERE kind='city' AND a1 = ? AND ptype = 'town'", (a1,)))
         return [p[0] for p in points], points
 
     def names(self) -> Iterable[str]:

@@ -75,7 +75,7 @@ def _namesake_town(area: Entry, gaz: Gazetteer) -> Optional[Entry]:
     spelled the same, 25 km if only alike).
     """
     said = skeleton(area.name)
-    towns = [e for e in gaz.lookup(area.name) + gaz.fuzzy_in(area.name, 3, None, "city")
+    towns = [e for e in gaz.lookup(area.name) + gaz.fuzzy(area.name, kind="city")
              if e.kind == "city" and skeleton(e.name) == said and (
                  e.a2 == area.id or haversine_km(e.lat, e.lon, area.lat, area.lon) <= (
                      (40 if key(e.name) == key(area.name) else 25) if e.minor else 60))]

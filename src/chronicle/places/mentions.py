@@ -176,7 +176,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         name = text[s:e]
         if not entries and hint in ("admin1", "admin2"):
             # "Budgam district" for Badgam: an area by a spelling the index lacks
-            entries = tuple(x for x in gaz.fuzzy_in(name, 3, None, hint) if x.kind == hint)
+            entries = gaz.fuzzy(name, kind=hint)
         # the whole run names the road: "Marj" of "the Bar Elias-el Marj intersection" does not;
         # so does a town before road words in the run ("the Baghdad Airport Road")
         rest = text[e:run_end].split()
@@ -257,9 +257,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     # must look alike too
                     size = len(normalise(name).split())
                     loose = v["joined"].search(name) is None
-                    entries = _closest(name, [x for x in gaz.fuzzy_in(name, 3, None, "city")
-                                              if x.kind == "city"
-                                              and len(normalise(x.name).split()) == size
+                    entries = _closest(name, [x for x in gaz.fuzzy(name, kind="city")
+                                              if len(normalise(x.name).split()) == size
                                               and (not loose or _alike(name, x.name))])
                     guessed = loose
                 if entries:
