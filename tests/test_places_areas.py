@@ -29,22 +29,6 @@ def test_word_of_an_organisation_name_is_no_place(nlp):
     assert ev.location.text == "Pampore" and near(ev.location, 34.02, 74.93)
 
 
-
-def test_a_dateline_city_the_parse_takes_for_an_organisation_stays_a_place(nlp):
-    # the model tags the capitalised dateline as an organisation; the same city named as a place
-    # in the lead says it is the city, even when the article's countries lie elsewhere
-    from chronicle.places.evidence import weigh
-    from chronicle.places.gazetteer import open_gazetteer
-    from chronicle.places.mentions import Chain, Mention
-    text = "DETROIT (WXYZ) - Detroit police are looking for a gunman after three people were shot."
-    doc = nlp(text)
-    assert ("DETROIT", "ORG") in [(e.text, e.label_) for e in doc.ents]
-    entries = open_gazetteer().lookup("Detroit")
-    m = Mention(0, 7, 7, "DETROIT", entries)
-    weigh(text, [Chain([m])], {"IDN"}, doc)
-    assert m.entries == entries
-
-
 def test_town_in_a_province_split_since(nlp):
     ev = locate(nlp, "06/07/2021: Gunmen shot a road worker in Merauke, Papua, Indonesia. "
                      "He died on the way to hospital.", "shot")

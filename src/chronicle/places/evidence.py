@@ -100,27 +100,18 @@ def _after_place_prep(text: str, start: int) -> bool:
 
 
 
-def _opens(text: str, org_start: int, start: int) -> bool:
-    """Say whether a name at `start` opens the organisation name at `org_start` ("the" aside)."""
-    return start == org_start or text[org_start:start].lower() in ("the ", "a ")
-
-
-
 def weigh(text: str, chains: list[Chain], countries: set[str], doc=None) -> None:
     """Drop the readings a name's context does not support, in place.
 
     - A capitalised common word opening a sentence ("About", "According") is no name.
     - A lone name inside an organisation's name the parse finds, none of whose readings
-      lies in the article's countries, is a word of that name ("Reserve", "Cinema"); not
-      when it opens that name and the parse reads it as a place elsewhere in the article
-      ("DETROIT (WXYZ) - Detroit police said ...": the city's own police).
+      lies in the article's countries, is a word of that name ("Reserve", "Cinema").
     - A village with no population figure, only in the WOF extract, is kept for a name
       that a locative or type word introduces, or that is named with a larger place,
       or that lies in a country the article names; never for part of a longer name
       ("Kafr" of "Kafr Nassij") nor after "the" ("the Serail").
     """
     orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"] if doc else []
-    gpes = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")} if doc else set()
     for chain in chains:
         single = len(chain.mentions) == 1
         for m in chain.mentions:
@@ -131,8 +122,7 @@ def weigh(text: str, chains: list[Chain], countries: set[str], doc=None) -> None
                 continue
             if single and countries and m.tail == m.end and not _LIST_ON.match(text, m.end) and any(
                     s <= m.start and m.end <= e for s, e in orgs) and not any(
-                    e.iso3 in countries for e in m.entries) and not (
-                    m.text.lower() in gpes and any(_opens(text, s, m.start) for s, _ in orgs)):
+                    e.iso3 in countries for e in m.entries):
                 # "a Central Reserve Police Force camp": a word of an organisation's name, no
                 # place of the article's countries (nor one spelled like it)
                 m.entries, m.cue = (), False
