@@ -154,3 +154,31 @@ def _common_word(doc, m: Mention) -> bool:
     tok = span[0]
     return tok.is_sent_start and tok.pos_ in _NOT_NAME_POS and tok.ent_type_ not in ("GPE", "LOC")
 
+
+
+_MAIN_PLACE = 50_000  # people: a town this large is what its bare name means
+
+
+def inferred_countries(chains: list[Chain]) -> set[str]:
+    """Return the country an article is about as its places say it: {} when unsure.
+
+    Local news ("shot near 5th Street in Toledo, Ohio") and short conflict notes
+    ("Karimganj upazila (Kishoregonj, Dhaka)") seldom name their country, and without
+    one every capitalised word has a namesake abroad ("Side", "North", "Save"); the
+    countries read from cue words can be such namesakes too ("South": a region of
+    Cameroon). A name speaks for a country when every reading of it that is a province,
+    or a town of `_MAIN_PLACE` people or more, lies there; no other country may have
+    half as many names speaking for it.
+    """
+    votes: dict[str, set[str]] = {}
+    for chain in chains:
+        for m in chain.mentions:
+            said = key(m.text)
+            main = {e.iso3 for e in m.entries if key(e.name) == said and (
+                e.kind == "admin1" or (e.kind == "city" and e.population >= _MAIN_PLACE))}
+            if len(main) == 1:
+                votes.setdefault(main.pop(), set()).add(said)
+    ranked = sorted(((len(v), c) for c, v in votes.items()), reverse=True)
+    if not ranked or (len(ranked) > 1 and 2 * ranked[1][0] >= ranked[0][0]):
+        return set()
+    return {ranked[0][1]}

@@ -21,7 +21,7 @@ import regex
 from ..records import Article, Event, Place
 from ..settings import load as load_settings
 from .choose import lies_within, outside, resolve_chain
-from .evidence import weigh, without_people
+from .evidence import inferred_countries, weigh, without_people
 from .gazetteer import Entry, Gazetteer, capitals, is_capital, key, open_gazetteer, skeleton
 from .mentions import (
     Chain,
@@ -299,7 +299,7 @@ def locate_events(article: Article, events: list[Event]) -> None:
         mentions = [m for m in mentions if not (wire.start() <= m.start < wire.end()
                                                 and "(" in text[wire.start():m.start])]
     chains = _chains(text, mentions)
-    countries = _country_context(text, chains)
+    countries = _country_context(text, chains) | inferred_countries(chains)
     drop_partial_abroad(mentions, countries)
     weigh(text, chains, countries, article.doc)
     _same_names(chains, countries, gaz)

@@ -1,0 +1,27 @@
+"""Places: the article's country read from its places when it names none, on sentences of our own."""
+import pytest
+
+from chronicle.places.gazetteer import open_gazetteer
+from locating import locate, near
+
+
+@pytest.fixture(scope="module", autouse=True)
+def gazetteer():
+    """The packaged index (villages and all): built once into the cache folder."""
+    return open_gazetteer()
+
+
+def test_a_note_naming_no_country_takes_it_from_its_places(nlp):
+    # "Dal" of the student group's name is a district in Nigeria; Dhaka says Bangladesh
+    ev = locate(nlp, "On 12 May 2023, activists of Chatra Dal (JCD) held a sit-in at the gate of "
+                     "Dhaka university, Dhaka - Shahbagh (Shahbagh), over the arrest of their "
+                     "leader.", "held")
+    assert ev.location.country == "BGD" and near(ev.location, 23.73, 90.39)
+
+
+def test_local_news_words_are_not_foreign_towns(nlp):
+    # "Twin" is spelled like Thuin in Belgium; Toledo and Ohio say the United States
+    ev = locate(nlp, "Two men were wounded when shots were fired at a party on Twin Oaks Drive "
+                     "late Saturday, police said. Detectives in Toledo asked witnesses from Ohio "
+                     "to call them.", "wounded")
+    assert ev.location.country == "USA"
