@@ -26,37 +26,26 @@ temporary file renamed into place, so a killed build leaves no half-made index.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import lzma
-import multiprocessing
 import os
 import sqlite3
 import tempfile
-from collections import deque
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Optional, Union
 
 import numpy as np
 
 from ..progress import bar
-from .spelling import fold, key, normalise, skeleton_of_key
+from .spelling import key, normalise
+from .wof import SHARED, batches, folding_pool, keys_of, name_keys, ordered, parse_lines, wof_lines
 
 SCHEMA = 11
 WOF_FILE = "wof_places.tsv.xz"
-_WOF_KIND = {"country": "country", "macroregion": "admin1", "region": "admin1",
-             "macrocounty": "admin2", "county": "admin2", "localadmin": "admin2",
-             "locality": "city", "borough": "city", "neighbourhood": "city"}
-_EARTH_KM = 6371.0
 # places kept under one name: "San Antonio" names over a thousand villages; the first
 # _PER_NAME (towns, areas and populated places first) are enough to choose from
 _PER_NAME = 150
-_CHUNK = 20_000  # WOF lines handed to a folding process at a time
-# What the folding processes need, set before they are forked (so they inherit it)
-# and read by the same functions when the build runs in one process.
-_SHARED: dict = {}
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +124,7 @@ def build(path: Path, min_population: int = 0, countries: Optional[set[str]] = N
         con.close()
         os.replace(tmp, path)
     finally:
-        _SHARED.clear()
+        SHARED.clear()
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
@@ -157,7 +146,7 @@ class _Builder:
         """)
         data = aliases_data()
         self.suffixes = tuple(" " + w for w in data.get("admin_suffixes", []))
-        _SHARED.update(affixes=(self.suffixes,
+        SHARED.update(affixes=(self.suffixes,
                                 tuple(w + " " for w in data.get("name_prefixes", []))),
                        arabic=set(data.get("arabic_script_countries", [])), only=only)
         self.names: dict[int, set[str]] = {}  # keys of the GeoNames places, which WOF joins
@@ -177,14 +166,14 @@ class _Builder:
         places = self._read_geonames()
         if progress is not None:
             progress.update(len(places))
-        pool = _pool() if self.only is None else None  # small test builds: one process
+        pool = folding_pool() if self.only is None else None  # small test builds: one process
         try:
-            keys = _ordered(pool, _keys_of, _batches([p[1:] for p in places], 5_000))
+            keys = ordered(pool, keys_of, batches([p[1:] for p in places], 5_000))
             for (pid, *_), k in zip(places, (k for batch in keys for k in batch)):
                 self._add(pid, k, keep=True)
             del places
             if wof:
-                for chunk in _ordered(pool, _parse, _lines(Path(wof))):
+                for chunk in ordered(pool, parse_lines, wof_lines(Path(wof))):
                     self._wof_chunk(chunk)
                     if progress is not None:
                         progress.update(len(chunk))
@@ -242,8 +231,8 @@ class _Builder:
         """
         countries = _gnc_data("countries.json")
         self.iso3 = {cc: c["iso3"] for cc, c in countries.items()}
-        _SHARED["iso3"] = self.iso3
-        only, arabic = self.only, _SHARED["arabic"]
+        SHARED["iso3"] = self.iso3
+        only, arabic = self.only, SHARED["arabic"]
         cities = [c for c in _gnc_data("cities500.json").values()
                   if (c.get("population") or 0) >= self.min_population
                   and (only is None or c["countrycode"] in only)]
@@ -285,7 +274,7 @@ class _Builder:
                 towns.setdefault(cc, []).append((c["latitude"], c["longitude"], a1key))
             if a2:
                 groups.setdefault(("admin2", a2), []).append(c)
-        _SHARED["towns"] = {cc: (np.radians(np.array([t[:2] for t in ts])),
+        SHARED["towns"] = {cc: (np.radians(np.array([t[:2] for t in ts])),
                                  np.array([t[2] for t in ts], dtype=object))
                             for cc, ts in towns.items()}
 
@@ -343,7 +332,7 @@ class _Builder:
         return folded.replace(" ", "")
 
     def _wof_chunk(self, chunk: list[tuple]) -> None:
-        """Join or add one chunk of parsed WOF rows (see `_parse`)."""
+        """Join or add one chunk of parsed WOF rows (see `wof.parse_lines`)."""
         rows = []
         kinds, taken = self.kinds, self.taken
         for wof_id, gn, ptype, kind, cc, lat, lon, pop, name, (a1key, km), keys in chunk:
@@ -380,148 +369,7 @@ class _Builder:
                 "WHERE a.key = ? AND p.kind = ? AND p.cc = ? ORDER BY p.population DESC",
                 (key(name), kind, cc)).fetchone()
             if row is not None:
-                self._add(row[0], name_keys([alias], False, False, _SHARED["affixes"]))
-
-
-def _batches(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
-def _ordered(pool, func, items: Iterable, ahead: int = 4) -> Iterator:
-    """Yield func(item) for each item in order: in `pool` with a few items ahead, else here."""
-    if pool is None:
-        yield from map(func, items)
-        return
-    waiting: deque = deque()
-    for item in items:
-        waiting.append(pool.apply_async(func, (item,)))
-        if len(waiting) > ahead:
-            yield waiting.popleft().get()
-    while waiting:
-        yield waiting.popleft().get()
-
-
-def _keys_of(batch: list[tuple[list[str], bool, bool]]) -> list[list[tuple[str, str]]]:
-    """Return the (key, skeleton) names of each (names, bare, arabic) of a batch (in a pool)."""
-    affixes = _SHARED["affixes"]
-    return [name_keys(names, bare, arabic, affixes) for names, bare, arabic in batch]
-
-
-def _lines(path: Path) -> Iterator[list[str]]:
-    """Yield the lines of a WOF extract after its header, in chunks."""
-    opener = lzma.open if path.suffix == ".xz" else open
-    with opener(path, "rt", encoding="utf-8", newline="\n") as f:
-        assert isinstance(f, io.TextIOBase)
-        header = f.readline().rstrip("\n").split("\t")
-        assert header[:4] == ["wof_id", "gn_id", "placetype", "cc"], header
-        while True:
-            chunk = f.readlines(_CHUNK * 80)
-            if not chunk:
-                return
-            yield chunk
-
-
-def _parse(lines: list[str]) -> list[tuple]:
-    """Return the WOF places of some lines to index, parsed, with their names folded and
-    their admin1 (that of the nearest GeoNames town of the country). Run in a pool."""
-    only, iso3, arabic, affixes = (_SHARED["only"], _SHARED["iso3"], _SHARED["arabic"],
-                                   _SHARED["affixes"])
-    out = []
-    for line in lines:
-        r = line.rstrip("\n").split("\t")
-        if len(r) < 9 or (only is not None and r[3] not in only) or r[3] not in iso3:
-            continue
-        kind = _WOF_KIND.get(r[2])
-        if kind is None:
-            continue
-        names = [r[7], *r[8].split("|")] if r[8] else [r[7]]
-        # a name in another script ("Фрунзе") is shown by its first Latin one
-        shown = r[7] if r[7].isascii() or _wanted_script(r[7], False) else next(
-            (n for n in names if n.isascii() or _wanted_script(n, False)), r[7])
-        out.append((int(r[0]), int(r[1]) if r[1] else None, r[2], kind, r[3], float(r[4]),
-                    float(r[5]), int(r[6]) if r[6] else 0, shown, None,
-                    name_keys(names, kind != "city", r[3] in arabic, affixes)))
-    a1 = _nearest_a1([(x[4], x[5], x[6]) for x in out])
-    return [x[:9] + (k,) + x[10:] for x, k in zip(out, a1)]
-
-
-def _nearest_a1(points: list[tuple[str, float, float]]) -> list[tuple[Optional[str], float]]:
-    """Return, for each (cc, lat, lon), the admin1 key of the nearest GeoNames town of cc
-    and how far it is (km), or (None, 0.0)."""
-    out: list[tuple[Optional[str], float]] = [(None, 0.0)] * len(points)
-    by_cc: dict[str, list[int]] = {}
-    for i, p in enumerate(points):
-        by_cc.setdefault(p[0], []).append(i)
-    towns = _SHARED["towns"]
-    for cc, idx in by_cc.items():
-        if cc not in towns:
-            continue
-        pts, keys = towns[cc]
-        q = np.radians(np.array([points[i][1:] for i in idx]))
-        for s in range(0, len(idx), 500):
-            part = q[s:s + 500]
-            dy = part[:, None, 0] - pts[None, :, 0]
-            dx = (part[:, None, 1] - pts[None, :, 1]) * np.cos(part[:, None, 0])
-            d2 = dx * dx + dy * dy
-            best = np.argmin(d2, axis=1)
-            km = np.sqrt(d2[np.arange(len(best)), best]) * _EARTH_KM
-            for j, (k, d) in enumerate(zip(keys[best], km)):
-                out[idx[s + j]] = (k, round(float(d), 1))
-    return out
-
-
-def name_keys(names: Iterable[str], bare: bool, arabic: bool,
-              affixes: tuple[tuple[str, ...], tuple[str, ...]]) -> list[tuple[str, str]]:
-    """Return the (key, skeleton) pairs to index a place's names under, without repeats.
-
-    `bare`: also without a trailing type word ("Nineveh Governorate" -> "Nineveh");
-    names opening with a generic village word are also indexed without it ("Qaryat X").
-    Names in Cyrillic and other scripts are left out (reports are read in Latin script);
-    names in Arabic script too, unless `arabic` (a country that writes it).
-    """
-    suffixes, prefixes = affixes
-    out, seen = [], set()
-    for n in names:
-        if not n or not (n.isascii() or _wanted_script(n, arabic)):
-            continue
-        folded = fold(n)
-        forms = [(folded, True)]
-        if bare and folded.endswith(suffixes):
-            forms.append((folded.rsplit(" ", 1)[0], True))
-        if folded.startswith(prefixes) and " " in folded:
-            rest = folded.split(" ", 1)[1]
-            if len(rest) >= 5:  # not "Qaryat al Bur" as a bare "Bur"
-                # spelling variants are sought for the name, not for "Qaryat ..." whole
-                forms = [(folded, False), (rest, True)]
-        for f, variants in forms:
-            k = f.replace(" ", "")
-            if k and k not in seen:
-                seen.add(k)
-                out.append((k, skeleton_of_key(k) if variants else ""))
-    return out
-
-
-def _pool():
-    """Return a process pool for folding names, or None where one cannot or need not run."""
-    cpus = os.cpu_count() or 1
-    if cpus < 2 or multiprocessing.parent_process() is not None:
-        return None  # inside a worker process: fold in this one
-    try:
-        # forked: the children need no import of the caller's main module
-        return multiprocessing.get_context("fork").Pool(min(cpus, 4))
-    except (OSError, ValueError):  # no fork on this platform
-        return None
-
-
-def _wanted_script(name: str, arabic: bool) -> bool:
-    """Say whether a non-ASCII name is in Latin script, or in Arabic script when `arabic`."""
-    for c in name:
-        o = ord(c)
-        if o < 0x250 or 0x1E00 <= o < 0x1F00 or 0x2000 <= o < 0x2070:
-            continue  # Latin letters and punctuation
-        return arabic and (0x600 <= o < 0x700 or 0x750 <= o < 0x780 or 0x8A0 <= o < 0x900
-                           or 0x200C <= o <= 0x200F)
-    return True
+                self._add(row[0], name_keys([alias], False, False, SHARED["affixes"]))
 
 
 def ensure(path: Path) -> Path:
