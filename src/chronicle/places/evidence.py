@@ -160,7 +160,8 @@ _MAIN_PLACE = 50_000  # people: a town this large is what its bare name means
 
 
 def inferred_countries(chains: list[Chain]) -> set[str]:
-    """Return the country an article is about as its places say it: {} when unsure.
+    """Return the country an article is about as its places say it, with the provinces it
+    names there (their admin1 keys, "US.OH"): {} when unsure.
 
     Local news ("shot near 5th Street in Toledo, Ohio") and short conflict notes
     ("Karimganj upazila (Kishoregonj, Dhaka)") seldom name their country, and without
@@ -168,17 +169,22 @@ def inferred_countries(chains: list[Chain]) -> set[str]:
     countries read from cue words can be such namesakes too ("South": a region of
     Cameroon). A name speaks for a country when every reading of it that is a province,
     or a town of `_MAIN_PLACE` people or more, lies there; no other country may have
-    half as many names speaking for it.
+    half as many names speaking for it. A province named so says which of a country's
+    namesakes is meant ("Wayne County" in an article that names Ohio).
     """
     votes: dict[str, set[str]] = {}
+    provinces: dict[str, set[str]] = {}
     for chain in chains:
         for m in chain.mentions:
             said = key(m.text)
-            main = {e.iso3 for e in m.entries if key(e.name) == said and (
-                e.kind == "admin1" or (e.kind == "city" and e.population >= _MAIN_PLACE))}
-            if len(main) == 1:
-                votes.setdefault(main.pop(), set()).add(said)
+            main = [e for e in m.entries if key(e.name) == said and (
+                e.kind == "admin1" or (e.kind == "city" and e.population >= _MAIN_PLACE))]
+            if len({e.iso3 for e in main}) == 1:
+                votes.setdefault(main[0].iso3, set()).add(said)
+                a1s = {e.a1 for e in main if e.kind == "admin1" and e.a1}
+                if len(a1s) == 1:
+                    provinces.setdefault(main[0].iso3, set()).update(a1s)
     ranked = sorted(((len(v), c) for c, v in votes.items()), reverse=True)
     if not ranked or (len(ranked) > 1 and 2 * ranked[1][0] >= ranked[0][0]):
         return set()
-    return {ranked[0][1]}
+    return {ranked[0][1]} | provinces.get(ranked[0][1], set())
