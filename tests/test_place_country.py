@@ -25,3 +25,10 @@ def test_local_news_words_are_not_foreign_towns(nlp):
                      "late Saturday, police said. Detectives in Toledo asked witnesses from Ohio "
                      "to call them.", "wounded")
     assert ev.location.country == "USA"
+
+
+def test_a_province_the_article_names_picks_the_county(nlp):
+    # Wayne County alone is the large one in Michigan; the article names Ohio
+    ev = locate(nlp, "A deputy was shot during a traffic stop in Wayne County late Monday. "
+                     "Troopers across Ohio were told to look for a gray pickup.", "shot")
+    assert ev.location.country == "USA" and ev.location.admin1 == "Ohio"
