@@ -1,4 +1,4 @@
-"""Places: the article's country read from its places when it names none, on sentences of our own."""
+"""Places: what the article says of its country and its names, on sentences of our own."""
 import pytest
 
 from chronicle.places.gazetteer import open_gazetteer
@@ -32,3 +32,11 @@ def test_a_province_the_article_names_picks_the_county(nlp):
     ev = locate(nlp, "A deputy was shot during a traffic stop in Wayne County late Monday. "
                      "Troopers across Ohio were told to look for a gray pickup.", "shot")
     assert ev.location.country == "USA" and ev.location.admin1 == "Ohio"
+
+
+def test_a_town_the_parser_takes_for_a_people_is_still_a_place(nlp):
+    # the small parser tags Bobo-Dioulasso NORP; a town of 900,000 is no people
+    ev = locate(nlp, "On 4 April, traders who had lost their stalls in sector 12 of "
+                     "Bobo-Dioulasso marched to the town hall to demand new plots.", "marched")
+    assert ev.location is not None and ev.location.country == "BFA"
+    assert near(ev.location, 11.18, -4.30)

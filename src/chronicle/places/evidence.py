@@ -36,22 +36,32 @@ def without_people(text: str, mentions: list[Mention], doc) -> list[Mention]:
     A PERSON entity still counts as a place after a locative preposition, before a type
     word ("in Kibanda village"), named with a larger place ("Napula (Macomia, Cabo
     Delgado)") or naming a road ("the Baalbek-Homs road"): small parsers take unknown
-    village names for people.
+    village names for people. A NORP entity that is the name of a town of `_MAIN_PLACE`
+    people or more is that town.
     """
     if doc is None:
         return mentions
     # peoples and communities ("clashes between Pokot and Turkana herders") are no places either
-    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "NORP")]
+    # (but the parser takes many a town for a people: "Bobo-Dioulasso", "Kadiogo")
+    people = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("PERSON", "NORP")]
     if people:
         listed = _listed(text, mentions)
         kept: list[Mention] = []
         for m in mentions:
-            if (not any(s <= m.start < e or m.start <= s < m.end for s, e in people)
+            if (not any(s <= m.start < e or m.start <= s < m.end for s, e, _ in people)
+                    or (_town(m) and not any(s <= m.start < e for s, e, lab in people if lab == "PERSON"))
                     or _after_place_prep(text, m.start) or m.tail > m.end or m.road
                     or id(m) in listed or _listed_after(text, kept, m)):
                 kept.append(m)
         mentions = kept
     return without_surnames(mentions, doc)
+
+
+def _town(m: Mention) -> bool:
+    """Say whether a name is that of a town of `_MAIN_PLACE` people or more."""
+    said = key(m.text)
+    return any(e.kind == "city" and e.population >= _MAIN_PLACE and key(e.name) == said
+               for e in m.entries)
 
 
 def _listed(text: str, mentions: list[Mention]) -> set[int]:
