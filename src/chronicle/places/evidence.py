@@ -13,6 +13,7 @@ import regex
 from .gazetteer import key
 from .mentions import Chain, Mention, vocab, without_surnames
 
+_MAIN_PLACE = 50_000  # people: a town this large is what its bare name means
 _LIST_GAP = regex.compile(r"\s*(?:,|\(|\)\s*,?|,\s*\()\s*")
 _IN_GAP = regex.compile(r"\s+in\s+(?:the\s+)?")
 _AND = regex.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
@@ -164,9 +165,6 @@ def _common_word(doc, m: Mention) -> bool:
     tok = span[0]
     return tok.is_sent_start and tok.pos_ in _NOT_NAME_POS and tok.ent_type_ not in ("GPE", "LOC")
 
-
-
-_MAIN_PLACE = 50_000  # people: a town this large is what its bare name means
 
 
 def inferred_countries(chains: list[Chain]) -> set[str]:
