@@ -41,6 +41,8 @@ def figures(text):
     ("A suicide bomber detonated a vest at a checkpoint, killing three soldiers.", (4, None)),
     ("Both attackers were killed by the guards.", (2, None)),
     ("Five people, including two children, were injured in the blast.", (None, 5)),
+    ("A 9-year-old boy remains in critical condition after a stray bullet hit him.", (None, 1)),
+    ("One man died at the scene and a woman is in serious condition, police said.", (1, 1)),
 ])
 def test_casualty_figures(text, expected):
     assert figures(text) == expected

@@ -212,6 +212,12 @@ _SINGLE_DIED = re.compile(r"\b(?P<det>an?|the|one)\s+(?P<np>(?:[\w\-'’]+\s+){0
                           r"(?:later\s+|subsequently\s+|also\s+)?(?:died|succumbed)\b", re.I)
 # the lookahead holds the first letters of the verbs below ("the killing of" included):
 # most words fail on it at once; keep it in step when a verb is added
+# "a 15-year-old boy remains in critical condition": one person hurt, said by the state they are in
+_SINGLE_CONDITION = re.compile(
+    r"\b(?P<det>an?|the|one)\s+(?P<np>(?:(?!and\b|or\b|but\b)[\w\-'’]+\s+){0,3}?)(?!and\b|or\b|but\b)(?P<noun>[a-z\-]+)\s+"
+    r"(?:\w+ly\s+)?(?:remains?|remained|is|was|were|has\s+been|had\s+been|is\s+listed|was\s+listed)\s+"
+    r"(?P<verb>in\s+(?:critical|serious|grave|stable|fair|life-threatening)(?:\s+but\s+stable)?\s+condition)\b",
+    re.I)
 _ACTIVE_SINGLE = re.compile(
     r"\b(?=[abdegiklmstw])(?P<verb>killing|killed|kills|assassinated|assassinating|murdered|murdering|beheaded|beheading|"
     r"executed|executing|lynched|lynching|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|"
@@ -270,7 +276,7 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
     """Return one-person casualties written without a number ("a man was shot dead")."""
     found = []
     pronouns = {"it", "this", "that", "which", "who", "whom"}  # "a man who was killed" is a relative clause: background
-    for pat in (_SINGLE_KILLED, _SINGLE_DIED, _NAMED_KILLED):
+    for pat in (_SINGLE_KILLED, _SINGLE_DIED, _NAMED_KILLED, _SINGLE_CONDITION):
         for m in pat.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
@@ -285,7 +291,7 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
             if noun in ("attack", "blast", "explosion", "incident"):
                 continue
             verb = (m.groupdict().get("verb") or "died").lower()
-            role = "injured" if verb in ("injured", "wounded", "hurt") else "killed"
+            role = "injured" if verb in ("injured", "wounded", "hurt") or verb.endswith("condition") else "killed"
             det = (m.groupdict().get("det") or "").lower()
             along = parse_number(m.group("n")) if m.groupdict().get("n") else None
             found.append(Mention(role, 1 + (along or 0), m.start(), m.end(), _qualifier(text, m.start(), m.group(0)),
