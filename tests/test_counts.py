@@ -43,6 +43,8 @@ def figures(text):
     ("Five people, including two children, were injured in the blast.", (None, 5)),
     ("A 9-year-old boy remains in critical condition after a stray bullet hit him.", (None, 1)),
     ("One man died at the scene and a woman is in serious condition, police said.", (1, 1)),
+    ("The boy was shot in the leg while he sat on a porch, his aunt said.", (None, 1)),
+    ("A driver was shot in the chest and died later at the hospital.", (1, None)),
 ])
 def test_casualty_figures(text, expected):
     assert figures(text) == expected

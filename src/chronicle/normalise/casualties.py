@@ -218,6 +218,14 @@ _SINGLE_CONDITION = re.compile(
     r"(?:\w+ly\s+)?(?:remains?|remained|is|was|were|has\s+been|had\s+been|is\s+listed|was\s+listed)\s+"
     r"(?P<verb>in\s+(?:critical|serious|grave|stable|fair|life-threatening)(?:\s+but\s+stable)?\s+condition)\b",
     re.I)
+# "the girl was shot in the arm": one person hit and, unless the sentence goes on to a death, hurt
+_SINGLE_HIT = re.compile(
+    r"\b(?P<det>an?|the|one)\s+(?P<np>(?:(?!and\b|or\b|but\b)[\w\-'’]+\s+){0,3}?)(?!and\b|or\b|but\b)(?P<noun>[a-z\-]+)"
+    r"\s+(?:was|had\s+been|has\s+been|is)\s+(?:\w+ly\s+)?(?P<verb>shot|struck|hit|grazed)"
+    r"(?:\s+(?:once|twice|several\s+times|multiple\s+times))?\s+in\s+(?:the|his|her|both)\s+"
+    r"(?:arm|arms|leg|legs|hand|foot|feet|shoulder|back|chest|stomach|abdomen|hip|thigh|knee|ankle|ankles|"
+    r"buttocks|side|neck|face|head|torso|wrist|elbow)\b(?![^.;]*\b(?:died|dead|killed|fatal|fatally|death|succumbed)\b)",
+    re.I)
 _ACTIVE_SINGLE = re.compile(
     r"\b(?=[abdegiklmstw])(?P<verb>killing|killed|kills|assassinated|assassinating|murdered|murdering|beheaded|beheading|"
     r"executed|executing|lynched|lynching|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|"
@@ -276,7 +284,7 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
     """Return one-person casualties written without a number ("a man was shot dead")."""
     found = []
     pronouns = {"it", "this", "that", "which", "who", "whom"}  # "a man who was killed" is a relative clause: background
-    for pat in (_SINGLE_KILLED, _SINGLE_DIED, _NAMED_KILLED, _SINGLE_CONDITION):
+    for pat in (_SINGLE_KILLED, _SINGLE_DIED, _NAMED_KILLED, _SINGLE_CONDITION, _SINGLE_HIT):
         for m in pat.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
@@ -291,7 +299,8 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
             if noun in ("attack", "blast", "explosion", "incident"):
                 continue
             verb = (m.groupdict().get("verb") or "died").lower()
-            role = "injured" if verb in ("injured", "wounded", "hurt") or verb.endswith("condition") else "killed"
+            role = "injured" if verb in ("injured", "wounded", "hurt", "shot", "struck", "hit", "grazed") or verb.endswith(
+                "condition") else "killed"
             det = (m.groupdict().get("det") or "").lower()
             along = parse_number(m.group("n")) if m.groupdict().get("n") else None
             found.append(Mention(role, 1 + (along or 0), m.start(), m.end(), _qualifier(text, m.start(), m.group(0)),
