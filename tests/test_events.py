@@ -50,6 +50,11 @@ def test_threatened_to_attack_is_threaten_not_assault(run):
     assert threat and threat[0].status == "threatened"
 
 
+def test_life_threatening_injuries_are_no_threat(run):
+    evs = run("Two men were shot outside a bar on Friday and suffered non-life-threatening injuries.")
+    assert "THREATEN" not in types(evs) and "ASSAULT" in types(evs)
+
+
 def test_background_mention_is_not_news(run):
     text = "Since 2017, when militants bombed the old bridge, the road to the market has stayed closed."
     assert "ASSAULT" not in types(run(text, published="2023-05-02"))
