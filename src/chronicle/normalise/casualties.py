@@ -210,22 +210,22 @@ _SINGLE_KILLED = re.compile(
     r"injured|wounded|hurt)\b", re.I)
 _SINGLE_DIED = re.compile(r"\b(?P<det>an?|the|one)\s+(?P<np>(?:[\w\-'’]+\s+){0,3}?)(?P<noun>[a-z\-]+)\s+"
                           r"(?:later\s+|subsequently\s+|also\s+)?(?:died|succumbed)\b", re.I)
-# the lookahead holds the first letters of the verbs below ("the killing of" included):
-# most words fail on it at once; keep it in step when a verb is added
+# one person named by a noun phrase of up to four words with no conjunction among them
+_ONE_PERSON = r"\b(?P<det>an?|the|one)\s+(?P<np>(?:(?!and\b|or\b|but\b)[\w\-'’]+\s+){0,3}?)(?!and\b|or\b|but\b)(?P<noun>[a-z\-]+)"
 # "a 15-year-old boy remains in critical condition": one person hurt, said by the state they are in
 _SINGLE_CONDITION = re.compile(
-    r"\b(?P<det>an?|the|one)\s+(?P<np>(?:(?!and\b|or\b|but\b)[\w\-'’]+\s+){0,3}?)(?!and\b|or\b|but\b)(?P<noun>[a-z\-]+)\s+"
-    r"(?:\w+ly\s+)?(?:remains?|remained|is|was|were|has\s+been|had\s+been|is\s+listed|was\s+listed)\s+"
+    _ONE_PERSON + r"\s+(?:\w+ly\s+)?(?:remains?|remained|is|was|were|has\s+been|had\s+been|is\s+listed|was\s+listed)\s+"
     r"(?P<verb>in\s+(?:critical|serious|grave|stable|fair|life-threatening)(?:\s+but\s+stable)?\s+condition)\b",
     re.I)
 # "the girl was shot in the arm": one person hit and, unless the sentence goes on to a death, hurt
 _SINGLE_HIT = re.compile(
-    r"\b(?P<det>an?|the|one)\s+(?P<np>(?:(?!and\b|or\b|but\b)[\w\-'’]+\s+){0,3}?)(?!and\b|or\b|but\b)(?P<noun>[a-z\-]+)"
-    r"\s+(?:was|had\s+been|has\s+been|is)\s+(?:\w+ly\s+)?(?P<verb>shot|struck|hit|grazed)"
+    _ONE_PERSON + r"\s+(?:was|had\s+been|has\s+been|is)\s+(?:\w+ly\s+)?(?P<verb>shot|struck|hit|grazed)"
     r"(?:\s+(?:once|twice|several\s+times|multiple\s+times))?\s+in\s+(?:the|his|her|both)\s+"
     r"(?:arm|arms|leg|legs|hand|foot|feet|shoulder|back|chest|stomach|abdomen|hip|thigh|knee|ankle|ankles|"
     r"buttocks|side|neck|face|head|torso|wrist|elbow)\b(?![^.;]*\b(?:died|dead|killed|fatal|fatally|death|succumbed)\b)",
     re.I)
+# the lookahead holds the first letters of the verbs below ("the killing of" included):
+# most words fail on it at once; keep it in step when a verb is added
 _ACTIVE_SINGLE = re.compile(
     r"\b(?=[abdegiklmstw])(?P<verb>killing|killed|kills|assassinated|assassinating|murdered|murdering|beheaded|beheading|"
     r"executed|executing|lynched|lynching|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|"
