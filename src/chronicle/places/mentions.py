@@ -343,7 +343,9 @@ def _spelled(name: str, rest: list, v: dict) -> bool:
 
 def _alike(name: str, other: str) -> bool:
     """Say whether two spellings of a name look alike (their keys at least 0.6 similar)."""
-    return _likeness(name, other) >= 0.6
+    matcher = SequenceMatcher(None, key(name), key(other))
+    # the quick ratios bound the ratio from above: most namesakes by skeleton fail on them
+    return matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6 and matcher.ratio() >= 0.6
 
 
 
