@@ -352,11 +352,18 @@ def _passive_claim(tok, kids, text: str, quotes, data) -> Optional[Found]:
     return Found(span_of([tok]), trim(text, *span_of(toks)), kind, None)
 
 
+# the parts of speech `_cue_of` and 'seems' read as cues: other words cue only as feelings
+_CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
+
+
 def verb_statements(sent, text: str, quotes) -> list[Found]:
     """Return statements cued by verbs of saying in one sentence."""
     data = cues()
     out = []
     for tok in sent:
+        if tok.pos_ not in _CUE_POS and tok.lower_ not in data["feelings"] \
+                and tok.lower_ not in data["evident_words"]:
+            continue  # neither a feeling, nor 'clear', nor a verb or noun: no cue (see below)
         feeling = impression(tok, text, quotes, data)
         if feeling is not None:
             out.append(feeling)

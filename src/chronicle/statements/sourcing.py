@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..parse.docs import doc_text
 from .quotes import span_of, trim, widen
 from .contents import has_own_object
 from .cuewords import Found, cues
@@ -12,6 +13,8 @@ from .speakers import ents_in, speaker_tokens, subject_of
 def according_statements(sent, text: str, quotes) -> list[Found]:
     """Return 'according to X, Y' / 'Y, according to X' statements of one sentence."""
     out = []
+    if "according" not in doc_text(sent.doc)[sent.start_char:sent.end_char].lower():
+        return out  # no token of the sentence is "according"
     toks = list(sent)
     for k, tok in enumerate(toks[:-2]):
         if tok.lower_ != "according" or toks[k + 1].lower_ != "to":
