@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..records import Article, Event, Span
 from . import labels, mentions, ontology
-from .clauses import DEFINITE, YEAR, Bag, clause_tokens, sentence_text
+from .clauses import DEFINITE, YEAR, Bag, clause_tokens, doc_words, sentence_text
 from .rules import fires, on
 from .status import claimed_act, mention_status, negated
 
@@ -239,10 +239,15 @@ def _candidates(article: Article) -> list[Candidate]:
     primed = False
     short = mentions.short_text(article.text)
     whole = Bag.of_doc(article.doc) if short else None
+    words = doc_words(article.doc)
     for si, sent in enumerate(article.doc.sents):
+        if not any(keys.intersection((lem, low, low[:-1], low[:-2]))
+                   for lem, low, *_ in words[sent.start:sent.end]):
+            continue  # no word of the sentence has an entry (the test below, on every token)
         toks = [t for t in sent]
-        # a short report (an ACLED note, a GTD summary) is one story: its words are one context
-        bag = whole if short else Bag.of_span(sent)
+        # a short report (an ACLED note, a GTD summary) is one story: its words are one context;
+        # a sentence's own bag is built when a trigger asks for its context
+        bag = whole
         used: set[int] = set()
         aftermath: set[int] = set()
         for i, tok in enumerate(toks):
@@ -257,6 +262,7 @@ def _candidates(article: Article) -> list[Candidate]:
                 idx = _match_phrase(toks, i, e["words"])
                 if idx and not used.intersection(idx):
                     span = [toks[k] for k in idx]
+                    bag = bag or Bag.of_span(sent)
                     if _context_ok(e, _phrase_head(span), bag) and fires(e["id"]):
                         found = (e, span, idx)
                         break
@@ -272,6 +278,7 @@ def _candidates(article: Article) -> list[Candidate]:
                         aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
                 # the tagger's lemma can be wrong ("raped" -> "rap"): an entry for the word form is tried too
                 for e in singles.get(lem, []) + (singles.get(tok.lower_, []) if tok.lower_ != lem else []):
+                    bag = bag or Bag.of_span(sent)
                     if pos in e["pos"] and _context_ok(e, tok, bag, primed, loose=primed and not short) and fires(e["id"]):
                         found = (e, [tok], [i])
                         break
