@@ -15,6 +15,7 @@ from .gazetteer import Entry, Gazetteer, aliases_data, key, normalise
 
 # A name word: capitalised, possibly with an Al-/el- prefix or inner apostrophes.
 _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dstrzn]|[Aa]sh)[-‐])?\p{Lu}[\p{L}\p{M}'’‘ʼ`]*(?:[-‐]\p{L}[\p{L}\p{M}'’]*)*\.?"
+_WORD_RE = regex.compile(_WORD)
 _JOINERS = regex.compile(r" (?:de|del|la|de la|do|da|dos|das) ")
 _TYPE_WORD = regex.compile(r"\G[ ]+([A-Za-z-]+)")
 _LEAD_WORDS = regex.compile(r"[\p{L}-]+|[(),;:.]")
@@ -213,7 +214,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 
     for run in v["run"].finditer(text):
         run_start, run_end = run.start(), run.end()
-        words = list(regex.finditer(_WORD, run.group()))
+        words = list(_WORD_RE.finditer(run.group()))
         i, unknown_from = 0, None
         while i < len(words):
             found = None
