@@ -108,6 +108,8 @@ class Gazetteer:
         self._local = threading.local()
         # cached answers hold Entry tuples: bounded so a worker's memory stays small
         self.lookup = lru_cache(maxsize=20_000)(self._lookup)
+        # and by key: names written apart ("BAGHDAD", "Baghdad", "Al-Qaim", "Al Qaim") share the rows
+        self._keyed = lru_cache(maxsize=20_000)(self._keyed_uncached)
         # keyed by skeleton, not by name: names spelled apart with one skeleton share the rows
         self._skeletal = lru_cache(maxsize=5_000)(self._skeletal_uncached)
         self._countries: Optional[dict[str, Entry]] = None
@@ -124,8 +126,9 @@ class Gazetteer:
     def _lookup(self, name: str) -> tuple[Entry, ...]:
         """Return every place one of whose names folds to the same form as `name`."""
         k = key(name)
-        if not k:
-            return ()
+        return self._keyed(k) if k else ()
+
+    def _keyed_uncached(self, k: str) -> tuple[Entry, ...]:
         cur = self._con().execute(
             "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid WHERE a.key = ?",
             (k,))
