@@ -23,7 +23,6 @@ MAX_REST_CHARS = 240
 
 
 _PARENS_SIZE = re.compile(r"\[size=[^\]]*\]", re.I)
-_DIGIT = re.compile(r"\d")
 
 
 _MIXED = re.compile(r"\s*(?:,|and|or)\s*(?:injured|wounded|captured|arrested|killed|abducted)\b", re.I)
@@ -427,10 +426,7 @@ def _find_counts(text: str) -> list[Mention]:
     """Return every casualty figure of `text`, in order of position."""
     text = _lower_bounds(text)  # "killed between 11 and 20 people": the lower figure, as ACLED and GTD code it
     res = role_res()
-    # figures in dates and size notes are no counts; with no digit and no number word, no
-    # pattern that reads a figure can match, so there is nothing to block
-    figures = _DIGIT.search(text) is not None or number_re().search(text) is not None
-    blocked = [(d.start, d.end) for d in find_dates(text) if d.kind != "relative"] if figures else []
+    blocked = [(d.start, d.end) for d in find_dates(text) if d.kind != "relative"]
     blocked += [m.span() for m in _PARENS_SIZE.finditer(text)]
     found: list[Mention] = []
     for key in ("this_event", "acled_total", "coded", "fatalities"):
