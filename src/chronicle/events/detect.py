@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..records import Article, Event, Span
 from . import labels, mentions, ontology
-from .clauses import DEFINITE, YEAR, Bag, clause_tokens, doc_words, sentence_text
+from .clauses import DEFINITE, YEAR, Bag, clause_tokens, sentence_text
 from .rules import fires, on
 from .status import claimed_act, mention_status, negated
 
@@ -239,11 +239,7 @@ def _candidates(article: Article) -> list[Candidate]:
     primed = False
     short = mentions.short_text(article.text)
     whole = Bag.of_doc(article.doc) if short else None
-    words = doc_words(article.doc)
     for si, sent in enumerate(article.doc.sents):
-        if not any(keys.intersection((lem, low, low[:-1], low[:-2]))
-                   for lem, low, *_ in words[sent.start:sent.end]):
-            continue  # no word of the sentence has an entry (the test below, on every token)
         toks = [t for t in sent]
         # a short report (an ACLED note, a GTD summary) is one story: its words are one context;
         # a sentence's own bag is built when a trigger asks for its context
