@@ -51,14 +51,21 @@ def _charge_about_attack(verb: Token, obj: Token) -> bool:
 
 
 
+_CUED = frozenset({"bear", "have", "show", "carry", "perpetuate", "attribute", "link", "tie", "blame",
+                   "suspect", "accuse", "speculate", "believe", "think", "indicate", "say", "note",
+                   "report", "posit", "suggest", "state", "be"})
+
+
 def claimants(doc: Doc) -> list[tuple[int, Token, Optional[str]]]:
     """(character offset of the verb, token, basis) for everyone said to have claimed, or been blamed
     for, an attack, in text order."""
     out: list[tuple[int, Token, Optional[str]]] = []
     incident = frame("incident_nouns")
+    # the verbs a branch below reads: any other verb names no one, so its parse is not read
+    cued = frame("claim_verbs") | frame("agent_support") | _CUED
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" and lemma != "be":
+        if lemma not in cued or (tok.pos_ != "VERB" and lemma != "be"):
             continue
         found: list[Token] = []
         basis = "claimed" if lemma in frame("claim_verbs") else "suspected"

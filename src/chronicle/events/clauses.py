@@ -33,7 +33,7 @@ def sentence_text(sent) -> str:
     return doc_text(sent.doc)[sent.start_char:sent.end_char]
 
 
-def _doc_words(doc) -> tuple:
+def doc_words(doc) -> tuple:
     """Return, once per doc, each token's (lemma, word, lemma:POS, kept in sequences, kept in sets)."""
     info = doc.user_data.get("chronicle_words")
     if info is None:
@@ -67,7 +67,7 @@ class Bag:
             idx = [t.i for t in tokens]
         else:
             idx = tokens
-        info = _doc_words(doc) if doc is not None else ()
+        info = doc_words(doc) if doc is not None else ()
         rows = [info[i] for i in idx if info[i][3]]
         self.lemma_text = " " + " ".join(r[0] for r in rows) + " "
         self.word_text = " " + " ".join(r[1] for r in rows) + " "

@@ -241,8 +241,9 @@ def _candidates(article: Article) -> list[Candidate]:
     whole = Bag.of_doc(article.doc) if short else None
     for si, sent in enumerate(article.doc.sents):
         toks = [t for t in sent]
-        # a short report (an ACLED note, a GTD summary) is one story: its words are one context
-        bag = whole if short else Bag.of_span(sent)
+        # a short report (an ACLED note, a GTD summary) is one story: its words are one context;
+        # a sentence's own bag is built when a trigger asks for its context
+        bag = whole
         used: set[int] = set()
         aftermath: set[int] = set()
         for i, tok in enumerate(toks):
@@ -257,6 +258,7 @@ def _candidates(article: Article) -> list[Candidate]:
                 idx = _match_phrase(toks, i, e["words"])
                 if idx and not used.intersection(idx):
                     span = [toks[k] for k in idx]
+                    bag = bag or Bag.of_span(sent)
                     if _context_ok(e, _phrase_head(span), bag) and fires(e["id"]):
                         found = (e, span, idx)
                         break
@@ -272,6 +274,7 @@ def _candidates(article: Article) -> list[Candidate]:
                         aftermath.add(tok.i)  # "the bombing suspect", "the attack site": a mention, not a report
                 # the tagger's lemma can be wrong ("raped" -> "rap"): an entry for the word form is tried too
                 for e in singles.get(lem, []) + (singles.get(tok.lower_, []) if tok.lower_ != lem else []):
+                    bag = bag or Bag.of_span(sent)
                     if pos in e["pos"] and _context_ok(e, tok, bag, primed, loose=primed and not short) and fires(e["id"]):
                         found = (e, [tok], [i])
                         break

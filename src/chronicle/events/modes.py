@@ -2,11 +2,12 @@
 support, and the words that only frame it."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from ..records import Article, Event
 from . import ontology
-from .clauses import Bag, aside_tokens, clause_tokens
+from .clauses import Bag, aside_tokens, clause_tokens, doc_words
 from .mentions import short_text
 from .roles import agent_tokens, context_bag, sentence_bag, sentences_after, trigger_token
 
@@ -40,11 +41,22 @@ def mode_tokens(head) -> list:
     return [t for t in toks if t.i not in hit] + [t for t in means if t.i not in seen]
 
 
+@lru_cache(maxsize=1)
+def _chemical_words() -> frozenset:
+    """Return every word of the chemical mode's cues (lemma of a "lemma:POS" cue)."""
+    return frozenset(w for cue in dict(ontology.mode_cues())["chemical"] for w in cue.split(":")[0].split())
+
+
 def _gas_named(article: Article, ev: Event) -> bool:
     """Return True when the event's sentence names a gas as what was used, not in a what-about phrase
     ("strikes in retaliation for a chlorine attack") nor as a facility ("chemical weapons sites")."""
     # a short report often says what the shells carried in its next sentence
     sents = sentences_after(article, ev, 1 if short_text(article.text) else 0)
+    # a cue is found in some of the sentences' words only if each of its words is among them
+    rows, chemical = doc_words(article.doc), _chemical_words()
+    if not any(r[0] in chemical or r[1] in chemical or " " in r[0] or " " in r[1]
+               for s in sents for r in rows[s.start:s.end]):
+        return False
     skip: set[int] = set()
     for t in (t for s in sents for t in s):
         if t.i not in skip:

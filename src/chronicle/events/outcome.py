@@ -9,6 +9,8 @@ GTD's codes for one. Harm counts only when it is said to have happened: "no one 
 """
 from __future__ import annotations
 
+from functools import cache, partial
+
 from ..records import Article, Event
 from . import ontology
 from .clauses import Bag
@@ -94,14 +96,15 @@ def settle_outcomes(article: Article, events: list[Event]) -> None:
             continue
         if ev.type != "ASSAULT" or not ev.gtd:
             continue
-        toks = report_tokens(article, ev)
-        bag = Bag.of_doc(article.doc) if short_text(article.text) else Bag(toks)
-        if fires("status.device_failed", ev.mode in REMOTE and bag.cue("device_failed") and not harmed(toks)):
+        toks = cache(partial(report_tokens, article, ev))  # built when a harm test is reached
+        bag = Bag.of_doc(article.doc) if short_text(article.text) else Bag(
+            [i for s in sentences_after(article, ev, 1) for i in range(s.start, s.end)], article.doc)
+        if fires("status.device_failed", ev.mode in REMOTE and bag.cue("device_failed") and not harmed(toks())):
             ev.status = "attempted"
-        elif fires("status.repelled", bag.cue("repelled") and not harmed(toks)):
+        elif fires("status.repelled", bag.cue("repelled") and not harmed(toks())):
             ev.status = "attempted"
         elif ev.gtd.get("attack_type") == "Assassination":
-            if fires("status.target_unharmed", bag.cue("unharmed") and not harmed([t for t in toks if t.lemma_.lower() in ("kill", "die", "dead", "death")])):
+            if fires("status.target_unharmed", bag.cue("unharmed") and not harmed([t for t in toks() if t.lemma_.lower() in ("kill", "die", "dead", "death")])):
                 ev.status = "attempted"
-            elif fires("status.target_injured", harmed(toks) and not harmed([t for t in toks if t.lemma_.lower() in ("kill", "die", "dead", "death", "fatality", "casualty")])):
+            elif fires("status.target_injured", harmed(toks()) and not harmed([t for t in toks() if t.lemma_.lower() in ("kill", "die", "dead", "death", "fatality", "casualty")])):
                 ev.status = "attempted"  # GTD counts an assassination as done only when its target died

@@ -23,7 +23,7 @@ def context_bag(article: Article, ev: Event, following: int = 2) -> Bag:
     key = (sentence_at(doc, ev.trigger.start) or 0, following)
     bags = doc.user_data.setdefault("chronicle_bags", {})
     if key not in bags:
-        bags[key] = Bag([t for s in sentences_after(article, ev, following) for t in s])
+        bags[key] = Bag([i for s in sentences_after(article, ev, following) for i in range(s.start, s.end)], doc)
     return bags[key]
 
 

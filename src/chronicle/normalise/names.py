@@ -80,7 +80,7 @@ def lexicon() -> Lexicon:
 @lru_cache(maxsize=16_384)
 def known_group(text: str) -> Optional[tuple[int, int, dict]]:
     """Return (start, end, group) of the longest known group alias in `text`, or None."""
-    spans = group_spans(text)
+    spans = group_spans.__wrapped__(text)  # not kept twice: this one has its own cache
     return max(spans, key=lambda x: x[1] - x[0]) if spans else None
 
 
@@ -90,16 +90,16 @@ def _loose_aliases() -> dict[str, dict]:
     return {k.replace("'", ""): v for k, v in lexicon().alias_to_group.items()}
 
 
-def group_spans(text: str) -> list[tuple[int, int, dict]]:
+@lru_cache(maxsize=8)  # an article's whole text is read for its arguments and for its names
+def group_spans(text: str) -> tuple[tuple[int, int, dict], ...]:
     """Return every known group alias in `text` as (start, end, group), left to right."""
-    lex = lexicon()
-    out = []
+    lex, out = lexicon(), []
     for m in lex.alias_re.finditer(text):
         key = _norm(m.group(0))
         g = lex.alias_to_group.get(key) or _loose_aliases().get(key.replace("'", ""))
         if g is not None:
             out.append((m.start(), m.end(), g))
-    return out
+    return tuple(out)
 
 
 def country_of_word(word: str) -> Optional[str]:

@@ -79,7 +79,8 @@ def long_sentences(doc):
 
 
 def doc_text(doc: Doc) -> str:
-    """Return a parsed doc's text, joined once per doc (`Doc.text` builds every Token each time)."""
+    """Return a parsed doc's text: the text `make_doc` tokenized, else joined once per doc
+    (`Doc.text` builds every Token each time)."""
     text = doc.user_data.get(TEXT)
     if text is None:
         text = doc.user_data[TEXT] = doc.text
@@ -111,9 +112,11 @@ def longest_sentence(doc: Doc) -> int:
 
 def make_doc(nlp: Language, text: str, settings: Settings, strict: bool = False) -> Doc:
     """Return the tokenized, unparsed Doc of the bounded text the parser reads."""
-    doc = nlp.make_doc(parser_text(text, settings.max_chars_parsed, settings.max_tokens_parsed,
-                                   settings.max_token_chars))
+    text = parser_text(text, settings.max_chars_parsed, settings.max_tokens_parsed,
+                       settings.max_token_chars)
+    doc = nlp.make_doc(text)
     doc.user_data[LIMIT] = settings.max_sentence_tokens
+    doc.user_data[TEXT] = text  # the tokenizer keeps every character: Doc.text would rebuild it
     if strict:
         doc.user_data[STRICT] = True
     return doc
@@ -141,16 +144,17 @@ def parse_doc(nlp: Language, doc: Doc, settings: Settings) -> Doc:
         parsed = nlp(doc)
     else:
         pieces = []
+        bounds = {k: v for k, v in doc.user_data.items() if k != TEXT}  # not the whole's text
         for start, end in _pieces(doc, PIECE_TOKENS):
             piece = doc[start:end].as_doc()
-            piece.user_data.update(doc.user_data)
+            piece.user_data.update(bounds)
             pieces.append(piece)
         # a few pieces at a time: a time limit can stop the parse between batches
         done = list(nlp.pipe(pieces, batch_size=PIECES_PER_BATCH))
         for piece in done:
             piece.user_data.clear()  # the bounds are the whole doc's, set on it below
         parsed = Doc.from_docs(done, ensure_whitespace=False)
-        parsed.user_data.update(doc.user_data)
+        parsed.user_data.update(bounds)
     return strict_if_needed(nlp, parsed, settings)
 
 

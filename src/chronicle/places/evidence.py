@@ -19,6 +19,8 @@ _IN_GAP = regex.compile(r"\s+in\s+(?:the\s+)?")
 _AND = regex.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 _LIST_ON = regex.compile(r"[,.]?\s*,\s*\p{Lu}")  # "Beersheba, Southern, Israel"
 _THE_BEFORE = regex.compile(r"\bthe\s+$", regex.I)
+_LETTERS = regex.compile(r"[\p{L}-]+")
+_NAMES_THEN_WORD = regex.compile(r"(?:[ ]+\p{Lu}[\p{L}'’-]*)+[ ]+([a-z-]+)")
 # words that open a sentence and name no place when the parse does not read them as names
 _NOT_NAME_POS = {"ADV", "ADP", "DET", "PRON", "AUX", "VERB", "SCONJ", "CCONJ", "NUM", "PART",
                  "INTJ", "ADJ"}
@@ -100,7 +102,7 @@ def _listed_after(text: str, kept: list[Mention], m: Mention) -> bool:
 def _after_place_prep(text: str, start: int) -> bool:
     """Say whether a locative preposition ("in", "near the village of") stands before `start`."""
     v = vocab()
-    words = regex.findall(r"[\p{L}-]+", text[max(0, start - 60):start])
+    words = _LETTERS.findall(text[max(0, start - 60):start])
     for w in reversed(words):
         lw = w.lower()
         if lw in _PLACE_PREPS:
@@ -152,7 +154,7 @@ def weigh(text: str, chains: list[Chain], countries: set[str], doc=None) -> None
 
 def _run_has_type(text: str, m: Mention) -> bool:
     """Say whether the capitalised run holding `m` goes on after it to a type word."""
-    rest = regex.match(r"(?:[ ]+\p{Lu}[\p{L}'’-]*)+[ ]+([a-z-]+)", text[m.end:m.end + 80])
+    rest = _NAMES_THEN_WORD.match(text[m.end:m.end + 80])
     return rest is not None and rest.group(1) in vocab()["types"]
 
 

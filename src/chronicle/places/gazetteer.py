@@ -108,7 +108,11 @@ class Gazetteer:
         self._local = threading.local()
         # cached answers hold Entry tuples: bounded so a worker's memory stays small
         self.lookup = lru_cache(maxsize=20_000)(self._lookup)
-        self.fuzzy = lru_cache(maxsize=5_000)(self._fuzzy)
+        # and by key: names written apart ("BAGHDAD", "Baghdad", "Al-Qaim", "Al Qaim") share the rows
+        self._keyed = lru_cache(maxsize=20_000)(self._keyed_uncached)
+        # keyed by skeleton, not by name: names spelled apart with one skeleton share the rows
+        self._skeletal = lru_cache(maxsize=5_000)(self._skeletal_uncached)
+        self._countries: Optional[dict[str, Entry]] = None
         self._area = lru_cache(maxsize=10_000)(self._area_uncached)
 
     def _con(self) -> sqlite3.Connection:
@@ -122,15 +126,16 @@ class Gazetteer:
     def _lookup(self, name: str) -> tuple[Entry, ...]:
         """Return every place one of whose names folds to the same form as `name`."""
         k = key(name)
-        if not k:
-            return ()
+        return self._keyed(k) if k else ()
+
+    def _keyed_uncached(self, k: str) -> tuple[Entry, ...]:
         cur = self._con().execute(
             "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid WHERE a.key = ?",
             (k,))
         return tuple(map(_entry, cur))
 
-    def _fuzzy(self, name: str, min_len: int = 3, cc: Optional[str] = None,
-               kind: Optional[str] = None) -> tuple[Entry, ...]:
+    def fuzzy(self, name: str, min_len: int = 3, cc: Optional[str] = None,
+              kind: Optional[str] = None) -> tuple[Entry, ...]:
         """Return the places whose name has the same consonant skeleton as `name`, of `kind`
         and in the country `cc` when given (the index holds them back: Python builds only
         those rows).
@@ -141,6 +146,10 @@ class Gazetteer:
         skel = skeleton(name)
         if len(skel) < min_len:
             return ()
+        return self._skeletal(skel, cc, kind)
+
+    def _skeletal_uncached(self, skel: str, cc: Optional[str],
+                           kind: Optional[str]) -> tuple[Entry, ...]:
         sql, params = "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid WHERE a.skel = ?", [skel]
         for column, value in (("kind", kind), ("cc", cc)):
             if value is not None:
@@ -155,10 +164,17 @@ class Gazetteer:
 
     def country(self, code: str) -> Optional[Entry]:
         """Return the country entry for an ISO alpha-2 or alpha-3 code, or None."""
-        row = self._con().execute(
-            "SELECT * FROM place WHERE kind='country' AND (cc=? OR iso3=?)",
-            (code, code)).fetchone()
-        return _entry(row) if row else None
+        if self._countries is None:
+            # no index finds a country by its code: read them all in one scan, the first row
+            # in table order holding a code answering for it
+            found: dict[str, Entry] = {}
+            for row in self._con().execute("SELECT * FROM place WHERE kind='country'"):
+                entry = _entry(row)
+                for code_ in (entry.cc, entry.iso3):
+                    if code_ is not None:
+                        found.setdefault(code_, entry)
+            self._countries = found
+        return self._countries.get(code)
 
     def admin1(self, code: str) -> Optional[Entry]:
         """Return the admin1 entry for a key "CC.code", or None."""

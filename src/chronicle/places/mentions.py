@@ -15,6 +15,7 @@ from .gazetteer import Entry, Gazetteer, aliases_data, key, normalise
 
 # A name word: capitalised, possibly with an Al-/el- prefix or inner apostrophes.
 _WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dstrzn]|[Aa]sh)[-‐])?\p{Lu}[\p{L}\p{M}'’‘ʼ`]*(?:[-‐]\p{L}[\p{L}\p{M}'’]*)*\.?"
+_WORD_RE = regex.compile(_WORD)
 _JOINERS = regex.compile(r" (?:de|del|la|de la|do|da|dos|das) ")
 _TYPE_WORD = regex.compile(r"\G[ ]+([A-Za-z-]+)")
 _LEAD_WORDS = regex.compile(r"[\p{L}-]+|[(),;:.]")
@@ -213,7 +214,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 
     for run in v["run"].finditer(text):
         run_start, run_end = run.start(), run.end()
-        words = list(regex.finditer(_WORD, run.group()))
+        words = list(_WORD_RE.finditer(run.group()))
         i, unknown_from = 0, None
         while i < len(words):
             found = None
@@ -343,7 +344,9 @@ def _spelled(name: str, rest: list, v: dict) -> bool:
 
 def _alike(name: str, other: str) -> bool:
     """Say whether two spellings of a name look alike (their keys at least 0.6 similar)."""
-    return _likeness(name, other) >= 0.6
+    matcher = SequenceMatcher(None, key(name), key(other))
+    # the quick ratios bound the ratio from above: most namesakes by skeleton fail on them
+    return matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6 and matcher.ratio() >= 0.6
 
 
 

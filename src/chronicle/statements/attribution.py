@@ -264,7 +264,7 @@ def find_statements(article: Article) -> list[Statement]:
     found = [f for f in found if not _carrier(f, found, lemmas, doc) and not _narrated_act(f, doc)]
     found = _headline_repeats(found, text)
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
-    names = Names(doc, quotes)
+    names = Names(doc, quotes) if found else None  # its noun chunks and persons: only for speakers
     out = []
     for n, f in enumerate(found, 1):
         cue = Span(text[f.cue[0]:f.cue[1]], *f.cue)

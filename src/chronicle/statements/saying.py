@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..events.clauses import doc_words
 from .impressions import impression
 from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
 from .cuewords import Found, agentive, cues, lemma_of, person_noun, verb_class
@@ -356,7 +357,12 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
     """Return statements cued by verbs of saying in one sentence."""
     data = cues()
     out = []
-    for tok in sent:
+    doc, words = sent.doc, doc_words(sent.doc)  # (lemma, word, lemma:POS, ...): no Token built
+    for i in range(sent.start, sent.end):
+        if words[i][2].rpartition(":")[2] not in ("VERB", "AUX", "NOUN") and words[i][1] not in data["feelings"] \
+                and words[i][1] not in data["evident_words"]:
+            continue  # no feeling, 'clear', verb or noun: `_cue_of` and the impressions answer None
+        tok = doc[i]
         feeling = impression(tok, text, quotes, data)
         if feeling is not None:
             out.append(feeling)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..events.clauses import doc_words
+from ..parse.docs import doc_text
 from .quotes import span_of, trim, widen
 from .contents import has_own_object
 from .cuewords import Found, cues
@@ -12,6 +14,8 @@ from .speakers import ents_in, speaker_tokens, subject_of
 def according_statements(sent, text: str, quotes) -> list[Found]:
     """Return 'according to X, Y' / 'Y, according to X' statements of one sentence."""
     out = []
+    if "according" not in doc_text(sent.doc)[sent.start_char:sent.end_char].lower():
+        return out  # no token of the sentence is "according"
     toks = list(sent)
     for k, tok in enumerate(toks[:-2]):
         if tok.lower_ != "according" or toks[k + 1].lower_ != "to":
@@ -135,8 +139,12 @@ def noun_statements(sent, text: str, quotes) -> list[Found]:
     """Return statements cued by nouns of saying: "Trump's claim that ...", "its plan to ..."."""
     nouns = cues()["noun_cues"]
     out = []
-    for tok in sent:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+    doc, words = sent.doc, doc_words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if words[i][0] not in nouns:
+            continue  # its lemma is no noun cue (read from the doc's word table: no Token built)
+        tok = doc[i]
+        if tok.pos_ != "NOUN":
             continue
         if tok.i > sent.start and tok.doc[tok.i - 1].lower_ == "in" and tok.lower_ == "order":
             continue  # "in order to": a purpose, not an order given
@@ -238,7 +246,11 @@ def as_reported(sent, text: str, found: list[Found]) -> list[Found]:
     """Attach 'as X reported' to the sentence's statements as via, or make it a statement."""
     data = cues()
     out = []
-    for tok in sent:
+    doc, words = sent.doc, doc_words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if words[i][0] not in data["verbs"] and words[i][0] != "put":
+            continue  # neither a verb of saying nor "put" (read from the doc's word table)
+        tok = doc[i]
         put_it = tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
         if tok.pos_ != "VERB" or not (tok.lemma_.lower() in data["verbs"] or put_it):
             continue  # "as X put it" says the same as "as X said"
