@@ -1,19 +1,14 @@
 """Event detection, status, ordering and ACLED/GTD coding, on sentences written for these tests."""
 import pytest
 
-from chronicle import events
-from chronicle.records import Article
-
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 
 
 @pytest.fixture
-def run(nlp):
+def run(run):
+    """conftest's `run`, dated later, with every event's spans checked against the text."""
     def _run(text, published="2023-06-01"):
-        art = Article(id="t", text=text, published=published)
-        art.doc = nlp(text)
-        found = events.find_events(art)
-        events.code_events(art, found)
+        found = run(text, published)
         for e in found:
             assert text[e.trigger.start:e.trigger.end] == e.trigger.text
             assert text[e.sentence.start:e.sentence.end] == e.sentence.text

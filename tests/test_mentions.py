@@ -1,9 +1,7 @@
 """Attack mentions in full articles (mentions.py and its hooks in events.py), on text written for these tests."""
 import pytest
 
-from chronicle import events
 from chronicle.events import mentions
-from chronicle.records import Article
 
 # Neutral paragraphs that make a text long enough to be read as a full article, not a short note.
 FILLER = ("\nThe town council met on Tuesday to discuss the budget for road repairs and school buses. "
@@ -15,12 +13,10 @@ FILLER = ("\nThe town council met on Tuesday to discuss the budget for road repa
 
 
 @pytest.fixture
-def run(nlp):
+def run(run):
+    """conftest's `run`, dated later, with every event's spans checked against the text."""
     def _run(text, published="2023-06-01"):
-        art = Article(id="t", text=text, published=published)
-        art.doc = nlp(text)
-        found = events.find_events(art)
-        events.code_events(art, found)
+        found = run(text, published)
         for e in found:
             assert text[e.trigger.start:e.trigger.end] == e.trigger.text
         return found
