@@ -60,11 +60,17 @@ def without_people(text: str, mentions: list[Mention], doc) -> list[Mention]:
     return without_surnames(mentions, doc)
 
 
+def _main_readings(m: Mention) -> list:
+    """Return the readings a name means by itself: a province, or a town of `_MAIN_PLACE`
+    people or more, of that very name."""
+    said = key(m.text)
+    return [e for e in m.entries if key(e.name) == said and (
+        e.kind == "admin1" or (e.kind == "city" and e.population >= _MAIN_PLACE))]
+
+
 def _town(m: Mention) -> bool:
     """Say whether a name is that of a town of `_MAIN_PLACE` people or more."""
-    said = key(m.text)
-    return any(e.kind == "city" and e.population >= _MAIN_PLACE and key(e.name) == said
-               for e in m.entries)
+    return any(e.kind == "city" for e in _main_readings(m))
 
 
 def _listed(text: str, mentions: list[Mention]) -> set[int]:
@@ -187,8 +193,7 @@ def inferred_countries(chains: list[Chain]) -> set[str]:
     for chain in chains:
         for m in chain.mentions:
             said = key(m.text)
-            main = [e for e in m.entries if key(e.name) == said and (
-                e.kind == "admin1" or (e.kind == "city" and e.population >= _MAIN_PLACE))]
+            main = _main_readings(m)
             if len({e.iso3 for e in main}) == 1:
                 votes.setdefault(main[0].iso3, set()).add(said)
                 a1s = {e.a1 for e in main if e.kind == "admin1" and e.a1}
