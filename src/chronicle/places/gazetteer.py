@@ -150,12 +150,15 @@ class Gazetteer:
 
     def _skeletal_uncached(self, skel: str, cc: Optional[str],
                            kind: Optional[str]) -> tuple[Entry, ...]:
-        sql, params = "SELECT DISTINCT p.* FROM alias a JOIN place p ON p.id = a.pid WHERE a.skel = ?", [skel]
+        sql, params = "SELECT p.* FROM skeleton s JOIN place p ON p.id = s.pid WHERE s.skel = ?", [skel]
         for column, value in (("kind", kind), ("cc", cc)):
             if value is not None:
-                sql += f" AND p.{column} = ?"
+                sql += f" AND s.{column} = ?"
                 params.append(value)
-        return tuple(map(_entry, self._con().execute(sql, params)))
+        # in name order, each place once (the first name it is found under)
+        seen: set[int] = set()
+        return tuple(_entry(row) for row in self._con().execute(sql + " ORDER BY s.key, s.pid", params)
+                     if row[0] not in seen and not seen.add(row[0]))
 
     def get(self, pid: int) -> Optional[Entry]:
         """Return the place with id `pid`, or None."""

@@ -41,7 +41,7 @@ from ..progress import bar
 from .spelling import key, normalise
 from .wof import SHARED, batches, folding_pool, keys_of, name_keys, ordered, parse_lines, wof_lines
 
-SCHEMA = 11
+SCHEMA = 12
 WOF_FILE = "wof_places.tsv.xz"
 # places kept under one name: "San Antonio" names over a thousand villages; the first
 # _PER_NAME (towns, areas and populated places first) are enough to choose from
@@ -197,7 +197,14 @@ class _Builder:
         """)
         self._extra_aliases()
         self._flush()
-        self.con.execute("CREATE INDEX alias_skel ON alias(skel)")
+        # the same names by skeleton, with the place's kind and country beside them: a
+        # spelling search held to a kind or a country reads only the place rows it returns
+        self.con.executescript("""
+            CREATE TABLE skeleton(skel TEXT, kind TEXT, cc TEXT, key TEXT, pid INTEGER,
+                PRIMARY KEY (skel, kind, cc, key, pid)) WITHOUT ROWID;
+            INSERT INTO skeleton SELECT a.skel, IFNULL(p.kind, ''), IFNULL(p.cc, ''), a.key, a.pid
+                FROM alias a JOIN place p ON p.id = a.pid WHERE a.skel != '';
+        """)
         self.con.execute("CREATE INDEX place_area ON place(a1, kind)")
         self.con.execute("INSERT INTO meta VALUES ('key', ?)", (index_key(),))
 
