@@ -6,11 +6,10 @@ import json
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from .index import aliases_data, build, ensure, index_key
 from .spelling import key, normalise, skeleton
@@ -20,9 +19,11 @@ __all__ = ["Entry", "Gazetteer", "aliases_data", "bare_key", "build", "capitals"
 KINDS = ("city", "admin2", "admin1", "country")
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One gazetteer place: a city (town, village or neighbourhood), an admin2, an admin1 or a country."""
+class Entry(NamedTuple):
+    """One gazetteer place: a city (town, village or neighbourhood), an admin2, an admin1 or a country.
+
+    A named tuple, not a dataclass: thousands are made from index rows per article, and a
+    tuple of plain values is made at C speed and is no work for the garbage collector."""
 
     id: int  # the GeoNames id where there is one, else the Who's On First id
     name: str
@@ -48,16 +49,7 @@ class Entry:
         return self.kind == "city" and self.ptype != "town" and not self.population
 
 
-_FIELDS = tuple(f.name for f in fields(Entry))
-_new = object.__new__
-
-
-def _entry(row: tuple) -> Entry:
-    """Return the Entry of an index row: the same as `Entry(*row)`, without the frozen
-    dataclass's field-by-field __init__ (thousands of rows come back for a short skeleton)."""
-    entry = _new(Entry)
-    entry.__dict__.update(zip(_FIELDS, row))
-    return entry
+_entry = Entry._make  # an index row's columns are the fields, in order
 
 
 @lru_cache(maxsize=50_000)
