@@ -7,6 +7,7 @@ are checked against the stock pipes in tests/test_workers.py.
 """
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 import spacy
@@ -92,7 +93,11 @@ def load_pipeline(name: str, fast: bool = True, line_breaks: bool = True) -> Lan
         nlp.add_pipe("chronicle_line_breaks", before="parser")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("chronicle_long_sentences", before="parser")
-    return speed_up(nlp) if fast else nlp
+    nlp = speed_up(nlp) if fast else nlp
+    # The model's objects (hundreds of thousands, alive as long as the process) need never
+    # be scanned for cycles: each full collection would walk them all again.
+    gc.freeze()
+    return nlp
 
 
 def speed_up(nlp: Language) -> Language:
