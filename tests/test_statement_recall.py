@@ -236,3 +236,12 @@ def test_as_tag_beside_a_statement_with_no_speaker(nlp):
             "later admitted that the town had seen five times as many cases as it had first reported.")
     art = run(nlp, text)
     assert by_cue(art, "admitted").content.text.startswith("the town had seen")
+
+
+def test_feeling_about_a_thing_is_a_statement_of_that_thing(nlp):
+    # "was critical of Y", "are angry about Y": what the feeling is about is what they hold
+    art = run(nlp, "The farmers' union was critical of the new land tax.")
+    st = by_cue(art, "critical")
+    assert st.content.text == "the new land tax" and st.speaker.text == "The farmers' union"
+    art = run(nlp, "Residents are angry about the closure of the clinic.")
+    assert by_cue(art, "angry").content.text == "the closure of the clinic"
