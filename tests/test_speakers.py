@@ -103,3 +103,26 @@ def test_they_and_it_stand_for_a_body_that_agrees(nlp):
     art = run(nlp, text)
     names = {st.speaker.text: st.speaker.name for st in art.statements if st.speaker}
     assert names["They"] == "rebels" and names["It"] == "opposition", names
+
+
+def test_participle_with_its_own_subject_is_said_by_that_subject(nlp):
+    # "with X calling for Y": the participle's own subject calls for it, not the sentence's subject
+    text = ("The main split in the council is over housing, with the mayor calling for a freeze on rents "
+            "and others backing new towers.")
+    st = by_cue(run(nlp, text), "calling for")
+    assert st.speaker.text == "the mayor"
+
+
+def test_statement_a_participle_hangs_on_is_said_by_who_issued_it(nlp):
+    # "X issued a statement saying Y": X says Y; the statement is only the channel
+    text = "The harbour board issued a statement saying the ferry would resume on Monday."
+    st = by_cue(run(nlp, text), "saying")
+    assert st.speaker.text == "The harbour board"
+
+
+def test_subject_the_parser_hung_on_an_opening_phrase(nlp):
+    # "In a note to X, Y, head of Z, recounted ...": the parser makes Y an apposition of X and leaves the verb no subject
+    text = ("In a May 2015 note to the governor, Boateng, head of the Teachers Union, recounted "
+            "a meeting she had with the minister.")
+    st = by_cue(run(nlp, text), "recounted")
+    assert st.speaker is not None and st.speaker.text == "Boateng"

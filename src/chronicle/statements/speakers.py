@@ -54,6 +54,9 @@ def _split_name(prev, first) -> bool:
 def subject_of(verb):
     """Return the subject token of `verb`, looking through 'saying', conjuncts and xcomps."""
     v = verb
+    own = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.tag_ not in ("WDT", "WP")]
+    if verb.tag_ == "VBG" and own:
+        return own[-1]  # "with Trump calling for a ban": the participle's own subject says it
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp"):
         # "X said A, saying B": the one saying is the subject of the main verb of saying
         h = verb.head
@@ -75,7 +78,7 @@ def subject_of(verb):
                 return objs[0]
         if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head.i != v.i:
             if v.dep_ == "acl":
-                return v.head
+                return _channel_owner(v.head) or v.head
             v = v.head
             continue
         if v.dep_ == "relcl":
@@ -84,6 +87,36 @@ def subject_of(verb):
     if verb.tag_ == "VBG" or verb.dep_ in ("xcomp", "advcl"):
         root = verb.sent.root  # a participle far from its clause: the sentence's subject says it
         return next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ == "ROOT":
+        return _subject_before(verb)
+    return None
+
+
+def _subject_before(verb):
+    """Return the noun phrase right before a finite verb that the parser hung on an earlier phrase
+    ("In a note to X, Y, head of Z, recounted ..."), or None."""
+    doc, k = verb.doc, verb.i - 1
+    while k >= verb.sent.start and (doc[k].dep_ in ("advmod", "neg") and doc[k].head.i == verb.i or doc[k].text == ","):
+        k -= 1
+    if k < verb.sent.start or doc[k].pos_ not in ("NOUN", "PROPN", "PRON") and doc[k].dep_ not in ("pobj", "appos"):
+        return None
+    t = doc[k]
+    while t.dep_ not in ("appos", "conj") and t.head.i < verb.i and t.head.i != t.i:
+        t = t.head
+    while t.dep_ == "appos" and t.head.dep_ == "appos":
+        t = t.head  # "Y, head of Z": the name with its role
+    return t if t.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i != verb.i else None
+
+
+def _channel_owner(noun):
+    """Return who issued a channel a participle hangs on ("his statement saying", "X issued a statement saying"), or None."""
+    if noun.lemma_.lower() not in cues()["nouns"]:
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    if noun.dep_ == "dobj":
+        return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.head.i), None)
     return None
 
 
