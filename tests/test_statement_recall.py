@@ -245,3 +245,12 @@ def test_feeling_about_a_thing_is_a_statement_of_that_thing(nlp):
     assert st.content.text == "the new land tax" and st.speaker.text == "The farmers' union"
     art = run(nlp, "Residents are angry about the closure of the clinic.")
     assert by_cue(art, "angry").content.text == "the closure of the clinic"
+
+
+def test_any_verb_in_a_tag_after_a_quotation_says_it(nlp):
+    # a tag right after a quotation that ends in '!', '?' or a comma: its verb says the quotation, in the lexicon or not
+    st = by_cue(run(nlp, "“We will never sell the farm!” Mensah laughed."), "laughed")
+    assert st.content.text == "“We will never sell the farm!”" and st.speaker.text == "Mensah"
+    # "reacted the mayor": the parser takes the inverted subject for an object
+    st = by_cue(run(nlp, "“Is that a promise or a threat?” reacted the mayor."), "reacted")
+    assert st.content.text == "“Is that a promise or a threat?”" and st.speaker.text == "the mayor"

@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..events.clauses import doc_words
 from .impressions import impression
-from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
+from .quotes import across_paragraphs, in_quote, inverted_subject, near_quote, one_paragraph, quote_tag, span_of, trim, widen
 from .cuewords import Found, agentive, cues, lemma_of, person_noun, verb_class
 from .speakers import channels, speaker_tokens, subject_of
 from .contents import (addressee, claim_topic, content_tokens, cut_comment, cut_occasion, cut_tail,
@@ -163,7 +163,7 @@ def _cue_of(tok, data):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and agentive(subj, data):
             return "claim", None
-    if _communicates(tok, lemma, data):
+    if _communicates(tok, lemma, data) or quote_tag(tok, data):
         return "claim", None
     return None
 
@@ -382,14 +382,14 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             continue  # "were claimed wounded": a hedge, not a speaker
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) and not has_own_object(tok):
             continue  # "as CNN reported" is handled with the statement it qualifies
-        subj = subject_of(tok)
+        subj = subject_of(tok) or (inverted_subject(tok) if tok.i and tok.doc[tok.i - 1].is_quote else None)  # "“...” reacted X"
         if subj is not None and (subj.lower_ in data["generic_subjects"] or _nobody(subj, data)):
             continue  # "anyone wanting to borrow", "no group has claimed it": no one in particular, so no report
         if subj is None and tok.tag_ == "VB" and tok.dep_ == "ROOT":
             continue  # "Ask yourself that question": a bidding, not a report
         # a weak verb ("found", "stressed", "agreed") takes its object as content only when someone does it
         weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"] and not _seen_as(tok, data) \
-            and not (subj is not None and subj.i < tok.i and (agentive(subj, data) or subj.lemma_.lower() in data["evidence"]))
+            and not quote_tag(tok, data) and not (subj is not None and subj.i < tok.i and (agentive(subj, data) or subj.lemma_.lower() in data["evidence"]))
         if kind in ("threaten", "condemn", "deny", "support", "appeal") and subj is not None \
                 and subj.lemma_.lower() in data["things"]:
             continue  # "the attack won't threaten ...": a thing, not a speaker
