@@ -126,3 +126,20 @@ def test_subject_the_parser_hung_on_an_opening_phrase(nlp):
             "a meeting she had with the minister.")
     st = by_cue(run(nlp, text), "recounted")
     assert st.speaker is not None and st.speaker.text == "Boateng"
+
+
+def test_tag_that_opens_with_its_verb_has_its_subject_after_it(nlp):
+    # '..., said X': the parser may also hang a subject of the reported words on the verb; the tag's own is after it
+    st = by_cue(run(nlp, "The closure of the mill marks the end of an era, said Ama Boateng, head of the workers' union."), "said")
+    assert st.speaker.text == "Ama Boateng"
+    st = by_cue(run(nlp, '"He opposed every one of them. Every single one," said Mensah, who had written some of the rules.'), "said")
+    assert st.speaker.text == "Mensah"
+
+
+def test_one_asked_is_not_who_asks(nlp):
+    # "When asked about Y, X said Z": X answers; the question is put by someone not named
+    art = run(nlp, "When asked about the strike, the minister said talks would resume.")
+    assert by_cue(art, "asked").speaker is None
+    assert by_cue(art, "said").speaker.text == "the minister"
+    art = run(nlp, "Asked whether he would run again, the mayor said he had not decided.")
+    assert by_cue(art, "Asked").speaker is None

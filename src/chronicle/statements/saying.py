@@ -7,7 +7,7 @@ from typing import Optional
 from ..events.clauses import doc_words
 from .impressions import impression
 from .quotes import across_paragraphs, in_quote, inverted_subject, near_quote, one_paragraph, quote_tag, span_of, trim, widen
-from .cuewords import Found, agentive, cues, lemma_of, person_noun, verb_class
+from .cuewords import Found, agentive, cues, formula, lemma_of, person_noun, verb_class
 from .speakers import channels, speaker_tokens, subject_of
 from .contents import (addressee, claim_topic, content_tokens, cut_comment, cut_occasion, cut_tail,
                        has_own_object, hung_above, more_infinitives, prep_object, wh_object)
@@ -211,19 +211,6 @@ def _irrealis(tok, data) -> bool:
         and tok.head.lemma_.lower() in data["irrealis_heads"]
 
 
-def _formula(tok, data) -> bool:
-    """Tell whether a verb of saying is part of a set phrase ("having said that", "it goes without saying")."""
-    doc = tok.doc
-    for phrase in data["formulas"]:
-        words = phrase.split()
-        for k, w in enumerate(words):
-            lo = tok.i - k
-            if w == tok.lower_ and lo >= 0 and lo + len(words) <= len(doc) \
-                    and [t.lower_ for t in doc[lo:lo + len(words)]] == words:
-                return True
-    return False
-
-
 def _bare_object(tok, subj, content, quotes, data) -> bool:
     """Tell whether a verb that reports only with a clause has just a plain object ("told more jokes", "found a way"), an act."""
     if lemma_of(tok) not in data["clause_verbs"] or content[0] <= tok.idx or in_quote(quotes, (content[0], content[0] + 1)):
@@ -371,7 +358,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if found is None:
             continue
         kind, particle = found
-        if _irrealis(tok, data) or _formula(tok, data):
+        if _irrealis(tok, data) or formula(tok, data):
             continue
         lemma = lemma_of(tok)
         kids = list(tok.children)
@@ -484,7 +471,9 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                 c.dep_ == "dobj" and (agentive(c, data) or c.lower_ in data["object_pronouns"]) for c in kids) \
                 and not any(c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > tok.i for c in kids):
             continue  # "attacked the ball": a verb of attack, not of criticism
-        speaker = span_of(speaker_tokens(subj)) if subj is not None else None
+        # "when asked about Y", "Asked if Y, X said": X is the one asked; who asks is not named
+        asked = tok.tag_ == "VBN" and tok.dep_ == "advcl" and lemma in data["address_verbs"] and "agent" not in [c.dep_ for c in kids]
+        speaker = span_of(speaker_tokens(subj)) if subj is not None and not asked else None
         if subj is not None and subj.i < tok.i:
             # a headline or paragraph break between subject and verb: the parser ran two lines together
             colon = [t.i for t in sent if subj.i <= t.i < tok.i and (t.text == ":" or "\n" in t.text + t.whitespace_)]

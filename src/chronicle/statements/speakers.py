@@ -70,6 +70,9 @@ def subject_of(verb):
         if subjects:
             # two subjects is a parse across a line break ("5:45 p.m.\n\nHis doctor is calling"): the nearest
             left = [c for c in subjects if c.i < v.i]
+            right = [c for c in subjects if c.i > v.i]
+            if right and v.i > 0 and (v.doc[v.i - 1].is_quote or v.doc[v.i - 1].text == ","):
+                return right[0]  # '“...,” said X': a tag that opens with its verb has its subject after it
             return left[-1] if left else subjects[0]
         agent = [c for c in v.children if c.dep_ == "agent"]
         if agent:
