@@ -245,6 +245,9 @@ def test_feeling_about_a_thing_is_a_statement_of_that_thing(nlp):
     assert st.content.text == "the new land tax" and st.speaker.text == "The farmers' union"
     art = run(nlp, "Residents are angry about the closure of the clinic.")
     assert by_cue(art, "angry").content.text == "the closure of the clinic"
+    # a stranded preposition: what the feeling is about stands before it, as a relative word
+    art = run(nlp, "The tax is the one thing that the farmers are angry about.")
+    assert not [st for st in art.statements if st.content.text == "that"]
 
 
 def test_any_verb_in_a_tag_after_a_quotation_says_it(nlp):

@@ -21,6 +21,8 @@ def _feeling(tok, text: str, quotes, data) -> Optional[Found]:
         if clause is None:
             return None
         clause = next(o for o in clause.children if o.dep_ in ("pobj", "pcomp"))
+        if clause.tag_ in ("WDT", "WP") or clause.dep_ == "pobj" and clause.i < tok.i:
+            return None  # "the cause she is passionate about": what it is about stands outside, before the feeling
     host = tok.head if tok.dep_ in ("acomp", "oprd") else tok
     if host.lemma_.lower() in data["feeling_hosts"]:
         return None
