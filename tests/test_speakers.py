@@ -143,3 +143,11 @@ def test_one_asked_is_not_who_asks(nlp):
     assert by_cue(art, "said").speaker.text == "the minister"
     art = run(nlp, "Asked whether he would run again, the mayor said he had not decided.")
     assert by_cue(art, "Asked").speaker is None
+
+
+def test_it_of_a_frame_around_an_infinitive_names_no_one(nlp):
+    # "it is important to note Y", "it means admitting Y": 'it' stands for no speaker
+    st = by_cue(run(nlp, "It is important to note that the vote on the port was close."), "note")
+    assert st.speaker is None
+    st = by_cue(run(nlp, "For the council, it means admitting that the port plan failed."), "admitting")
+    assert st.speaker is None

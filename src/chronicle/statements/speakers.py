@@ -73,7 +73,11 @@ def subject_of(verb):
             right = [c for c in subjects if c.i > v.i]
             if right and v.i > 0 and (v.doc[v.i - 1].is_quote or v.doc[v.i - 1].text == ","):
                 return right[0]  # '“...,” said X': a tag that opens with its verb has its subject after it
-            return left[-1] if left else subjects[0]
+            subj = left[-1] if left else subjects[0]
+            if v.i != verb.i and verb.tag_ in ("VB", "VBG") and subj.lower_ in ("it", "that", "this") \
+                    and v.lemma_.lower() in ("be", "mean"):
+                return None  # "it is important to note", "it means admitting": no one is named as saying it
+            return subj
         agent = [c for c in v.children if c.dep_ == "agent"]
         if agent:
             objs = [c for c in agent[0].children if c.dep_ == "pobj"]
