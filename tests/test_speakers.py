@@ -151,3 +151,9 @@ def test_it_of_a_frame_around_an_infinitive_names_no_one(nlp):
     assert st.speaker is None
     st = by_cue(run(nlp, "For the council, it means admitting that the port plan failed."), "admitting")
     assert st.speaker is None
+
+
+def test_passive_that_shares_a_subject_names_no_speaker(nlp):
+    # "X is moving but is expected to Y": the conjoined passive's subject is not who expects it
+    st = by_cue(run(nlp, "She is moving to Accra but is expected to run for the council next year."), "expected")
+    assert st.speaker is None

@@ -471,9 +471,10 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                 c.dep_ == "dobj" and (agentive(c, data) or c.lower_ in data["object_pronouns"]) for c in kids) \
                 and not any(c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > tok.i for c in kids):
             continue  # "attacked the ball": a verb of attack, not of criticism
-        # "when asked about Y", "Asked if Y, X said": X is the one asked; who asks is not named
-        asked = tok.tag_ == "VBN" and tok.dep_ == "advcl" and lemma in data["address_verbs"] and "agent" not in [c.dep_ for c in kids]
-        speaker = span_of(speaker_tokens(subj)) if subj is not None and not asked else None
+        # a passive with no agent names no speaker: "when asked about Y" (X is the one asked), "X ... but is expected to Y"
+        unnamed = tok.tag_ == "VBN" and "agent" not in [c.dep_ for c in kids] and (
+            tok.dep_ == "advcl" and lemma in data["address_verbs"] or "auxpass" in [c.dep_ for c in kids])
+        speaker = span_of(speaker_tokens(subj)) if subj is not None and not unnamed else None
         if subj is not None and subj.i < tok.i:
             # a headline or paragraph break between subject and verb: the parser ran two lines together
             colon = [t.i for t in sent if subj.i <= t.i < tok.i and (t.text == ":" or "\n" in t.text + t.whitespace_)]
