@@ -157,3 +157,9 @@ def test_passive_that_shares_a_subject_names_no_speaker(nlp):
     # "X is moving but is expected to Y": the conjoined passive's subject is not who expects it
     st = by_cue(run(nlp, "She is moving to Accra but is expected to run for the council next year."), "expected")
     assert st.speaker is None
+
+
+def test_gerund_after_by_is_done_by_the_subject_of_its_clause(nlp):
+    # "X, who upset Y by questioning Z": the one questioning is the relative clause's subject, not the sentence's
+    art = run(nlp, "The mayor praised the plan, but Mensah, who last week upset the council by questioning its budget, stayed away.")
+    assert by_cue(art, "questioning").speaker.text == "who"

@@ -63,6 +63,9 @@ def subject_of(verb):
         for _ in range(4):
             if h.lemma_.lower() in cues()["verbs"] or h.dep_ == "ROOT" or h.head.i == h.i:
                 break
+            if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and h.pos_ in ("VERB", "AUX") \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+                break  # "X, who stirred Y by questioning Z": 'by' gives the means of the clause it hangs on
             h = h.head
         v = h
     for _ in range(4):
