@@ -257,3 +257,9 @@ def test_any_verb_in_a_tag_after_a_quotation_says_it(nlp):
     # "reacted the mayor": the parser takes the inverted subject for an object
     st = by_cue(run(nlp, "“Is that a promise or a threat?” reacted the mayor."), "reacted")
     assert st.content.text == "“Is that a promise or a threat?”" and st.speaker.text == "the mayor"
+
+
+def test_quotation_before_a_tag_that_tells_someone(nlp):
+    # '“...!” he told the crowd': the one told closes the tag; the quotation is what was told
+    st = by_cue(run(nlp, "“Get your boots on because we have a river to cross!” he told the cheering crowd."), "told")
+    assert st.content.text == "“Get your boots on because we have a river to cross!”" and st.speaker.text == "he"

@@ -160,9 +160,10 @@ def widen(text: str, quotes, content: tuple[int, int], cue: tuple[int, int],
     return s, e
 
 
-def quote_tag(tok, data) -> bool:
+def quote_tag(tok, data, objects: bool = False) -> bool:
     """Tell whether a verb outside the lexicon stands in a tag right after a quotation that ends in a comma, '?' or
-    '!' ("“...?” reacted Mensah", "“...,” the editorial read"): any verb there says the quotation."""
+    '!' ("“...?” reacted Mensah", "“...,” the editorial read"): any verb there says the quotation. With `objects`,
+    the verb may take an object (the one told: '“...!” he told the crowd')."""
     if tok.pos_ != "VERB" or lemma_of(tok) in data["not_cues"] or tok.dep_ not in ("ROOT", "parataxis", "ccomp"):
         return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -171,7 +172,7 @@ def quote_tag(tok, data) -> bool:
     if first < 2 or not doc[first - 1].is_quote or doc[first - 2].text not in (",", "?", "!", "—"):
         return False
     inverted = inverted_subject(tok) if first == tok.i else None
-    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp") and c.i > tok.i
+    return objects or not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp") and c.i > tok.i
                    and (inverted is None or c.i != inverted.i) for c in tok.children)
 
 

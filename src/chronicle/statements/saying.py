@@ -433,7 +433,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if content is None and passive and any(c.dep_ == "agent" for c in kids):
             # "the plan was criticised by the union": what is criticised is the content
             content = trim(text, *span_of(passive[0].subtree))
-        if content is None and not weak:
+        # '“...!” he told the crowd': the one told closes a tag after a quotation, and the quotation is what was told
+        if content is None and not weak and not (lemma in data["address_verbs"] and quote_tag(tok, data, True)):
             if particle is not None and particle.dep_ == "prep":
                 ctoks = [t for t in particle.subtree if t.i != particle.i]
                 for c in kids:  # "called on X to do Y", "referred to X as Y"
