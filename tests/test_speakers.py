@@ -103,3 +103,63 @@ def test_they_and_it_stand_for_a_body_that_agrees(nlp):
     art = run(nlp, text)
     names = {st.speaker.text: st.speaker.name for st in art.statements if st.speaker}
     assert names["They"] == "rebels" and names["It"] == "opposition", names
+
+
+def test_participle_with_its_own_subject_is_said_by_that_subject(nlp):
+    # "with X calling for Y": the participle's own subject calls for it, not the sentence's subject
+    text = ("The main split in the council is over housing, with the mayor calling for a freeze on rents "
+            "and others backing new towers.")
+    st = by_cue(run(nlp, text), "calling for")
+    assert st.speaker.text == "the mayor"
+
+
+def test_statement_a_participle_hangs_on_is_said_by_who_issued_it(nlp):
+    # "X issued a statement saying Y": X says Y; the statement is only the channel
+    text = "The harbour board issued a statement saying the ferry would resume on Monday."
+    st = by_cue(run(nlp, text), "saying")
+    assert st.speaker.text == "The harbour board"
+
+
+def test_subject_the_parser_hung_on_an_opening_phrase(nlp):
+    # "In a note to X, Y, head of Z, recounted ...": the parser makes Y an apposition of X and leaves the verb no subject
+    text = ("In a May 2015 note to the governor, Boateng, head of the Teachers Union, recounted "
+            "a meeting she had with the minister.")
+    st = by_cue(run(nlp, text), "recounted")
+    assert st.speaker is not None and st.speaker.text == "Boateng"
+
+
+def test_tag_that_opens_with_its_verb_has_its_subject_after_it(nlp):
+    # '..., said X': the parser may also hang a subject of the reported words on the verb; the tag's own is after it
+    st = by_cue(run(nlp, "The closure of the mill marks the end of an era, said Ama Boateng, head of the workers' union."), "said")
+    assert st.speaker.text == "Ama Boateng"
+    st = by_cue(run(nlp, '"He opposed every one of them. Every single one," said Mensah, who had written some of the rules.'), "said")
+    assert st.speaker.text == "Mensah"
+
+
+def test_one_asked_is_not_who_asks(nlp):
+    # "When asked about Y, X said Z": X answers; the question is put by someone not named
+    art = run(nlp, "When asked about the strike, the minister said talks would resume.")
+    assert by_cue(art, "asked").speaker is None
+    assert by_cue(art, "said").speaker.text == "the minister"
+    art = run(nlp, "Asked whether he would run again, the mayor said he had not decided.")
+    assert by_cue(art, "Asked").speaker is None
+
+
+def test_it_of_a_frame_around_an_infinitive_names_no_one(nlp):
+    # "it is important to note Y", "it means admitting Y": 'it' stands for no speaker
+    st = by_cue(run(nlp, "It is important to note that the vote on the port was close."), "note")
+    assert st.speaker is None
+    st = by_cue(run(nlp, "For the council, it means admitting that the port plan failed."), "admitting")
+    assert st.speaker is None
+
+
+def test_passive_that_shares_a_subject_names_no_speaker(nlp):
+    # "X is moving but is expected to Y": the conjoined passive's subject is not who expects it
+    st = by_cue(run(nlp, "She is moving to Accra but is expected to run for the council next year."), "expected")
+    assert st.speaker is None
+
+
+def test_gerund_after_by_is_done_by_the_subject_of_its_clause(nlp):
+    # "X, who upset Y by questioning Z": the one questioning is the relative clause's subject, not the sentence's
+    art = run(nlp, "The mayor praised the plan, but Mensah, who last week upset the council by questioning its budget, stayed away.")
+    assert by_cue(art, "questioning").speaker.text == "who"

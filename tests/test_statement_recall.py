@@ -236,3 +236,30 @@ def test_as_tag_beside_a_statement_with_no_speaker(nlp):
             "later admitted that the town had seen five times as many cases as it had first reported.")
     art = run(nlp, text)
     assert by_cue(art, "admitted").content.text.startswith("the town had seen")
+
+
+def test_feeling_about_a_thing_is_a_statement_of_that_thing(nlp):
+    # "was critical of Y", "are angry about Y": what the feeling is about is what they hold
+    art = run(nlp, "The farmers' union was critical of the new land tax.")
+    st = by_cue(art, "critical")
+    assert st.content.text == "the new land tax" and st.speaker.text == "The farmers' union"
+    art = run(nlp, "Residents are angry about the closure of the clinic.")
+    assert by_cue(art, "angry").content.text == "the closure of the clinic"
+    # a stranded preposition: what the feeling is about stands before it, as a relative word
+    art = run(nlp, "The tax is the one thing that the farmers are angry about.")
+    assert not [st for st in art.statements if st.content.text == "that"]
+
+
+def test_any_verb_in_a_tag_after_a_quotation_says_it(nlp):
+    # a tag right after a quotation that ends in '!', '?' or a comma: its verb says the quotation, in the lexicon or not
+    st = by_cue(run(nlp, "“We will never sell the farm!” Mensah laughed."), "laughed")
+    assert st.content.text == "“We will never sell the farm!”" and st.speaker.text == "Mensah"
+    # "reacted the mayor": the parser takes the inverted subject for an object
+    st = by_cue(run(nlp, "“Is that a promise or a threat?” reacted the mayor."), "reacted")
+    assert st.content.text == "“Is that a promise or a threat?”" and st.speaker.text == "the mayor"
+
+
+def test_quotation_before_a_tag_that_tells_someone(nlp):
+    # '“...!” he told the crowd': the one told closes the tag; the quotation is what was told
+    st = by_cue(run(nlp, "“Get your boots on because we have a river to cross!” he told the cheering crowd."), "told")
+    assert st.content.text == "“Get your boots on because we have a river to cross!”" and st.speaker.text == "he"

@@ -77,3 +77,16 @@ def lemma_of(tok) -> str:
     lemma = tok.lemma_.lower()
     fix = cues()["lemma_fixes"].get(lemma)
     return fix if fix and tok.lower_.startswith(fix) else lemma
+
+
+def formula(tok, data) -> bool:
+    """Tell whether a verb of saying is part of a set phrase ("having said that", "it goes without saying")."""
+    doc = tok.doc
+    for phrase in data["formulas"]:
+        words = phrase.split()
+        for k, w in enumerate(words):
+            lo = tok.i - k
+            if w == tok.lower_ and lo >= 0 and lo + len(words) <= len(doc) \
+                    and [t.lower_ for t in doc[lo:lo + len(words)]] == words:
+                return True
+    return False

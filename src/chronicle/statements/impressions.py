@@ -15,7 +15,14 @@ def _feeling(tok, text: str, quotes, data) -> Optional[Found]:
         return None
     clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
     if clause is None:
-        return None
+        # "the union is angry about the tax", "she was critical of the plan": what the feeling is about
+        clause = next((p for p in tok.children if p.dep_ == "prep" and p.i == tok.i + 1 and p.lower_ in data["attitude_preps"]
+                       and any(o.dep_ in ("pobj", "pcomp") for o in p.children)), None)
+        if clause is None:
+            return None
+        clause = next(o for o in clause.children if o.dep_ in ("pobj", "pcomp"))
+        if clause.tag_ in ("WDT", "WP") or clause.dep_ == "pobj" and clause.i < tok.i:
+            return None  # "the cause she is passionate about": what it is about stands outside, before the feeling
     host = tok.head if tok.dep_ in ("acomp", "oprd") else tok
     if host.lemma_.lower() in data["feeling_hosts"]:
         return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .cuewords import agentive, cues, lemma_of
+
 
 TRIM = " \t\n,;:.—–-―"
 
@@ -156,3 +158,27 @@ def widen(text: str, quotes, content: tuple[int, int], cue: tuple[int, int],
                 and not re.search(r"^\W*that\b|\b\w+ing\s+that\b|\badding\b", text[cue[1]:nxt[0]]):
             e = nxt[1]
     return s, e
+
+
+def quote_tag(tok, data, objects: bool = False) -> bool:
+    """Tell whether a verb outside the lexicon stands in a tag right after a quotation that ends in a comma, '?' or
+    '!' ("“...?” reacted Mensah", "“...,” the editorial read"): any verb there says the quotation. With `objects`,
+    the verb may take an object (the one told: '“...!” he told the crowd')."""
+    if tok.pos_ != "VERB" or lemma_of(tok) in data["not_cues"] or tok.dep_ not in ("ROOT", "parataxis", "ccomp"):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    first = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
+    doc = tok.doc
+    if first < 2 or not doc[first - 1].is_quote or doc[first - 2].text not in (",", "?", "!", "—"):
+        return False
+    inverted = inverted_subject(tok) if first == tok.i else None
+    return objects or not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp") and c.i > tok.i
+                   and (inverted is None or c.i != inverted.i) for c in tok.children)
+
+
+def inverted_subject(tok):
+    """Return the name the parser took for the object of a verb that follows a quotation ("“...” reacted Mensah"), or None."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or not (obj.pos_ == "PROPN" or agentive(obj, cues())):
+        return None
+    return obj if obj.i == max(t.i for t in tok.subtree if not t.is_punct) else None

@@ -6,8 +6,8 @@ from typing import Optional
 
 from ..events.clauses import doc_words
 from .impressions import impression
-from .quotes import across_paragraphs, in_quote, near_quote, one_paragraph, span_of, trim, widen
-from .cuewords import Found, agentive, cues, lemma_of, person_noun, verb_class
+from .quotes import across_paragraphs, in_quote, inverted_subject, near_quote, one_paragraph, quote_tag, span_of, trim, widen
+from .cuewords import Found, agentive, cues, formula, lemma_of, person_noun, verb_class
 from .speakers import channels, speaker_tokens, subject_of
 from .contents import (addressee, claim_topic, content_tokens, cut_comment, cut_occasion, cut_tail,
                        has_own_object, hung_above, more_infinitives, prep_object, wh_object)
@@ -163,7 +163,7 @@ def _cue_of(tok, data):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and agentive(subj, data):
             return "claim", None
-    if _communicates(tok, lemma, data):
+    if _communicates(tok, lemma, data) or quote_tag(tok, data):
         return "claim", None
     return None
 
@@ -209,19 +209,6 @@ def _irrealis(tok, data) -> bool:
         return tok.head.lower_ in data["irrealis_heads"] or tok.head.lower_ in data["reason_preps"]
     return tok.tag_ == "VB" and tok.dep_ in ("xcomp", "ccomp", "advcl", "acl") \
         and tok.head.lemma_.lower() in data["irrealis_heads"]
-
-
-def _formula(tok, data) -> bool:
-    """Tell whether a verb of saying is part of a set phrase ("having said that", "it goes without saying")."""
-    doc = tok.doc
-    for phrase in data["formulas"]:
-        words = phrase.split()
-        for k, w in enumerate(words):
-            lo = tok.i - k
-            if w == tok.lower_ and lo >= 0 and lo + len(words) <= len(doc) \
-                    and [t.lower_ for t in doc[lo:lo + len(words)]] == words:
-                return True
-    return False
 
 
 def _bare_object(tok, subj, content, quotes, data) -> bool:
@@ -371,7 +358,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if found is None:
             continue
         kind, particle = found
-        if _irrealis(tok, data) or _formula(tok, data):
+        if _irrealis(tok, data) or formula(tok, data):
             continue
         lemma = lemma_of(tok)
         kids = list(tok.children)
@@ -382,14 +369,14 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             continue  # "were claimed wounded": a hedge, not a speaker
         if any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) and not has_own_object(tok):
             continue  # "as CNN reported" is handled with the statement it qualifies
-        subj = subject_of(tok)
+        subj = subject_of(tok) or (inverted_subject(tok) if tok.i and tok.doc[tok.i - 1].is_quote else None)  # "“...” reacted X"
         if subj is not None and (subj.lower_ in data["generic_subjects"] or _nobody(subj, data)):
             continue  # "anyone wanting to borrow", "no group has claimed it": no one in particular, so no report
         if subj is None and tok.tag_ == "VB" and tok.dep_ == "ROOT":
             continue  # "Ask yourself that question": a bidding, not a report
         # a weak verb ("found", "stressed", "agreed") takes its object as content only when someone does it
         weak = lemma in data["weak_verbs"] and particle is None and lemma not in data["naming_verbs"] and not _seen_as(tok, data) \
-            and not (subj is not None and subj.i < tok.i and (agentive(subj, data) or subj.lemma_.lower() in data["evidence"]))
+            and not quote_tag(tok, data) and not (subj is not None and subj.i < tok.i and (agentive(subj, data) or subj.lemma_.lower() in data["evidence"]))
         if kind in ("threaten", "condemn", "deny", "support", "appeal") and subj is not None \
                 and subj.lemma_.lower() in data["things"]:
             continue  # "the attack won't threaten ...": a thing, not a speaker
@@ -446,7 +433,8 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
         if content is None and passive and any(c.dep_ == "agent" for c in kids):
             # "the plan was criticised by the union": what is criticised is the content
             content = trim(text, *span_of(passive[0].subtree))
-        if content is None and not weak:
+        # '“...!” he told the crowd': the one told closes a tag after a quotation, and the quotation is what was told
+        if content is None and not weak and not (lemma in data["address_verbs"] and quote_tag(tok, data, True)):
             if particle is not None and particle.dep_ == "prep":
                 ctoks = [t for t in particle.subtree if t.i != particle.i]
                 for c in kids:  # "called on X to do Y", "referred to X as Y"
@@ -484,7 +472,10 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                 c.dep_ == "dobj" and (agentive(c, data) or c.lower_ in data["object_pronouns"]) for c in kids) \
                 and not any(c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > tok.i for c in kids):
             continue  # "attacked the ball": a verb of attack, not of criticism
-        speaker = span_of(speaker_tokens(subj)) if subj is not None else None
+        # a passive with no agent names no speaker: "when asked about Y" (X is the one asked), "X ... but is expected to Y"
+        unnamed = tok.tag_ == "VBN" and "agent" not in [c.dep_ for c in kids] and (
+            tok.dep_ == "advcl" and lemma in data["address_verbs"] or "auxpass" in [c.dep_ for c in kids])
+        speaker = span_of(speaker_tokens(subj)) if subj is not None and not unnamed else None
         if subj is not None and subj.i < tok.i:
             # a headline or paragraph break between subject and verb: the parser ran two lines together
             colon = [t.i for t in sent if subj.i <= t.i < tok.i and (t.text == ":" or "\n" in t.text + t.whitespace_)]

@@ -54,12 +54,18 @@ def _split_name(prev, first) -> bool:
 def subject_of(verb):
     """Return the subject token of `verb`, looking through 'saying', conjuncts and xcomps."""
     v = verb
+    own = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.tag_ not in ("WDT", "WP")]
+    if verb.tag_ == "VBG" and own:
+        return own[-1]  # "with Trump calling for a ban": the participle's own subject says it
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp"):
         # "X said A, saying B": the one saying is the subject of the main verb of saying
         h = verb.head
         for _ in range(4):
             if h.lemma_.lower() in cues()["verbs"] or h.dep_ == "ROOT" or h.head.i == h.i:
                 break
+            if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and h.pos_ in ("VERB", "AUX") \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+                break  # "X, who stirred Y by questioning Z": 'by' gives the means of the clause it hangs on
             h = h.head
         v = h
     for _ in range(4):
@@ -67,7 +73,14 @@ def subject_of(verb):
         if subjects:
             # two subjects is a parse across a line break ("5:45 p.m.\n\nHis doctor is calling"): the nearest
             left = [c for c in subjects if c.i < v.i]
-            return left[-1] if left else subjects[0]
+            right = [c for c in subjects if c.i > v.i]
+            if right and v.i > 0 and (v.doc[v.i - 1].is_quote or v.doc[v.i - 1].text == ","):
+                return right[0]  # '“...,” said X': a tag that opens with its verb has its subject after it
+            subj = left[-1] if left else subjects[0]
+            if v.i != verb.i and verb.tag_ in ("VB", "VBG") and subj.lower_ in ("it", "that", "this") \
+                    and v.lemma_.lower() in ("be", "mean"):
+                return None  # "it is important to note", "it means admitting": no one is named as saying it
+            return subj
         agent = [c for c in v.children if c.dep_ == "agent"]
         if agent:
             objs = [c for c in agent[0].children if c.dep_ == "pobj"]
@@ -75,7 +88,7 @@ def subject_of(verb):
                 return objs[0]
         if v.dep_ in ("conj", "xcomp", "advcl", "acl") and v.head.i != v.i:
             if v.dep_ == "acl":
-                return v.head
+                return _channel_owner(v.head) or v.head
             v = v.head
             continue
         if v.dep_ == "relcl":
@@ -84,6 +97,36 @@ def subject_of(verb):
     if verb.tag_ == "VBG" or verb.dep_ in ("xcomp", "advcl"):
         root = verb.sent.root  # a participle far from its clause: the sentence's subject says it
         return next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ == "ROOT":
+        return _subject_before(verb)
+    return None
+
+
+def _subject_before(verb):
+    """Return the noun phrase right before a finite verb that the parser hung on an earlier phrase
+    ("In a note to X, Y, head of Z, recounted ..."), or None."""
+    doc, k = verb.doc, verb.i - 1
+    while k >= verb.sent.start and (doc[k].dep_ in ("advmod", "neg") and doc[k].head.i == verb.i or doc[k].text == ","):
+        k -= 1
+    if k < verb.sent.start or doc[k].pos_ not in ("NOUN", "PROPN", "PRON") and doc[k].dep_ not in ("pobj", "appos"):
+        return None
+    t = doc[k]
+    while t.dep_ not in ("appos", "conj") and t.head.i < verb.i and t.head.i != t.i:
+        t = t.head
+    while t.dep_ == "appos" and t.head.dep_ == "appos":
+        t = t.head  # "Y, head of Z": the name with its role
+    return t if t.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i != verb.i else None
+
+
+def _channel_owner(noun):
+    """Return who issued a channel a participle hangs on ("his statement saying", "X issued a statement saying"), or None."""
+    if noun.lemma_.lower() not in cues()["nouns"]:
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    if noun.dep_ == "dobj":
+        return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.head.i), None)
     return None
 
 
