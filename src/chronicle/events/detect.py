@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..records import Article, Event, Span
 from . import labels, mentions, ontology
-from .clauses import DEFINITE, YEAR, Bag, clause_tokens, sentence_text
+from .clauses import DEFINITE, YEAR, Bag, clause_tokens, doc_words, sentence_text
 from .rules import fires, on
 from .status import claimed_act, mention_status, negated
 
@@ -239,25 +239,26 @@ def _candidates(article: Article) -> list[Candidate]:
     primed = False
     short = mentions.short_text(article.text)
     whole = Bag.of_doc(article.doc) if short else None
+    words = doc_words(article.doc)  # (lemma, word, ...) of every token: no Token built to skip one
     for si, sent in enumerate(article.doc.sents):
-        toks = [t for t in sent]
         # a short report (an ACLED note, a GTD summary) is one story: its words are one context;
         # a sentence's own bag is built when a trigger asks for its context
         bag = whole
         used: set[int] = set()
         aftermath: set[int] = set()
-        for i, tok in enumerate(toks):
-            if i in used or tok.is_space or tok.is_punct:
-                continue
-            lem, low = tok.lemma_.lower(), tok.lower_
-            if not keys.intersection((lem, low, low[:-1], low[:-2])):
+        for i in range(len(sent)):
+            lem, low = words[sent.start + i][:2]
+            if i in used or not keys.intersection((lem, low, low[:-1], low[:-2])):
                 continue  # no entry under any form `reading` may give: not a trigger
+            tok = sent[i]
+            if tok.is_space or tok.is_punct:
+                continue
             lem, pos = mentions.reading(tok, lem, singles)
             found = None
             for e in phrases.get(lem, []) + phrases.get(tok.lower_, []):
-                idx = _match_phrase(toks, i, e["words"])
+                idx = _match_phrase(sent, i, e["words"])
                 if idx and not used.intersection(idx):
-                    span = [toks[k] for k in idx]
+                    span = [sent[k] for k in idx]
                     bag = bag or Bag.of_span(sent)
                     if _context_ok(e, _phrase_head(span), bag) and fires(e["id"]):
                         found = (e, span, idx)
