@@ -48,7 +48,7 @@ rules: install
 	$(PY) eval/rules.py
 
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py --rounds 3
 	$(PY) bench/gazetteer_bench.py
 	$(PY) bench/merge_bench.py
 
