@@ -130,7 +130,7 @@ def test_ingest_stopped_by_sigterm_says_how_to_go_on(tmp_path):
     assert wait_until(some_stored, 300)
     run.send_signal(signal.SIGTERM)
     _, err = run.communicate(timeout=120)
-    assert run.returncode == 130 and "run the same command again" in err
+    assert run.returncode == 130 and "run the same command again" in err, (run.returncode, err[-2000:])
     again = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
     assert again.returncode == 0, again.stderr
     import sqlite3

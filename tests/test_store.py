@@ -126,6 +126,17 @@ def test_error_articles_are_stored_and_distinct(store):
     assert store.add([bad1]).articles == 0
 
 
+def test_a_transaction_an_interrupt_left_open_is_dropped_and_the_batch_stored(tmp_path):
+    # SIGTERM between BEGIN and the block (or before its ROLLBACK) leaves a transaction open
+    # with half a batch in it; the batch stored again on the way out must not fail on it
+    with open_store(str(tmp_path / "t.db")) as s:
+        s.conn.execute("BEGIN IMMEDIATE")
+        s.conn.execute("INSERT INTO inputs (raw_hash, source, ingested_at) VALUES ('half', 'test', 'now')")
+        s.add([kidal_article()], ["h1"])
+        assert s.counts()["articles"] == 1 and s.known_inputs(["h1", "half"]) == {"h1"}
+        assert not s.conn.in_transaction
+
+
 def test_failed_batch_leaves_nothing_and_resume_adds_each_once(store, monkeypatch):
     arts = [kidal_article(), lagos_article()]
     real = store._add_article

@@ -50,11 +50,16 @@ class SQLiteStore(Store):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Run the block in one transaction: all of it is stored, or none."""
+        if self.conn.in_transaction:
+            # a Ctrl-C or SIGTERM that came right after an earlier BEGIN, or before its
+            # ROLLBACK, left that transaction open: what it holds is half a batch, so drop it
+            self.conn.execute("ROLLBACK")
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
 
