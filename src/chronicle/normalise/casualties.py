@@ -258,6 +258,18 @@ _NAMED_KILLED = re.compile(
     r"(?P<verb>killed|shot\s+dead|murdered|executed|beheaded|assassinated|found\s+dead|gunned\s+down|"
     r"injured|wounded)|(?P<died>died))\b(?P<along>\s+(?:in\s+the\s+\w+\s+)?along\s+with\s+(?P<n>[\w\-]+))?")
 _NOT_NAMES = frozenset({"he", "she", "they", "it", "this", "that", "there", "police", "security", "no", "nobody", "one"})
+# each one-person pattern with the words one of which its every match holds (a pattern is tried
+# only on a text holding one: most sentences hold none, and the patterns backtrack on every "a")
+_SINGLE_PATTERNS = (
+    (_SINGLE_KILLED, frozenset({"killed", "shot", "stabbed", "beaten", "murdered", "executed", "beheaded",
+                                "assassinated", "found", "lynched", "slain", "gunned", "hanged", "injured",
+                                "wounded", "hurt"})),
+    (_SINGLE_DIED, frozenset({"died", "succumbed"})),
+    (_NAMED_KILLED, frozenset({"killed", "shot", "murdered", "executed", "beheaded", "assassinated", "found",
+                               "gunned", "injured", "wounded", "died"})),
+    (_SINGLE_CONDITION, frozenset({"condition"})),
+    (_SINGLE_HIT, frozenset({"shot", "struck", "hit", "grazed"})),
+)
 
 
 
@@ -284,7 +296,10 @@ def _singular_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]
     """Return one-person casualties written without a number ("a man was shot dead")."""
     found = []
     pronouns = {"it", "this", "that", "which", "who", "whom"}  # "a man who was killed" is a relative clause: background
-    for pat in (_SINGLE_KILLED, _SINGLE_DIED, _NAMED_KILLED, _SINGLE_CONDITION, _SINGLE_HIT):
+    low = text.lower()
+    for pat, needed in _SINGLE_PATTERNS:
+        if not any(w in low for w in needed):
+            continue  # none of the words the pattern cannot match without: no need to try it
         for m in pat.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
