@@ -221,12 +221,21 @@ def _parse_anchor(anchor) -> Optional[dt.date]:
         return None
 
 
+# patterns that every match of holds one of these strings (in lower case)
+_NEEDED = {"iso": ("-",), "slash": ("/",), "range_dmy": ("between", "from"), "ago": ("ago",),
+           "week": ("week",), "month": ("month",), "yearrel": ("year",)}
+
+
 @lru_cache(maxsize=64)
 def _scan(text: str) -> tuple[tuple[str, re.Match], ...]:
     """Return the (kind, match) date expressions of `text` in order; where they are does not depend on the anchor."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match]] = []
+    low = text.lower()
     for kind, pat in _patterns():
+        needed = _NEEDED.get(kind)
+        if needed and not any(w in low for w in needed):
+            continue  # the pattern cannot match without one of these: no need to scan for it
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
