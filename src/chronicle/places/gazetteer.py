@@ -147,10 +147,10 @@ class Gazetteer:
             if value is not None:
                 sql += f" AND s.{column} = ?"
                 params.append(value)
-        # in name order, each place once (the first name it is found under)
-        seen: set[int] = set()
-        return tuple(_entry(row) for row in self._con().execute(sql + " ORDER BY s.key, s.pid", params)
-                     if row[0] not in seen and not seen.add(row[0]))
+        # in name order, each place once (at the first name it is found under: a place's rows
+        # are alike whatever name found them)
+        rows = {row[0]: row for row in self._con().execute(sql + " ORDER BY s.key, s.pid", params)}
+        return tuple(map(_entry, rows.values()))
 
     def get(self, pid: int) -> Optional[Entry]:
         """Return the place with id `pid`, or None."""
