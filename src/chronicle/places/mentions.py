@@ -3,6 +3,7 @@
 place ("Sadr city neighborhood, Baghdad city, Iraq"); the countries a text names; the wire dateline."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -34,6 +35,9 @@ _AFTER_PLACE = regex.compile(r"\p{Lu}[\p{L}.'’-]*,[ ]*$")
 # "the Libyan capital Tripoli", "the capital, Kabul", "the capital city of Sanaa"
 _AFTER_COMMA = regex.compile(r"\p{L}[.]?,[ ]*$")
 _CAPITAL_BEFORE = regex.compile(r"\bcapital(?:\s+city)?(?:\s+of)?,?\s*$", regex.I)
+# "the 1700 block of South Hamilton": an address names a street, not the town of that name
+_BLOCK_OF = regex.compile(r"\bblocks?\s+of\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?$")
+_CAPITAL_NEXT = regex.compile(r"[ ]+\p{Lu}")
 
 
 
@@ -102,6 +106,12 @@ def vocab() -> dict:
                                    + "|".join(data["road_words"]) + r")\b"),
         "abbreviations": {short: (iso3, full) for iso3, names in data["province_abbreviations"].items()
                           for short, full in names.items()},
+        "postal": {short: (iso3, full) for iso3, names in data["postal_codes"].items()
+                   for short, full in names.items()},
+        # "Bedford, N.H.": abbreviations written with inner full stops are no words of a run
+        "dotted": regex.compile(r"(?<![\p{L}.])(" + "|".join(
+            regex.escape(short) for names in data["province_abbreviations"].values()
+            for short in names if "." in short) + r")\."),
         "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
         "dateline": _dateline_pattern(data["months"]),
         # "the North Zone of Rio", "the western side of Mosul": a part of the next place
@@ -173,7 +183,6 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     def add(s: int, e: int, entries: tuple[Entry, ...]) -> None:
         tail, hint, _ = _trailing_types(text, e)
         nxt = _NEXT_WORD.match(text, max(tail, run_end))
-        last = _ANY_WORD.findall(text[s:run_end])[-1:]
         name = text[s:e]
         if not entries and hint in ("admin1", "admin2"):
             # "Budgam district" for Badgam: an area by a spelling the index lacks
@@ -192,12 +201,12 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         # "the Meade company's office": the owner's 's does not hide the facility word
         elif name in v["abbreviations"] and text[e:e + 1] == ".":
             pass  # "Columbia, Tenn. police": the full stop ends the place's name
-        elif ((nxt and _POSSESSIVE.sub("", nxt.group(1).lower()) in v["facilities"]) or (
-                last and last[0].lower() in v["facilities"])) and not v["owned"].search(text, max(0, s - 8), s):
+        elif any(_POSSESSIVE.sub("", w.lower()) in v["facilities"] for w in _words_around(text, s, e, run_end, nxt)) \
+                and not v["owned"].search(text, max(0, s - 8), s):
             # "his Baghdad home" says where the home is; "the Sabriya mosque" names the mosque
             entries = ()  # "al-Hajja Sabriya mosque", "Kurdistan Democratic Party"
-        if _NUMBER_AFTER.match(text, e):
-            entries = ()  # "Mile 3 Market", "Plot 11", "Police District 8": an address
+        if _NUMBER_AFTER.match(text, e) or _BLOCK_OF.search(text, max(0, s - 30), s):
+            entries = ()  # "Mile 3 Market", "Plot 11", "the 300 block of Madison": an address
         if name.isupper() and len(name) <= 5:
             # "GNA", "NGO" are organisations; "USA" and "UP" (Uttar Pradesh) are places
             entries = tuple(x for x in entries if x.kind in ("country", "admin1"))
@@ -205,16 +214,32 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             # an ISO3 code is a country only in capitals: "Geo office" is not Georgia
             entries = tuple(x for x in entries
                             if not (x.kind == "country" and x.iso3 == name.upper()))
-        if normalise(name) in v["compass"] and v["compass_part"].match(text, e):
-            entries = ()
+        said = normalise(name).split()
+        if said[0] in v["compass"]:
+            if len(said) == 1 and _CAPITAL_NEXT.match(text, e):
+                return  # "Southeast Portland": a part of the place named next, not a region
+            if (len(said) == 1 and v["compass_part"].match(text, e)) or (
+                    len(said) == 2 and v["compass_part"].match(" " + said[1])):
+                entries = ()  # "the West Side", "the North Zone of Rio": a part of a place
         cue, lead_hint = _leading_context(text, s)
         capital = _CAPITAL_BEFORE.search(text[max(0, s - 40):s]) is not None
         out.append(Mention(s, e, tail, text[s:e], entries, hint or lead_hint, cue, capital,
                            road=road))
 
+    dotted = [m for m in v["dotted"].finditer(text)
+              if m.group(1) == "D.C" or _AFTER_PLACE.search(text, max(0, m.start() - 40), m.start())]
+    dotted_at = [m.start() for m in dotted]
     for run in v["run"].finditer(text):
         run_start, run_end = run.start(), run.end()
         words = list(_WORD_RE.finditer(run.group()))
+        if dotted:
+            k = bisect_left(dotted_at, run_start)
+            cut = dotted_at[k] if k < len(dotted_at) else None
+            if cut is not None and cut < run_end:  # the run stops at "N.H."
+                words = [w for w in words if run_start + w.end() <= cut]
+                if not words:
+                    continue
+                run_end = run_start + words[-1].end()
         i, unknown_from = 0, None
         while i < len(words):
             found = None
@@ -229,9 +254,12 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 if normalise(name) in v["not_places"] or len(key(name)) < 2:
                     continue  # "J" of "J&K" is no place
                 entries: tuple[Entry, ...] = ()
-                if j == i + 1 and name in v["abbreviations"] and text[e:e + 1] == "." \
+                if j == i + 1 and (
+                        (name in v["abbreviations"] and text[e:e + 1] == ".")
+                        or (name in v["postal"] and not regex.match(r"\p{L}", text[e:e + 1])
+                            and _has_province(out, *v["postal"][name])))\
                         and _AFTER_PLACE.search(text, max(0, s - 40), s):
-                    entries = _province(gaz, *v["abbreviations"][name])  # "Gary, Ind."
+                    entries = _province(gaz, *(v["abbreviations"].get(name) or v["postal"][name]))
                     if entries:
                         found = (s, e, entries, j, False)
                         break
@@ -280,12 +308,19 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     run.start() + words[i - 1].end(), ())
                 unknown_from = None
             s, e, entries, j, out_guessed = found
+            held = len(out)
             add(s, e, entries)
-            out[-1].partial = _partial(run.group(), words, i, j, v)
-            out[-1].guessed = out_guessed
+            if len(out) > held:
+                out[-1].partial = _partial(run.group(), words, i, j, v)
+                out[-1].guessed = out_guessed
             i = j
         if unknown_from is not None:
             add(run.start() + words[unknown_from].start(), run.start() + words[-1].end(), ())
+    if dotted:
+        for m in dotted:
+            out.append(Mention(m.start(), m.end(), m.end(), m.group(), _province(
+                gaz, *v["abbreviations"][m.group(1)])))
+        out.sort(key=lambda x: x.start)
     return _joined_areas(text, gaz, out)
 
 
@@ -319,6 +354,21 @@ def _joined_areas(text: str, gaz: Gazetteer, out: list[Mention]) -> list[Mention
             x for x in out[at:] if x.start >= e]
     return out
 
+
+
+def _words_around(text: str, start: int, end: int, run_end: int, nxt) -> list[str]:
+    """Return the words that may make a name a facility: the word after its run of capitalised
+    words, the run's last word and the word right after the name ("Maryland Drive on Friday")."""
+    found = [nxt.group(1)] if nxt else []
+    found += _ANY_WORD.findall(text[start:run_end])[-1:]
+    after = _ANY_WORD.match(text, end + 1) if end < run_end else None
+    return found + [after.group()] if after else found
+
+
+def _has_province(before: list[Mention], iso3: str, name: str) -> bool:
+    """Say whether the name before a postal code can lie in its province: "Dallas, TX" can,
+    "Chennai, TN" (Tamil Nadu) cannot be in Tennessee."""
+    return bool(before) and any(x.iso3 == iso3 and x.admin1 == name for x in before[-1].entries)
 
 
 def _province(gaz: Gazetteer, iso3: str, name: str) -> tuple[Entry, ...]:
@@ -421,7 +471,7 @@ def _country_context(text: str, chains: list[Chain]) -> set[str]:
         # so does the one country whose province or district a chain names by its main
         # name: "(Nabarangpur, Odisha)" is about India, "in Muthanna province" about Iraq,
         # "(Kelbo, Soum)" about Burkina Faso
-        lone = c.mentions[:1] if c.mentions[0].cue or c.mentions[0].hint == "admin1" else []
+        lone = c.mentions[:1]
         for m in c.mentions[1:] + lone:
             said = normalise(m.text)
             areas = [e for e in m.entries if e.kind in ("admin1", "admin2")

@@ -1,0 +1,61 @@
+"""Places in local news: streets, blocks, state abbreviations and city parts, on sentences
+written for these tests and the packaged index."""
+import pytest
+
+from chronicle.places.gazetteer import open_gazetteer
+from locating import locate, near
+
+
+@pytest.fixture(scope="module", autouse=True)
+def gazetteer():
+    """The packaged index (villages and all): built once into the cache folder."""
+    return open_gazetteer()
+
+
+@pytest.mark.parametrize("text, street", [
+    # a town's name before a street word names the street, not the town
+    ("A woman was shot on Maryland Drive on Friday, police said.", "Maryland"),
+    ("Two men were shot on Capital Boulevard late Sunday.", "Capital"),
+    ("A teenager was shot outside a store on Saratoga Ave. on Friday.", "Saratoga"),
+    # so does the name after "the ... block of"
+    ("A man was shot in the 1700 block of South Hamilton on Friday, police said.", "Hamilton"),
+])
+def test_street_names_are_no_towns(nlp, text, street):
+    ev = locate(nlp, text, "shot")
+    assert ev.location is None or street not in ev.location.text, ev.location
+
+
+@pytest.mark.parametrize("text, lat, lon", [
+    ("BEDFORD, N.H. - A man was shot at his home on Friday, police said.", 42.95, -71.52),
+    ("A man was shot in Columbia, S.C. on Friday.", 34.00, -81.03),
+    ("A man was shot in Portland, OR on Friday.", 45.52, -122.68),
+    ("A boy was found dead from a gunshot wound in Cooper County, MO. on Saturday.", 38.85, -92.80),
+])
+def test_dotted_and_postal_state_abbreviations_choose_the_namesake(nlp, text, lat, lon):
+    ev = locate(nlp, text, "shot" if "shot" in text else "dead")
+    assert ev.location.country == "USA" and near(ev.location, lat, lon, km=40), ev.location
+
+
+def test_postal_code_of_another_province_is_not_read(nlp):
+    # "TN" is Tamil Nadu here: Chennai has no namesake in Tennessee
+    ev = locate(nlp, "About 2,000 workers held a protest in Chennai city (Chennai, TN) on Friday.",
+                "protest")
+    assert ev.location.country == "IND" and near(ev.location, 13.08, 80.27)
+
+
+@pytest.mark.parametrize("text, lat, lon", [
+    ("Police shot and wounded a man in Southeast Portland after a report of a gunman.",
+     45.52, -122.68),
+    ("A man was shot dead in Southeast D.C. on Friday.", 38.90, -77.03),
+    ("Four people were wounded in a West Side shooting in Chicago on Friday.", 41.88, -87.63),
+])
+def test_compass_parts_of_a_city_are_that_city(nlp, text, lat, lon):
+    ev = locate(nlp, text, "shot" if "shot" in text else "shooting")
+    assert near(ev.location, lat, lon, km=30), ev.location
+
+
+def test_a_province_named_anywhere_tells_the_country(nlp):
+    # Chelsea in England is larger; Massachusetts, named without "in", says which is meant
+    ev = locate(nlp, "A man was shot in Chelsea on Friday. Massachusetts lawmakers called for "
+                     "calm.", "shot")
+    assert ev.location.country == "USA" and near(ev.location, 42.39, -71.03)
