@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..normalise import names, victims
 from ..parse.docs import doc_text
-from ..places.mentions import dateline_city
+from ..places.dateline import dateline_city
 from ..records import Actor, Article, Event, Span
 from .claims import claimants
 from .frames import roles_for

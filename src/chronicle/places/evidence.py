@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import regex
 
+from ..normalise.names import lexicon
 from .gazetteer import key
-from .mentions import Chain, Mention, vocab, without_surnames
+from .mentions import Chain, Mention, vocab
 
 _MAIN_PLACE = 50_000  # people: a town this large is what its bare name means
 _LIST_GAP = regex.compile(r"\s*(?:,|\(|\)\s*,?|,\s*\()\s*")
@@ -58,6 +59,26 @@ def without_people(text: str, mentions: list[Mention], doc) -> list[Mention]:
                 kept.append(m)
         mentions = kept
     return without_surnames(mentions, doc)
+
+
+
+def without_surnames(mentions: list[Mention], doc) -> list[Mention]:
+    """Drop the names of people introduced by a role ("spokesman Saad Maan") and their surname standing alone later ("Maan")."""
+    if doc is None:
+        return mentions
+    titles = {words.split()[-1] for words, _ in lexicon().titles}
+    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e.start > 0
+              and doc[e.start - 1].lower_ in titles]
+    last = {e[-1].text: e.end_char for e in reversed(people)}
+    return [m for m in mentions
+            if not any(e.start_char <= m.start < e.end_char for e in people)
+            and not (m.text in last and last[m.text] <= m.start and not m.cue and _as_person(doc, m.start))]
+
+
+def _as_person(doc, start: int) -> bool:
+    """Tell whether the word at `start` is read as a person's name or acts as one (the subject of a verb)."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and (span[0].ent_type_ == "PERSON" or span[0].dep_ in ("nsubj", "nsubjpass"))
 
 
 def _main_readings(m: Mention) -> list:

@@ -21,6 +21,7 @@ import regex
 from ..records import Article, Event, Place
 from ..settings import load as load_settings
 from .choose import lies_within, outside, resolve_chain
+from .dateline import dateline_match
 from .evidence import inferred_countries, weigh, without_people
 from .gazetteer import Entry, Gazetteer, capitals, is_capital, key, open_gazetteer, skeleton
 from .mentions import (
@@ -28,7 +29,6 @@ from .mentions import (
     Mention,
     _chains,
     _country_context,
-    dateline_match,
     drop_partial_abroad,
     find_mentions,
     region_entries,

@@ -11,12 +11,12 @@ from typing import Optional
 
 import regex
 
-from ..normalise.names import lexicon
 from .gazetteer import Entry, Gazetteer, aliases_data, key, normalise
 
 # A name word: capitalised, possibly with an Al-/el- prefix or inner apostrophes.
-_WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dstrzn]|[Aa]sh)[-‐])?\p{Lu}[\p{L}\p{M}'’‘ʼ`]*(?:[-‐]\p{L}[\p{L}\p{M}'’]*)*\.?"
-_WORD_RE = regex.compile(_WORD)
+# one word of a place name, with the Arabic article joined to it ("al-Hasakah")
+NAME_WORD = r"(?:(?:[Aa]l|[Ee]l|[Aa][dstrzn]|[Aa]sh)[-‐])?\p{Lu}[\p{L}\p{M}'’‘ʼ`]*(?:[-‐]\p{L}[\p{L}\p{M}'’]*)*\.?"
+_WORD_RE = regex.compile(NAME_WORD)
 _JOINERS = regex.compile(r" (?:de|del|la|de la|do|da|dos|das) ")
 _TYPE_WORD = regex.compile(r"\G[ ]+([A-Za-z-]+)")
 _LEAD_WORDS = regex.compile(r"[\p{L}-]+|[(),;:.]")
@@ -91,7 +91,7 @@ def vocab() -> dict:
         "filler": set(data["filler_words"]),
         # up to two joiners between name words: "Santa Cruz de la Sierra"
         "joined": regex.compile(r" (?:" + "|".join(data["name_joiners"]) + r") ", regex.I),
-        "run": regex.compile(rf"{_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+){{0,2}}{_WORD})*"),
+        "run": regex.compile(rf"{NAME_WORD}(?:[ ]+(?:(?:{'|'.join(data['name_joiners'])})[ ]+){{0,2}}{NAME_WORD})*"),
         "plain_words": {normalise(w) for w in data["not_places"]},
         "not_starts": {w.lower() for w in data["not_name_starts"]},
         "loose_joiners": set(data["loose_joiners"]),
@@ -102,7 +102,7 @@ def vocab() -> dict:
         "owned": regex.compile(r"\b(?:" + "|".join(data["possessives"]) + r")\s+$", regex.I),
         "roads": set(data["road_words"]),
         # the first town of "X - Y highway", a road named after the towns it joins
-        "road_pair": regex.compile(rf"[ ]*[-–][ ]*{_WORD}(?:[ ]+{_WORD})?[ ]+(?i:"
+        "road_pair": regex.compile(rf"[ ]*[-–][ ]*{NAME_WORD}(?:[ ]+{NAME_WORD})?[ ]+(?i:"
                                    + "|".join(data["road_words"]) + r")\b"),
         "abbreviations": {short: (iso3, full) for iso3, names in data["province_abbreviations"].items()
                           for short, full in names.items()},
@@ -113,26 +113,10 @@ def vocab() -> dict:
             regex.escape(short) for names in data["province_abbreviations"].values()
             for short in names if "." in short) + r")\."),
         "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
-        "dateline": _dateline_pattern(data["months"]),
         # "the North Zone of Rio", "the western side of Mosul": a part of the next place
         "compass_part": regex.compile(r"\G\s+(?:(?:" + "|".join(data["compass_qualifiers"])
                                       + r")\b\s*(?:of\b)?|of\b)", regex.I),
     }
-
-
-
-def _dateline_pattern(months: list[str]) -> regex.Pattern:
-    """Compile the wire dateline at a line start: "TRIPOLI, Aug. 15, 2023 -", "Kabul (AP) -"."""
-    month = "|".join(sorted(months, key=len, reverse=True))
-    date = rf"(?:,?\s*(?:{month})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
-    agency = r"(?:\s*\([\p{L}\p{Lu} .&-]{1,30}\))"
-    dash = r"\s*(?:--|[-–—―])\s"
-    caps = r"\p{Lu}[\p{Lu}\p{M}'’.-]+(?:[ ]\p{Lu}[\p{Lu}\p{M}'’.-]+){0,3}"
-    mixed = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
-    region = rf"(?:,\s*(?P<region>(?:\p{{Lu}}\.){{2,3}}|{_WORD}(?:[ ]{_WORD}){{0,2}}))"  # "N.M.", "Iraq"
-    return regex.compile(
-        rf"^[ \t]*(?:(?P<city>{caps}){region}?{date}?{agency}?{dash}"
-        rf"|(?P<city2>{mixed}){region}?(?:{date}{agency}?|{agency}){dash})", regex.M)
 
 
 
@@ -325,7 +309,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 
 
 
-_JOINED = regex.compile(rf"({_WORD}(?:[ ]+{_WORD}){{0,2}})[ ]+(and|of the)[ ]+({_WORD}(?:[ ]+{_WORD}){{0,2}})")
+_JOINED = regex.compile(rf"({NAME_WORD}(?:[ ]+{NAME_WORD}){{0,2}})[ ]+(and|of the)[ ]+({NAME_WORD}(?:[ ]+{NAME_WORD}){{0,2}})")
 
 
 def _joined_areas(text: str, gaz: Gazetteer, out: list[Mention]) -> list[Mention]:
@@ -499,45 +483,3 @@ def drop_partial_abroad(mentions: list[Mention], countries: set[str]) -> None:
     for m in mentions:
         if m.partial or m.guessed:
             m.entries = tuple(e for e in m.entries if e.iso3 in countries)
-
-
-
-def dateline_match(text: str):
-    """Return the wire dateline's match at the article's start and the group of its place name."""
-    m = vocab()["dateline"].search(text, 0, 1000)
-    return (m, "city" if m.group("city") else "city2") if m is not None else (None, "")
-
-
-
-def dateline_end(text: str, start: int, end: int) -> Optional[int]:
-    """Return where a wire dateline opening the line at `start` ends ("BAGHDAD, Nov. 8, 2021 - "), or None."""
-    m = vocab()["dateline"].match(text, start, end)
-    return m.end() if m is not None else None
-
-
-
-def dateline_city(text: str) -> Optional[tuple[int, int]]:
-    """Return the span of the wire dateline's place name at the article's start, or None."""
-    m, key = dateline_match(text)
-    return (m.start(key), m.end(key)) if m is not None else None
-
-
-
-def without_surnames(mentions: list[Mention], doc) -> list[Mention]:
-    """Drop the names of people introduced by a role ("spokesman Saad Maan") and their surname standing alone later ("Maan")."""
-    if doc is None:
-        return mentions
-    titles = {words.split()[-1] for words, _ in lexicon().titles}
-    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e.start > 0
-              and doc[e.start - 1].lower_ in titles]
-    last = {e[-1].text: e.end_char for e in reversed(people)}
-    return [m for m in mentions
-            if not any(e.start_char <= m.start < e.end_char for e in people)
-            and not (m.text in last and last[m.text] <= m.start and not m.cue and _as_person(doc, m.start))]
-
-
-
-def _as_person(doc, start: int) -> bool:
-    """Tell whether the word at `start` is read as a person's name or acts as one (the subject of a verb)."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and (span[0].ent_type_ == "PERSON" or span[0].dep_ in ("nsubj", "nsubjpass"))

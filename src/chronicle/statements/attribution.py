@@ -22,7 +22,7 @@ import re
 from typing import Optional
 
 from ..records import Article, Span, Statement
-from ..places.mentions import dateline_end
+from ..places.dateline import dateline_end
 from .quotes import in_quote, quote_spans, trim
 from .cuewords import Found, cues, filters
 from .speakers import Names, clean_name, restore_names, speaker_actor, via_actor
