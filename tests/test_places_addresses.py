@@ -2,7 +2,10 @@
 written for these tests and the packaged index."""
 import pytest
 
+from chronicle.places.evidence import without_people
 from chronicle.places.gazetteer import open_gazetteer
+from chronicle.places.locate import find_dateline
+from chronicle.places.mentions import find_mentions
 from locating import locate, near
 
 
@@ -59,3 +62,45 @@ def test_a_province_named_anywhere_tells_the_country(nlp):
     ev = locate(nlp, "A man was shot in Chelsea on Friday. Massachusetts lawmakers called for "
                      "calm.", "shot")
     assert ev.location.country == "USA" and near(ev.location, 42.39, -71.03)
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    ("Young was shot about a mile from his home on Friday, police said.", "shot", "Young"),
+    ("A replica firearm was found near Hayes' body after the shooting.", "shooting", "Hayes"),
+    ("The shooting happened at the Richmond Place Apartments on Friday.", "shooting", "Richmond"),
+])
+def test_people_and_buildings_named_like_towns_are_no_places(nlp, text, trigger, name):
+    ev = locate(nlp, text, trigger)
+    assert ev.location is None or name not in ev.location.text, ev.location
+
+
+@pytest.mark.parametrize("text, name", [
+    ("\"We are heartbroken,\" said Brighton after the shooting.", "Brighton"),
+    ("Lodi told reporters the boy was shot twice.", "Lodi"),
+])
+def test_names_said_as_people_or_titles_are_no_mentions(nlp, gazetteer, text, name):
+    kept = without_people(text, find_mentions(text, gazetteer), nlp(text))
+    assert not any(m.text == name and m.entries for m in kept)
+
+
+def test_a_title_is_no_place_name(gazetteer):
+    text = "The boy was shot twice, Sgt. Dan Smith said."
+    assert not any(m.text == "Sgt" and m.entries for m in find_mentions(text, gazetteer))
+
+
+def test_dateline_region_is_a_province_not_a_town_so_named(gazetteer):
+    found = find_dateline("LEBANON, Ohio (Wire) -- A teenager was shot on Saturday.", gazetteer)
+    assert found is not None and found[2].admin1 == "Ohio"
+
+
+@pytest.mark.parametrize("text, lat, lon", [
+    # the dateline's city makes its own neighbourhood the reading of a name namesakes share
+    ("CHICAGO (Wire) - A four-year-old boy playing outside his home in Englewood was shot on "
+     "Wednesday evening.", 41.78, -87.64),
+    # the dateline's region holds its city, as a province, not as a town of that name
+    ("LEBANON, Ohio (Wire) -- A teenager was accidentally shot in Lebanon on Saturday.",
+     39.44, -84.21),
+])
+def test_dateline_city_holds_the_names_of_the_report(nlp, text, lat, lon):
+    ev = locate(nlp, text, "shot")
+    assert ev.location.country == "USA" and near(ev.location, lat, lon), ev.location

@@ -112,7 +112,7 @@ def _similar(name: str, entry: Entry) -> float:
 
 def _choose(mention: Mention, others: list[Mention], countries: set[str],
             gaz: Optional[Gazetteer] = None,
-            nearby: tuple[Mention, ...] = ()) -> tuple[Entry, float]:
+            nearby: tuple[Mention, ...] = (), home: Optional[Entry] = None) -> tuple[Entry, float]:
     """Pick the mention's best entry given the names around it and the article's countries.
 
     When no reading of the name lies in the countries the article names, nor in a larger
@@ -159,6 +159,8 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
             score += 1.5  # the provinces of the war an actor named fights ("OSCE SMM")
         for ds in around:
             score += max((_related(e, d, gaz) for d in ds), default=0.0)
+        if home is not None and home.kind == "city":
+            score += 5.0 if e.id == home.id else _related(e, home, gaz)  # the city itself as near as can be
         for o in nearby:
             # a province or country named elsewhere in the sentence counts for half
             score += 0.5 * max((_related(e, d, gaz) for d in o.entries
@@ -171,7 +173,8 @@ def _choose(mention: Mention, others: list[Mention], countries: set[str],
 
 
 def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
-                  nearby: tuple[Mention, ...] = ()) -> Optional[tuple[Mention, Entry, str]]:
+                  nearby: tuple[Mention, ...] = (), home: Optional[Entry] = None,
+                  ) -> Optional[tuple[Mention, Entry, str]]:
     """Return the chain's most specific known name, its entry and the precision it gives.
 
     Readings of a name that no reading of a larger name after it could hold ("Taji" as a
@@ -179,6 +182,8 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
     is passed over. A name the gazetteer lacks is looked up by spelling variant ("Al-Dejail"
     for Ad Dujayl) among the places inside the larger name after it. A country named
     before smaller places ("western Yemen (Ad Durayhimi, Al Hudaydah)") is passed over.
+    `home`, the city of the report's dateline, counts as a larger place named with each name
+    ("CHICAGO - ... in Englewood": the Chicago neighbourhood, not the town in Colorado).
     """
     ms = [m for m in chain.mentions if m.entries]
     for i, m in enumerate(chain.mentions):
@@ -206,7 +211,7 @@ def resolve_chain(chain: Chain, countries: set[str], gaz: Gazetteer,
                 return m, found, precision_of(found)
             continue
         narrowed = Mention(m.start, m.end, m.tail, m.text, fits, m.hint, m.cue, m.capital)
-        entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz, nearby)[0]
+        entry = _choose(narrowed, [o for o in ms if o is not m], countries, gaz, nearby, home)[0]
         if held and larger[0].hint in ("city", "admin2") and _far_from(entry, held[0]):
             # a namesake village or town far from the district it is said to be in ("X union,
             # Y upazila"): the district is nearer

@@ -58,7 +58,18 @@ def without_people(text: str, mentions: list[Mention], doc) -> list[Mention]:
                     or id(m) in listed or _listed_after(text, kept, m)):
                 kept.append(m)
         mentions = kept
+    mentions = [m for m in mentions if not _said_as_person(text, m)]
     return without_surnames(mentions, doc)
+
+
+def _said_as_person(text: str, m: Mention) -> bool:
+    """Say whether the words around a name with no locative or type word make it a person's:
+    "Young was shot", "Rodriguez said", "said Rita", "Hayes' body"."""
+    v = vocab()
+    if v["possessed"].match(text, m.end - (text[m.end - 1:m.end] in "'’")):
+        return True  # "near Hayes' body" too
+    return not m.cue and m.tail == m.end and bool(
+        v["person_after"].match(text, m.end) or v["person_before"].search(text, max(0, m.start - 12), m.start))
 
 
 

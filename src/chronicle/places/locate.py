@@ -126,7 +126,7 @@ def _to_place(text: str, chain: Chain, countries: set[str],
         return memo[id(chain)]
     nearby = _nearby(text, chain, (memo or {}).get("chains", []))
     gaz = (memo or {}).get("gaz") or _gazetteer()
-    resolved = resolve_chain(chain, countries, gaz, nearby)
+    resolved = resolve_chain(chain, countries, gaz, nearby, (memo or {}).get("home"))
     place = None
     if resolved is not None:
         mention, entry, precision = resolved
@@ -146,19 +146,25 @@ def find_dateline(text: str, gaz: Gazetteer) -> Optional[tuple[int, int, Entry]]
 
     A dateline names where the report was filed, nearly always a large city: of its
     namesakes the most populous city wins, within the region it names if it names one
-    ("TRIPOLI, Lebanon -").
+    ("TRIPOLI, Lebanon -"); a city that only lists the name among its other names must be
+    ten times as large as the largest of that very name ("NEW YORK" is New York City, but
+    "MIAMI" is not a larger city once called so).
     """
-    m, key = dateline_match(text)
+    m, group = dateline_match(text)
     if m is None:
         return None
-    entries = gaz.lookup(m.group(key).rstrip("."))
+    said = key(m.group(group).rstrip("."))
+    entries = gaz.lookup(m.group(group).rstrip("."))
     if not entries:
         return None
     if m.group("region"):
         larger = region_entries(gaz, m.group("region"))
+        larger = tuple(d for d in larger if d.kind in ("admin1", "country")) or larger  # "Ohio", not a town so named
         entries = tuple(e for e in entries if any(not outside(e, d, gaz) for d in larger)) or entries
     cities = [e for e in entries if e.kind == "city"] or list(entries)
-    return m.start(key), m.end(key), max(cities, key=lambda e: e.population)
+    largest = max(cities, key=lambda e: e.population)
+    named = max((e for e in cities if key(e.name) == said), key=lambda e: e.population, default=largest)
+    return m.start(group), m.end(group), largest if largest.population > 10 * named.population else named
 
 
 
@@ -310,6 +316,7 @@ def locate_events(article: Article, events: list[Event]) -> None:
         start, end, entry = dateline
         home = _place(text, start, end, entry, "city", gaz)
         countries.add(entry.iso3)
+        memo["home"] = entry
         for chain in chains:
             if chain.start == start:
                 memo[id(chain)] = home

@@ -113,6 +113,10 @@ def vocab() -> dict:
             regex.escape(short) for names in data["province_abbreviations"].values()
             for short in names if "." in short) + r")\."),
         "origin_re": regex.compile(r"\b(?:" + "|".join(data["origin_cues"]) + r")\b"),
+        # "Young was shot", "said Rita", "Hayes' body": a person's name
+        "person_after": regex.compile(r"\G[ ]+(?:" + "|".join(data["person_words_after"]) + r")\b"),
+        "person_before": regex.compile(r"\b(?:" + "|".join(data["person_words_before"]) + r")[ ]+$"),
+        "possessed": regex.compile(r"\G['’]s?[ ]+(?:" + "|".join(data["possessed_by_people"]) + r")\b"),
         # "the North Zone of Rio", "the western side of Mosul": a part of the next place
         "compass_part": regex.compile(r"\G\s+(?:(?:" + "|".join(data["compass_qualifiers"])
                                       + r")\b\s*(?:of\b)?|of\b)", regex.I),
