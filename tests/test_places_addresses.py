@@ -2,10 +2,10 @@
 written for these tests and the packaged index."""
 import pytest
 
-from chronicle.places.evidence import without_people
+from chronicle.places.evidence import inferred_countries, without_people
 from chronicle.places.gazetteer import open_gazetteer
 from chronicle.places.locate import find_dateline
-from chronicle.places.mentions import find_mentions
+from chronicle.places.mentions import _chains, find_mentions
 from locating import locate, near
 
 
@@ -104,3 +104,21 @@ def test_dateline_region_is_a_province_not_a_town_so_named(gazetteer):
 def test_dateline_city_holds_the_names_of_the_report(nlp, text, lat, lon):
     ev = locate(nlp, text, "shot")
     assert ev.location.country == "USA" and near(ev.location, lat, lon), ev.location
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The shooting was reported at 9:40 p.m. EST on Friday.", "EST"),  # a time zone, not Estonia
+    ("Most of the victims were shot near the Jumbo Sports Bar and Grill on Friday.", "Most"),
+    ("Two men were shot at the Jumbo Sports Bar and Grill on Friday.", "Bar"),
+    ("He was taken by the Fire Department to a hospital.", "Fire"),
+    ("A boy shot himself in the neck at a home in New Orleans East, police said.", "East"),
+])
+def test_words_that_name_no_place_here(gazetteer, text, name):
+    assert not any(m.text == name and m.entries for m in find_mentions(text, gazetteer))
+
+
+def test_a_first_name_speaks_for_no_country(gazetteer):
+    # "David" is a large town in Panama; in "David Smith" it is a man's first name, even
+    # where the parser does not tell it is a person
+    text = "David Smith, 34, was shot on Friday night, police said."
+    assert "PAN" not in inferred_countries(_chains(text, find_mentions(text, gazetteer)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from ..normalise.names import lexicon
-from .gazetteer import key
+from .gazetteer import key, normalise
 from .mentions import Chain, Mention, vocab
 
 _MAIN_PLACE = 50_000  # people: a town this large is what its bare name means
@@ -217,13 +217,17 @@ def inferred_countries(chains: list[Chain]) -> set[str]:
     countries read from cue words can be such namesakes too ("South": a region of
     Cameroon). A name speaks for a country when every reading of it that is a province,
     or a town of `_MAIN_PLACE` people or more, lies there; no other country may have
-    half as many names speaking for it. A province named so says which of a country's
+    half as many names speaking for it; a name that is part of a longer one speaks for none.
+    A province named so says which of a country's
     namesakes is meant ("Wayne County" in an article that names Ohio).
     """
     votes: dict[str, set[str]] = {}
     provinces: dict[str, set[str]] = {}
+    compass = vocab()["compass"]
     for chain in chains:
         for m in chain.mentions:
+            if m.partial or normalise(m.text) in compass:
+                continue  # "David" of "David Smith", "Southwest" speak for no country
             said = key(m.text)
             main = _main_readings(m)
             if len({e.iso3 for e in main}) == 1:

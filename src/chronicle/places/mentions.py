@@ -204,8 +204,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                             if not (x.kind == "country" and x.iso3 == name.upper()))
         said = normalise(name).split()
         if said[0] in v["compass"]:
-            if len(said) == 1 and _CAPITAL_NEXT.match(text, e):
-                return  # "Southeast Portland": a part of the place named next, not a region
+            if len(said) == 1 and (_CAPITAL_NEXT.match(text, e) or s > run_start):
+                return  # "Southeast Portland", "New Orleans East": a part of a place, not a region
             if (len(said) == 1 and v["compass_part"].match(text, e)) or (
                     len(said) == 2 and v["compass_part"].match(" " + said[1])):
                 entries = ()  # "the West Side", "the North Zone of Rio": a part of a place
@@ -345,9 +345,11 @@ def _joined_areas(text: str, gaz: Gazetteer, out: list[Mention]) -> list[Mention
 
 
 def _words_around(text: str, start: int, end: int, run_end: int, nxt) -> list[str]:
-    """Return the words that may make a name a facility: the word after its run of capitalised
-    words, the run's last word and the word right after the name ("Maryland Drive on Friday")."""
-    found = [nxt.group(1)] if nxt else []
+    """Return the words that may make a name a facility: the name itself when it is one word,
+    the word after its run of capitalised words, the run's last word and the word right after
+    the name ("Maryland Drive on Friday")."""
+    found = [text[start:end]] if " " not in text[start:end] else []  # "the Sports Bar and Grill"
+    found += [nxt.group(1)] if nxt else []
     found += _ANY_WORD.findall(text[start:run_end])[-1:]
     after = _ANY_WORD.match(text, end + 1) if end < run_end else None
     return found + [after.group()] if after else found
