@@ -5,9 +5,9 @@ import re
 
 from ..events.clauses import doc_words
 from ..parse.docs import doc_text
-from .quotes import span_of, trim, widen
+from .quotes import in_quote, span_of, trim, widen
 from .contents import has_own_object
-from .cuewords import Found, cues
+from .cuewords import Found, cues, lemma_of
 from .speakers import ents_in, speaker_tokens, subject_of
 
 
@@ -111,7 +111,12 @@ def _outlet(phrase: list) -> list:
 
 
 def evidence_statements(sent, text: str, quotes) -> list[Found]:
-    """Return 'In a poll released Monday, Y' statements: the poll (study, survey) is the source of Y."""
+    """Return 'In a poll released Monday, Y' and 'Y in the new poll' statements: the poll (study, survey) is the source of Y."""
+    return _opening_evidence(sent, text) or _poll_results(sent, text, quotes)
+
+
+def _opening_evidence(sent, text: str) -> list[Found]:
+    """Return 'In a poll released Monday, Y' / 'Under X's plan, Y' statements of a sentence opened by such a phrase."""
     toks = [t for t in sent if not (t.is_space or t.is_punct and t.text != ",")]
     while toks and toks[0].dep_ == "cc":
         toks = toks[1:]
@@ -133,6 +138,38 @@ def evidence_statements(sent, text: str, quotes) -> list[Found]:
     content = trim(text, *span_of(body))
     src = span_of(speaker_tokens(obj))
     return [Found(span_of([toks[0]]), content, "report", src)]
+
+
+def _poll_results(sent, text: str, quotes) -> list[Found]:
+    """Return 'X leads by 8 points in the new poll' statements: the poll is the source of the clause before it."""
+    data = cues()
+    out = []
+    for prep in sent:
+        if prep.lower_ != "in" or prep.dep_ != "prep" or prep.i == sent.start or in_quote(quotes, (prep.idx, prep.idx + 2)):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lower_ not in data["poll_nouns"]:
+            continue  # one poll ("in the new poll"), not a standing ("rose in the polls")
+        sides = [(c.lower_, c.i < prep.i) for c in prep.head.children if c.dep_ == "prep"]
+        if ("from", True) in sides and ("to", False) in sides:
+            continue  # "fell from 58 percent in the last poll to 55": the poll dates one figure of a change
+        verb = prep.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i > prep.i or lemma_of(verb) in data["verbs"]:
+            continue  # "40 percent said in the poll": the verb of saying gives the statement
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i), None)
+        if subj is not None and subj.lower_ in ("who", "which", "that"):
+            continue  # "a rival who is far behind in the poll": a description, not a finding
+        first = subj.left_edge.i if subj is not None else min([verb.i] + [c.i for c in verb.children
+                                                                            if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i])
+        body = [t for t in sent.doc[first:prep.i] if not t.is_space]
+        while body and body[-1].is_punct:
+            body.pop()
+        if len(body) < 2:
+            continue
+        out.append(Found(span_of([prep]), trim(text, *span_of(body)), "report", span_of(speaker_tokens(obj))))
+    return out
 
 
 def noun_statements(sent, text: str, quotes) -> list[Found]:

@@ -1,0 +1,31 @@
+"""Statements found by the rules of issue 14 (results in a poll, ...), on sentences written for these tests (facts invented)."""
+from statement_cases import by_cue, run
+
+
+def _in_poll(art) -> list[str]:
+    return [st.content.text for st in art.statements if st.cue.text == "in"]
+
+
+def test_result_in_one_poll_is_the_polls_statement(nlp):
+    art = run(nlp, "The mayor held a ten-point lead over her rival among older voters in a local radio poll.")
+    st = by_cue(art, "in")
+    assert st.content.text == "The mayor held a ten-point lead over her rival among older voters"
+    assert st.speaker is not None and "radio poll" in st.speaker.text
+
+
+def test_standing_in_the_polls_is_no_statement(nlp):
+    art = run(nlp, "The senator rose in the polls after the debate. The mayor held a six-point lead in a radio poll.")
+    assert _in_poll(art) == ["The mayor held a six-point lead"]
+
+
+def test_figure_of_a_change_between_polls_is_no_statement(nlp):
+    art = run(nlp, "Her approval has declined from 58 percent in the last poll to 55 percent now. "
+                   "The mayor held a six-point lead in a radio poll.")
+    assert _in_poll(art) == ["The mayor held a six-point lead"]
+
+
+def test_saying_in_a_poll_is_cued_by_the_verb(nlp):
+    art = run(nlp, "Some 30 percent of voters in the harbour survey said the bridge should close. "
+                   "The mayor held a six-point lead in a radio poll.")
+    assert _in_poll(art) == ["The mayor held a six-point lead"]
+    assert by_cue(art, "said").content.text == "the bridge should close"
