@@ -29,3 +29,16 @@ def test_saying_in_a_poll_is_cued_by_the_verb(nlp):
                    "The mayor held a six-point lead in a radio poll.")
     assert _in_poll(art) == ["The mayor held a six-point lead"]
     assert by_cue(art, "said").content.text == "the bridge should close"
+
+
+def test_quoted_paragraphs_after_a_tag_go_on_with_the_quote(nlp):
+    text = ("“The harbour is a real worry,” the mayor said.\n\n"
+            "“We will rebuild the sea wall before the winter storms.”\n\n"
+            "“The ferry will run again in May,” the harbour master added.\n\n"
+            "The council meets on Monday.")
+    art = run(nlp, text)
+    said = by_cue(art, "said")
+    assert said.content.text.startswith("“The harbour is a real worry,”")
+    assert said.content.text.endswith("before the winter storms.”")
+    assert by_cue(art, "added").content.text == "“The ferry will run again in May,”"
+

@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..records import Article, Span, Statement
 from ..places.mentions import dateline_end
-from .quotes import in_quote, quote_spans, trim
+from .quotes import in_quote, paragraphs, quote_run_on, quote_spans, trim
 from .cuewords import Found, cues, filters
 from .speakers import Names, clean_name, restore_names, speaker_actor, via_actor
 from .saying import verb_statements
@@ -263,6 +263,9 @@ def find_statements(article: Article) -> list[Statement]:
     found = [f for f in found if not _reported_inside(f, found, lemmas)]
     found = [f for f in found if not _carrier(f, found, lemmas, doc) and not _narrated_act(f, doc)]
     found = _headline_repeats(found, text)
+    paras, taken = paragraphs(text), [x for f in found for x in (f.cue[0], f.content[0])]
+    for f in found:
+        f.content = quote_run_on(text, f.content, f.cue, taken, paras)
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = Names(doc, quotes) if found else None  # its noun chunks and persons: only for speakers
     out = []
