@@ -42,3 +42,7 @@ def test_quoted_paragraphs_after_a_tag_go_on_with_the_quote(nlp):
     assert said.content.text.endswith("before the winter storms.”")
     assert by_cue(art, "added").content.text == "“The ferry will run again in May,”"
 
+
+def test_listing_is_saying(nlp):
+    art = run(nlp, "The mayor listed three reasons for the delay.")
+    assert by_cue(art, "listed").content.text == "three reasons for the delay"
