@@ -46,3 +46,11 @@ def test_quoted_paragraphs_after_a_tag_go_on_with_the_quote(nlp):
 def test_listing_is_saying(nlp):
     art = run(nlp, "The mayor listed three reasons for the delay.")
     assert by_cue(art, "listed").content.text == "three reasons for the delay"
+
+
+def test_according_to_carrying_a_said_is_the_one_report(nlp):
+    art = run(nlp, "“We will rebuild the sea wall before the storms,” the mayor said, according to a local radio station.")
+    assert [st.cue.text for st in art.statements] == ["according to"]
+    st = art.statements[0]
+    assert st.content.text == "“We will rebuild the sea wall before the storms,” the mayor said"
+    assert st.speaker is not None and "radio station" in st.speaker.text

@@ -75,8 +75,17 @@ def _dedupe(found: list[Found], lemmas: dict) -> list[Found]:
     return out
 
 
+def _carries(f: Found, g: Found) -> bool:
+    """Tell whether the content of `f` holds the cue of `g` ('“A,” X said, according to Y': Y's report carries X's)."""
+    return f.content[0] <= g.cue[0] and g.cue[1] <= f.content[1]
+
+
 def _prefer(f: Found, g: Found, lemmas: dict) -> bool:
-    """Tell whether `f` should replace its near-duplicate `g`: a plain verb of saying over another cue."""
+    """Tell whether `f` should replace its near-duplicate `g`: an outer plain report ('according to', 'said') over
+    the one it carries, then a plain verb of saying over another cue."""
+    outer = f if _carries(f, g) and not _carries(g, f) else g if _carries(g, f) and not _carries(f, g) else None
+    if outer is not None and _plain_report(outer, lemmas):
+        return outer is f  # PolNeAR marks the outer plain report, not the one it carries
     core = cues()["core_verbs"]
     return lemmas.get(f.cue, "") in core and lemmas.get(g.cue, "") not in core
 
