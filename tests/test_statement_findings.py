@@ -54,3 +54,9 @@ def test_according_to_carrying_a_said_is_the_one_report(nlp):
     st = art.statements[0]
     assert st.content.text == "“We will rebuild the sea wall before the storms,” the mayor said"
     assert st.speaker is not None and "radio station" in st.speaker.text
+
+
+def test_keeping_a_lead_or_advising_a_client_is_no_saying(nlp):
+    art = run(nlp, "The senator maintained a wide lead over her rival. The firm advised the ministry on the sale of the port. "
+                   "She maintained that the vote was fair.")
+    assert [st.content.text for st in art.statements if st.cue.text in ("maintained", "advised")] == ["the vote was fair"]
