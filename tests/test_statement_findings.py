@@ -60,3 +60,8 @@ def test_keeping_a_lead_or_advising_a_client_is_no_saying(nlp):
     art = run(nlp, "The senator maintained a wide lead over her rival. The firm advised the ministry on the sale of the port. "
                    "She maintained that the vote was fair.")
     assert [st.content.text for st in art.statements if st.cue.text in ("maintained", "advised")] == ["the vote was fair"]
+
+
+def test_a_preposition_before_the_verb_is_no_particle_of_it(nlp):
+    art = run(nlp, "On Twitter, the governor called the mayor “reckless.”")
+    assert by_cue(art, "called").content.text.startswith("the mayor “reckless")

@@ -129,7 +129,7 @@ def _cue_of(tok, data):
     lemma = lemma_of(tok)
     for c in tok.children:
         # the particle must follow the verb ("called on X"), not end a later phrase ("called X on Monday")
-        near = c.dep_ == "prt" or c.i - tok.i <= 2 and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i]) \
+        near = c.dep_ == "prt" or 0 < c.i - tok.i <= 2 and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i]) \
             or _past_addressee(tok, c, data)
         if c.dep_ in ("prt", "prep") and near and f"{lemma} {c.lower_}" in data["phrasal"]:
             return data["phrasal"][f"{lemma} {c.lower_}"], c
