@@ -65,3 +65,12 @@ def test_keeping_a_lead_or_advising_a_client_is_no_saying(nlp):
 def test_a_preposition_before_the_verb_is_no_particle_of_it(nlp):
     art = run(nlp, "On Twitter, the governor called the mayor “reckless.”")
     assert by_cue(art, "called").content.text.startswith("the mayor “reckless")
+
+
+def test_a_dash_line_after_a_quoted_paragraph_signs_it(nlp):
+    art = run(nlp, "The debate went on for hours.\n\n\"We will rebuild the harbour wall before the winter storms come.\"\n\n"
+                   "- Jane Hollis.\n\n\"Lower fares.\"\n\n- cheaper tickets for all.")
+    st = by_cue(art, "-")
+    assert st.content.text == "\"We will rebuild the harbour wall before the winter storms come.\""
+    assert st.speaker is not None and st.speaker.text == "Jane Hollis"
+    assert [s.cue.text for s in art.statements].count("-") == 1
