@@ -74,3 +74,9 @@ def test_a_dash_line_after_a_quoted_paragraph_signs_it(nlp):
     assert st.content.text == "\"We will rebuild the harbour wall before the winter storms come.\""
     assert st.speaker is not None and st.speaker.text == "Jane Hollis"
     assert [s.cue.text for s in art.statements].count("-") == 1
+
+
+def test_taking_issue_or_a_swipe_says_what_it_is_at(nlp):
+    art = run(nlp, "The senator took issue with the new ferry timetable. The mayor took a swipe at the ferry company.")
+    assert [st.content.text for st in art.statements if st.cue.text == "took"] == [
+        "the new ferry timetable", "the ferry company"]

@@ -87,7 +87,9 @@ def _attitude(tok, data):
     for obj in tok.children:
         if obj.dep_ != "dobj" or obj.i < tok.i or obj.lemma_.lower() not in data["attitude_nouns"]:
             continue
-        for prep in obj.rights:
+        # the parser hangs the preposition on the noun or, right after it, on the verb ("took issue with Y")
+        after = [c for c in tok.children if c.i == obj.right_edge.i + 1]
+        for prep in list(obj.rights) + after:
             if prep.dep_ == "prep" and prep.lower_ in data["attitude_preps"] and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
                 return obj, prep
     return None
