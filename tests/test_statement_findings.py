@@ -80,3 +80,9 @@ def test_taking_issue_or_a_swipe_says_what_it_is_at(nlp):
     art = run(nlp, "The senator took issue with the new ferry timetable. The mayor took a swipe at the ferry company.")
     assert [st.content.text for st in art.statements if st.cue.text == "took"] == [
         "the new ferry timetable", "the ferry company"]
+
+
+def test_making_it_clear_states_the_clause(nlp):
+    art = run(nlp, "The senator made it clear that she has serious doubts about the ferry plan. The mayor made the rules clear.")
+    assert [st.content.text for st in art.statements if st.cue.text == "made"] == [
+        "she has serious doubts about the ferry plan"]

@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from ..events.clauses import doc_words
-from .impressions import impression
+from .impressions import impression, made_clear
 from .quotes import across_paragraphs, in_quote, inverted_subject, near_quote, one_paragraph, quote_tag, span_of, trim, widen
 from .cuewords import Found, agentive, cues, formula, lemma_of, person_noun, verb_class
 from .speakers import channels, speaker_tokens, subject_of
@@ -161,6 +161,8 @@ def _cue_of(tok, data):
     if lemma in data["intent_verbs"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) \
             and not any(c.dep_ == "nsubj" and c.lower_ in ("i", "you", "we") for c in tok.children):
         return data["intent_verbs"][lemma], None  # "voters expect Clinton to win", "they decided she should share it"
+    if made_clear(tok, data) is not None:
+        return "claim", None  # "X made (it) clear that Y"
     if lemma not in data["not_cues"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and agentive(subj, data):
@@ -411,6 +413,9 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                 content = q  # "scolded him: “...”", "said: “...”", "joked, “...”" closing the sentence
         if content is None and right_ccomp:
             ctoks = [t for t in content_tokens(tok, particle is not None) if t.i > tok.i]
+            word = made_clear(tok, data)
+            if word is not None:  # "made it clear that Y": Y, after the word
+                ctoks = [t for t in ctoks if t.i > word.i and not (t.i == word.i + 1 and t.lower_ == "that")]
             if any(m.dep_ == "mark" and m.lower_ == "that" for c in right_ccomp for m in c.children):
                 ctoks = cut_comment(_to_sentence_end(sent, ctoks), quotes)  # "said that ...": the rest of the sentence is reported
             else:
