@@ -86,3 +86,10 @@ def test_making_it_clear_states_the_clause(nlp):
     art = run(nlp, "The senator made it clear that she has serious doubts about the ferry plan. The mayor made the rules clear.")
     assert [st.content.text for st in art.statements if st.cue.text == "made"] == [
         "she has serious doubts about the ferry plan"]
+
+
+def test_noun_of_saying_under_a_preposition_is_the_verbs_subjects(nlp):
+    art = run(nlp, "The mayor stirred anger with an assertion that the ferry was unsafe.")
+    st = by_cue(art, "assertion")
+    assert st.content.text == "the ferry was unsafe"
+    assert st.speaker is not None and st.speaker.text == "The mayor"

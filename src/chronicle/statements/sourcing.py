@@ -207,6 +207,9 @@ def noun_statements(sent, text: str, quotes) -> list[Found]:
                           for o in p.children if o.dep_ == "pobj"), None)
         if owner is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
             owner = subject_of(tok.head)  # "X made a decision to ...", "X issued a warning that ..."
+        if owner is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in comp[0].children):
+            owner = subject_of(tok.head.head)  # "X stirred controversy with an assertion that ...": X's assertion
         if owner is None and not any(m.dep_ == "mark" and m.lower_ == "that" for m in comp[0].children):
             continue  # "a court order to treat the runoff", "a plan to rule them all": an aim no one is named as holding
         speaker = span_of(speaker_tokens(owner)) if owner is not None else None
