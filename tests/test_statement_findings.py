@@ -93,3 +93,8 @@ def test_noun_of_saying_under_a_preposition_is_the_verbs_subjects(nlp):
     st = by_cue(art, "assertion")
     assert st.content.text == "the ferry was unsafe"
     assert st.speaker is not None and st.speaker.text == "The mayor"
+
+
+def test_a_that_clause_of_a_participle_opening_the_sentence_stops_before_the_main_clause(nlp):
+    art = run(nlp, "Noting that the ferry had been late every day, the mayor reminded voters of the harbour plan.")
+    assert by_cue(art, "Noting").content.text == "the ferry had been late every day"

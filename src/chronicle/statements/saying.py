@@ -55,7 +55,7 @@ def _without_cue_conjuncts(toks: list, data) -> list:
     return toks
 
 
-def _to_sentence_end(sent, toks: list) -> list:
+def _to_sentence_end(sent, toks: list, verb=None) -> list:
     """Return content tokens run on to the end of the sentence, before a paragraph break or another cue's clause."""
     if not toks:
         return toks
@@ -72,6 +72,8 @@ def _to_sentence_end(sent, toks: list) -> list:
             while stop > last + 1 and (doc[stop - 1].is_punct or doc[stop - 1].dep_ == "cc"):
                 stop -= 1  # ", and" between the two clauses belongs to neither
             break
+    if verb is not None and verb.dep_ == "advcl" and verb.head.i > verb.i:
+        stop = min(stop, verb.right_edge.i + 1)  # "Noting that Y, the mayor urged Z": the main clause after it is no more of Y
     out = list(toks)
     for t in doc[last + 1:max(stop, last + 1)]:
         if "\n" in t.text or "\n" in doc[t.i - 1].whitespace_:
@@ -417,7 +419,7 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
             if word is not None:  # "made it clear that Y": Y, after the word
                 ctoks = [t for t in ctoks if t.i > word.i and not (t.i == word.i + 1 and t.lower_ == "that")]
             if any(m.dep_ == "mark" and m.lower_ == "that" for c in right_ccomp for m in c.children):
-                ctoks = cut_comment(_to_sentence_end(sent, ctoks), quotes)  # "said that ...": the rest of the sentence is reported
+                ctoks = cut_comment(_to_sentence_end(sent, ctoks, tok), quotes)  # "said that ...": the rest of the sentence is reported
             else:
                 ctoks = cut_tail(ctoks, quotes)
                 ctoks = ctoks + hung_above(ctoks)
