@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..records import Article, Span, Statement
 from ..places.dateline import dateline_end
-from .quotes import in_quote, quote_spans, trim
+from .quotes import in_quote, paragraphs, quote_run_on, quote_spans, trim
 from .cuewords import Found, cues, filters
 from .speakers import Names, clean_name, restore_names, speaker_actor, via_actor
 from .saying import verb_statements
@@ -75,8 +75,17 @@ def _dedupe(found: list[Found], lemmas: dict) -> list[Found]:
     return out
 
 
+def _carries(f: Found, g: Found) -> bool:
+    """Tell whether the content of `f` holds the cue of `g` ('“A,” X said, according to Y': Y's report carries X's)."""
+    return f.content[0] <= g.cue[0] and g.cue[1] <= f.content[1]
+
+
 def _prefer(f: Found, g: Found, lemmas: dict) -> bool:
-    """Tell whether `f` should replace its near-duplicate `g`: a plain verb of saying over another cue."""
+    """Tell whether `f` should replace its near-duplicate `g`: an outer plain report ('according to', 'said') over
+    the one it carries, then a plain verb of saying over another cue."""
+    outer = f if _carries(f, g) and not _carries(g, f) else g if _carries(g, f) and not _carries(f, g) else None
+    if outer is not None and _plain_report(outer, lemmas):
+        return outer is f  # PolNeAR marks the outer plain report, not the one it carries
     core = cues()["core_verbs"]
     return lemmas.get(f.cue, "") in core and lemmas.get(g.cue, "") not in core
 
@@ -263,6 +272,9 @@ def find_statements(article: Article) -> list[Statement]:
     found = [f for f in found if not _reported_inside(f, found, lemmas)]
     found = [f for f in found if not _carrier(f, found, lemmas, doc) and not _narrated_act(f, doc)]
     found = _headline_repeats(found, text)
+    paras, taken = paragraphs(text), [x for f in found for x in (f.cue[0], f.content[0])]
+    for f in found:
+        f.content = quote_run_on(text, f.content, f.cue, taken, paras)
     found.sort(key=lambda f: min(f.cue[0], f.content[0]))
     names = Names(doc, quotes) if found else None  # its noun chunks and persons: only for speakers
     out = []

@@ -1,10 +1,10 @@
-"""Statements cued by a held feeling or impression rather than a verb of saying: "X is convinced that Y", "it is clear that Y", "X seems to Y"."""
+"""Statements cued by a held feeling or impression rather than a verb of saying: "X is convinced that Y", "it is clear that Y", "X seems to Y", "X made it clear that Y"."""
 from __future__ import annotations
 
 from typing import Optional
 
 from .contents import cut_tail
-from .cuewords import Found
+from .cuewords import Found, lemma_of
 from .quotes import in_quote, span_of, trim
 from .speakers import speaker_tokens
 
@@ -83,3 +83,14 @@ def _seeming(tok, text: str, quotes, data) -> Optional[Found]:
 def impression(tok, text: str, quotes, data) -> Optional[Found]:
     """Return the statement a feeling, 'it is clear' or 'seems' at `tok` makes, or None."""
     return _feeling(tok, text, quotes, data) or _evident(tok, text, quotes, data) or _seeming(tok, text, quotes, data)
+
+
+def made_clear(tok, data):
+    """Return the word 'clear' ('plain', 'obvious') of 'made (it) clear that Y' when `tok` is such a verb, else None."""
+    if lemma_of(tok) not in data["evident_hosts"]:
+        return None
+    word = next((c for c in tok.children if c.i > tok.i and c.lower_ in data["evident_words"]
+                 and c.dep_ in ("oprd", "ccomp", "acomp", "dobj")), None)
+    if word is None or not any(c.dep_ in ("ccomp", "advcl") and c.i > word.i for c in list(word.children) + list(tok.children)):
+        return None  # "made the rules clear": no clause, nothing stated
+    return word

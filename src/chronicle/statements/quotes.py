@@ -182,3 +182,34 @@ def inverted_subject(tok):
     if obj is None or not (obj.pos_ == "PROPN" or agentive(obj, cues())):
         return None
     return obj if obj.i == max(t.i for t in tok.subtree if not t.is_punct) else None
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each paragraph of `text` that holds more than blanks."""
+    out, pos = [], 0
+    for para in text.split("\n"):
+        if para.strip():
+            out.append((pos, pos + len(para)))
+        pos += len(para) + 1
+    return out
+
+
+def quote_run_on(text: str, content: tuple[int, int], cue: tuple[int, int], taken: list[int],
+                 paras: list[tuple[int, int]]) -> tuple[int, int]:
+    """Return a quoted content carried over the wholly quoted paragraphs that follow its own, with no tag of theirs
+    ('“A,” she said.' then a paragraph '“B.”'): the speaker goes on. `taken`: where other statements' cues and
+    contents start, which give such a paragraph a tag of its own."""
+    s, e = content
+    if text[s:s + 1] not in "“\"'":
+        return content
+    k = next((i for i, (a, b) in enumerate(paras) if a < e <= b), None)
+    if k is None or not paras[k][0] <= cue[0] < paras[k][1] or re.search("[“\"]", text[max(e, cue[1]):paras[k][1]]):
+        return content
+    while k + 1 < len(paras):
+        a, b = paras[k + 1]
+        words = text[a:b].strip()
+        if words[:1] not in "“\"" or words[-1:] not in "”\"" or any(a <= x < b for x in taken):
+            break
+        e = trim(text, a, b)[1]
+        k += 1
+    return s, e

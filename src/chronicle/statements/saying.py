@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from ..events.clauses import doc_words
-from .impressions import impression
+from .impressions import impression, made_clear
 from .quotes import across_paragraphs, in_quote, inverted_subject, near_quote, one_paragraph, quote_tag, span_of, trim, widen
 from .cuewords import Found, agentive, cues, formula, lemma_of, person_noun, verb_class
 from .speakers import channels, speaker_tokens, subject_of
@@ -55,7 +55,7 @@ def _without_cue_conjuncts(toks: list, data) -> list:
     return toks
 
 
-def _to_sentence_end(sent, toks: list) -> list:
+def _to_sentence_end(sent, toks: list, verb=None) -> list:
     """Return content tokens run on to the end of the sentence, before a paragraph break or another cue's clause."""
     if not toks:
         return toks
@@ -72,6 +72,8 @@ def _to_sentence_end(sent, toks: list) -> list:
             while stop > last + 1 and (doc[stop - 1].is_punct or doc[stop - 1].dep_ == "cc"):
                 stop -= 1  # ", and" between the two clauses belongs to neither
             break
+    if verb is not None and verb.dep_ == "advcl" and verb.head.i > verb.i:
+        stop = min(stop, verb.right_edge.i + 1)  # "Noting that Y, the mayor urged Z": the main clause after it is no more of Y
     out = list(toks)
     for t in doc[last + 1:max(stop, last + 1)]:
         if "\n" in t.text or "\n" in doc[t.i - 1].whitespace_:
@@ -87,7 +89,9 @@ def _attitude(tok, data):
     for obj in tok.children:
         if obj.dep_ != "dobj" or obj.i < tok.i or obj.lemma_.lower() not in data["attitude_nouns"]:
             continue
-        for prep in obj.rights:
+        # the parser hangs the preposition on the noun or, right after it, on the verb ("took issue with Y")
+        after = [c for c in tok.children if c.i == obj.right_edge.i + 1]
+        for prep in list(obj.rights) + after:
             if prep.dep_ == "prep" and prep.lower_ in data["attitude_preps"] and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
                 return obj, prep
     return None
@@ -129,7 +133,7 @@ def _cue_of(tok, data):
     lemma = lemma_of(tok)
     for c in tok.children:
         # the particle must follow the verb ("called on X"), not end a later phrase ("called X on Monday")
-        near = c.dep_ == "prt" or c.i - tok.i <= 2 and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i]) \
+        near = c.dep_ == "prt" or 0 < c.i - tok.i <= 2 and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i]) \
             or _past_addressee(tok, c, data)
         if c.dep_ in ("prt", "prep") and near and f"{lemma} {c.lower_}" in data["phrasal"]:
             return data["phrasal"][f"{lemma} {c.lower_}"], c
@@ -159,6 +163,8 @@ def _cue_of(tok, data):
     if lemma in data["intent_verbs"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) \
             and not any(c.dep_ == "nsubj" and c.lower_ in ("i", "you", "we") for c in tok.children):
         return data["intent_verbs"][lemma], None  # "voters expect Clinton to win", "they decided she should share it"
+    if made_clear(tok, data) is not None:
+        return "claim", None  # "X made (it) clear that Y"
     if lemma not in data["not_cues"] and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and agentive(subj, data):
@@ -409,8 +415,11 @@ def verb_statements(sent, text: str, quotes) -> list[Found]:
                 content = q  # "scolded him: “...”", "said: “...”", "joked, “...”" closing the sentence
         if content is None and right_ccomp:
             ctoks = [t for t in content_tokens(tok, particle is not None) if t.i > tok.i]
+            word = made_clear(tok, data)
+            if word is not None:  # "made it clear that Y": Y, after the word
+                ctoks = [t for t in ctoks if t.i > word.i and not (t.i == word.i + 1 and t.lower_ == "that")]
             if any(m.dep_ == "mark" and m.lower_ == "that" for c in right_ccomp for m in c.children):
-                ctoks = cut_comment(_to_sentence_end(sent, ctoks), quotes)  # "said that ...": the rest of the sentence is reported
+                ctoks = cut_comment(_to_sentence_end(sent, ctoks, tok), quotes)  # "said that ...": the rest of the sentence is reported
             else:
                 ctoks = cut_tail(ctoks, quotes)
                 ctoks = ctoks + hung_above(ctoks)

@@ -5,9 +5,9 @@ import re
 
 from ..events.clauses import doc_words
 from ..parse.docs import doc_text
-from .quotes import span_of, trim, widen
+from .quotes import in_quote, span_of, trim, widen
 from .contents import has_own_object
-from .cuewords import Found, cues
+from .cuewords import Found, cues, lemma_of
 from .speakers import ents_in, speaker_tokens, subject_of
 
 
@@ -111,7 +111,12 @@ def _outlet(phrase: list) -> list:
 
 
 def evidence_statements(sent, text: str, quotes) -> list[Found]:
-    """Return 'In a poll released Monday, Y' statements: the poll (study, survey) is the source of Y."""
+    """Return 'In a poll released Monday, Y' and 'Y in the new poll' statements: the poll (study, survey) is the source of Y."""
+    return _opening_evidence(sent, text) or _poll_results(sent, text, quotes)
+
+
+def _opening_evidence(sent, text: str) -> list[Found]:
+    """Return 'In a poll released Monday, Y' / 'Under X's plan, Y' statements of a sentence opened by such a phrase."""
     toks = [t for t in sent if not (t.is_space or t.is_punct and t.text != ",")]
     while toks and toks[0].dep_ == "cc":
         toks = toks[1:]
@@ -133,6 +138,38 @@ def evidence_statements(sent, text: str, quotes) -> list[Found]:
     content = trim(text, *span_of(body))
     src = span_of(speaker_tokens(obj))
     return [Found(span_of([toks[0]]), content, "report", src)]
+
+
+def _poll_results(sent, text: str, quotes) -> list[Found]:
+    """Return 'X leads by 8 points in the new poll' statements: the poll is the source of the clause before it."""
+    data = cues()
+    out = []
+    for prep in sent:
+        if prep.lower_ != "in" or prep.dep_ != "prep" or prep.i == sent.start or in_quote(quotes, (prep.idx, prep.idx + 2)):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lower_ not in data["poll_nouns"]:
+            continue  # one poll ("in the new poll"), not a standing ("rose in the polls")
+        sides = [(c.lower_, c.i < prep.i) for c in prep.head.children if c.dep_ == "prep"]
+        if ("from", True) in sides and ("to", False) in sides:
+            continue  # "fell from 58 percent in the last poll to 55": the poll dates one figure of a change
+        verb = prep.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i > prep.i or lemma_of(verb) in data["verbs"]:
+            continue  # "40 percent said in the poll": the verb of saying gives the statement
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i), None)
+        if subj is not None and subj.lower_ in ("who", "which", "that"):
+            continue  # "a rival who is far behind in the poll": a description, not a finding
+        first = subj.left_edge.i if subj is not None else min([verb.i] + [c.i for c in verb.children
+                                                                            if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i])
+        body = [t for t in sent.doc[first:prep.i] if not t.is_space]
+        while body and body[-1].is_punct:
+            body.pop()
+        if len(body) < 2:
+            continue
+        out.append(Found(span_of([prep]), trim(text, *span_of(body)), "report", span_of(speaker_tokens(obj))))
+    return out
 
 
 def noun_statements(sent, text: str, quotes) -> list[Found]:
@@ -170,6 +207,9 @@ def noun_statements(sent, text: str, quotes) -> list[Found]:
                           for o in p.children if o.dep_ == "pobj"), None)
         if owner is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
             owner = subject_of(tok.head)  # "X made a decision to ...", "X issued a warning that ..."
+        if owner is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in comp[0].children):
+            owner = subject_of(tok.head.head)  # "X stirred controversy with an assertion that ...": X's assertion
         if owner is None and not any(m.dep_ == "mark" and m.lower_ == "that" for m in comp[0].children):
             continue  # "a court order to treat the runoff", "a plan to rule them all": an aim no one is named as holding
         speaker = span_of(speaker_tokens(owner)) if owner is not None else None
@@ -215,8 +255,18 @@ def punctuation_statements(text: str, quotes, doc=None) -> list[Found]:
     """Return 'Name: words' (headlines, transcripts) and '“words” ― Name' statements."""
     out = []
     pos = 0
+    last = None  # the last paragraph holding words: (start, end, words)
     for para in text.split("\n"):
         start, pos = pos, pos + len(para) + 1
+        if para.strip():
+            before, last = last, (start, start + len(para), para.strip())
+            m = re.match(r"\s*([-―—–])\s*([A-Z][^\n―—–“”\"]{1,60}?)\.?\s*$", para)
+            if m and before is not None and before[2][:1] in "“\"" and before[2][-1:] in "”\"" \
+                    and len(m.group(2).split()) <= 6 and all(w[:1].isupper() for w in m.group(2).split()):
+                # '“words”' closing a paragraph, then '- Name.' on a line of its own: the line signs the quotation
+                out.append(Found((start + m.start(1), start + m.end(1)), trim(text, before[0], before[1]), "claim",
+                                 trim(text, start + m.start(2), start + m.end(2))))
+                continue
         m = re.match(r"\s*[“\"]?([^:\n“\"]{2,60}?):\s+(\S.*)$", para)  # a transcript paragraph may open with a quote mark
         if m and len(m.group(1).split()) <= 6 and m.group(1).split()[0].lower() not in cues()["colon_skip"] \
                 and (m.group(1).isupper() or all(w[:1].isupper() for w in m.group(1).split())) \
