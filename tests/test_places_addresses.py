@@ -122,3 +122,12 @@ def test_a_first_name_speaks_for_no_country(gazetteer):
     # where the parser does not tell it is a person
     text = "David Smith, 34, was shot on Friday night, police said."
     assert "PAN" not in inferred_countries(_chains(text, find_mentions(text, gazetteer)))
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot inside a home on the Southwest Side on Thursday morning.",
+    "Another man was shot in Southeast about 1 a.m. Saturday, police said.",
+])
+def test_a_quadrant_of_a_city_is_no_province_abroad(nlp, text):
+    ev = locate(nlp, text, "shot")
+    assert ev.location is None or ev.location.country == "USA", ev.location

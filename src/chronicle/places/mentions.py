@@ -38,6 +38,8 @@ _CAPITAL_BEFORE = regex.compile(r"\bcapital(?:\s+city)?(?:\s+of)?,?\s*$", regex.
 # "the 1700 block of South Hamilton": an address names a street, not the town of that name
 _BLOCK_OF = regex.compile(r"\bblocks?\s+of\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?$")
 _CAPITAL_NEXT = regex.compile(r"[ ]+\p{Lu}")
+# "in Southeast": a city's quadrant; a province so named is written "South-East", or with a type word
+_QUADRANTS = ("northeast", "northwest", "southeast", "southwest")
 
 
 
@@ -207,7 +209,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             if len(said) == 1 and (_CAPITAL_NEXT.match(text, e) or s > run_start):
                 return  # "Southeast Portland", "New Orleans East": a part of a place, not a region
             if (len(said) == 1 and v["compass_part"].match(text, e)) or (
-                    len(said) == 2 and v["compass_part"].match(" " + said[1])):
+                    len(said) == 2 and v["compass_part"].match(" " + said[1])) or (
+                    name.lower() in _QUADRANTS and tail == e):
                 entries = ()  # "the West Side", "the North Zone of Rio": a part of a place
         cue, lead_hint = _leading_context(text, s)
         capital = _CAPITAL_BEFORE.search(text[max(0, s - 40):s]) is not None
