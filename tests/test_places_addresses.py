@@ -112,6 +112,8 @@ def test_dateline_city_holds_the_names_of_the_report(nlp, text, lat, lon):
     ("Two men were shot at the Jumbo Sports Bar and Grill on Friday.", "Bar"),
     ("He was taken by the Fire Department to a hospital.", "Fire"),
     ("A boy shot himself in the neck at a home in New Orleans East, police said.", "East"),
+    ("The boy was shot on Christmas morning, police said.", "Christmas"),
+    ("Acme Corporation said its guard was shot.", "Corporation"),
 ])
 def test_words_that_name_no_place_here(gazetteer, text, name):
     assert not any(m.text == name and m.entries for m in find_mentions(text, gazetteer))
