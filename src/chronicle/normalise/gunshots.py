@@ -1,0 +1,78 @@
+"""One person shot or dead, said with no number: "a 10-year-old boy was shot", "the girl shot
+herself in the leg", "he accidentally shot his brother", "a man suffered a gunshot wound",
+"he died at the hospital". The person is counted as one shot (killed or injured: counts.py
+takes the injured as those shot less those killed; it reads these only in a text that tells of
+no death), or one killed for a death said of "he" or "she" (counted only when no other figure
+of the killed is given)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .casualty_words import Mention, alt, casualty_words
+
+# a word that says a person shot died: a shooting told with one is no count of the injured
+_DEATH = re.compile(r"\b(?:died|dies|die|dead|killed|killing|fatal|fatally|death|deadly|succumbed|"
+                    r"lifeless|homicide|murder|murdered|slain|slaying)\b", re.I)
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+# a death told anywhere in a text, less the words that deny one ("non-fatal", "no one was killed")
+_TOLD_DEATH = re.compile(r"\b(?:died|dies|dead|killed|fatal|fatally|death|deadly|succumbed|slain|homicide|murder|murdered)\b", re.I)
+_NO_DEATH = re.compile(r"\bnon[\s-]fatal\b|\b(?:no\s+one|nobody|none)\s+(?:else\s+)?(?:was|were)\s+(?:\w+\s+)?killed\b|"
+                       r"\bnot\s+(?:\w+\s+)?(?:killed|dead|fatal)\b", re.I)
+
+
+def tells_death(text: str) -> bool:
+    """Return True when `text` tells of a death: one person said shot, with no number, may then be the one who died."""
+    return bool(_TOLD_DEATH.search(_NO_DEATH.sub(" ", text)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Return (role, pattern) of each way of saying one person was shot or died."""
+    w = casualty_words()
+    person = rf"(?:{alt(w['person_nouns'])}|\d+[\s-]*(?:year|month|week)s?[\s-]*old|[a-z]+-(?:year|month)-old)"
+    one = (r"\b(?:an?|the|one)\s+(?:(?!and\b|or\b|but\b|who\b|that\b|which\b)[\w\-'’]+\s+){0,3}?" + person)
+    aux = r"(?:was|is|has\s+been|had\s+been|got|gets)\s+(?:\w+ly\s+|also\s+|reportedly\s+|then\s+)*"
+    return (
+        # "a 10-year-old boy was shot Sunday", "the teen has been accidentally shot"
+        ("shot", re.compile(one + r"\s+(?:,[^,.;]{1,60},\s+)?" + aux + r"shot\b(?!\s+(?:at|dead|and\s+killed|to\s+death)\b)", re.I)),
+        # "a woman has been hospitalized", "a man was critically injured" come through casualties.py;
+        # "shot himself in the leg", "accidentally shoots herself"
+        ("shot", re.compile(r"\b(?:shot|shoots|shooting)\s+(?:himself|herself)\b", re.I)),
+        # "accidentally shot his brother", "shot a friend in the face"
+        ("shot", re.compile(r"\b(?:shot|shoots)\s+(?:his|her|their|the|an?)\s+(?:(?!and\b|or\b)[\w\-'’]+\s+){0,2}?" + person + r"\b"
+                            r"(?!\s+(?:and|or)\s+(?:(?:his|her|their|the|an?)\s+)?(?:[\w\-'’]+\s+)?" + person + r")", re.I)),
+        # "a man suffered a gunshot wound", "found the child with a gunshot wound to the face"
+        ("shot", re.compile(r"\b(?:suffered|suffering|suffers|sustained|sustaining|with|treated\s+for|from)\s+"
+                            r"(?:an?|one)\s+(?:single\s+|apparent\s+|minor\s+|serious\s+|non[\s-]life[\s-]threatening\s+|"
+                            r"life[\s-]threatening\s+|self[\s-]inflicted\s+|possible\s+)*(?:gunshot|gun\s+shot|bullet)\s+wound\b",
+                            re.I)),
+        # "he died at the hospital", "she was pronounced dead"
+        ("killed", re.compile(r"\b(?:he|she)\s+(?:later\s+|subsequently\s+|eventually\s+|then\s+|also\s+)?"
+                              r"(?:died|succumbed|was\s+(?:pronounced|declared|found)\s+dead)\b", re.I)),
+    )
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """Return the sentence of `text` around [start, end)."""
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    return text[before:after.start() if after else len(text)]
+
+
+def gunshot_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Return the one-person figures of `text` outside the `taken` spans (a figure already read)."""
+    found: list[Mention] = []
+    low = text.lower()
+    if not any(w in low for w in ("shot", "shoot", "wound", "died", "dead", "succumbed")):
+        return found
+    for role, pat in _patterns():
+        for m in pat.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            if role == "shot" and _DEATH.search(_sentence(text, m.start(), m.end())):
+                continue  # "a man was shot and later died": the words of the death tell the count
+            found.append(Mention(role, 1, m.start(), m.end(), None,
+                                 definite=m.group(0).lower().startswith("the "), weak=True))
+            taken.append((m.start(), m.end()))
+    return found
