@@ -18,6 +18,12 @@ def figures(text):
     ("The farmer accidentally shot his nephew while the two were hunting ducks.", (None, 1)),
     ("Officers found a man suffering from a gunshot wound outside the bakery.", (None, 1)),
     ("A hunter shot his brother and then shot himself in the hand, the warden said.", (None, 2)),
+    ("Her niece was grazed by a stray bullet as she sat on the stoop.", (None, 1)),
+    ("The toddler was struck by a bullet that came through the wall.", (None, 1)),
+    ("A neighbour is recovering after he was hit in a hallway, officers said.", (None, 1)),
+    ("A man was charged with shooting a 15-year-old girl at a bus stop.", (None, 1)),
+    # the same person told twice is one
+    ("A student was shot near the gym on Friday. Police said a student was shot on the stairs.", (None, 1)),
     # a death told of the one shot: one killed, none injured
     ("A cashier was shot during the robbery. She died later at a trauma centre.", (1, None)),
     ("A 19-year-old was shot and killed outside a gym on Saturday.", (1, None)),

@@ -22,7 +22,7 @@ from ..parse.docs import sentences
 from ..records import Article, Count, Event, Span
 from .casualties import find_counts
 from .casualty_words import Mention, casualty_words, role_res
-from .gunshots import tells_death
+from .gunshots import first_weak, tells_death
 from .numbers import headline_span, number_words, parse_number
 from .victims import victim_groups
 
@@ -124,6 +124,7 @@ def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool
         # "a man was shot ... he was pronounced dead": one person shot, said with no number, in a story of a
         # death is no count of the injured
         mentions = [m for m in mentions if not (m.weak and m.role == "shot")]
+    mentions = first_weak(text, mentions)
     if doc is not None:
         mentions = _with_victims(mentions, doc, segments)
     if headline is not None:

@@ -31,11 +31,20 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     """Return (role, pattern) of each way of saying one person was shot or died."""
     w = casualty_words()
     person = rf"(?:{alt(w['person_nouns'])}|\d+[\s-]*(?:year|month|week)s?[\s-]*old|[a-z]+-(?:year|month)-old)"
-    one = (r"\b(?:an?|the|one)\s+(?:(?!and\b|or\b|but\b|who\b|that\b|which\b)[\w\-'’]+\s+){0,3}?" + person)
+    one = (r"\b(?:an?|the|one|his|her|their)\s+(?:(?!and\b|or\b|but\b|who\b|that\b|which\b)[\w\-'’]+\s+){0,3}?" + person)
     aux = r"(?:was|is|has\s+been|had\s+been|got|gets)\s+(?:\w+ly\s+|also\s+|reportedly\s+|then\s+)*"
     return (
-        # "a 10-year-old boy was shot Sunday", "the teen has been accidentally shot"
-        ("shot", re.compile(one + r"\s+(?:,[^,.;]{1,60},\s+)?" + aux + r"shot\b(?!\s+(?:at|dead|and\s+killed|to\s+death)\b)", re.I)),
+        # "a 10-year-old boy was shot Sunday", "she was accidentally shot", "the girl was struck by a stray bullet"
+        ("shot", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+(?:,[^,.;]{1,60},\s+)?" + aux +
+                            r"(?:shot\b(?!\s+(?:at|dead|and\s+killed|to\s+death)\b)|grazed\b|"
+                            r"(?:struck|hit)\s+(?:and\s+wounded\s+)?(?:by|with)\s+(?:an?\s+)?(?:stray\s+|single\s+)?"
+                            r"(?:bullets?|gunfire|gunshots?|round)\b)", re.I)),
+        # "a 5-year-old boy is recovering", "she is expected to recover"
+        ("injured", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+(?:is|was|remains|remained)\s+(?:\w+ly\s+|now\s+|still\s+)*"
+                               r"(?:recovering|expected\s+to\s+(?:recover|survive|be\s+ok(?:ay)?))\b", re.I)),
+        # "charged with shooting a 7-year-old boy", "the shooting of a teenager"
+        ("shot", re.compile(r"\bshooting\s+(?:of\s+)?(?:his|her|their|an?)\s+(?:(?!and\b|or\b)[\w\-'’]+\s+){0,2}?" + person +
+                            r"\b(?!\s+(?:and|or)\s+(?:(?:his|her|their|the|an?)\s+)?(?:[\w\-'’]+\s+)?" + person + r")", re.I)),
         # "a woman has been hospitalized", "a man was critically injured" come through casualties.py;
         # "shot himself in the leg", "accidentally shoots herself"
         ("shot", re.compile(r"\b(?:shot|shoots|shooting)\s+(?:himself|herself)\b", re.I)),
@@ -60,17 +69,31 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[before:after.start() if after else len(text)]
 
 
+def first_weak(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Return `mentions` with, of each role told only by one person with no number, those of its first
+    sentence ("a boy was shot ... he was shot in the arm": one; "he shot his brother, then shot himself": two)."""
+    keep = []
+    for m in mentions:
+        if m.weak:
+            first = next(f for f in mentions if f.weak and f.role == m.role)
+            if _SENTENCE_END.search(text, first.start, m.start):
+                continue
+        keep.append(m)
+    return keep
+
+
 def gunshot_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return the one-person figures of `text` outside the `taken` spans (a figure already read)."""
     found: list[Mention] = []
     low = text.lower()
-    if not any(w in low for w in ("shot", "shoot", "wound", "died", "dead", "succumbed")):
+    if not any(w in low for w in ("shot", "shoot", "wound", "died", "dead", "succumbed", "bullet", "gunfire", "graze",
+                                  "recover")):
         return found
     for role, pat in _patterns():
         for m in pat.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
-            if role == "shot" and _DEATH.search(_sentence(text, m.start(), m.end())):
+            if _DEATH.search(_sentence(text, m.start(), m.end())) and role != "killed":
                 continue  # "a man was shot and later died": the words of the death tell the count
             found.append(Mention(role, 1, m.start(), m.end(), None,
                                  definite=m.group(0).lower().startswith("the "), weak=True))
