@@ -1,15 +1,16 @@
 """One person shot or dead, said with no number: "a 10-year-old boy was shot", "the girl shot
 herself in the leg", "he accidentally shot his brother", "a man suffered a gunshot wound",
-"he died at the hospital". The person is counted as one shot (killed or injured: counts.py
-takes the injured as those shot less those killed; it reads these only in a text that tells of
-no death), or one killed for a death said of "he" or "she" (counted only when no other figure
-of the killed is given)."""
+"a teenager was fatally shot", "he died at the hospital", and the shooter who then killed
+himself. The person is counted as one shot (killed or injured: counts.py takes the injured as
+those shot less those killed, and reads these only in a text that tells of no death), or one
+killed. These figures are weak: counted only when no other figure of their role is given, and
+once however often the text retells them. The shooter's own death adds to the others'."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from .casualty_words import Mention, alt, casualty_words
+from .casualty_words import Mention, alt, casualty_words, role_res
 
 # a word that says a person shot died: a shooting told with one is no count of the injured
 _DEATH = re.compile(r"\b(?:died|dies|die|dead|killed|killing|fatal|fatally|death|deadly|succumbed|"
@@ -19,6 +20,14 @@ _SENTENCE_END = re.compile(r"[.;!?\n]")
 _TOLD_DEATH = re.compile(r"\b(?:died|dies|dead|killed|fatal|fatally|death|deadly|succumbed|slain|homicide|murder|murdered)\b", re.I)
 _NO_DEATH = re.compile(r"\bnon[\s-]fatal\b|\b(?:no\s+one|nobody|none)\s+(?:else\s+)?(?:was|were)\s+(?:\w+\s+)?killed\b|"
                        r"\bnot\s+(?:\w+\s+)?(?:killed|dead|fatal)\b", re.I)
+# "she later died": the one person told hurt before is the one who died
+_PRONOUN_DIED = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:died|succumbed|passed\s+away|was\s+(?:pronounced|declared)\s+dead)\b",
+                           re.I)
+# the one who shot killed himself; "killing himself and 12 others" is read with its figure (casualties.py)
+_SELF_KILLED = re.compile(r"\b(?:(?:killed|killing|kills|fatally\s+shot|fatally\s+shooting)\s+(?:himself|herself)\b(?!\s+and\b)|"
+                          r"(?:committed|committing|commits)\s+suicide\b|took\s+(?:his|her)\s+own\s+life\b)", re.I)
+# a suicide attack: casualties.py counts its bombers; "killing himself" there may be a guard who smothered the blast
+_BOMBING = re.compile(r"\bbomb|\bexplo|\bdetonat|\bblew\s+(?:himself|herself|themselves)\s+up\b", re.I)
 
 
 def tells_death(text: str) -> bool:
@@ -34,6 +43,18 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     one = (r"\b(?:an?|the|one|his|her|their)\s+(?:(?!and\b|or\b|but\b|who\b|that\b|which\b)[\w\-'’]+\s+){0,3}?" + person)
     aux = r"(?:was|is|has\s+been|had\s+been|got|gets)\s+(?:\w+ly\s+|also\s+|reportedly\s+|then\s+)*"
     return (
+        # "he died at the hospital", "she was pronounced dead", "he passed away"
+        ("killed", re.compile(r"\b(?:he|she)\s+(?:later\s+|subsequently\s+|eventually\s+|then\s+|also\s+)?"
+                              r"(?:died|succumbed|passed\s+away|was\s+(?:pronounced|declared|found)\s+dead)\b", re.I)),
+        # "a 22-year-old man is dead", "a teenager was fatally shot", "she was fatally wounded"
+        ("killed", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?"
+                              r"(?:dead\b|fatally\s+(?:shot|wounded|injured|struck|hit)\b)", re.I)),
+        # "a driver was shot in the chest and died later"
+        ("killed", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+" + aux + r"(?:shot|struck|hit|wounded|stabbed)\b[^.;:]{0,60}?"
+                              r"\band\s+(?:later\s+|then\s+|subsequently\s+)?(?:died|succumbed)\b", re.I)),
+        # "accused of fatally shooting his nephew", "the shooting death of a 15-year-old"
+        ("killed", re.compile(r"\b(?:fatally\s+(?:shot|shooting|shoots)|(?:shooting\s+)?death\s+of)\s+(?:his|her|their|an?)\s+"
+                              r"(?:(?!and\b|or\b)[\w\-'’]+\s+){0,2}?" + person + r"\b", re.I)),
         # "a 10-year-old boy was shot Sunday", "she was accidentally shot", "the girl was struck by a stray bullet"
         ("shot", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+(?:,[^,.;]{1,60},\s+)?" + aux +
                             r"(?:shot\b(?!\s+(?:at|dead|and\s+killed|to\s+death)\b)|grazed\b|"
@@ -45,7 +66,6 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         # "charged with shooting a 7-year-old boy", "the shooting of a teenager"
         ("shot", re.compile(r"\bshooting\s+(?:of\s+)?(?:his|her|their|an?)\s+(?:(?!and\b|or\b)[\w\-'’]+\s+){0,2}?" + person +
                             r"\b(?!\s+(?:and|or)\s+(?:(?:his|her|their|the|an?)\s+)?(?:[\w\-'’]+\s+)?" + person + r")", re.I)),
-        # "a woman has been hospitalized", "a man was critically injured" come through casualties.py;
         # "shot himself in the leg", "accidentally shoots herself"
         ("shot", re.compile(r"\b(?:shot|shoots|shooting)\s+(?:himself|herself)\b", re.I)),
         # "accidentally shot his brother", "shot a friend in the face"
@@ -56,9 +76,6 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
                             r"(?:an?|one)\s+(?:single\s+|apparent\s+|minor\s+|serious\s+|non[\s-]life[\s-]threatening\s+|"
                             r"life[\s-]threatening\s+|self[\s-]inflicted\s+|possible\s+)*(?:gunshot|gun\s+shot|bullet)\s+wound\b",
                             re.I)),
-        # "he died at the hospital", "she was pronounced dead"
-        ("killed", re.compile(r"\b(?:he|she)\s+(?:later\s+|subsequently\s+|eventually\s+|then\s+|also\s+)?"
-                              r"(?:died|succumbed|was\s+(?:pronounced|declared|found)\s+dead)\b", re.I)),
     )
 
 
@@ -72,27 +89,46 @@ def _sentence(text: str, start: int, end: int) -> str:
 def first_weak(text: str, mentions: list[Mention]) -> list[Mention]:
     """Return `mentions` with, of each role told only by one person with no number, those of its first
     sentence ("a boy was shot ... he was shot in the arm": one; "he shot his brother, then shot himself": two)."""
-    keep = []
+    keep: list[Mention] = []
     for m in mentions:
         if m.weak:
             first = next(f for f in mentions if f.weak and f.role == m.role)
             if _SENTENCE_END.search(text, first.start, m.start):
                 continue
+            said = text[m.start:m.end].lower().split()[-1]
+            if said in ("himself", "herself") and any(k.weak and k.role == m.role and text[k.start:k.end].lower().endswith(said)
+                                                      for k in keep):
+                continue  # "boy shoots himself ... the boy shot himself": one person, told twice
         keep.append(m)
     return keep
+
+
+def died_later(text: str, mentions: list[Mention], hurt_at: int) -> bool:
+    """Return True when the only dead are told by "he" or "she" after the one person hurt at `hurt_at`."""
+    dead = [m for m in mentions if m.role == "killed"]
+    return bool(dead) and all(m.value == 1 and m.start > hurt_at and _PRONOUN_DIED.search(text[m.start:m.end]) for m in dead)
 
 
 def gunshot_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return the one-person figures of `text` outside the `taken` spans (a figure already read)."""
     found: list[Mention] = []
     low = text.lower()
+    if ("himself" in low or "herself" in low or "suicide" in low or "own life" in low) and not _BOMBING.search(text):
+        # "killed his son and then himself", "before killing himself": the shooter's death adds to the others'
+        for m in _SELF_KILLED.finditer(text):
+            if not any(m.start() < b and a < m.end() for a, b in taken):
+                found.append(Mention("killed", 1, m.start(), m.end(), None, attacker=True, additive=True))
+                taken.append((m.start(), m.end()))
+                break  # told again further on, it is the same death
     if not any(w in low for w in ("shot", "shoot", "wound", "died", "dead", "succumbed", "bullet", "gunfire", "graze",
-                                  "recover")):
+                                  "recover", "passed away")):
         return found
     for role, pat in _patterns():
         for m in pat.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
+            if role_res()["background"].search(text[max(0, m.start() - 40):m.start()]):
+                continue  # "justice for the death of a cousin": the cause of the event, not its toll
             if _DEATH.search(_sentence(text, m.start(), m.end())) and role != "killed":
                 continue  # "a man was shot and later died": the words of the death tell the count
             found.append(Mention(role, 1, m.start(), m.end(), None,
