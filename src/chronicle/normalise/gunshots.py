@@ -36,8 +36,9 @@ def tells_death(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    """Return (role, pattern) of each way of saying one person was shot or died."""
+def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
+    """Return (role, pattern, the words one of which its every match holds) of each way of saying one
+    person was shot or died (a pattern is tried only on a text holding one of its words)."""
     w = casualty_words()
     person = rf"(?:{alt(w['person_nouns'])}|\d+[\s-]*(?:year|month|week)s?[\s-]*old|[a-z]+-(?:year|month)-old)"
     one = (r"\b(?:an?|the|one|his|her|their)\s+(?:(?!and\b|or\b|but\b|who\b|that\b|which\b)[\w\-'’]+\s+){0,3}?" + person)
@@ -45,37 +46,41 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return (
         # "he died at the hospital", "she was pronounced dead", "he passed away"
         ("killed", re.compile(r"\b(?:he|she)\s+(?:later\s+|subsequently\s+|eventually\s+|then\s+|also\s+)?"
-                              r"(?:died|succumbed|passed\s+away|was\s+(?:pronounced|declared|found)\s+dead)\b", re.I)),
+                              r"(?:died|succumbed|passed\s+away|was\s+(?:pronounced|declared|found)\s+dead)\b", re.I),
+         ("died", "succumbed", "passed", "dead")),
         # "a 22-year-old man is dead", "a teenager was fatally shot", "she was fatally wounded"
         ("killed", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?"
-                              r"(?:dead\b|fatally\s+(?:shot|wounded|injured|struck|hit)\b)", re.I)),
+                              r"(?:dead\b|fatally\s+(?:shot|wounded|injured|struck|hit)\b)", re.I), ("dead", "fatally")),
         # "a driver was shot in the chest and died later"
         ("killed", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+" + aux + r"(?:shot|struck|hit|wounded|stabbed)\b[^.;:]{0,60}?"
-                              r"\band\s+(?:later\s+|then\s+|subsequently\s+)?(?:died|succumbed)\b", re.I)),
+                              r"\band\s+(?:later\s+|then\s+|subsequently\s+)?(?:died|succumbed)\b", re.I), ("died", "succumbed")),
         # "accused of fatally shooting his nephew", "the shooting death of a 15-year-old"
         ("killed", re.compile(r"\b(?:fatally\s+(?:shot|shooting|shoots)|(?:shooting\s+)?death\s+of)\s+(?:his|her|their|an?)\s+"
-                              r"(?:(?!and\b|or\b)[\w\-'’]+\s+){0,2}?" + person + r"\b", re.I)),
+                              r"(?:(?!and\b|or\b)[\w\-'’]+\s+){0,2}?" + person + r"\b", re.I), ("fatally", "death")),
         # "a 10-year-old boy was shot Sunday", "she was accidentally shot", "the girl was struck by a stray bullet"
         ("shot", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+(?:,[^,.;]{1,60},\s+)?" + aux +
                             r"(?:shot\b(?!\s+(?:at|dead|and\s+killed|to\s+death)\b)|grazed\b|"
                             r"(?:struck|hit)\s+(?:and\s+wounded\s+)?(?:by|with)\s+(?:an?\s+)?(?:stray\s+|single\s+)?"
-                            r"(?:bullets?|gunfire|gunshots?|round)\b)", re.I)),
+                            r"(?:bullets?|gunfire|gunshots?|round)\b)", re.I), ("shot", "grazed", "struck", "hit")),
         # "a 5-year-old boy is recovering", "she is expected to recover"
         ("injured", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+(?:is|was|remains|remained)\s+(?:\w+ly\s+|now\s+|still\s+)*"
-                               r"(?:recovering|expected\s+to\s+(?:recover|survive|be\s+ok(?:ay)?))\b", re.I)),
+                               r"(?:recovering|expected\s+to\s+(?:recover|survive|be\s+ok(?:ay)?))\b", re.I),
+         ("recovering", "expected")),
         # "charged with shooting a 7-year-old boy", "the shooting of a teenager"
         ("shot", re.compile(r"\bshooting\s+(?:of\s+)?(?:his|her|their|an?)\s+(?:(?!and\b|or\b)[\w\-'’]+\s+){0,2}?" + person +
-                            r"\b(?!\s+(?:and|or)\s+(?:(?:his|her|their|the|an?)\s+)?(?:[\w\-'’]+\s+)?" + person + r")", re.I)),
+                            r"\b(?!\s+(?:and|or)\s+(?:(?:his|her|their|the|an?)\s+)?(?:[\w\-'’]+\s+)?" + person + r")", re.I),
+         ("shooting",)),
         # "shot himself in the leg", "accidentally shoots herself"
-        ("shot", re.compile(r"\b(?:shot|shoots|shooting)\s+(?:himself|herself)\b", re.I)),
+        ("shot", re.compile(r"\b(?:shot|shoots|shooting)\s+(?:himself|herself)\b", re.I), ("himself", "herself")),
         # "accidentally shot his brother", "shot a friend in the face"
         ("shot", re.compile(r"\b(?:shot|shoots)\s+(?:his|her|their|the|an?)\s+(?:(?!and\b|or\b)[\w\-'’]+\s+){0,2}?" + person + r"\b"
-                            r"(?!\s+(?:and|or)\s+(?:(?:his|her|their|the|an?)\s+)?(?:[\w\-'’]+\s+)?" + person + r")", re.I)),
+                            r"(?!\s+(?:and|or)\s+(?:(?:his|her|their|the|an?)\s+)?(?:[\w\-'’]+\s+)?" + person + r")", re.I),
+         ("shot", "shoots")),
         # "a man suffered a gunshot wound", "found the child with a gunshot wound to the face"
         ("shot", re.compile(r"\b(?:suffered|suffering|suffers|sustained|sustaining|with|treated\s+for|from)\s+"
                             r"(?:an?|one)\s+(?:single\s+|apparent\s+|minor\s+|serious\s+|non[\s-]life[\s-]threatening\s+|"
                             r"life[\s-]threatening\s+|self[\s-]inflicted\s+|possible\s+)*(?:gunshot|gun\s+shot|bullet)\s+wound\b",
-                            re.I)),
+                            re.I), ("wound",)),
     )
 
 
@@ -123,7 +128,9 @@ def gunshot_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     if not any(w in low for w in ("shot", "shoot", "wound", "died", "dead", "succumbed", "bullet", "gunfire", "graze",
                                   "recover", "passed away")):
         return found
-    for role, pat in _patterns():
+    for role, pat, needed in _patterns():
+        if not any(w in low for w in needed):
+            continue
         for m in pat.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
