@@ -66,6 +66,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
         ("injured", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+(?:is|was|remains|remained)\s+(?:\w+ly\s+|now\s+|still\s+)*"
                                r"(?:recovering|expected\s+to\s+(?:recover|survive|be\s+ok(?:ay)?))\b", re.I),
          ("recovering", "expected")),
+        # "the injured man was driven to a hospital"
+        ("injured", re.compile(r"\b(?:the|an)\s+injured\s+(?:[\w\-'’]+\s+){0,2}?" + person + r"\b", re.I), ("injured",)),
         # "charged with shooting a 7-year-old boy", "the shooting of a teenager"
         ("shot", re.compile(r"\bshooting\s+(?:of\s+)?(?:his|her|their|an?)\s+(?:(?!and\b|or\b)[\w\-'’]+\s+){0,2}?" + person +
                             r"\b(?!\s+(?:and|or)\s+(?:(?:his|her|their|the|an?)\s+)?(?:[\w\-'’]+\s+)?" + person + r")", re.I),
@@ -126,7 +128,7 @@ def gunshot_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
                 taken.append((m.start(), m.end()))
                 break  # told again further on, it is the same death
     if not any(w in low for w in ("shot", "shoot", "wound", "died", "dead", "succumbed", "bullet", "gunfire", "graze",
-                                  "recover", "passed away")):
+                                  "recover", "passed away", "injured")):
         return found
     for role, pat, needed in _patterns():
         if not any(w in low for w in needed):
