@@ -35,6 +35,8 @@ def figures(text):
     ("Prosecutors charged a man with fatally shooting his stepson.", (1, None)),
     ("The man is held in the shooting death of his 20-year-old cousin.", (1, None)),
     ("Their daughter was wounded by a ricochet.", (None, 1)),
+    ("A crash on the range claimed the life of a 16-year-old on Sunday.", (1, None)),
+    ("Troopers found the driver dead behind the wheel of a pickup.", (1, None)),
     # the one hurt, then "she died": the same person
     ("A jogger was hit in the neck on the path. She was flown to a trauma centre, where she died.", (1, 0)),
     # of two men shot, "he died": one killed, one injured

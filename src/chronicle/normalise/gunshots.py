@@ -51,6 +51,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
         # "a 22-year-old man is dead", "a teenager was fatally shot", "she was fatally wounded"
         ("killed", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?"
                               r"(?:dead\b|fatally\s+(?:shot|wounded|injured|struck|hit)\b)", re.I), ("dead", "fatally")),
+        # "a shooting that claimed the life of a 9-year-old", "officers found the teen dead"
+        ("killed", re.compile(r"\b(?:claimed|claiming|claims|took|taking)\s+the\s+life\s+of\s+(?:an?|his|her|their)\s+"
+                              r"(?:(?!and\b|or\b)[\w\-'’]+\s+){0,2}?" + person + r"\b|"
+                              r"\bfound\s+(?:an?|the|his|her|their)\s+(?:(?!and\b|or\b)[\w\-'’]+\s+){0,2}?" + person + r"\s+dead\b",
+                              re.I), ("life", "dead")),
         # "a driver was shot in the chest and died later"
         ("killed", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+" + aux + r"(?:shot|struck|hit|wounded|stabbed)\b[^.;:]{0,60}?"
                               r"\band\s+(?:later\s+|then\s+|subsequently\s+)?(?:died|succumbed)\b", re.I), ("died", "succumbed")),
@@ -128,7 +133,7 @@ def gunshot_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
                 taken.append((m.start(), m.end()))
                 break  # told again further on, it is the same death
     if not any(w in low for w in ("shot", "shoot", "wound", "died", "dead", "succumbed", "bullet", "gunfire", "graze",
-                                  "recover", "passed away", "injured")):
+                                  "recover", "passed away", "injured", "life")):
         return found
     for role, pat, needed in _patterns():
         if not any(w in low for w in needed):
