@@ -23,6 +23,8 @@ def figures(text):
     ("A neighbour is recovering after he was hit in a hallway, officers said.", (None, 1)),
     ("A man was charged with shooting a 15-year-old girl at a bus stop.", (None, 1)),
     ("Deputies said the injured teenager was carried to an ambulance.", (None, 1)),
+    ("Officials said a teenager was hospitalized after the gun went off in a car.", (None, 1)),
+    ("Deputies found a rifle in the barn. She is in stable condition, they said.", (None, 1)),
     # the same person told twice is one
     ("A student was shot near the gym on Friday. Police said a student was shot on the stairs.", (None, 1)),
     # a death told of the one shot: one killed, none injured

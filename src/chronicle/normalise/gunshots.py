@@ -71,6 +71,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
         ("injured", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+(?:is|was|remains|remained)\s+(?:\w+ly\s+|now\s+|still\s+)*"
                                r"(?:recovering|expected\s+to\s+(?:recover|survive|be\s+ok(?:ay)?))\b", re.I),
          ("recovering", "expected")),
+        # "a woman has been hospitalized", "he is in stable condition"
+        ("injured", re.compile(r"(?:" + one + r"|\b(?:he|she))\s+" + aux + r"(?:hospitalized|hospitalised)\b|"
+                               r"\b(?:he|she)\s+(?:is|was|remains|remained)\s+(?:listed\s+)?in\s+"
+                               r"(?:critical|serious|grave|stable|fair|good|guarded)(?:\s+but\s+stable)?\s+condition\b", re.I),
+         ("hospitali", "condition")),
         # "the injured man was driven to a hospital"
         ("injured", re.compile(r"\b(?:the|an)\s+injured\s+(?:[\w\-'’]+\s+){0,2}?" + person + r"\b", re.I), ("injured",)),
         # "charged with shooting a 7-year-old boy", "the shooting of a teenager"
@@ -133,7 +138,8 @@ def gunshot_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
                 taken.append((m.start(), m.end()))
                 break  # told again further on, it is the same death
     if not any(w in low for w in ("shot", "shoot", "wound", "died", "dead", "succumbed", "bullet", "gunfire", "graze",
-                                  "recover", "passed away", "injured", "life")):
+                                  "recover", "passed away", "injured", "life",
+                                  "hospitali", "condition")):
         return found
     for role, pat, needed in _patterns():
         if not any(w in low for w in needed):
