@@ -10,6 +10,7 @@ from typing import Optional
 
 from .dates import find_dates
 from .casualty_words import Mention, alt, casualty_words, not_count, number_re, role_res
+from .gunshots import gunshot_mentions
 from .numbers import parse_number
 
 # The roles a figure can have, the most telling first: `shot` is people hit by gunfire, killed
@@ -203,15 +204,15 @@ def _number_mentions(text: str, blocked: list[tuple[int, int]]) -> list[Mention]
 
 
 _SINGLE_KILLED = re.compile(
-    r"\b(?P<det>an?|the|one)\s+(?P<np>(?:[\w\-'’]+\s+){0,4}?)(?P<noun>[a-z\-]+)\s*(?:,[^,.;]{1,80},\s*)?"
+    r"\b(?P<det>an?|the|one|his|her|their)\s+(?P<np>(?:[\w\-'’]+\s+){0,4}?)(?!and\b|or\b)(?P<noun>(?:\d+-)?[a-z\-]+)\s*(?:,[^,.;]{1,80},\s*)?"
     r"(?:was|had\s+been|has\s+been|is)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed|beaten|hacked|burned|burnt)\s+"
     r"(?:and\s+)?)?(?P<verb>killed|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|"
-    r"murdered|executed|beheaded|assassinated|found\s+dead|lynched|slain|gunned\s+down|hanged|"
+    r"murdered|executed|beheaded|assassinated|found\s+dead|pronounced\s+dead|declared\s+dead|lynched|slain|gunned\s+down|hanged|"
     r"injured|wounded|hurt)\b", re.I)
-_SINGLE_DIED = re.compile(r"\b(?P<det>an?|the|one)\s+(?P<np>(?:[\w\-'’]+\s+){0,3}?)(?P<noun>[a-z\-]+)\s+"
+_SINGLE_DIED = re.compile(r"\b(?P<det>an?|the|one|his|her|their)\s+(?P<np>(?:[\w\-'’]+\s+){0,3}?)(?!and\b|or\b)(?P<noun>(?:\d+-)?[a-z\-]+)\s+"
                           r"(?:later\s+|subsequently\s+|also\s+)?(?:died|succumbed)\b", re.I)
 # one person named by a noun phrase of up to four words with no conjunction among them
-_ONE_PERSON = r"\b(?P<det>an?|the|one)\s+(?P<np>(?:(?!and\b|or\b|but\b)[\w\-'’]+\s+){0,3}?)(?!and\b|or\b|but\b)(?P<noun>[a-z\-]+)"
+_ONE_PERSON = r"\b(?P<det>an?|the|one)\s+(?P<np>(?:(?!and\b|or\b|but\b)[\w\-'’]+\s+){0,3}?)(?!and\b|or\b|but\b)(?P<noun>(?:\d+-)?[a-z\-]+)"
 # "a 15-year-old boy remains in critical condition": one person hurt, said by the state they are in
 _SINGLE_CONDITION = re.compile(
     _ONE_PERSON + r"\s+(?:\w+ly\s+)?(?:remains?|remained|is|was|were|has\s+been|had\s+been|is\s+listed|was\s+listed)\s+"
@@ -255,17 +256,17 @@ _BODY_FOUND = re.compile(r"\bresult(?:ing|ed)\s+in\s+(?:his|her)\s+death\b|\b(?:
 _NAMED_KILLED = re.compile(
     r"(?:^|[.;]\s+|:\s+)(?P<name>(?:(?:[A-Z][\w\-'’]*|al|el|bin|ibn|abu|al-\w+)\s+){0,4}?(?:[A-Z][\w\-'’]+|(?:al|el)-[\w'’]+))\s*(?:,[^.;]{1,120}?,\s*)?"
     r"(?:(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed)\s+(?:and\s+)?)?"
-    r"(?P<verb>killed|shot\s+dead|murdered|executed|beheaded|assassinated|found\s+dead|gunned\s+down|"
+    r"(?P<verb>killed|shot\s+dead|murdered|executed|beheaded|assassinated|found\s+dead|(?:pronounced|declared)\s+dead|gunned\s+down|"
     r"injured|wounded)|(?P<died>died))\b(?P<along>\s+(?:in\s+the\s+\w+\s+)?along\s+with\s+(?P<n>[\w\-]+))?")
 _NOT_NAMES = frozenset({"he", "she", "they", "it", "this", "that", "there", "police", "security", "no", "nobody", "one"})
 # each one-person pattern with the words one of which its every match holds (a pattern is tried
 # only on a text holding one: most sentences hold none, and the patterns backtrack on every "a")
 _SINGLE_PATTERNS = (
     (_SINGLE_KILLED, frozenset({"killed", "shot", "stabbed", "beaten", "murdered", "executed", "beheaded",
-                                "assassinated", "found", "lynched", "slain", "gunned", "hanged", "injured",
+                                "assassinated", "found", "pronounced", "declared", "lynched", "slain", "gunned", "hanged", "injured",
                                 "wounded", "hurt"})),
     (_SINGLE_DIED, frozenset({"died", "succumbed"})),
-    (_NAMED_KILLED, frozenset({"killed", "shot", "murdered", "executed", "beheaded", "assassinated", "found",
+    (_NAMED_KILLED, frozenset({"killed", "shot", "murdered", "executed", "beheaded", "assassinated", "found", "pronounced", "declared",
                                "gunned", "injured", "wounded", "died"})),
     (_SINGLE_CONDITION, frozenset({"condition"})),
     (_SINGLE_HIT, frozenset({"shot", "struck", "hit", "grazed"})),
@@ -476,7 +477,9 @@ def _find_counts(text: str) -> list[Mention]:
             found.append(Mention("injured", 0, m.start(), m.end(), None, total=True))
     nums = _number_mentions(text, blocked)
     found += nums
-    found += _singular_mentions(text, [(m.start, max(m.end, m.reach)) for m in found])
+    taken = [(m.start, max(m.end, m.reach)) for m in found]
+    found += _singular_mentions(text, taken)
+    found += gunshot_mentions(text, taken)
     if not any(m.role == "killed" for m in found):
         found += _captives_killed(text)
     if not any(m.attacker for m in found if m.role == "killed"):

@@ -30,6 +30,7 @@ class Mention:
     additive: bool = False  # "two more", "another five", "were also killed": adds to an earlier figure
     coded: bool = False  # a total the note says it codes ("Fatalities coded as 3"), over others it reports
     aside: bool = False  # inside brackets: another source's figure or a breakdown ("(22 according to X)")
+    weak: bool = False  # one person told with no number ("he died"): counted only when no other figure of its role is
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ from ..parse.docs import sentences
 from ..records import Article, Count, Event, Span
 from .casualties import find_counts
 from .casualty_words import Mention, casualty_words, role_res
+from .gunshots import died_later, first_weak, tells_death
 from .numbers import headline_span, number_words, parse_number
 from .victims import victim_groups
 
@@ -81,6 +82,8 @@ def total(mentions: list[Mention], role: str, shared: int = 1, round_up: bool = 
         return None
     if not all(m.aside for m in ms):
         ms = [m for m in ms if not m.aside]  # "25 soldiers (22 according to X)": the bracket is another source
+    if any(not (m.weak or m.additive or m.attacker) for m in ms):
+        ms = [m for m in ms if not m.weak]  # "two men were shot ... he died": the figure tells more than the pronoun
     totals = [m for m in ms if m.total]
     kept = ([m for m in totals if m.coded] or totals)[-1:]  # "coded as 3 (X reported 6 fatalities)"
     if not totals:
@@ -117,6 +120,11 @@ def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool
         for m in find_counts(text[s:e]):
             m.start, m.end = m.start + s, m.end + s
             mentions.append(m)
+    if tells_death(text):
+        # "a man was shot ... he was pronounced dead": one person shot, said with no number, in a story of a
+        # death is no count of the injured
+        mentions = [m for m in mentions if not (m.weak and m.role == "shot")]
+    mentions = first_weak(text, mentions)
     if doc is not None:
         mentions = _with_victims(mentions, doc, segments)
     if headline is not None:
@@ -131,18 +139,28 @@ def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool
         mentions = _first_paragraph(text, mentions)
     killed = total(mentions, "killed", shared, round_up, sum_all)
     injured = total(mentions, "injured", shared, round_up, sum_all)
+    if injured is not None and injured.value == 1 and died_later(text, mentions, injured.span.start):
+        # "a girl was struck in the head ... she later died": the one hurt is the one who died
+        injured = Count(0, injured.span, injured.qualifier)
+    if injured is None and killed is None and tells_death(text):
+        return None, None  # "both were shot" in a story of a death it gives no figure for: how many lived is unknown
     return killed, injured if injured is not None else _shot_not_killed(mentions, killed, shared, round_up, sum_all)
 
 
 def _first_paragraph(text: str, mentions: list[Mention]) -> list[Mention]:
     """Return, for each role, the figures of the first paragraph that gives one, with the stated
     totals and the figures said to add to them ("two more died later") wherever they are."""
-    first: dict[str, int] = {}
+    def paragraph(m: Mention) -> int:
+        # the paragraph the figure's words start in (a match may begin with the end of the sentence before)
+        lead = re.match(r"[\s.;:!?]*", text[m.start:m.end]).end()
+        return text.count("\n", 0, m.start + lead)
+
+    first: dict[tuple[str, bool], int] = {}  # one person said with no number ("he died") apart from the figures
     for m in mentions:
         if not (m.total or m.additive or m.aside):
-            first.setdefault(m.role, text.count("\n", 0, m.start))
-    return [m for m in mentions if m.total or m.additive or m.attacker or m.role not in first
-            or text.count("\n", 0, m.start) == first[m.role]]
+            first.setdefault((m.role, m.weak), paragraph(m))
+    return [m for m in mentions if m.total or m.additive or m.attacker or (m.role, m.weak) not in first
+            or paragraph(m) == first[(m.role, m.weak)]]
 
 
 def _shot_not_killed(mentions: list[Mention], killed: Optional[Count], shared: int, round_up: bool,
