@@ -120,7 +120,8 @@ def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool
         for m in find_counts(text[s:e]):
             m.start, m.end = m.start + s, m.end + s
             mentions.append(m)
-    if tells_death(text):
+    death = tells_death(text)
+    if death:
         # "a man was shot ... he was pronounced dead": one person shot, said with no number, in a story of a
         # death is no count of the injured
         mentions = [m for m in mentions if not (m.weak and m.role == "shot")]
@@ -142,7 +143,7 @@ def count_segments(text: str, segments: list[tuple[int, int]], totals_only: bool
     if injured is not None and injured.value == 1 and died_later(text, mentions, injured.span.start):
         # "a girl was struck in the head ... she later died": the one hurt is the one who died
         injured = Count(0, injured.span, injured.qualifier)
-    if injured is None and killed is None and tells_death(text):
+    if injured is None and killed is None and death:
         return None, None  # "both were shot" in a story of a death it gives no figure for: how many lived is unknown
     return killed, injured if injured is not None else _shot_not_killed(mentions, killed, shared, round_up, sum_all)
 

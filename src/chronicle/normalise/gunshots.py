@@ -30,8 +30,11 @@ _SELF_KILLED = re.compile(r"\b(?:(?:killed|killing|kills|fatally\s+shot|fatally\
 _BOMBING = re.compile(r"\bbomb|\bexplo|\bdetonat|\bblew\s+(?:himself|herself|themselves)\s+up\b", re.I)
 
 
+@lru_cache(maxsize=4)
 def tells_death(text: str) -> bool:
-    """Return True when `text` tells of a death: one person said shot, with no number, may then be the one who died."""
+    """Return True when `text` tells of a death: one person said shot, with no number, may then be the one who died.
+
+    Asked of a whole article for each of its events: read once per article."""
     return bool(_TOLD_DEATH.search(_NO_DEATH.sub(" ", text)))
 
 

@@ -153,8 +153,8 @@ def find_dateline(text: str, gaz: Gazetteer) -> Optional[tuple[int, int, Entry]]
     m, group = dateline_match(text)
     if m is None:
         return None
-    said = key(m.group(group).rstrip("."))
-    entries = gaz.lookup(m.group(group).rstrip("."))
+    name = m.group(group).rstrip(".")
+    said, entries = key(name), gaz.lookup(name)
     if not entries:
         return None
     if m.group("region"):

@@ -5,7 +5,7 @@ import re
 
 from ..events.clauses import doc_words
 from ..parse.docs import doc_text
-from .quotes import in_quote, span_of, trim, widen
+from .quotes import in_quote, paragraphs, span_of, trim, widen
 from .contents import has_own_object
 from .cuewords import Found, cues, lemma_of
 from .speakers import ents_in, speaker_tokens, subject_of
@@ -254,19 +254,17 @@ def headline_statement(doc, text: str) -> list[Found]:
 def punctuation_statements(text: str, quotes, doc=None) -> list[Found]:
     """Return 'Name: words' (headlines, transcripts) and '“words” ― Name' statements."""
     out = []
-    pos = 0
-    last = None  # the last paragraph holding words: (start, end, words)
-    for para in text.split("\n"):
-        start, pos = pos, pos + len(para) + 1
-        if para.strip():
-            before, last = last, (start, start + len(para), para.strip())
-            m = re.match(r"\s*([-―—–])\s*([A-Z][^\n―—–“”\"]{1,60}?)\.?\s*$", para)
-            if m and before is not None and before[2][:1] in "“\"" and before[2][-1:] in "”\"" \
-                    and len(m.group(2).split()) <= 6 and all(w[:1].isupper() for w in m.group(2).split()):
-                # '“words”' closing a paragraph, then '- Name.' on a line of its own: the line signs the quotation
-                out.append(Found((start + m.start(1), start + m.end(1)), trim(text, before[0], before[1]), "claim",
-                                 trim(text, start + m.start(2), start + m.end(2))))
-                continue
+    paras = paragraphs(text)  # a paragraph of blanks holds none of these
+    for k, (start, end) in enumerate(paras):
+        para = text[start:end]
+        before = text[paras[k - 1][0]:paras[k - 1][1]].strip() if k else ""
+        m = re.match(r"\s*([-―—–])\s*([A-Z][^\n―—–“”\"]{1,60}?)\.?\s*$", para)
+        if m and before and before[:1] in "“\"" and before[-1:] in "”\"" \
+                and len(m.group(2).split()) <= 6 and all(w[:1].isupper() for w in m.group(2).split()):
+            # '“words”' closing a paragraph, then '- Name.' on a line of its own: the line signs the quotation
+            out.append(Found((start + m.start(1), start + m.end(1)), trim(text, *paras[k - 1]), "claim",
+                             trim(text, start + m.start(2), start + m.end(2))))
+            continue
         m = re.match(r"\s*[“\"]?([^:\n“\"]{2,60}?):\s+(\S.*)$", para)  # a transcript paragraph may open with a quote mark
         if m and len(m.group(1).split()) <= 6 and m.group(1).split()[0].lower() not in cues()["colon_skip"] \
                 and (m.group(1).isupper() or all(w[:1].isupper() for w in m.group(1).split())) \
