@@ -218,7 +218,7 @@ def inferred_countries(chains: list[Chain]) -> set[str]:
     Cameroon). A name speaks for a country when every reading of it that is a province,
     or a town of `_MAIN_PLACE` people or more, lies there; no other country may have
     half as many names speaking for it; a name that is part of a longer one speaks for none.
-    A province named so, or a large town in one province only ("Chicago"), says which of a country's
+    A province named so says which of a country's
     namesakes is meant ("Wayne County" in an article that names Ohio).
     """
     votes: dict[str, set[str]] = {}
@@ -232,7 +232,7 @@ def inferred_countries(chains: list[Chain]) -> set[str]:
             main = _main_readings(m)
             if len({e.iso3 for e in main}) == 1:
                 votes.setdefault(main[0].iso3, set()).add(said)
-                a1s = {e.a1 for e in main if e.a1}  # "Chicago" says Illinois as "Illinois" does
+                a1s = {e.a1 for e in main if e.kind == "admin1" and e.a1}
                 if len(a1s) == 1:
                     provinces.setdefault(main[0].iso3, set()).update(a1s)
     ranked = sorted(((len(v), c) for c, v in votes.items()), reverse=True)
